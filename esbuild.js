@@ -1,0 +1,113 @@
+// Bundles the extension, the `drills` CLI, the Node test harness and the test suites.
+// esbuild only transpiles; `npm run typecheck` (tsc --noEmit) checks types.
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Logs build results in a shape the `$esbuild-watch` problem matcher understands. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      if (watch) console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Copies files that ship as they are (the Python harness) next to the bundles. */
+const copyAssetsPlugin = {
+  name: 'copy-assets',
+  setup(build) {
+    build.onEnd(() => {
+      const from = path.join(__dirname, 'src', 'harness');
+      const to = path.join(__dirname, 'out', 'harness');
+      fs.mkdirSync(to, { recursive: true });
+      for (const name of fs.existsSync(from) ? fs.readdirSync(from) : []) {
+        if (name.endsWith('.py')) fs.copyFileSync(path.join(from, name), path.join(to, name));
+      }
+    });
+  },
+};
+
+/** Lists `*.test.ts` files under a folder, recursively. */
+function testFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+const shared = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+const builds = [
+  // The extension: everything bundled but the editor API.
+  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'out', external: ['vscode'] },
+  // The command line, a separate bundle over the same core.
+  { ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
+  // The Node harness runs inside the solution's process: small, no dependencies.
+  {
+    ...shared,
+    entryPoints: fs.existsSync('src/harness/node-harness.ts') ? { 'node-harness': 'src/harness/node-harness.ts' } : {},
+    outdir: 'out/harness',
+    plugins: [problemMatcherPlugin, copyAssetsPlugin],
+  },
+];
+
+if (!production) {
+  // Unit tests: one file per test, dependencies from node_modules.
+  builds.push({
+    ...shared,
+    entryPoints: testFiles('test/unit'),
+    outbase: 'test',
+    outdir: 'out/test',
+    packages: 'external',
+  });
+  // Integration suite: runs inside the extension host.
+  builds.push({
+    ...shared,
+    entryPoints: testFiles('test/integration'),
+    outbase: 'test',
+    outdir: 'out/test',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+async function main() {
+  const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0 || b.entryPoints.length > 0).map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  const failed = results.filter((r) => r.status === 'rejected');
+  if (failed.length > 0) {
+    process.exitCode = 1;
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

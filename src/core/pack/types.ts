@@ -1,0 +1,133 @@
+/**
+ * The pack format as the rest of the program sees it, once loaded and checked.
+ * The on-disk contract is documented in docs/pack-format.md and schemas/.
+ */
+
+/** The languages a drill can be solved in. One entry per language in the runner table. */
+export type Language = 'python' | 'javascript' | 'typescript';
+export const LANGUAGES: readonly Language[] = ['python', 'javascript', 'typescript'];
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+
+/** Interview phases, in order. Durations are minutes. */
+export type PhaseName = 'clarify' | 'plan' | 'code' | 'test';
+export const PHASE_NAMES: readonly PhaseName[] = ['clarify', 'plan', 'code', 'test'];
+export type Phases = Partial<Record<PhaseName, number>>;
+
+/** The built-in edge-case categories; packs may add their own tags. */
+export const STANDARD_TAGS = ['empty', 'single', 'duplicates', 'ordering', 'negative', 'boundary', 'invalid', 'large'] as const;
+
+/** A problem found by the loader: something worth reporting at a place in a file. */
+export interface Diagnostic {
+  /** Absolute path of the file the diagnostic is about. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** A parameter or return type, as written in problem.yaml (`int`, `int[]`, `map<string,int>`, `TreeNode`…). */
+export type TypeName = string;
+
+export interface Param {
+  name: string;
+  type: TypeName;
+}
+
+export interface FunctionSpec {
+  name: string;
+  params: Param[];
+  returns: TypeName;
+  /** Per-language names, when a language's convention differs (`find_value` in Python). */
+  names?: Partial<Record<Language, string>>;
+}
+
+export interface MethodSpec {
+  name: string;
+  params: Param[];
+  returns: TypeName;
+  names?: Partial<Record<Language, string>>;
+}
+
+export interface ClassSpec {
+  name: string;
+  /** The constructor is the method named like the class. */
+  methods: MethodSpec[];
+  names?: Partial<Record<Language, string>>;
+}
+
+export type Compare =
+  | { kind: 'exact' }
+  | { kind: 'unordered' }
+  | { kind: 'float'; tolerance: number }
+  | { kind: 'checker'; script: string };
+
+export interface Limits {
+  timeMs: number;
+  memoryMb: number;
+}
+
+/** A pack as the tree view needs it: cheap to build for thousands of problems. */
+export interface PackSummary {
+  id: string;
+  name: string;
+  description: string;
+  /** Absolute path of the pack folder. */
+  dir: string;
+  defaults: { minutes?: number; phases?: Phases; languages?: Language[] };
+  problems: ProblemSummary[];
+  diagnostics: Diagnostic[];
+}
+
+/** What the index keeps of a problem: enough for the tree, the timer and a filter. */
+export interface ProblemSummary {
+  id: string;
+  packId: string;
+  title: string;
+  difficulty: Difficulty;
+  topics: string[];
+  minutes: number;
+  phases?: Phases;
+  /** Absolute path of the problem folder. */
+  dir: string;
+  /** Languages with a starter file. */
+  languages: Language[];
+}
+
+/** One hidden test case, normalised: `args` is always positional. */
+export interface TestCase {
+  name: string;
+  tags: string[];
+  /** Positional arguments (function problems) — absent for class problems. */
+  args?: unknown[];
+  /** Class problems: method names, the constructor first. */
+  ops?: string[];
+  /** Class problems: one argument list per op. */
+  opArgs?: unknown[][];
+  expected?: unknown;
+  raises?: boolean;
+  /** 1-based line of the case in tests.yaml, for messages. */
+  line?: number;
+}
+
+/** Everything about a problem, read when it is opened or run. */
+export interface Problem extends ProblemSummary {
+  statementPath: string;
+  function?: FunctionSpec;
+  class?: ClassSpec;
+  compare: Compare;
+  limits: Limits;
+  followUps: string[];
+  hints: string[];
+  /** Starter file per language (absolute paths). */
+  starters: Partial<Record<Language, string>>;
+  /** Reference solutions found in solutions/ (absolute paths) by language. */
+  solutions: { language: Language; path: string }[];
+  /** Known-wrong solutions found in wrong/ by language. */
+  wrong: { language: Language; path: string }[];
+  cases: TestCase[];
+}

@@ -1,0 +1,62 @@
+import type { Language, Problem, TestCase } from '../pack/types';
+
+/** How a single hidden case ended. */
+export type Verdict = 'passed' | 'failed' | 'error' | 'timeout' | 'memory' | 'notRun';
+
+export interface CaseResult {
+  /** Index of the case in `Problem.cases`. */
+  index: number;
+  name: string;
+  tags: string[];
+  verdict: Verdict;
+  /** The value the solution returned (JSON-compatible), when it returned. */
+  actual?: unknown;
+  expected?: unknown;
+  /** Why the case did not pass, in a sentence: comparison failure, error message, limit hit. */
+  message?: string;
+  /** The solution's own stack trace, harness frames removed, paths pointing at the user's file. */
+  stack?: string;
+  /** Where in the solution file the error was raised (1-based), when known. */
+  location?: { file: string; line: number; column?: number };
+  /** Wall-clock time of the case, in milliseconds. */
+  durationMs: number;
+  /** What the solution printed during the case (stdout and stderr, capped). */
+  output: string;
+  /** True when `output` was cut at the cap. */
+  outputTruncated?: boolean;
+}
+
+export interface RunResult {
+  problemId: string;
+  language: Language;
+  solutionPath: string;
+  cases: CaseResult[];
+  passed: number;
+  failed: number;
+  /** A failure of the run itself (missing interpreter, solution does not load), not of a case. */
+  error?: RunError;
+  durationMs: number;
+}
+
+/** Errors a user can cause, as values: they are shown, never thrown. */
+export interface RunError {
+  kind: 'interpreter-missing' | 'load-failed' | 'not-found' | 'harness';
+  message: string;
+  stack?: string;
+  location?: { file: string; line: number; column?: number };
+}
+
+export interface RunOptions {
+  problem: Problem;
+  language: Language;
+  /** Absolute path of the candidate's solution. */
+  solutionPath: string;
+  /** Run only these case indexes (all when absent). */
+  only?: number[];
+  /** Called as each case finishes, for live progress. */
+  onCase?: (result: CaseResult) => void;
+  /** Aborting kills the process; cases that never reported end as `notRun`. */
+  signal?: AbortSignal;
+}
+
+export type { Language, Problem, TestCase };

@@ -1,0 +1,19 @@
+/** Command ids, one place for the manifest's names. */
+export const Commands = {
+  refresh: 'drills.refresh',
+  newPack: 'drills.newPack',
+  showOutput: 'drills.showOutput',
+} as const;
+
+/** View ids contributed in package.json. */
+export const Views = {
+  problems: 'drills.problems',
+} as const;
+
+/** Context keys used in `when` clauses. */
+export const ContextKeys = {
+  loaded: 'drills.loaded',
+  hasPacks: 'drills.hasPacks',
+} as const;
+
+export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

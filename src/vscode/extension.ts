@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import * as path from 'node:path';
+import { Commands, ContextKeys, Views } from './constants';
+import { clearContext, setContext } from './context';
+import { createLog } from './log';
+import { DrillsTree } from './drillsTree';
+
+/** Composes the adapter modules; each returns what it needs disposed. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = createLog();
+  context.subscriptions.push(log);
+  const builtInPack = path.join(context.extensionPath, 'problems');
+  const tree = new DrillsTree(builtInPack, log);
+  context.subscriptions.push(
+    tree,
+    vscode.window.createTreeView(Views.problems, { treeDataProvider: tree, showCollapseAll: true }),
+    ...registerCommands({ tree, log }),
+  );
+  await tree.reload();
+  await setContext(ContextKeys.loaded, true);
+  log.info(`Drills activated (${context.extension.packageJSON.version as string})`);
+}
+
+export async function deactivate(): Promise<void> {
+  await clearContext();
+}
+
+interface Services {
+  tree: DrillsTree;
+  log: vscode.LogOutputChannel;
+}
+
+/** One table of command handlers. */
+function registerCommands(s: Services): vscode.Disposable[] {
+  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+    [Commands.refresh]: () => s.tree.reload(),
+    [Commands.showOutput]: () => s.log.show(),
+    [Commands.newPack]: () => createPackHere(s),
+  };
+  return Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn));
+}
+
+async function createPackHere(s: Services): Promise<void> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) {
+    void vscode.window.showWarningMessage('Open a folder first: a pack is created inside the workspace.');
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, 'drills-pack.yaml');
+  try {
+    await vscode.workspace.fs.stat(target);
+    void vscode.window.showInformationMessage('This folder already has a drills-pack.yaml.');
+  } catch {
+    const name = path.basename(folder.uri.fsPath);
+    const text = `drills: 1\nid: ${name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}\nname: ${name}\ndescription: Problems for interview practice.\n`;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
+    await vscode.window.showTextDocument(target);
+  }
+  await s.tree.reload();
+}
