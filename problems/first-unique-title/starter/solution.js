@@ -1,0 +1,9 @@
+/**
+ * Return the earliest title id that occurs exactly once in `titles`.
+ *
+ * @param {string[]} titles Title ids in watch order (case-sensitive, never empty strings).
+ * @returns {string} The first one-off title id, or "" when there is none.
+ */
+function firstUniqueTitle(titles) {
+  throw new Error('firstUniqueTitle is not implemented yet');
+}
