@@ -60,3 +60,35 @@ export interface RunOptions {
 }
 
 export type { Language, Problem, TestCase };
+
+/** The interpreters the language table can ask for. */
+export type InterpreterName = 'node' | 'python';
+
+/** A resolved interpreter: the binary to start and extra environment variables it needs. */
+export interface Interpreter {
+  command: string;
+  /** Extra variables for the child (`ELECTRON_RUN_AS_NODE=1` when the editor's own runtime stands in for node). */
+  env?: Record<string, string>;
+}
+
+/** The result of looking an interpreter up: missing is a value with a message for the user. */
+export type InterpreterLookup = { ok: true; interpreter: Interpreter } | { ok: false; message: string };
+
+/** Finds interpreters; implementations cache what they find. */
+export interface InterpreterResolver {
+  resolve(name: InterpreterName): Promise<InterpreterLookup>;
+}
+
+/** What `runSolution` needs from its surroundings, injected so tests control it. */
+export interface RunnerEnv {
+  /** Absolute path of the folder holding node-harness.js and py_harness.py (out/harness). */
+  harnessDir: string;
+  interpreters: InterpreterResolver;
+  now: () => number;
+  /** Where transpiled solutions are written (default: os.tmpdir()); never the workspace. */
+  tmpDir?: string;
+  /** Random marker for protocol lines (default: 16 random bytes in hex). */
+  nonce?: () => string;
+  /** How long loading the solution (interpreter start + top-level code) may take (default: 5000 + timeMs). */
+  loadTimeoutMs?: number;
+}

@@ -1,0 +1,8 @@
+/** The hidden-test runner: the editor and the CLI call `runSolution`. */
+export { runSolution, harnessSpecFor, OUTPUT_CAP } from './run';
+export { createInterpreterResolver, defaultInterpreterCacheFile, findOnPath, type InterpreterResolverOptions, type ProbeInterpreter } from './interpreters';
+export { LANGUAGE_RUNNERS, type LanguageRunner, type PreparedCode } from './languages';
+export { compareValues, jsonEqual, floatEqual, unorderedEqual, canonicalJson, typeMismatch, preview } from './compare';
+export { runChecker, type CheckItem, type CheckVerdict } from './checker';
+export * from './protocol';
+export * from './types';

@@ -1,0 +1,390 @@
+import { spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Problem, TestCase } from '../pack/types';
+import { runChecker, type CheckItem } from './checker';
+import { compareValues, preview, typeMismatch } from './compare';
+import { LANGUAGE_RUNNERS, type LanguageRunner } from './languages';
+import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
+import type { CaseResult, Interpreter, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
+
+/** Per-case cap on what a solution prints, in characters, in the harness and again in the parent. */
+export const OUTPUT_CAP = 1024 * 1024;
+/** Extra time for the first case of each process: the first call may compile and import. */
+const FIRST_CASE_ALLOWANCE_MS = 200;
+/** Loading (interpreter start + the solution's top-level code) may take this long on top of the time limit. */
+const LOAD_ALLOWANCE_MS = 5000;
+const CHECKER_TIMEOUT_MS = 10_000;
+
+/** The harness's view of the problem's signature, with the names used in this language. */
+export function harnessSpecFor(problem: Problem, language: RunOptions['language']): HarnessSpec | RunError {
+  if (problem.class) {
+    const cls = problem.class;
+    const ctor = cls.methods.find((m) => m.name === cls.name);
+    return {
+      kind: 'class',
+      name: cls.names?.[language] ?? cls.name,
+      ctorParams: (ctor?.params ?? []).map((p) => p.type),
+      methods: Object.fromEntries(
+        cls.methods
+          .filter((m) => m !== ctor)
+          .map((m) => [m.name, { name: m.names?.[language] ?? m.name, params: m.params.map((p) => p.type), returns: m.returns }]),
+      ),
+    };
+  }
+  if (problem.function) {
+    const fn = problem.function;
+    return { kind: 'function', name: fn.names?.[language] ?? fn.name, params: fn.params.map((p) => p.type), returns: fn.returns };
+  }
+  return { kind: 'harness', message: `Problem ${problem.id} declares neither a function nor a class to test.` };
+}
+
+/** Text kept up to a cap; what comes after is dropped but counted as truncation. */
+class CappedText {
+  text = '';
+  truncated = false;
+  add(more: string): void {
+    if (this.truncated) return;
+    const room = OUTPUT_CAP - this.text.length;
+    if (more.length > room) {
+      this.text += more.slice(0, room);
+      this.truncated = true;
+    } else {
+      this.text += more;
+    }
+  }
+}
+
+type SessionOutcome =
+  | { kind: 'ended'; progressed: boolean; detail: string }
+  | { kind: 'load-error'; error: RunError; output: string }
+  | { kind: 'aborted' };
+
+/** Runs a solution against a problem's hidden cases in one process (a fresh one after a kill or crash). */
+export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
+  const { problem, language, solutionPath } = opts;
+  const started = env.now();
+  const runner: LanguageRunner = LANGUAGE_RUNNERS[language];
+  const indexes = opts.only ? [...new Set(opts.only)] : problem.cases.map((_, i) => i);
+  for (const i of indexes) {
+    if (!Number.isInteger(i) || i < 0 || i >= problem.cases.length) throw new RangeError(`Case index ${i} is out of range for ${problem.id} (${problem.cases.length} cases).`);
+  }
+  const results = new Map<number, CaseResult>();
+  const awaitingChecker = new Map<number, CaseResult>();
+  let runError: RunError | undefined;
+
+  const baseResult = (index: number): Pick<CaseResult, 'index' | 'name' | 'tags' | 'expected' | 'durationMs' | 'output'> => {
+    const c = problem.cases[index];
+    return { index, name: c.name, tags: c.tags, ...(c.expected !== undefined ? { expected: c.expected } : {}), durationMs: 0, output: '' };
+  };
+  const finish = (result: CaseResult): void => {
+    if (results.has(result.index)) return;
+    results.set(result.index, result);
+    opts.onCase?.(result);
+  };
+  const finishRest = (verdict: Verdict, message: string, extra: Partial<CaseResult> = {}): void => {
+    for (const i of indexes) if (!results.has(i) && !awaitingChecker.has(i)) finish({ ...baseResult(i), verdict, message, ...extra });
+  };
+  const done = (): RunResult => {
+    const cases = indexes.map((i) => results.get(i)!);
+    const passed = cases.filter((c) => c.verdict === 'passed').length;
+    return { problemId: problem.id, language, solutionPath, cases, passed, failed: cases.length - passed, ...(runError ? { error: runError } : {}), durationMs: env.now() - started };
+  };
+
+  const spec = harnessSpecFor(problem, language);
+  if ('message' in spec) {
+    runError = spec;
+    finishRest('notRun', spec.message);
+    return done();
+  }
+  const interpreterLookup = await env.interpreters.resolve(runner.interpreter);
+  if (!interpreterLookup.ok) {
+    runError = { kind: 'interpreter-missing', message: interpreterLookup.message };
+    finishRest('notRun', interpreterLookup.message);
+    return done();
+  }
+  const interpreter = interpreterLookup.interpreter;
+  const prepared = await runner.prepare(solutionPath, env.tmpDir ?? os.tmpdir());
+  if (!prepared.ok) {
+    runError = prepared.error;
+    finishRest('error', prepared.error.message, prepared.error.location ? { location: prepared.error.location } : {});
+    return done();
+  }
+
+  try {
+    let remaining = indexes;
+    while (remaining.length > 0) {
+      if (opts.signal?.aborted) break;
+      const outcome = await runSession(remaining);
+      if (outcome.kind === 'aborted') break;
+      if (outcome.kind === 'load-error') {
+        runError = outcome.error;
+        const { location, stack } = outcome.error;
+        finishRest('error', outcome.error.message, { ...(location ? { location } : {}), ...(stack ? { stack } : {}), output: outcome.output });
+        break;
+      }
+      const next = remaining.filter((i) => !results.has(i) && !awaitingChecker.has(i));
+      if (next.length > 0 && !outcome.progressed) {
+        runError = { kind: 'harness', message: `The test process ended before running any case${outcome.detail ? `: ${outcome.detail}` : '.'}` };
+        finishRest('error', runError.message);
+        break;
+      }
+      remaining = next;
+    }
+    if (opts.signal?.aborted) finishRest('notRun', 'The run was cancelled before this case finished.');
+    if (awaitingChecker.size > 0 && problem.compare.kind === 'checker') await judgeWithChecker(problem.compare.script);
+  } finally {
+    await prepared.cleanup?.().catch(() => undefined);
+  }
+  return done();
+
+  /** Turns a harness result into a verdict (comparison happens here, in the parent). */
+  function judge(c: TestCase, m: Extract<HarnessMessage, { t: 'result' }>, output: CappedText): CaseResult | undefined {
+    const base = { ...baseResult(m.index), durationMs: m.ms, output: output.text, ...(output.truncated ? { outputTruncated: true } : {}) };
+    const error = m.error;
+    if (error) {
+      if (c.raises && error.kind === 'error') return { ...base, verdict: 'passed', message: `Raised as expected: ${error.message}` };
+      switch (error.kind) {
+        case 'memory':
+          return { ...base, verdict: 'memory', message: `Ran out of memory (limit ${problem.limits.memoryMb} MB): ${error.message}` };
+        case 'not-json':
+          return { ...base, verdict: 'failed', message: `The solution ${error.message}.` };
+        default:
+          return { ...base, verdict: 'error', message: error.message, ...(error.stack ? { stack: error.stack } : {}), ...(error.location ? { location: error.location } : {}) };
+      }
+    }
+    const actual = m.value;
+    if (c.raises) return { ...base, actual, verdict: 'failed', message: `Expected an exception, but the solution returned ${preview(actual)}.` };
+    const compare = problem.compare;
+    if (compare.kind === 'checker') {
+      awaitingChecker.set(m.index, { ...base, actual, verdict: 'notRun' });
+      return undefined;
+    }
+    if (spec.kind === 'function') {
+      if (compareValues(compare, actual, c.expected)) return { ...base, actual, verdict: 'passed' };
+      const mismatch = typeMismatch(actual, spec.returns);
+      const typeNote = mismatch ? ` (returned ${mismatch} where ${spec.returns} was expected)` : '';
+      return { ...base, actual, verdict: 'failed', message: `Expected ${preview(c.expected)}, got ${preview(actual)}${typeNote}.` };
+    }
+    const outputs = Array.isArray(actual) ? actual : [];
+    const expected = Array.isArray(c.expected) ? c.expected : [];
+    const ops = c.ops ?? [];
+    for (let k = 1; k < ops.length; k++) {
+      if (!compareValues(compare, outputs[k], expected[k])) {
+        const method = spec.kind === 'class' ? spec.methods[ops[k]] : undefined;
+        const mismatch = method ? typeMismatch(outputs[k], method.returns) : undefined;
+        const typeNote = mismatch ? ` (returned ${mismatch} where ${method?.returns} was expected)` : '';
+        return { ...base, actual, verdict: 'failed', message: `Op #${k} (${ops[k]}): expected ${preview(expected[k])}, got ${preview(outputs[k])}${typeNote}.` };
+      }
+    }
+    return { ...base, actual, verdict: 'passed' };
+  }
+
+  async function judgeWithChecker(script: string): Promise<void> {
+    const node = await env.interpreters.resolve('node');
+    const items: CheckItem[] = [...awaitingChecker.values()].map((r) => {
+      const c = problem.cases[r.index];
+      return { index: r.index, args: c.ops ? { ops: c.ops, opArgs: c.opArgs } : (c.args ?? []), expected: c.expected, actual: r.actual };
+    });
+    const scriptPath = path.resolve(problem.dir, script);
+    const verdicts = node.ok
+      ? await runChecker(node.interpreter, scriptPath, items, CHECKER_TIMEOUT_MS, opts.signal)
+      : items.map((it) => ({ index: it.index, ok: false as const, crashed: true, reason: node.message }));
+    const byIndex = new Map(verdicts.map((v) => [v.index, v]));
+    for (const [index, pending] of awaitingChecker) {
+      const v = byIndex.get(index);
+      if (v?.ok) finish({ ...pending, verdict: 'passed' });
+      else if (v && !v.crashed) finish({ ...pending, verdict: 'failed', message: v.reason });
+      else finish({ ...pending, verdict: 'error', message: v?.reason ?? 'The checker gave no verdict for this case.' });
+    }
+    awaitingChecker.clear();
+  }
+
+  /** One harness process over `caseIndexes`, until it finishes, dies, or is killed. */
+  function runSession(caseIndexes: number[]): Promise<SessionOutcome> {
+    const nonce = env.nonce?.() ?? crypto.randomBytes(16).toString('hex');
+    const limits = problem.limits;
+    const job: HarnessJob = {
+      nonce,
+      solutionPath,
+      codePath: prepared.ok ? prepared.codePath : solutionPath,
+      spec: spec as HarnessSpec,
+      cases: caseIndexes.map((index): HarnessCase => {
+        const c = problem.cases[index];
+        return c.ops ? { index, ops: c.ops, opArgs: c.opArgs ?? [] } : { index, args: c.args ?? [] };
+      }),
+      outputCapBytes: OUTPUT_CAP,
+      memoryMb: limits.memoryMb,
+    };
+    return new Promise((resolve) => {
+      const harnessPath = path.join(env.harnessDir, runner.harnessFile);
+      const child = spawn(interpreter.command, runner.argv(harnessPath, limits), {
+        cwd: path.dirname(solutionPath),
+        // Its own process group, so a kill takes whatever the solution started too.
+        detached: true,
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: childEnv(interpreter),
+      });
+      let current: { index: number; startedAt: number; raw: CappedText } | undefined;
+      let casesStarted = 0;
+      let progressed = false;
+      let killedFor: 'timeout' | 'abort' | 'load-timeout' | undefined;
+      let loadError: Extract<HarnessMessage, { t: 'load-error' }> | undefined;
+      let stderrTail = '';
+      let spawnError: Error | undefined;
+      const loose = new CappedText();
+      let caseTimer: NodeJS.Timeout | undefined;
+      const loadTimeoutMs = env.loadTimeoutMs ?? LOAD_ALLOWANCE_MS + limits.timeMs;
+      const loadTimer = setTimeout(() => {
+        killedFor = 'load-timeout';
+        killTree();
+      }, loadTimeoutMs);
+
+      function killTree(): void {
+        if (!child.pid) return;
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          // The group is already gone.
+        }
+      }
+      const onAbort = (): void => {
+        killedFor = 'abort';
+        killTree();
+      };
+      opts.signal?.addEventListener('abort', onAbort);
+
+      const endCase = (result: CaseResult): void => {
+        clearTimeout(caseTimer);
+        current = undefined;
+        progressed = true;
+        finish(result);
+      };
+      const onRaw = (text: string): void => (current ? current.raw : loose).add(text);
+      const onMessage = (m: HarnessMessage): void => {
+        switch (m.t) {
+          case 'loaded':
+            clearTimeout(loadTimer);
+            break;
+          case 'load-error':
+            clearTimeout(loadTimer);
+            loadError = m;
+            break;
+          case 'start': {
+            const allowance = casesStarted++ === 0 ? FIRST_CASE_ALLOWANCE_MS : 0;
+            current = { index: m.index, startedAt: env.now(), raw: new CappedText() };
+            const timed = current;
+            caseTimer = setTimeout(() => {
+              if (current !== timed) return;
+              killedFor = 'timeout';
+              killTree();
+              const out = timed.raw;
+              endCase({
+                ...baseResult(timed.index),
+                verdict: 'timeout',
+                message: `Exceeded the time limit of ${limits.timeMs} ms.`,
+                durationMs: env.now() - timed.startedAt,
+                output: out.text,
+                ...(out.truncated ? { outputTruncated: true } : {}),
+              });
+            }, limits.timeMs + allowance);
+            break;
+          }
+          case 'result': {
+            if (!current || current.index !== m.index) break;
+            const out = new CappedText();
+            out.add(m.output);
+            out.add(current.raw.text);
+            out.truncated ||= m.truncated || current.raw.truncated;
+            const judged = judge(problem.cases[m.index], m, out);
+            if (judged) endCase(judged);
+            else {
+              clearTimeout(caseTimer);
+              current = undefined;
+              progressed = true;
+            }
+            break;
+          }
+          case 'exit': {
+            if (!current || current.index !== m.index) break;
+            const out = new CappedText();
+            out.add(m.output ?? '');
+            out.add(current.raw.text);
+            endCase({
+              ...baseResult(m.index),
+              verdict: 'error',
+              message: `The solution exited the process (process.exit(${m.code})) instead of returning.`,
+              durationMs: env.now() - current.startedAt,
+              output: out.text,
+              ...(out.truncated || m.truncated ? { outputTruncated: true } : {}),
+            });
+            break;
+          }
+          case 'done':
+            break;
+        }
+      };
+      const reader = new ProtocolReader(protocolMarker(nonce), onMessage, onRaw, (line) => onRaw(line));
+      child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        stderrTail = (stderrTail + d).slice(-8192);
+        onRaw(d);
+      });
+      child.stdin.on('error', () => {
+        // The process died before reading its job: reported on close.
+      });
+      child.on('error', (e) => (spawnError = e));
+      // Whatever the solution started dies with the harness; it would otherwise hold the pipes open.
+      child.on('exit', () => killTree());
+      child.on('close', (code, signal) => {
+        reader.end();
+        clearTimeout(loadTimer);
+        clearTimeout(caseTimer);
+        opts.signal?.removeEventListener('abort', onAbort);
+        if (current && killedFor !== 'abort') {
+          const c = current;
+          const ended = env.now() - c.startedAt;
+          const out = c.raw;
+          const outOfMemory = runner.outOfMemory(stderrTail) || (signal === 'SIGKILL' && killedFor === undefined);
+          const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+          const hint = signal === 'SIGSEGV' ? ' (a crash, often a stack overflow from very deep recursion)' : '';
+          endCase({
+            ...baseResult(c.index),
+            durationMs: ended,
+            output: out.text,
+            ...(out.truncated ? { outputTruncated: true } : {}),
+            ...(outOfMemory
+              ? { verdict: 'memory' as const, message: `Ran out of memory (limit ${limits.memoryMb} MB): the process ${how}.` }
+              : { verdict: 'error' as const, message: `The solution exited the process (it ${how}${hint}) instead of returning.` }),
+          });
+        }
+        if (spawnError) {
+          resolve({ kind: 'load-error', error: { kind: 'interpreter-missing', message: `Could not start ${interpreter.command}: ${spawnError.message}` }, output: '' });
+        } else if (loadError) {
+          const { kind, message, stack, location } = loadError;
+          resolve({ kind: 'load-error', error: { kind, message, ...(stack ? { stack } : {}), ...(location ? { location } : {}) }, output: loose.text });
+        } else if (killedFor === 'load-timeout') {
+          const message = `The solution did not finish loading within ${loadTimeoutMs} ms (does its top-level code loop forever?).`;
+          resolve({ kind: 'load-error', error: { kind: 'load-failed', message }, output: loose.text });
+        } else if (killedFor === 'abort') {
+          resolve({ kind: 'aborted' });
+        } else {
+          const detail = signal ? `it was killed by ${signal}` : code ? `it exited with code ${code}` : '';
+          resolve({ kind: 'ended', progressed, detail: [detail, stderrTail.trim().slice(-2000)].filter(Boolean).join('\n') });
+        }
+      });
+      child.stdin.end(JSON.stringify(job));
+    });
+  }
+}
+
+function childEnv(interpreter: Interpreter): NodeJS.ProcessEnv {
+  const base: NodeJS.ProcessEnv = { ...process.env, ...interpreter.env };
+  // Options meant for the editor's own Node must not leak into the solution's process.
+  delete base.NODE_OPTIONS;
+  delete base.ELECTRON_RUN_AS_NODE;
+  if (interpreter.env?.ELECTRON_RUN_AS_NODE) base.ELECTRON_RUN_AS_NODE = interpreter.env.ELECTRON_RUN_AS_NODE;
+  base.PYTHONIOENCODING = 'utf-8';
+  return base;
+}

@@ -1,0 +1,417 @@
+/**
+ * Runs inside the solution's Node process: reads one job from stdin, loads the solution, runs every
+ * case in order and reports over the protocol in src/core/runner/protocol.ts. Kept tiny and free of
+ * dependencies: its start-up time is paid on every run.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { createRequire } from 'node:module';
+import { protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessLocation, type HarnessMessage } from '../core/runner/protocol';
+
+/** LeetCode's binary tree node, a global so solutions use it without an import. */
+class TreeNode {
+  constructor(public val: unknown = 0, public left: TreeNode | null = null, public right: TreeNode | null = null) {}
+}
+
+/** LeetCode's singly linked list node, a global like TreeNode. */
+class ListNode {
+  constructor(public val: unknown = 0, public next: ListNode | null = null) {}
+}
+
+type Ctor = new (...args: unknown[]) => Record<string, unknown>;
+type Fn = (...args: unknown[]) => unknown;
+
+const g = globalThis as Record<string, unknown>;
+g.TreeNode = TreeNode;
+g.ListNode = ListNode;
+Error.stackTraceLimit = 30;
+
+// The CJS wrapper is on the solution's first line, so line numbers stay the user's.
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __drills_collect) {';
+
+const job = JSON.parse(fs.readFileSync(0, 'utf8')) as HarnessJob;
+const marker = protocolMarker(job.nonce);
+const solutionPath = job.solutionPath;
+let current: number | null = null;
+
+/** Writes a protocol message synchronously, even when stdout was switched to non-blocking. */
+function send(message: HarnessMessage): void {
+  const data = Buffer.from(`${marker}${JSON.stringify(message)}\n`);
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += fs.writeSync(1, data, offset);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+    }
+  }
+}
+
+// ---- output capture: the solution's writes go into a capped per-case buffer ----
+let captured = '';
+let truncated = false;
+function capture(chunk: unknown, encoding?: unknown, callback?: unknown): boolean {
+  if (!truncated) {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    const room = job.outputCapBytes - captured.length;
+    if (text.length > room) {
+      captured += text.slice(0, room);
+      truncated = true;
+    } else {
+      captured += text;
+    }
+  }
+  const cb = typeof encoding === 'function' ? encoding : callback;
+  if (typeof cb === 'function') process.nextTick(cb as () => void);
+  return true;
+}
+// Patch the streams when first used: creating them costs start-up time most solutions never need.
+for (const name of ['stdout', 'stderr'] as const) {
+  const descriptor = Object.getOwnPropertyDescriptor(process, name);
+  const getter = descriptor?.get;
+  if (!getter) continue;
+  let stream: NodeJS.WriteStream | undefined;
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: descriptor.enumerable,
+    get() {
+      if (!stream) {
+        stream = getter.call(process) as NodeJS.WriteStream;
+        stream.write = capture as NodeJS.WriteStream['write'];
+      }
+      return stream;
+    },
+  });
+}
+function takeOutput(): { output: string; truncated: boolean } {
+  const out = { output: captured, truncated };
+  captured = '';
+  truncated = false;
+  return out;
+}
+
+process.on('exit', (code) => {
+  if (current !== null) send({ t: 'exit', index: current, code, ...takeOutput() });
+});
+
+// ---- values: JSON in, language objects for the solution, JSON out ----
+function buildTree(values: unknown): TreeNode | null {
+  if (!Array.isArray(values) || values.length === 0 || values[0] === null) return null;
+  const root = new TreeNode(values[0]);
+  const queue: TreeNode[] = [root];
+  let i = 1;
+  for (let q = 0; q < queue.length && i < values.length; q++) {
+    const node = queue[q];
+    for (const side of ['left', 'right'] as const) {
+      if (i >= values.length) break;
+      const v = values[i++];
+      if (v !== null) {
+        node[side] = new TreeNode(v);
+        queue.push(node[side]);
+      }
+    }
+  }
+  return root;
+}
+
+function buildList(values: unknown): ListNode | null {
+  if (!Array.isArray(values)) return null;
+  let head: ListNode | null = null;
+  for (let i = values.length - 1; i >= 0; i--) head = new ListNode(values[i], head);
+  return head;
+}
+
+function toLanguage(value: unknown, type: string): unknown {
+  const t = type.replace(/\s+/g, '');
+  if (t === 'TreeNode') return buildTree(value);
+  if (t === 'ListNode') return buildList(value);
+  if ((t === 'TreeNode[]' || t === 'ListNode[]') && Array.isArray(value)) return value.map((v) => toLanguage(v, t.slice(0, -2)));
+  return value;
+}
+
+class NotJson extends Error {}
+
+function isTreeLike(v: object): v is { val: unknown; left: unknown; right: unknown } {
+  return v instanceof TreeNode || ('val' in v && ('left' in v || 'right' in v));
+}
+function isListLike(v: object): v is { val: unknown; next: unknown } {
+  return v instanceof ListNode || ('val' in v && 'next' in v);
+}
+
+function toJson(value: unknown, where: string, seen: Set<unknown>): unknown {
+  const at = where ? ` at ${where}` : '';
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      if (!Number.isFinite(value)) throw new NotJson(`${value}${at}`);
+      return value;
+    case 'bigint':
+      if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
+      throw new NotJson(`a BigInt too large for JSON${at}`);
+    case 'undefined':
+      throw new NotJson(`undefined${at}`);
+    case 'function':
+      throw new NotJson(`a function${at}`);
+    case 'symbol':
+      throw new NotJson(`a symbol${at}`);
+  }
+  if (value === null) return null;
+  const obj = value as object;
+  if (seen.has(obj)) throw new NotJson(`a structure that contains itself${at}`);
+  seen.add(obj);
+  try {
+    if (Array.isArray(obj)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < obj.length; i++) out.push(toJson(obj[i], `${where}[${i}]`, seen));
+      return out;
+    }
+    if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) return Array.from(obj as unknown as ArrayLike<number>);
+    if (obj instanceof Set) throw new NotJson(`a Set${at}`);
+    if (obj instanceof Map) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of obj) out[String(k)] = toJson(v, `${where}[${JSON.stringify(String(k))}]`, seen);
+      return out;
+    }
+    if (obj instanceof Date || obj instanceof RegExp || obj instanceof Promise) throw new NotJson(`a ${obj.constructor.name}${at}`);
+    if (isTreeLike(obj)) return treeToArray(obj, where, seen);
+    if (isListLike(obj)) return listToArray(obj, where, seen);
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(obj)) out[k] = toJson(v, `${where}.${k}`, seen);
+    return out;
+  } finally {
+    seen.delete(obj);
+  }
+}
+
+function treeToArray(root: { val: unknown; left: unknown; right: unknown }, where: string, seen: Set<unknown>): unknown[] {
+  const out: unknown[] = [];
+  const queue: unknown[] = [root];
+  const visited = new Set<unknown>();
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q] as { val: unknown; left: unknown; right: unknown } | null | undefined;
+    if (node === null || node === undefined) {
+      out.push(null);
+      continue;
+    }
+    if (visited.has(node)) throw new NotJson(`a tree with a cycle${where ? ` at ${where}` : ''}`);
+    visited.add(node);
+    out.push(toJson(node.val, `${where}.val`, seen));
+    queue.push(node.left ?? null, node.right ?? null);
+  }
+  while (out.length > 0 && out[out.length - 1] === null) out.pop();
+  return out;
+}
+
+function listToArray(head: { val: unknown; next: unknown }, where: string, seen: Set<unknown>): unknown[] {
+  const out: unknown[] = [];
+  const visited = new Set<unknown>();
+  for (let node = head as { val: unknown; next: unknown } | null; node; node = (node.next ?? null) as typeof node) {
+    if (visited.has(node)) throw new NotJson(`a linked list with a cycle${where ? ` at ${where}` : ''}`);
+    visited.add(node);
+    out.push(toJson(node.val, `${where}.val`, seen));
+  }
+  return out;
+}
+
+/** The returned value as JSON; `void` methods may return nothing. */
+function returnedJson(value: unknown, returns: string): unknown {
+  if (value === undefined && (returns === 'void' || returns === 'null')) return null;
+  return toJson(value, '', new Set());
+}
+
+// ---- errors: the solution's own stack, harness frames removed ----
+const harnessFile = __filename;
+function frameLocation(frame: string): HarnessLocation | undefined {
+  const m = /\(?((?:\/|[A-Za-z]:\\)[^()]*?):(\d+):(\d+)\)?$/.exec(frame.trim());
+  return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]) } : undefined;
+}
+
+function describeError(err: unknown): HarnessError {
+  if (!(err instanceof Error)) {
+    let shown: string;
+    try {
+      shown = typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
+    } catch {
+      shown = String(err);
+    }
+    return { kind: 'error', message: `threw a non-Error value: ${shown}` };
+  }
+  let message = `${err.name}: ${err.message}`;
+  if (err instanceof RangeError && /call stack size/.test(err.message)) message += ' (stack overflow: the recursion is too deep or never ends)';
+  const lines = String(err.stack ?? '').split('\n');
+  const firstFrame = lines.findIndex((l) => /^\s+at /.test(l));
+  const frames: string[] = [];
+  let location: HarnessLocation | undefined;
+  if (firstFrame >= 0) {
+    for (let line of lines.slice(firstFrame)) {
+      if (line.includes(harnessFile)) break; // below here: the harness calling the solution
+      if (/\(node:|at node:/.test(line)) continue;
+      const loc = frameLocation(line);
+      if (loc && loc.file === solutionPath && loc.line === 1 && loc.column !== undefined && loc.column > WRAPPER_HEAD.length) {
+        loc.column -= WRAPPER_HEAD.length;
+        line = line.replace(/:1:(\d+)(\)?)$/, `:1:${loc.column}$2`);
+      }
+      if (!location && loc && loc.file === solutionPath) location = loc;
+      frames.push(line);
+    }
+  }
+  const stack = [message, ...frames].join('\n');
+  return { kind: 'error', message, stack, ...(location ? { location } : {}) };
+}
+
+// ---- loading the solution ----
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+function collectFooter(names: string[]): string {
+  const entries = [...new Set(names)].filter((n) => IDENTIFIER.test(n)).map((n) => `${JSON.stringify(n)}: typeof ${n} !== 'undefined' ? ${n} : undefined`);
+  return `\n;__drills_collect({${entries.join(', ')}});\n})`;
+}
+
+/** Top-level names the file seems to define, for "not found" messages. */
+function definedNames(source: string, exported: unknown): string[] {
+  const names = new Set<string>();
+  for (const m of source.matchAll(/^(?:export\s+(?:default\s+)?)?(?:async\s+)?(?:function\*?|class|const|let|var)\s+([A-Za-z_$][\w$]*)/gm)) names.add(m[1]);
+  if (exported && (typeof exported === 'object' || typeof exported === 'function')) {
+    for (const k of Object.keys(exported)) if (k !== '__esModule') names.add(k === 'default' ? 'export default' : k);
+  }
+  return [...names];
+}
+
+function load(): { entry: unknown; self?: Ctor } | HarnessMessage {
+  const spec = job.spec;
+  const wanted = spec.name;
+  let source: string;
+  try {
+    source = fs.readFileSync(job.codePath, 'utf8');
+  } catch (e) {
+    return { t: 'load-error', kind: 'load-failed', message: `Cannot read ${job.codePath}: ${(e as Error).message}` };
+  }
+  if (source.startsWith('#!')) source = `//${source.slice(2)}`;
+  const collected: Record<string, unknown> = {};
+  const mod = { exports: {} as unknown, filename: solutionPath, id: solutionPath };
+  try {
+    const wrapped = vm.runInThisContext(WRAPPER_HEAD + source + collectFooter([wanted, 'Solution', 'TreeNode', 'ListNode']), { filename: solutionPath }) as Fn;
+    wrapped.call(mod.exports, mod.exports, createRequire(solutionPath), mod, solutionPath, path.dirname(solutionPath), (found: Record<string, unknown>) => Object.assign(collected, found));
+  } catch (e) {
+    const err = describeError(e);
+    if (e instanceof SyntaxError) {
+      // vm puts "file:line\ncode\n   ^\n" before the message of a syntax error.
+      const m = /^(.*):(\d+)\n/.exec(String(e.stack ?? ''));
+      if (m && m[1] === solutionPath) err.location = { file: solutionPath, line: Number(m[2]) };
+      err.stack = err.message;
+    }
+    return { t: 'load-error', kind: 'load-failed', message: `The solution failed to load: ${err.message}`, stack: err.stack, location: err.location };
+  }
+  // The solution's own node classes, when it declares them, are what its code expects.
+  if (typeof collected.TreeNode === 'function') g.TreeNode = collected.TreeNode;
+  if (typeof collected.ListNode === 'function') g.ListNode = collected.ListNode;
+  const exported = mod.exports as Record<string, unknown> | Fn;
+  const fromExports = (name: string): unknown =>
+    exported !== null && (typeof exported === 'object' || typeof exported === 'function') ? (exported as Record<string, unknown>)[name] : undefined;
+  const candidates = [collected[wanted], fromExports(wanted), fromExports('default'), typeof exported === 'function' ? exported : undefined];
+  const entry = candidates.find((c) => typeof c === 'function');
+  if (entry) return { entry };
+  if (spec.kind === 'function') {
+    // LeetCode's shape: class Solution { name(...) {} }
+    const solution = [collected.Solution, fromExports('Solution')].find((c) => typeof c === 'function') as Ctor | undefined;
+    if (solution && typeof solution.prototype?.[wanted] === 'function') return { entry: solution.prototype[wanted], self: solution };
+  }
+  const what = spec.kind === 'function' ? `a function named ${wanted}` : `a class named ${wanted}`;
+  const defined = definedNames(source, exported);
+  const has = defined.length > 0 ? `it defines ${defined.join(', ')}` : 'it defines nothing at the top level';
+  return {
+    t: 'load-error',
+    kind: 'not-found',
+    message: `The solution has no ${what} (top-level, exported${spec.kind === 'function' ? ', or a method of class Solution' : ''}); ${has}.`,
+  };
+}
+
+// ---- running cases ----
+function isThenable(v: unknown): v is PromiseLike<unknown> {
+  return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
+}
+
+async function call(fn: () => unknown): Promise<unknown> {
+  const value = fn();
+  return isThenable(value) ? await value : value;
+}
+
+async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): Promise<HarnessMessage> {
+  const spec = job.spec;
+  const started = performance.now();
+  let value: unknown;
+  let error: HarnessError | undefined;
+  try {
+    if (spec.kind === 'function') {
+      const args = (c.args ?? []).map((a, k) => toLanguage(a, spec.params[k] ?? 'any'));
+      const target = self ? new self() : undefined;
+      const result = await call(() => (entry as Fn).apply(target, args));
+      value = returnedJson(result, spec.returns);
+    } else {
+      const ops = c.ops ?? [];
+      const outputs: unknown[] = [];
+      let instance: Record<string, unknown> | undefined;
+      for (let k = 0; k < ops.length; k++) {
+        const op = ops[k];
+        const rawArgs = c.opArgs?.[k] ?? [];
+        try {
+          if (k === 0) {
+            const args = rawArgs.map((a, j) => toLanguage(a, spec.ctorParams[j] ?? 'any'));
+            instance = new (entry as Ctor)(...args);
+            outputs.push(null);
+            continue;
+          }
+          const method = spec.methods[op];
+          const name = method?.name ?? op;
+          const fn = instance?.[name];
+          if (typeof fn !== 'function') throw new TypeError(`${spec.name} has no method ${name}`);
+          const args = rawArgs.map((a, j) => toLanguage(a, method?.params[j] ?? 'any'));
+          const result = await call(() => (fn as Fn).apply(instance, args));
+          outputs.push(returnedJson(result, method?.returns ?? 'any'));
+        } catch (e) {
+          if (e instanceof NotJson) throw new NotJson(`${e.message} from op #${k} (${op})`);
+          const described = describeError(e);
+          described.message = `op #${k} (${op}) threw ${described.message}`;
+          throw Object.assign(new Error(), { described });
+        }
+      }
+      value = outputs;
+    }
+  } catch (e) {
+    if (e instanceof NotJson) error = { kind: 'not-json', message: `returned a value that is not JSON (${e.message})` };
+    else if (e instanceof Error && 'described' in e) error = e.described as HarnessError;
+    else error = describeError(e);
+  }
+  const ms = performance.now() - started;
+  return { t: 'result', index: c.index, ms, ...takeOutput(), ...(error ? { error } : { value }) };
+}
+
+async function main(): Promise<void> {
+  const loaded = load();
+  if ('t' in loaded) {
+    send(loaded as HarnessMessage);
+    return;
+  }
+  send({ t: 'loaded' });
+  for (const c of job.cases) {
+    current = c.index;
+    takeOutput();
+    send({ t: 'start', index: c.index });
+    const result = await runCase(c, loaded.entry, loaded.self);
+    current = null;
+    send(result);
+  }
+  send({ t: 'done' });
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    current = null;
+    fs.writeSync(2, `drills harness: ${e instanceof Error ? e.stack : String(e)}\n`);
+    process.exit(70);
+  },
+);

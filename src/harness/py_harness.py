@@ -1,0 +1,384 @@
+"""Runs inside the solution's Python process: reads one job from stdin, loads the solution, runs
+every case in order and reports over the protocol in src/core/runner/protocol.ts.
+
+Start-up time is paid on every run, so only sys, os and json are imported up front; traceback,
+resource and typing are imported when needed.
+"""
+import json
+import os
+import sys
+
+HARNESS_FILE = os.path.abspath(__file__)
+RECURSION_LIMIT = 10000
+
+
+class TreeNode:
+    """LeetCode's binary tree node, injected into the solution's namespace."""
+
+    def __init__(self, val=0, left=None, right=None):
+        self.val = val
+        self.left = left
+        self.right = right
+
+    def __repr__(self):
+        return "TreeNode(%r)" % (self.val,)
+
+
+class ListNode:
+    """LeetCode's singly linked list node, injected like TreeNode."""
+
+    def __init__(self, val=0, next=None):
+        self.val = val
+        self.next = next
+
+    def __repr__(self):
+        return "ListNode(%r)" % (self.val,)
+
+
+class Capture:
+    """A stand-in for sys.stdout/sys.stderr that keeps at most `cap` characters."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, cap):
+        self.cap = cap
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+        if not self.truncated:
+            room = self.cap - self.size
+            if len(s) > room:
+                self.parts.append(s[:room])
+                self.size = self.cap
+                self.truncated = True
+            else:
+                self.parts.append(s)
+                self.size += len(s)
+        return len(s)
+
+    def writelines(self, lines):
+        for line in lines:
+            self.write(line)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def take(self):
+        out = ("".join(self.parts), self.truncated)
+        self.parts = []
+        self.size = 0
+        self.truncated = False
+        return out
+
+
+class NotJson(Exception):
+    pass
+
+
+def build_tree(values, node_cls):
+    if not isinstance(values, list) or not values or values[0] is None:
+        return None
+    root = node_cls(values[0])
+    queue = [root]
+    i = 1
+    q = 0
+    while q < len(queue) and i < len(values):
+        node = queue[q]
+        q += 1
+        for side in ("left", "right"):
+            if i >= len(values):
+                break
+            v = values[i]
+            i += 1
+            if v is not None:
+                child = node_cls(v)
+                setattr(node, side, child)
+                queue.append(child)
+    return root
+
+
+def build_list(values, node_cls):
+    head = None
+    for v in reversed(values if isinstance(values, list) else []):
+        node = node_cls(v)
+        node.next = head
+        head = node
+    return head
+
+
+def to_language(value, typ, ns):
+    t = typ.replace(" ", "")
+    if t == "TreeNode":
+        return build_tree(value, ns.get("TreeNode", TreeNode))
+    if t == "ListNode":
+        return build_list(value, ns.get("ListNode", ListNode))
+    if t in ("TreeNode[]", "ListNode[]") and isinstance(value, list):
+        return [to_language(v, t[:-2], ns) for v in value]
+    return value
+
+
+def to_json(value, where, seen):
+    at = " at " + where if where else ""
+    if value is None or isinstance(value, (bool, str)):
+        return value
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise NotJson("%r%s" % (value, at))
+        return value
+    key = id(value)
+    if key in seen:
+        raise NotJson("a structure that contains itself" + at)
+    seen.add(key)
+    try:
+        if isinstance(value, (list, tuple)):
+            return [to_json(v, "%s[%d]" % (where, i), seen) for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            out = {}
+            for k, v in value.items():
+                if not isinstance(k, (str, int, float, bool)) and k is not None:
+                    raise NotJson("a dict with a %s key%s" % (type(k).__name__, at))
+                out[k if isinstance(k, str) else json.dumps(k)] = to_json(v, "%s[%r]" % (where, k), seen)
+            return out
+        if isinstance(value, (set, frozenset)):
+            raise NotJson("a %s%s" % (type(value).__name__, at))
+        if hasattr(value, "val") and (hasattr(value, "left") or hasattr(value, "right")):
+            return tree_to_list(value, where, seen)
+        if hasattr(value, "val") and hasattr(value, "next"):
+            return list_to_array(value, where, seen)
+        if hasattr(value, "__iter__") and type(value).__name__ in ("deque", "range", "generator", "map", "filter", "zip"):
+            raise NotJson("a %s (convert it with list(...))%s" % (type(value).__name__, at))
+        raise NotJson("a %s%s" % (type(value).__name__, at))
+    finally:
+        seen.discard(key)
+
+
+def tree_to_list(root, where, seen):
+    out = []
+    queue = [root]
+    visited = set()
+    q = 0
+    while q < len(queue):
+        node = queue[q]
+        q += 1
+        if node is None:
+            out.append(None)
+            continue
+        if id(node) in visited:
+            raise NotJson("a tree with a cycle" + (" at " + where if where else ""))
+        visited.add(id(node))
+        out.append(to_json(node.val, where + ".val", seen))
+        queue.append(getattr(node, "left", None))
+        queue.append(getattr(node, "right", None))
+    while out and out[-1] is None:
+        out.pop()
+    return out
+
+
+def list_to_array(head, where, seen):
+    out = []
+    visited = set()
+    node = head
+    while node is not None:
+        if id(node) in visited:
+            raise NotJson("a linked list with a cycle" + (" at " + where if where else ""))
+        visited.add(id(node))
+        out.append(to_json(node.val, where + ".val", seen))
+        node = getattr(node, "next", None)
+    return out
+
+
+def returned_json(value, returns):
+    return to_json(value, "", set())
+
+
+def describe(exc, solution_path):
+    """The solution's own traceback (harness frames removed) and where it was raised."""
+    import traceback
+
+    if isinstance(exc, SyntaxError) and exc.filename == solution_path:
+        message = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        loc = {"file": solution_path, "line": exc.lineno or 1}
+        if exc.offset:
+            loc["column"] = exc.offset
+        return {"kind": "error", "message": "%s: %s" % (type(exc).__name__, exc.msg), "stack": message, "location": loc}
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.abspath(f.filename) != HARNESS_FILE]
+    text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    message = text.splitlines()[-1] if text else type(exc).__name__
+    if isinstance(exc, RecursionError):
+        message += " (the recursion went deeper than %d calls: too deep, or it never ends)" % RECURSION_LIMIT
+    stack = "Traceback (most recent call last):\n" + "".join(traceback.StackSummary.from_list(frames).format()) + text
+    error = {"kind": "error", "message": message, "stack": stack}
+    for f in reversed(frames):
+        if f.filename == solution_path:
+            loc = {"file": solution_path, "line": f.lineno}
+            col = getattr(f, "colno", None)
+            if col is not None:
+                loc["column"] = col + 1
+            error["location"] = loc
+            break
+    return error
+
+
+def limit_memory(memory_mb):
+    """Caps the address space at what the process uses now plus the problem's limit."""
+    if not memory_mb:
+        return
+    try:
+        import resource
+
+        with open("/proc/self/statm") as f:
+            baseline = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        limit = baseline + memory_mb * 1024 * 1024
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, OSError, ValueError):
+        pass  # no /proc or no rlimits (macOS, Windows): run without a memory cap
+
+
+def main():
+    job = json.loads(sys.stdin.buffer.read())
+    marker = ("\x01drills:%s:" % job["nonce"]).encode()
+    solution_path = job["solutionPath"]
+    spec = job["spec"]
+    real_stdout = sys.stdout
+
+    def send(msg):
+        data = marker + json.dumps(msg, ensure_ascii=True, separators=(",", ":")).encode() + b"\n"
+        while data:
+            data = data[os.write(1, data):]
+
+    try:
+        with open(job["codePath"], "rb") as f:
+            source = f.read()
+    except OSError as e:
+        send({"t": "load-error", "kind": "load-failed", "message": "Cannot read %s: %s" % (job["codePath"], e)})
+        return
+    ns = {"__name__": "solution", "__file__": solution_path, "__builtins__": __builtins__, "TreeNode": TreeNode, "ListNode": ListNode}
+    # LeetCode's Python environment has the typing names in scope; annotations need them at load.
+    if any(name in source for name in (b"List", b"Optional", b"Dict", b"Tuple", b"Set", b"Deque")):
+        import typing
+
+        for name in ("List", "Optional", "Dict", "Tuple", "Set", "Deque", "Any", "Union"):
+            ns[name] = getattr(typing, name)
+    sys.path.insert(0, os.path.dirname(solution_path))
+    sys.setrecursionlimit(RECURSION_LIMIT)
+    capture = Capture(job["outputCapBytes"])
+    sys.stdout = sys.stderr = capture
+    before = set(ns)
+    try:
+        exec(compile(source, solution_path, "exec"), ns)
+    except BaseException as e:  # noqa: B902 - anything the solution raises at load is reported
+        sys.stdout, sys.stderr = real_stdout, sys.__stderr__
+        err = describe(e, solution_path)
+        msg = {"t": "load-error", "kind": "load-failed", "message": "The solution failed to load: " + err["message"], "stack": err.get("stack")}
+        if "location" in err:
+            msg["location"] = err["location"]
+        send(msg)
+        return
+
+    wanted = spec["name"]
+    entry = ns.get(wanted)
+    if spec["kind"] == "function" and not callable(entry):
+        solution_cls = ns.get("Solution")
+        if isinstance(solution_cls, type) and callable(getattr(solution_cls, wanted, None)):
+            entry = lambda *args: getattr(solution_cls(), wanted)(*args)  # noqa: E731
+    if not callable(entry) or (spec["kind"] == "class" and not isinstance(entry, type)):
+        sys.stdout, sys.stderr = real_stdout, sys.__stderr__
+        defined = [k for k in ns if k not in before and not k.startswith("__")]
+        what = ("a function named %s (top-level, or a method of class Solution)" % wanted) if spec["kind"] == "function" else ("a class named %s" % wanted)
+        has = ("it defines " + ", ".join(sorted(set(defined)))) if defined else "it defines nothing at the top level"
+        send({"t": "load-error", "kind": "not-found", "message": "The solution has no %s; %s." % (what, has)})
+        return
+
+    limit_memory(job.get("memoryMb"))
+    send({"t": "loaded"})
+    from time import perf_counter
+
+    for case in job["cases"]:
+        index = case["index"]
+        capture.take()
+        send({"t": "start", "index": index})
+        started = perf_counter()
+        value = None
+        error = None
+        fatal = False
+        try:
+            if spec["kind"] == "function":
+                params = spec["params"]
+                args = [to_language(a, params[k] if k < len(params) else "any", ns) for k, a in enumerate(case.get("args") or [])]
+                value = returned_json(entry(*args), spec["returns"])
+            else:
+                value = run_ops(case, spec, entry, ns)
+        except NotJson as e:
+            error = {"kind": "not-json", "message": "returned a value that is not JSON (%s)" % e}
+        except MemoryError:
+            error = {"kind": "memory", "message": "ran out of memory (MemoryError)"}
+            fatal = True
+        except SystemExit as e:
+            error = {"kind": "exit", "message": "the solution exited the process (sys.exit(%r))" % (e.code,)}
+        except OpError as e:
+            error = e.error
+        except BaseException as e:  # noqa: B902
+            error = describe(e, solution_path)
+        ms = (perf_counter() - started) * 1000
+        output, truncated = capture.take()
+        msg = {"t": "result", "index": index, "ms": ms, "output": output, "truncated": truncated}
+        if error is None:
+            msg["value"] = value
+        else:
+            msg["error"] = error
+        send(msg)
+        if fatal:
+            # Memory may be fragmented or held by the solution: the rest run in a fresh process.
+            os._exit(0)
+    send({"t": "done"})
+
+
+class OpError(Exception):
+    def __init__(self, error):
+        Exception.__init__(self, error["message"])
+        self.error = error
+
+
+def run_ops(case, spec, cls, ns):
+    ops = case.get("ops") or []
+    op_args = case.get("opArgs") or []
+    outputs = []
+    instance = None
+    for k, op in enumerate(ops):
+        raw = op_args[k] if k < len(op_args) else []
+        try:
+            if k == 0:
+                params = spec["ctorParams"]
+                instance = cls(*[to_language(a, params[j] if j < len(params) else "any", ns) for j, a in enumerate(raw)])
+                outputs.append(None)
+                continue
+            method = spec["methods"].get(op) or {"name": op, "params": [], "returns": "any"}
+            fn = getattr(instance, method["name"], None)
+            if not callable(fn):
+                raise AttributeError("%s has no method %s" % (spec["name"], method["name"]))
+            params = method["params"]
+            result = fn(*[to_language(a, params[j] if j < len(params) else "any", ns) for j, a in enumerate(raw)])
+            outputs.append(returned_json(result, method["returns"]))
+        except NotJson as e:
+            raise NotJson("%s from op #%d (%s)" % (e, k, op))
+        except (MemoryError, SystemExit):
+            raise
+        except Exception as e:
+            error = describe(e, ns["__file__"])
+            error["message"] = "op #%d (%s) raised %s" % (k, op, error["message"])
+            raise OpError(error)
+    return outputs
+

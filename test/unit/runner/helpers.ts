@@ -1,0 +1,76 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
+import { runSolution } from '../../../src/core/runner/run';
+import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import type { RunResult, RunnerEnv, RunOptions } from '../../../src/core/runner/types';
+
+/** out/harness, next to the bundled tests (out/test/unit/runner). */
+export const HARNESS_DIR = path.resolve(__dirname, '..', '..', '..', 'harness');
+
+const sharedResolver = createInterpreterResolver({ cacheFile: path.join(os.tmpdir(), 'drills-test-interpreters.json') });
+
+/** A runner environment over the built harnesses and the real interpreters. */
+export function testEnv(overrides: Partial<RunnerEnv> = {}): RunnerEnv {
+  return { harnessDir: HARNESS_DIR, interpreters: sharedResolver, now: () => performance.now(), ...overrides };
+}
+
+/** A temp folder removed after the suite. */
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'drills-runner-test-'));
+}
+
+/** Shorthand for a case. */
+export function tc(args: unknown[], expected?: unknown, extra: Partial<TestCase> = {}): TestCase {
+  return { name: `case ${JSON.stringify(args).slice(0, 40)}`, tags: [], args, ...(expected !== undefined ? { expected } : {}), ...extra };
+}
+
+/** A function problem built in code (the loader is not needed to test the runner). */
+export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Problem {
+  return {
+    id: 'sample',
+    packId: 'test',
+    title: 'Sample',
+    difficulty: 'easy',
+    topics: [],
+    minutes: 10,
+    dir: os.tmpdir(),
+    languages: ['python', 'javascript', 'typescript'],
+    statementPath: '',
+    compare: { kind: 'exact' },
+    limits: { timeMs: 1000, memoryMb: 128 },
+    followUps: [],
+    hints: [],
+    starters: {},
+    solutions: [],
+    wrong: [],
+    function: { name: 'solve', params: [{ name: 'a', type: 'any' }], returns: 'any' },
+    ...over,
+  };
+}
+
+const EXT: Record<Language, string> = { python: 'py', javascript: 'js', typescript: 'ts' };
+
+/** Writes a solution file into `dir` and runs it. */
+export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string } = {}): Promise<RunResult> {
+  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}.${EXT[language]}`);
+  fs.writeFileSync(file, code);
+  const { env, ...rest } = extra;
+  return runSolution({ problem, language, solutionPath: file, ...rest }, testEnv(env));
+}
+
+/** Whether a process is still alive (a zombie counts as gone: it only waits to be reaped). */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
