@@ -1,58 +1,316 @@
+import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { parse } from 'yaml';
-import type { Difficulty, PackSummary, ProblemSummary } from './types';
+import { readManifest, type PackManifest } from './manifest';
+import { languageOfFile, readProblemSpec, type PackContext } from './problemSpec';
+import { readTests } from './testsFile';
+import { LANGUAGES, STANDARD_TAGS, type Diagnostic, type Language, type PackSummary, type Problem, type ProblemSummary } from './types';
+import { Reporter } from './yamlFile';
 
-const SKIP = new Set(['node_modules', '.git', 'out', '.vscode-test']);
+export { parseTypeName, formatType, BASE_TYPES, type TypeExpr, type TypeParse } from './typeName';
+export { languageOfFile, DEFAULT_LIMITS, DEFAULT_MINUTES, DEFAULT_FLOAT_TOLERANCE } from './problemSpec';
 
-/** Finds every folder holding a drills-pack.yaml under the given roots. */
+/** File names of the format. */
+export const PACK_FILE = 'drills-pack.yaml';
+export const PROBLEM_FILE = 'problem.yaml';
+export const TESTS_FILE = 'tests.yaml';
+export const STATEMENT_FILE = 'statement.md';
+
+/** The starter file of each language, in `starter/`. */
+export const STARTER_FILES: Record<Language, string> = { python: 'solution.py', javascript: 'solution.js', typescript: 'solution.ts' };
+
+// Folders that never hold packs and can be huge.
+const SKIP = new Set(['node_modules', '.git', 'out', '.vscode-test', '__pycache__']);
+/** How deep below a root the search for drills-pack.yaml goes. */
+const MAX_ROOT_DEPTH = 6;
+/** How deep below a pack problems may sit. */
+const MAX_PACK_DEPTH = 12;
+
+/** Directory listings shared by one indexing pass, so no folder is listed twice. */
+type Listings = Map<string, Promise<Dirent[]>>;
+
+function list(dir: string, listings: Listings): Promise<Dirent[]> {
+  let listing = listings.get(dir);
+  if (!listing) {
+    listing = fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    listings.set(dir, listing);
+  }
+  return listing;
+}
+
+const hasFile = (entries: Dirent[], name: string): boolean => entries.some((e) => e.name === name && e.isFile());
+const subfolders = (entries: Dirent[]): Dirent[] => entries.filter((e) => e.isDirectory() && !SKIP.has(e.name) && !e.name.startsWith('.'));
+
+/** Finds every folder holding a drills-pack.yaml under the given roots (a root may itself be a pack). */
 export async function findPackDirs(roots: string[]): Promise<string[]> {
+  return findPackDirsWith(roots, new Map());
+}
+
+async function findPackDirsWith(roots: string[], listings: Listings): Promise<string[]> {
   const found = new Set<string>();
   async function walk(dir: string, depth: number): Promise<void> {
-    let entries;
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.isFile() && e.name === 'drills-pack.yaml')) found.add(dir);
-    if (depth > 6) return;
-    await Promise.all(entries.filter((e) => e.isDirectory() && !SKIP.has(e.name) && !e.name.startsWith('.')).map((e) => walk(path.join(dir, e.name), depth + 1)));
+    const entries = await list(dir, listings);
+    if (hasFile(entries, PACK_FILE)) found.add(dir);
+    // A problem folder holds starters and solutions, never a pack: no need to look inside.
+    if (depth >= MAX_ROOT_DEPTH || hasFile(entries, PROBLEM_FILE)) return;
+    await Promise.all(subfolders(entries).map((e) => walk(path.join(dir, e.name), depth + 1)));
   }
-  await Promise.all(roots.map((r) => walk(r, 0)));
+  await Promise.all(roots.map((r) => walk(path.resolve(r), 0)));
   return [...found].sort();
 }
 
-/** Indexes every pack under the roots: enough for a tree view. */
+/**
+ * Indexes every pack under the roots: enough for a tree view. Reads drills-pack.yaml and each problem.yaml and
+ * lists statement.md and starters; never reads tests.yaml or solutions. Broken problems are left out and
+ * reported in `diagnostics`; the others are still indexed.
+ */
 export async function loadPacks(roots: string[]): Promise<PackSummary[]> {
-  const dirs = await findPackDirs(roots);
-  return Promise.all(dirs.map(loadPackSummary));
+  const listings: Listings = new Map();
+  const dirs = await findPackDirsWith(roots, listings);
+  return Promise.all(dirs.map((dir) => loadPackWith(dir, listings)));
 }
 
-async function loadPackSummary(dir: string): Promise<PackSummary> {
-  const manifest = (parse(await fs.readFile(path.join(dir, 'drills-pack.yaml'), 'utf8')) ?? {}) as Record<string, unknown>;
-  const id = String(manifest.id ?? path.basename(dir));
-  const problems: ProblemSummary[] = [];
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  for (const e of entries) {
-    if (!e.isDirectory()) continue;
-    const file = path.join(dir, e.name, 'problem.yaml');
-    let raw: Record<string, unknown>;
-    try {
-      raw = (parse(await fs.readFile(file, 'utf8')) ?? {}) as Record<string, unknown>;
-    } catch {
+/** Indexes one pack folder (the folder holding drills-pack.yaml). */
+export async function loadPack(dir: string): Promise<PackSummary> {
+  return loadPackWith(path.resolve(dir), new Map());
+}
+
+async function readText(file: string): Promise<{ text?: string; error?: string }> {
+  try {
+    return { text: await fs.readFile(file, 'utf8') };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { error: code === 'ENOENT' ? `${path.basename(file)} does not exist.` : `${path.basename(file)} could not be read (${code ?? String(e)}).` };
+  }
+}
+
+async function readPackManifest(dir: string, diagnostics: Diagnostic[]): Promise<PackManifest> {
+  const file = path.join(dir, PACK_FILE);
+  const { text, error } = await readText(file);
+  if (text === undefined) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
+    return { id: path.basename(dir), name: path.basename(dir), description: '', defaults: {}, tags: [], readable: false };
+  }
+  return readManifest(file, text, path.basename(dir), diagnostics);
+}
+
+function contextOf(dir: string, manifest: PackManifest): PackContext {
+  return { id: manifest.id, dir, defaults: manifest.defaults, knownTags: new Set([...STANDARD_TAGS, ...manifest.tags.map((t) => t.id)]) };
+}
+
+async function loadPackWith(dir: string, listings: Listings): Promise<PackSummary> {
+  const diagnostics: Diagnostic[] = [];
+  const manifest = await readPackManifest(dir, diagnostics);
+  const pack: PackSummary = {
+    id: manifest.id,
+    name: manifest.name,
+    description: manifest.description,
+    dir,
+    defaults: manifest.defaults,
+    tags: manifest.tags,
+    manifestPath: path.join(dir, PACK_FILE),
+    problems: [],
+    diagnostics,
+  };
+  if (!manifest.readable) return pack;
+  const context = contextOf(dir, manifest);
+  const problemDirs = await findProblemDirs(dir, listings);
+  const indexed = await Promise.all(problemDirs.map((d) => indexProblem(d, context, listings)));
+
+  // An id shared by two problems is ambiguous (history and commands key on it): neither is indexed.
+  const byId = new Map<string, typeof indexed>();
+  for (const entry of indexed) if (entry.summary) byId.set(entry.summary.id, [...(byId.get(entry.summary.id) ?? []), entry]);
+  for (const entry of indexed) {
+    diagnostics.push(...entry.diagnostics);
+    if (!entry.summary) continue;
+    const twins = byId.get(entry.summary.id)!;
+    if (twins.length > 1) {
+      const others = twins.filter((t) => t !== entry).map((t) => path.relative(dir, t.summary!.problemFile!));
+      entry.report!.error(['id'], `The problem id \`${entry.summary.id}\` is also used by ${others.join(', ')}; ids must be unique in the pack.`);
       continue;
     }
-    problems.push({
-      id: String(raw.id ?? e.name),
-      packId: id,
-      title: String(raw.title ?? e.name),
-      difficulty: (raw.difficulty as Difficulty) ?? 'medium',
-      topics: Array.isArray(raw.topics) ? raw.topics.map(String) : [],
-      minutes: Number(raw.minutes ?? 45),
-      dir: path.join(dir, e.name),
-      languages: [],
-    });
+    pack.problems.push(entry.summary);
   }
-  return { id, name: String(manifest.name ?? id), description: String(manifest.description ?? ''), dir, defaults: {}, problems, diagnostics: [] };
+  return pack;
+}
+
+/** Folders below a pack holding a problem.yaml, in path order; nested packs are their own. */
+async function findProblemDirs(packDir: string, listings: Listings): Promise<string[]> {
+  const found: string[] = [];
+  async function walk(dir: string, depth: number): Promise<void> {
+    const entries = await list(dir, listings);
+    if (dir !== packDir && hasFile(entries, PACK_FILE)) return;
+    if (dir !== packDir && hasFile(entries, PROBLEM_FILE)) {
+      found.push(dir);
+      return;
+    }
+    if (depth >= MAX_PACK_DEPTH) return;
+    await Promise.all(subfolders(entries).map((e) => walk(path.join(dir, e.name), depth + 1)));
+  }
+  await walk(packDir, 0);
+  return found.sort();
+}
+
+interface IndexedProblem {
+  summary?: ProblemSummary;
+  diagnostics: Diagnostic[];
+  report?: Reporter;
+}
+
+async function indexProblem(dir: string, pack: PackContext, listings: Listings): Promise<IndexedProblem> {
+  const diagnostics: Diagnostic[] = [];
+  const file = path.join(dir, PROBLEM_FILE);
+  const { text, error } = await readText(file);
+  if (text === undefined) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
+    return { diagnostics };
+  }
+  const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics);
+  const report = new Reporter(yaml, diagnostics);
+  const entries = await list(dir, listings);
+  const languages = await starterLanguages(dir, entries, listings);
+  checkFolder(dir, entries, languages, pack, report);
+  if (!spec || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, report };
+  const summary: ProblemSummary = {
+    id: spec.id,
+    packId: pack.id,
+    title: spec.title,
+    difficulty: spec.difficulty,
+    topics: spec.topics,
+    minutes: spec.minutes,
+    dir,
+    languages,
+    packDir: pack.dir,
+    problemFile: file,
+  };
+  if (spec.phases) summary.phases = spec.phases;
+  return { summary, diagnostics, report };
+}
+
+async function starterLanguages(dir: string, entries: Dirent[], listings: Listings): Promise<Language[]> {
+  if (!entries.some((e) => e.name === 'starter' && e.isDirectory())) return [];
+  const starters = await list(path.join(dir, 'starter'), listings);
+  return LANGUAGES.filter((l) => hasFile(starters, STARTER_FILES[l]));
+}
+
+// Problems reported at problem.yaml's first line: the files they are about do not exist.
+function checkFolder(dir: string, entries: Dirent[], languages: Language[], pack: PackContext, report: Reporter): void {
+  if (!hasFile(entries, STATEMENT_FILE)) report.error([], `${STATEMENT_FILE} is missing: every problem needs a statement beside problem.yaml.`, 'key');
+  for (const language of pack.defaults.languages ?? []) {
+    if (!languages.includes(language)) {
+      report.warning([], `No ${language} starter: the pack lists ${language} in defaults.languages but starter/${STARTER_FILES[language]} is missing.`, 'key');
+    }
+  }
+  if (languages.length === 0 && !(pack.defaults.languages ?? []).length) {
+    report.warning([], `No starter files in ${path.join(path.relative(pack.dir, dir), 'starter')}/ (solution.py, solution.js or solution.ts): the problem cannot be started in any language.`, 'key');
+  }
+}
+
+/** Reads everything about an indexed problem, including tests.yaml and its `from:` files. */
+export async function loadProblem(summary: ProblemSummary): Promise<{ problem?: Problem; diagnostics: Diagnostic[] }> {
+  return loadProblemFromDir(summary.dir, summary.packDir);
+}
+
+/**
+ * Reads everything about the problem in `dir`. The pack is found by looking upwards for drills-pack.yaml unless
+ * given. The problem is returned when problem.yaml is valid; invalid cases are left out and reported.
+ */
+export async function loadProblemFromDir(dir: string, packDir?: string): Promise<{ problem?: Problem; diagnostics: Diagnostic[] }> {
+  dir = path.resolve(dir);
+  const diagnostics: Diagnostic[] = [];
+  const file = path.join(dir, PROBLEM_FILE);
+  const packFolder = packDir ? path.resolve(packDir) : await findPackAbove(dir);
+  if (!packFolder) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `No ${PACK_FILE} in this folder or above it: a problem must be inside a pack.` });
+    return { diagnostics };
+  }
+  const manifestDiagnostics: Diagnostic[] = [];
+  const manifest = await readPackManifest(packFolder, manifestDiagnostics);
+  if (!manifest.readable) {
+    // Only what stops the problem from loading: the rest is the pack's, reported when it is indexed.
+    diagnostics.push(...manifestDiagnostics.filter((d) => d.severity === 'error'));
+    return { diagnostics };
+  }
+  const pack = contextOf(packFolder, manifest);
+  const { text, error } = await readText(file);
+  if (text === undefined) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
+    return { diagnostics };
+  }
+  const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics);
+  const report = new Reporter(yaml, diagnostics);
+  const listings: Listings = new Map();
+  const entries = await list(dir, listings);
+  const languages = await starterLanguages(dir, entries, listings);
+  checkFolder(dir, entries, languages, pack, report);
+  if (!spec) return { diagnostics };
+
+  let compare = spec.compare;
+  if (compare.kind === 'checker') {
+    const script = path.resolve(dir, compare.script);
+    try {
+      await fs.access(script);
+    } catch {
+      report.error(['compare', 'script'], `The checker \`${compare.script}\` does not exist.`);
+    }
+    compare = { kind: 'checker', script };
+  }
+
+  const testsPath = path.join(dir, TESTS_FILE);
+  const tests = await readText(testsPath);
+  const cases = tests.text === undefined ? [] : await readTests(testsPath, tests.text, spec, pack.knownTags, diagnostics);
+  if (tests.text === undefined) report.error([], `${TESTS_FILE} is missing: the problem has no hidden tests.`, 'key');
+  else if (cases.length === 0 && !diagnostics.some((d) => d.file === testsPath && d.severity === 'error')) {
+    diagnostics.push({ file: testsPath, line: 1, column: 1, severity: 'warning', message: 'tests.yaml has no cases.' });
+  }
+
+  const problem: Problem = {
+    id: spec.id,
+    packId: pack.id,
+    title: spec.title,
+    difficulty: spec.difficulty,
+    topics: spec.topics,
+    minutes: spec.minutes,
+    dir,
+    languages,
+    packDir: packFolder,
+    problemFile: file,
+    statementPath: path.join(dir, STATEMENT_FILE),
+    compare,
+    limits: spec.limits,
+    followUps: spec.followUps,
+    hints: spec.hints,
+    starters: Object.fromEntries(languages.map((l) => [l, path.join(dir, 'starter', STARTER_FILES[l])])),
+    solutions: await codeFiles(path.join(dir, 'solutions'), listings),
+    wrong: await codeFiles(path.join(dir, 'wrong'), listings),
+    cases,
+    testsPath,
+  };
+  if (spec.phases) problem.phases = spec.phases;
+  if (spec.function) problem.function = spec.function;
+  if (spec.class) problem.class = spec.class;
+  return { problem, diagnostics };
+}
+
+async function codeFiles(dir: string, listings: Listings): Promise<{ language: Language; path: string }[]> {
+  const entries = await list(dir, listings);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => ({ language: languageOfFile(e.name), path: path.join(dir, e.name) }))
+    .filter((f): f is { language: Language; path: string } => f.language !== undefined)
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The closest folder at or above `dir` holding drills-pack.yaml. */
+async function findPackAbove(dir: string): Promise<string | undefined> {
+  for (let current = dir; ; ) {
+    try {
+      await fs.access(path.join(current, PACK_FILE));
+      return current;
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return undefined;
+      current = parent;
+    }
+  }
 }

@@ -18,6 +18,15 @@ export type Phases = Partial<Record<PhaseName, number>>;
 /** The built-in edge-case categories; packs may add their own tags. */
 export const STANDARD_TAGS = ['empty', 'single', 'duplicates', 'ordering', 'negative', 'boundary', 'invalid', 'large'] as const;
 
+/** An edge-case tag a pack declares in drills-pack.yaml, beside the standard ones. */
+export interface TagSpec {
+  id: string;
+  description: string;
+}
+
+/** The pack format version this program reads (`drills: 1`). */
+export const FORMAT_VERSION = 1;
+
 /** A problem found by the loader: something worth reporting at a place in a file. */
 export interface Diagnostic {
   /** Absolute path of the file the diagnostic is about. */
@@ -64,6 +73,7 @@ export type Compare =
   | { kind: 'exact' }
   | { kind: 'unordered' }
   | { kind: 'float'; tolerance: number }
+  /** `script` is the absolute path of the checker (resolved against the problem folder). */
   | { kind: 'checker'; script: string };
 
 export interface Limits {
@@ -79,6 +89,10 @@ export interface PackSummary {
   /** Absolute path of the pack folder. */
   dir: string;
   defaults: { minutes?: number; phases?: Phases; languages?: Language[] };
+  /** Edge-case tags the pack declares beside STANDARD_TAGS. */
+  tags?: TagSpec[];
+  /** Absolute path of drills-pack.yaml. */
+  manifestPath?: string;
   problems: ProblemSummary[];
   diagnostics: Diagnostic[];
 }
@@ -96,6 +110,10 @@ export interface ProblemSummary {
   dir: string;
   /** Languages with a starter file. */
   languages: Language[];
+  /** Absolute path of the pack folder the problem belongs to. */
+  packDir?: string;
+  /** Absolute path of problem.yaml. */
+  problemFile?: string;
 }
 
 /** One hidden test case, normalised: `args` is always positional. */
@@ -112,6 +130,8 @@ export interface TestCase {
   raises?: boolean;
   /** 1-based line of the case in tests.yaml, for messages. */
   line?: number;
+  /** Absolute path of the JSON file the case's data came from (`from:`), when it had one. */
+  from?: string;
 }
 
 /** Everything about a problem, read when it is opened or run. */
@@ -130,4 +150,6 @@ export interface Problem extends ProblemSummary {
   /** Known-wrong solutions found in wrong/ by language. */
   wrong: { language: Language; path: string }[];
   cases: TestCase[];
+  /** Absolute path of tests.yaml. */
+  testsPath?: string;
 }

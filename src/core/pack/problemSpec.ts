@@ -1,0 +1,234 @@
+import * as path from 'node:path';
+import { isPositive, isRecord, validPhases } from './manifest';
+import { checkSchema } from './schemaCheck';
+import { didYouMean } from './suggest';
+import { parseTypeName } from './typeName';
+import { LANGUAGES, type ClassSpec, type Compare, type Diagnostic, type Difficulty, type FunctionSpec, type Language, type Limits, type MethodSpec, type Param, type Phases } from './types';
+import { parseYamlFile, Reporter, scalarTextStart, type YamlFile, type YamlPath } from './yamlFile';
+
+/** Defaults of the format, documented in docs/pack-format.md. */
+export const DEFAULT_MINUTES = 45;
+export const DEFAULT_LIMITS: Limits = { timeMs: 2000, memoryMb: 256 };
+export const DEFAULT_FLOAT_TOLERANCE = 1e-6;
+
+/** What the loader needs to know of the pack while reading one of its problems. */
+export interface PackContext {
+  id: string;
+  dir: string;
+  defaults: { minutes?: number; phases?: Phases; languages?: Language[] };
+  /** Standard tags plus the pack's own. */
+  knownTags: ReadonlySet<string>;
+}
+
+/** The content of a valid problem.yaml, defaults applied. */
+export interface ProblemSpec {
+  id: string;
+  title: string;
+  difficulty: Difficulty;
+  topics: string[];
+  minutes: number;
+  phases?: Phases;
+  function?: FunctionSpec;
+  class?: ClassSpec;
+  /** A checker's `script` here is still the path as written, relative to the problem folder. */
+  compare: Compare;
+  limits: Limits;
+  followUps: string[];
+  hints: string[];
+}
+
+const COMPARE_KINDS = ['exact', 'unordered', 'float', 'checker'];
+
+/**
+ * Reads problem.yaml text. Returns the spec only when the file has no errors; every problem becomes a
+ * diagnostic with a position.
+ */
+export function readProblemSpec(file: string, text: string, pack: PackContext, diagnostics: Diagnostic[]): { spec?: ProblemSpec; yaml: YamlFile } {
+  const yaml = parseYamlFile(file, text, diagnostics);
+  return { spec: specOf(yaml, pack, diagnostics), yaml };
+}
+
+function specOf(yaml: YamlFile, pack: PackContext, diagnostics: Diagnostic[]): ProblemSpec | undefined {
+  const before = diagnostics.length;
+  const file = yaml.file;
+  if (yaml.value === undefined) return undefined;
+  const report = new Reporter(yaml, diagnostics);
+  checkSchema('problem.yaml', yaml.value, report, { handChecked: (p) => p[0] === 'compare' });
+  if (!isRecord(yaml.value)) return undefined;
+  const raw = yaml.value;
+
+  const hasFunction = 'function' in raw;
+  const hasClass = 'class' in raw;
+  if (!hasFunction && !hasClass) report.error([], 'A problem needs either `function` (one function to write) or `class` (a class whose methods the tests call).');
+  if (hasFunction && hasClass) report.error(['class'], 'A problem has either `function` or `class`, not both.', 'key');
+
+  const fn = isRecord(raw.function) ? readFunction(raw.function, ['function'], report) : undefined;
+  const cls = isRecord(raw.class) ? readClass(raw.class, report) : undefined;
+  const compare = readCompare(raw.compare, report, pack, path.dirname(file));
+
+  // Errors found before this file was read belong to other files.
+  if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
+  const limits = isRecord(raw.limits) ? raw.limits : {};
+  return {
+    id: raw.id as string,
+    title: raw.title as string,
+    difficulty: raw.difficulty as Difficulty,
+    topics: raw.topics as string[],
+    minutes: isPositive(raw.minutes) ? raw.minutes : (pack.defaults.minutes ?? DEFAULT_MINUTES),
+    phases: validPhases(raw.phases) ?? pack.defaults.phases,
+    function: hasFunction ? fn : undefined,
+    class: hasClass ? cls : undefined,
+    compare: compare ?? { kind: 'exact' },
+    limits: {
+      timeMs: isPositive(limits.timeMs) ? limits.timeMs : DEFAULT_LIMITS.timeMs,
+      memoryMb: isPositive(limits.memoryMb) ? limits.memoryMb : DEFAULT_LIMITS.memoryMb,
+    },
+    followUps: Array.isArray(raw.followUps) ? (raw.followUps as string[]) : [],
+    hints: Array.isArray(raw.hints) ? (raw.hints as string[]) : [],
+  };
+}
+
+/** Reports a bad type name at the column of the fault inside the scalar. */
+function checkType(value: unknown, at: YamlPath, report: Reporter): void {
+  if (typeof value !== 'string') return; // the schema reported it
+  const parsed = parseTypeName(value);
+  if (parsed.ok) return;
+  const start = scalarTextStart(report.yaml, at);
+  if (start === undefined) report.error(at, parsed.message);
+  else report.atOffset(start + parsed.offset, 'error', parsed.message);
+}
+
+function readParams(raw: unknown, at: YamlPath, report: Reporter): Param[] {
+  if (!Array.isArray(raw)) return [];
+  const seen = new Set<string>();
+  const params: Param[] = [];
+  raw.forEach((p, i) => {
+    if (!isRecord(p)) return;
+    checkType(p.type, [...at, i, 'type'], report);
+    if (typeof p.name === 'string') {
+      if (seen.has(p.name)) report.error([...at, i, 'name'], `Two parameters are named \`${p.name}\`.`);
+      seen.add(p.name);
+    }
+    params.push({ name: String(p.name), type: String(p.type) });
+  });
+  return params;
+}
+
+function readNames(raw: unknown): Partial<Record<Language, string>> | undefined {
+  if (!isRecord(raw)) return undefined;
+  const names: Partial<Record<Language, string>> = {};
+  for (const language of LANGUAGES) if (typeof raw[language] === 'string') names[language] = raw[language] as string;
+  return Object.keys(names).length > 0 ? names : undefined;
+}
+
+function readFunction(raw: Record<string, unknown>, at: YamlPath, report: Reporter): FunctionSpec {
+  checkType(raw.returns, [...at, 'returns'], report);
+  const spec: FunctionSpec = { name: String(raw.name), params: readParams(raw.params, [...at, 'params'], report), returns: String(raw.returns) };
+  const names = readNames(raw.names);
+  if (names) spec.names = names;
+  return spec;
+}
+
+function readClass(raw: Record<string, unknown>, report: Reporter): ClassSpec {
+  const methods: MethodSpec[] = [];
+  const seen = new Set<string>();
+  if (Array.isArray(raw.methods)) {
+    raw.methods.forEach((m, i) => {
+      if (!isRecord(m)) return;
+      const at = ['class', 'methods', i];
+      if (typeof m.name === 'string') {
+        if (seen.has(m.name)) report.error([...at, 'name'], `Two methods are named \`${m.name}\`.`);
+        seen.add(m.name);
+      }
+      // The constructor returns nothing; other methods say what they return (`any` when omitted).
+      if ('returns' in m) checkType(m.returns, [...at, 'returns'], report);
+      const method: MethodSpec = { name: String(m.name), params: readParams(m.params, [...at, 'params'], report), returns: typeof m.returns === 'string' ? m.returns : 'any' };
+      const names = readNames(m.names);
+      if (names) method.names = names;
+      methods.push(method);
+    });
+    if (typeof raw.name === 'string' && !seen.has(raw.name)) {
+      report.error(['class', 'name'], `The class \`${raw.name}\` has no constructor: add a method named \`${raw.name}\` (with \`params: []\` when it takes none).${didYouMean(raw.name, seen)}`);
+    }
+  }
+  const spec: ClassSpec = { name: String(raw.name), methods };
+  const names = readNames(raw.names);
+  if (names) spec.names = names;
+  return spec;
+}
+
+/** `compare` in its short (`unordered`) or long (`{kind: float, tolerance: 1e-6}`) form. */
+function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemDir: string): Compare | undefined {
+  if (raw === undefined) return { kind: 'exact' };
+  const at = ['compare'];
+  if (typeof raw === 'string') {
+    if (raw === 'exact' || raw === 'unordered') return { kind: raw };
+    if (raw === 'float') return { kind: 'float', tolerance: DEFAULT_FLOAT_TOLERANCE };
+    if (raw === 'checker') {
+      report.error(at, 'A checker needs its script: `compare: {kind: checker, script: checker.js}`.');
+      return undefined;
+    }
+    report.error(at, `\`compare\` must be one of ${COMPARE_KINDS.join(', ')}, not \`${raw}\`.${didYouMean(raw, COMPARE_KINDS)}`);
+    return undefined;
+  }
+  if (!isRecord(raw)) {
+    report.error(at, '`compare` must be a name (`exact`, `unordered`, `float`) or a mapping like `{kind: checker, script: checker.js}`.');
+    return undefined;
+  }
+  let ok = true;
+  for (const key of Object.keys(raw)) {
+    if (!['kind', 'tolerance', 'script'].includes(key)) {
+      report.warning([...at, key], `Unknown key \`${key}\` in \`compare\`; it is ignored.${didYouMean(key, ['kind', 'tolerance', 'script'])}`, 'key');
+    }
+  }
+  const kind = raw.kind;
+  if (kind === undefined) {
+    report.error(at, 'Missing required key `kind` in `compare` (exact, unordered, float or checker).', 'key');
+    return undefined;
+  }
+  if (typeof kind !== 'string' || !COMPARE_KINDS.includes(kind)) {
+    const hint = typeof kind === 'string' ? didYouMean(kind, COMPARE_KINDS) : '';
+    report.error([...at, 'kind'], `\`compare.kind\` must be one of ${COMPARE_KINDS.join(', ')}, not \`${String(kind)}\`.${hint}`);
+    return undefined;
+  }
+  if ('tolerance' in raw && kind !== 'float') report.warning([...at, 'tolerance'], '`tolerance` only applies to `kind: float`; it is ignored.', 'key');
+  if ('script' in raw && kind !== 'checker') report.warning([...at, 'script'], '`script` only applies to `kind: checker`; it is ignored.', 'key');
+  if (kind === 'float') {
+    const tolerance = raw.tolerance ?? DEFAULT_FLOAT_TOLERANCE;
+    if (typeof tolerance !== 'number' || !Number.isFinite(tolerance) || tolerance < 0) {
+      report.error([...at, 'tolerance'], '`compare.tolerance` must be a number at least 0 (e.g. 1e-6).');
+      ok = false;
+    }
+    return ok ? { kind, tolerance: tolerance as number } : undefined;
+  }
+  if (kind === 'checker') {
+    const script = raw.script;
+    if (typeof script !== 'string' || script === '') {
+      report.error('script' in raw ? [...at, 'script'] : at, 'A checker needs `script`: the path of a .py, .js or .ts file, relative to the problem folder.', 'script' in raw ? 'value' : 'key');
+      return undefined;
+    }
+    if (!/\.(py|js|ts)$/.test(script)) {
+      report.error([...at, 'script'], `The checker \`${script}\` must be a .py, .js or .ts file.`);
+      return undefined;
+    }
+    const resolved = path.resolve(problemDir, script);
+    if (path.isAbsolute(script) || !isInside(pack.dir, resolved)) {
+      report.error([...at, 'script'], `The checker \`${script}\` must be inside the pack folder (a path relative to the problem folder).`);
+      return undefined;
+    }
+    return { kind, script };
+  }
+  return { kind: kind as 'exact' | 'unordered' };
+}
+
+/** True when `child` is `parent` or below it. */
+export function isInside(parent: string, child: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The languages named by file extension: .py python, .js javascript, .ts typescript. */
+export function languageOfFile(file: string): Language | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.py' ? 'python' : ext === '.js' ? 'javascript' : ext === '.ts' && !file.endsWith('.d.ts') ? 'typescript' : undefined;
+}

@@ -1,0 +1,252 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { parseDocument, LineCounter } from 'yaml';
+import { isRecord } from './manifest';
+import { isInside, type ProblemSpec } from './problemSpec';
+import { checkSchema } from './schemaCheck';
+import { didYouMean } from './suggest';
+import type { Diagnostic, MethodSpec, TestCase } from './types';
+import { locate, parseYamlFile, Reporter, type YamlPath } from './yamlFile';
+
+/** Keys a `from:` JSON file may supply. */
+export const FROM_KEYS = ['args', 'input', 'expected', 'ops', 'raises'] as const;
+
+/** Reads tests.yaml text and the `from:` files it names; returns the valid cases, reports the others. */
+export async function readTests(file: string, text: string, spec: ProblemSpec, knownTags: ReadonlySet<string>, diagnostics: Diagnostic[]): Promise<TestCase[]> {
+  const yaml = parseYamlFile(file, text, diagnostics);
+  if (yaml.value === undefined) return [];
+  const report = new Reporter(yaml, diagnostics);
+  checkSchema('tests.yaml', yaml.value, report);
+  if (!isRecord(yaml.value) || !Array.isArray(yaml.value.cases)) return [];
+  const problemDir = path.dirname(file);
+  const raws = yaml.value.cases as unknown[];
+  // JSON files are read in parallel; the order of diagnostics stays the order of the cases.
+  const perCase = await Promise.all(
+    raws.map(async (raw, i) => {
+      const own: Diagnostic[] = [];
+      const result = await readCase(raw, i, new Reporter(yaml, own), problemDir, spec, knownTags, own);
+      return { result, own };
+    }),
+  );
+  const cases: TestCase[] = [];
+  const names = new Map<string, number>();
+  perCase.forEach(({ result, own }, i) => {
+    diagnostics.push(...own);
+    if (!result) return;
+    if (names.has(result.name)) report.warning(['cases', i, 'name'], `Another case (#${names.get(result.name)! + 1}) is also named \`${result.name}\`.`);
+    names.set(result.name, i);
+    cases.push(result);
+  });
+  return cases;
+}
+
+async function readCase(
+  raw: unknown,
+  index: number,
+  report: Reporter,
+  problemDir: string,
+  spec: ProblemSpec,
+  knownTags: ReadonlySet<string>,
+  own: Diagnostic[],
+): Promise<TestCase | undefined> {
+  if (!isRecord(raw) || typeof raw.name !== 'string' || raw.name === '') return undefined; // the schema reported it
+  const at: YamlPath = ['cases', index];
+  const data: Record<string, unknown> = { ...raw };
+  const fromJson = new Set<string>();
+  let fromPath: string | undefined;
+
+  if (typeof raw.from === 'string') {
+    const supplied = await readFromFile(raw.from, [...at, 'from'], report, problemDir, own);
+    if (!supplied) return undefined;
+    fromPath = supplied.file;
+    for (const [key, value] of Object.entries(supplied.value)) {
+      if (!(FROM_KEYS as readonly string[]).includes(key)) {
+        report.error([...at, 'from'], `\`${raw.from}\` has the key \`${key}\`; a \`from:\` file may supply ${FROM_KEYS.join(', ')}.${didYouMean(key, FROM_KEYS)}`);
+      } else if (key in raw) {
+        report.error([...at, key], `\`${key}\` is given both here and in \`${raw.from}\`; keep one.`, 'key');
+      } else {
+        data[key] = value;
+        fromJson.add(key);
+      }
+    }
+  }
+  // Values from a JSON file have no YAML node: point at the `from:` line instead.
+  const where = (key: string, ...rest: (string | number)[]): YamlPath => (fromJson.has(key) ? [...at, 'from'] : [...at, key, ...rest]);
+  const errorsBefore = own.filter((d) => d.severity === 'error').length;
+
+  const tags = Array.isArray(raw.tags) ? raw.tags.filter((t): t is string => typeof t === 'string') : [];
+  tags.forEach((tag, j) => {
+    if (!knownTags.has(tag)) {
+      report.warning([...at, 'tags', j], `Unknown tag \`${tag}\`: not a standard tag and not declared in drills-pack.yaml \`tags\`.${didYouMean(tag, knownTags)}`);
+    }
+  });
+
+  const testCase: TestCase = { name: raw.name, tags, line: locate(report.yaml, at).line };
+  if (fromPath) testCase.from = fromPath;
+
+  if (spec.class) readClassCase(data, at, where, spec, report, testCase, fromJson);
+  else readFunctionCase(data, at, where, spec, report, testCase);
+
+  const errorsAfter = own.filter((d) => d.severity === 'error').length;
+  return errorsAfter > errorsBefore ? undefined : testCase;
+}
+
+type Where = (key: string, ...rest: (string | number)[]) => YamlPath;
+
+function readExpectation(data: Record<string, unknown>, at: YamlPath, where: Where, report: Reporter, testCase: TestCase): void {
+  const hasExpected = 'expected' in data;
+  if ('raises' in data && typeof data.raises !== 'boolean') {
+    report.error(where('raises'), '`raises` must be true or false.');
+    return;
+  }
+  const raises = data.raises === true;
+  if (hasExpected && raises) report.error(where('raises'), 'A case has either `expected` or `raises: true`, not both.', 'key');
+  else if (!hasExpected && !raises) report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`expected\` (the return value) or \`raises: true\`.`, 'key');
+  else if (raises) testCase.raises = true;
+  else testCase.expected = data.expected;
+}
+
+function readFunctionCase(data: Record<string, unknown>, at: YamlPath, where: Where, spec: ProblemSpec, report: Reporter, testCase: TestCase): void {
+  const fn = spec.function!;
+  const params = fn.params;
+  const signature = `\`${fn.name}(${params.map((p) => p.name).join(', ')})\``;
+  if ('ops' in data) report.error(where('ops'), '`ops` is for class problems; this problem has a `function`.', 'key');
+  const hasArgs = 'args' in data;
+  const hasInput = 'input' in data;
+  if (hasArgs && hasInput) {
+    report.error(where('input'), 'A case gives its arguments as `args` (a list) or `input` (by name), not both.', 'key');
+  } else if (!hasArgs && !hasInput) {
+    report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`args\` (a list) or \`input\` (a mapping by parameter name) for ${signature}.`, 'key');
+  } else if (hasArgs) {
+    if (!Array.isArray(data.args)) report.error(where('args'), '`args` must be a list of positional arguments.');
+    else if (data.args.length !== params.length) {
+      report.error(where('args'), `\`args\` has ${data.args.length} value${data.args.length === 1 ? '' : 's'} but ${signature} takes ${params.length}.`);
+    } else testCase.args = data.args;
+  } else {
+    const input = data.input;
+    if (!isRecord(input)) {
+      report.error(where('input'), '`input` must be a mapping from parameter name to value.');
+    } else {
+      const names = params.map((p) => p.name);
+      let ok = true;
+      for (const key of Object.keys(input)) {
+        if (!names.includes(key)) {
+          report.error(where('input', key), `${signature} has no parameter \`${key}\`.${didYouMean(key, names)}`, 'key');
+          ok = false;
+        }
+      }
+      const missing = names.filter((n) => !(n in input));
+      if (missing.length > 0) {
+        report.error(where('input'), `\`input\` is missing ${missing.map((m) => `\`${m}\``).join(', ')} for ${signature}.`, 'key');
+        ok = false;
+      }
+      if (ok) testCase.args = names.map((n) => input[n]);
+    }
+  }
+  readExpectation(data, at, where, report, testCase);
+}
+
+function readClassCase(
+  data: Record<string, unknown>,
+  at: YamlPath,
+  where: Where,
+  spec: ProblemSpec,
+  report: Reporter,
+  testCase: TestCase,
+  fromJson: ReadonlySet<string>,
+): void {
+  const cls = spec.class!;
+  const item = (key: string, j: number): YamlPath => (fromJson.has(key) ? [...at, 'from'] : [...at, key, j]);
+  if ('input' in data) report.error(where('input'), 'Class cases give `ops`, `args` (one list per op) and `expected` (one value per op); `input` is for function problems.', 'key');
+  if ('raises' in data) report.error(where('raises'), 'Class cases have no `raises`: give `expected` for each op.', 'key');
+  const missing = ['ops', 'args', 'expected'].filter((k) => !(k in data));
+  if (missing.length > 0) {
+    report.error([...at, 'name'], `The class case \`${String(data.name)}\` needs ${missing.map((m) => `\`${m}\``).join(', ')} (as on LeetCode: ops, one args list per op, one expected value per op).`, 'key');
+    return;
+  }
+  const { ops, args, expected } = data as { ops: unknown; args: unknown; expected: unknown };
+  if (!Array.isArray(ops) || !Array.isArray(args) || !Array.isArray(expected)) {
+    for (const [key, value] of [['ops', ops], ['args', args], ['expected', expected]] as const) {
+      if (!Array.isArray(value)) report.error(where(key), `\`${key}\` must be a list with one entry per op.`);
+    }
+    return;
+  }
+  if (ops.length !== args.length || ops.length !== expected.length) {
+    report.error(where('ops'), `\`ops\` (${ops.length}), \`args\` (${args.length}) and \`expected\` (${expected.length}) must have the same length: one entry per op.`);
+    return;
+  }
+  if (ops.length === 0) {
+    report.error(where('ops'), `\`ops\` must start with the constructor \`${cls.name}\`.`);
+    return;
+  }
+  const methods = new Map<string, MethodSpec>(cls.methods.map((m) => [m.name, m]));
+  ops.forEach((op, j) => {
+    if (typeof op !== 'string') {
+      report.error(item('ops', j), 'Each op must be a method name.');
+      return;
+    }
+    if (j === 0 && op !== cls.name) {
+      report.error(item('ops', 0), `The first op must be the constructor \`${cls.name}\`, not \`${op}\`.`);
+      return;
+    }
+    if (j > 0 && op === cls.name) {
+      report.error(item('ops', j), `The constructor \`${cls.name}\` may only be the first op.`);
+      return;
+    }
+    const method = methods.get(op);
+    if (!method) {
+      report.error(item('ops', j), `\`${cls.name}\` has no method \`${op}\`.${didYouMean(op, methods.keys())}`);
+      return;
+    }
+    const opArgs = args[j];
+    if (!Array.isArray(opArgs)) report.error(item('args', j), `\`args[${j}]\` must be the list of arguments of \`${op}\`.`);
+    else if (opArgs.length !== method.params.length) {
+      report.error(item('args', j), `\`args[${j}]\` has ${opArgs.length} value${opArgs.length === 1 ? '' : 's'} but \`${op}(${method.params.map((p) => p.name).join(', ')})\` takes ${method.params.length}.`);
+    }
+  });
+  if (expected[0] !== null) report.warning(item('expected', 0), '`expected[0]` belongs to the constructor and should be `null`; it is ignored.');
+  testCase.ops = ops as string[];
+  testCase.opArgs = args as unknown[][];
+  testCase.expected = expected;
+}
+
+/** Reads a `from:` JSON file; missing files and bad JSON are diagnostics (bad JSON at its own line). */
+async function readFromFile(relative: string, at: YamlPath, report: Reporter, problemDir: string, own: Diagnostic[]): Promise<{ file: string; value: Record<string, unknown> } | undefined> {
+  const file = path.resolve(problemDir, relative);
+  if (path.isAbsolute(relative) || !isInside(problemDir, file)) {
+    report.error(at, `\`from: ${relative}\` must be a path inside the problem folder.`);
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    report.error(at, code === 'ENOENT' ? `\`${relative}\` does not exist.` : `\`${relative}\` could not be read (${code ?? String(e)}).`);
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const { line, column } = jsonErrorPosition(text);
+    own.push({ file, line, column, severity: 'error', message: `Bad JSON: ${(e as Error).message.split('\n')[0]}` });
+    report.error(at, `\`${relative}\` is not valid JSON (see the error in that file).`);
+    return undefined;
+  }
+  if (!isRecord(value)) {
+    report.error(at, `\`${relative}\` must hold a JSON object with any of ${FROM_KEYS.join(', ')}.`);
+    return undefined;
+  }
+  return { file, value };
+}
+
+// JSON.parse in Node 20 does not always say where it failed; JSON is YAML, and the YAML parser does.
+function jsonErrorPosition(text: string): { line: number; column: number } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const error = doc.errors[0];
+  if (!error) return { line: 1, column: 1 };
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  return { line: Math.max(1, line), column: Math.max(1, col) };
+}

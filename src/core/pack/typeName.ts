@@ -1,0 +1,89 @@
+import { closestMatch } from './suggest';
+
+/** The scalar and node types a parameter or return value can have. */
+export const BASE_TYPES = ['int', 'float', 'string', 'bool', 'any', 'TreeNode', 'ListNode'] as const;
+export type BaseType = (typeof BASE_TYPES)[number];
+
+/** A parsed type name: `int[]` is `{kind: 'list', of: {kind: 'base', name: 'int'}}`. */
+export type TypeExpr = { kind: 'base'; name: BaseType } | { kind: 'list'; of: TypeExpr } | { kind: 'map'; of: TypeExpr };
+
+/** The outcome of parsing a type name: the type, or an error at a 0-based offset in the text. */
+export type TypeParse = { ok: true; type: TypeExpr } | { ok: false; offset: number; message: string };
+
+// Spellings from other languages that authors reach for, with what they mean here.
+const FOREIGN: Record<string, string> = {
+  integer: 'int', long: 'int', number: 'float', double: 'float', str: 'string', boolean: 'bool',
+  object: 'any', list: 'T[]', array: 'T[]', dict: 'map<string,T>', map: 'map<string,T>', tree: 'TreeNode', node: 'TreeNode',
+};
+
+/**
+ * Parses the type grammar: `int | float | string | bool | any | TreeNode | ListNode`, `T[]`, `map<string,T>`.
+ * Spaces are allowed around `<`, `,` and `>`.
+ */
+export function parseTypeName(text: string): TypeParse {
+  let pos = 0;
+  const skipSpaces = (): void => {
+    while (pos < text.length && /\s/.test(text[pos])) pos++;
+  };
+  const fail = (offset: number, message: string): TypeParse => ({ ok: false, offset, message });
+
+  function parseType(): TypeParse {
+    skipSpaces();
+    const start = pos;
+    const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos))?.[0];
+    if (!word) return fail(start, text.slice(pos).trim() === '' ? 'a type is missing here' : `unexpected \`${text[pos]}\` where a type name was expected`);
+    pos += word.length;
+    let type: TypeExpr;
+    if (word === 'map') {
+      skipSpaces();
+      if (text[pos] !== '<') return fail(pos, 'write a map as `map<string,T>`');
+      pos++;
+      skipSpaces();
+      const keyStart = pos;
+      const key = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(pos))?.[0];
+      if (key !== 'string') return fail(keyStart, `map keys must be \`string\` (JSON object keys)${key ? `, not \`${key}\`` : ''}`);
+      pos += key.length;
+      skipSpaces();
+      if (text[pos] !== ',') return fail(pos, 'expected `,` after the map key type');
+      pos++;
+      const inner = parseType();
+      if (!inner.ok) return inner;
+      skipSpaces();
+      if (text[pos] !== '>') return fail(pos, 'expected `>` to close `map<`');
+      pos++;
+      type = { kind: 'map', of: inner.type };
+    } else if ((BASE_TYPES as readonly string[]).includes(word)) {
+      type = { kind: 'base', name: word as BaseType };
+    } else {
+      const suggestion = FOREIGN[word.toLowerCase()] ?? closestMatch(word, [...BASE_TYPES, 'map']);
+      const hint = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+      return fail(start, `unknown type \`${word}\`; types are ${BASE_TYPES.join(', ')}, T[] and map<string,T>.${hint}`);
+    }
+    for (;;) {
+      skipSpaces();
+      if (text.startsWith('[]', pos)) {
+        pos += 2;
+        type = { kind: 'list', of: type };
+      } else break;
+    }
+    return { ok: true, type };
+  }
+
+  const result = parseType();
+  if (!result.ok) return result;
+  skipSpaces();
+  if (pos < text.length) return fail(pos, `unexpected \`${text.slice(pos)}\` after the type`);
+  return result;
+}
+
+/** Writes a type back in its canonical spelling (`map<string,int[]>`). */
+export function formatType(type: TypeExpr): string {
+  switch (type.kind) {
+    case 'base':
+      return type.name;
+    case 'list':
+      return `${formatType(type.of)}[]`;
+    case 'map':
+      return `map<string,${formatType(type.of)}>`;
+  }
+}

@@ -1,0 +1,122 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import type { Diagnostic } from './types';
+
+/** A YAML file parsed with positions, so every check can point at a line and column. */
+export interface YamlFile {
+  file: string;
+  doc: Document;
+  lineCounter: LineCounter;
+  /** The plain value, or undefined when the file did not parse. */
+  value: unknown;
+}
+
+/** A path into a YAML value, as keys and indexes (`['function', 'params', 0, 'type']`). */
+export type YamlPath = readonly (string | number)[];
+
+/** Parses YAML text; syntax errors and warnings become diagnostics, never exceptions. */
+export function parseYamlFile(file: string, text: string, diagnostics: Diagnostic[]): YamlFile {
+  // A LineCounter accumulates line starts: one per document, never shared.
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  for (const problem of [...doc.errors, ...doc.warnings]) {
+    const { line, col } = lineCounter.linePos(problem.pos[0]);
+    diagnostics.push({
+      file,
+      line: Math.max(1, line),
+      column: Math.max(1, col),
+      severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
+      message: `YAML: ${firstLine(problem.message)}`,
+    });
+  }
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      // toJS throws on alias bombs and similar; that is the author's error, not ours.
+      diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `YAML: ${firstLine((e as Error).message)}` });
+    }
+  }
+  return { file, doc, lineCounter, value };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** 1-based line and column of a character offset. */
+export function positionOf(yaml: YamlFile, offset: number): { line: number; column: number } {
+  const { line, col } = yaml.lineCounter.linePos(offset);
+  return { line: Math.max(1, line), column: Math.max(1, col) };
+}
+
+/** The node at a path, the pair holding it (for map entries), and the deepest node found on the way. */
+export function nodeAt(yaml: YamlFile, path: YamlPath): { node?: Node; pair?: Pair; nearest?: Node } {
+  let current: unknown = yaml.doc.contents;
+  let pair: Pair | undefined;
+  let nearest: Node | undefined = (current as Node | null) ?? undefined;
+  for (const segment of path) {
+    pair = undefined;
+    if (isMap(current)) {
+      const found = current.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!found) return { nearest };
+      pair = found;
+      current = found.value;
+      // `key:` with nothing after it has no value node: the key stands for it.
+      nearest = (found.value as Node | null) ?? (found.key as Node);
+    } else if (isSeq(current) && /^\d+$/.test(String(segment))) {
+      const item = current.items[Number(segment)];
+      if (item === undefined || item === null) return { nearest };
+      current = item;
+      nearest = item as Node;
+    } else {
+      return { nearest };
+    }
+  }
+  return { node: (current as Node | null) ?? undefined, pair, nearest };
+}
+
+/** Where a diagnostic about the value at `path` should point: the value, else the nearest enclosing node. */
+export function locate(yaml: YamlFile, path: YamlPath, at: 'value' | 'key' = 'value'): { line: number; column: number } {
+  const { node, pair, nearest } = nodeAt(yaml, path);
+  const target = at === 'key' && pair && pair.key ? (pair.key as Node) : (node ?? nearest);
+  const range = target?.range;
+  return range ? positionOf(yaml, range[0]) : { line: 1, column: 1 };
+}
+
+/** Offset of the first character of a scalar's text (after an opening quote), for positions inside it. */
+export function scalarTextStart(yaml: YamlFile, path: YamlPath): number | undefined {
+  const { node } = nodeAt(yaml, path);
+  if (!isScalar(node) || !node.range) return undefined;
+  const quoted = node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE';
+  if (node.type !== 'PLAIN' && !quoted) return undefined;
+  return node.range[0] + (quoted ? 1 : 0);
+}
+
+/** Builds diagnostics for one YAML file. */
+export class Reporter {
+  constructor(
+    readonly yaml: YamlFile,
+    private readonly out: Diagnostic[],
+  ) {}
+
+  /** Reports at the value (or key) found at a path. */
+  at(path: YamlPath, severity: Diagnostic['severity'], message: string, where: 'value' | 'key' = 'value'): void {
+    const { line, column } = locate(this.yaml, path, where);
+    this.out.push({ file: this.yaml.file, line, column, severity, message });
+  }
+
+  /** Reports at a character offset. */
+  atOffset(offset: number, severity: Diagnostic['severity'], message: string): void {
+    const { line, column } = positionOf(this.yaml, offset);
+    this.out.push({ file: this.yaml.file, line, column, severity, message });
+  }
+
+  error(path: YamlPath, message: string, where: 'value' | 'key' = 'value'): void {
+    this.at(path, 'error', message, where);
+  }
+
+  warning(path: YamlPath, message: string, where: 'value' | 'key' = 'value'): void {
+    this.at(path, 'warning', message, where);
+  }
+}
