@@ -64,7 +64,7 @@ const builds = [
   // The extension: everything bundled but the editor API.
   { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'out', external: ['vscode'] },
   // The command line, a separate bundle over the same core.
-  { ...shared, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'out' },
+  { ...shared, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'out', define: { DRILLS_VERSION: JSON.stringify(require('./package.json').version) } },
   // The Node harness runs inside the solution's process: small, no dependencies.
   {
     ...shared,

@@ -1,21 +1,80 @@
-import { loadPacks } from '../core/pack/index';
+import { parseArgs } from 'node:util';
+import { createStyle } from './style';
+import { listCommand } from './list';
+import { checkCommand } from './check';
+import { runCommand } from './run';
+import { ExitCode, type Io } from './io';
 
-/** Entry point of the `drills` command line. */
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command === 'list') {
-    const packs = await loadPacks([rest[0] ?? process.cwd()]);
-    for (const pack of packs) {
-      console.log(`${pack.name} (${pack.problems.length} problems)`);
-      for (const p of pack.problems) console.log(`  ${p.id}  ${p.difficulty}  ${p.title}`);
-    }
-    return 0;
+const USAGE = `Usage: drills <command> [options]
+
+Commands:
+  list [DIR]                                  List the packs and problems under DIR (default: .)
+  check [DIR]                                 Validate every pack under DIR: schema, reference
+                                              solutions pass, known-wrong solutions fail
+  run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
+                                              (L: python, javascript, typescript)
+
+Options:
+  --json       Print machine-readable JSON (see docs/cli.md)
+  --help, -h   Show this help
+  --version    Show the version
+
+Exit codes: 0 all passed, 1 some case did not pass (or check found a problem), 2 usage error or unreadable pack.`;
+
+/** Parses the command line and dispatches; returns the process exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+        problem: { type: 'string', short: 'p' },
+        pack: { type: 'string' },
+        lang: { type: 'string', short: 'l' },
+      },
+    });
+  } catch (e) {
+    io.err(`drills: ${(e as Error).message}\n\n${USAGE}`);
+    return ExitCode.Usage;
   }
-  console.error('usage: drills list [DIR]');
-  return 2;
+  const { values, positionals } = parsed;
+  if (values.version) {
+    io.out(io.version);
+    return ExitCode.Ok;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command || values.help ? io.out : io.err)(USAGE);
+    return values.help ? ExitCode.Ok : ExitCode.Usage;
+  }
+  const style = createStyle({ isTTY: io.isTTY }, io.env);
+  const opts = { json: values.json ?? false, style, io };
+  switch (command) {
+    case 'list':
+      if (rest.length > 1) return usage(io, 'list takes at most one folder');
+      return listCommand(io.resolve(rest[0] ?? '.'), opts);
+    case 'check':
+      if (rest.length > 1) return usage(io, 'check takes at most one folder');
+      return checkCommand(io.resolve(rest[0] ?? '.'), opts);
+    case 'run': {
+      if (!values.problem) return usage(io, 'run needs --problem ID');
+      if (!values.lang) return usage(io, 'run needs --lang python|javascript|typescript');
+      if (rest.length !== 1) return usage(io, 'run needs exactly one solution FILE');
+      return runCommand(
+        { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]) },
+        opts,
+      );
+    }
+    default:
+      return usage(io, `unknown command '${command}'`);
+  }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err: unknown) => { console.error(err); process.exitCode = 2; },
-);
+function usage(io: Io, message: string): number {
+  io.err(`drills: ${message}\n\n${USAGE}`);
+  return ExitCode.Usage;
+}

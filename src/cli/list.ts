@@ -1,0 +1,42 @@
+import { loadPacks } from '../core/pack/index';
+import type { Diagnostic, PackSummary } from '../core/pack/types';
+import { ExitCode, type CommandOptions } from './io';
+import { formatDiagnostic } from './report';
+
+/** `drills list [DIR]`: the packs and problems under DIR, with the loader's diagnostics. */
+export async function listCommand(dir: string, { json, style, io }: CommandOptions): Promise<number> {
+  const packs = await loadPacks([dir]);
+  const diagnostics = packs.flatMap((p) => p.diagnostics);
+  if (json) {
+    io.out(JSON.stringify({ packs: packs.map(packJson), diagnostics }, null, 2));
+  } else if (packs.length === 0) {
+    io.err(`No packs under ${dir} (a pack is a folder with a drills-pack.yaml).`);
+  } else {
+    for (const pack of packs) {
+      io.out(`${style.bold(pack.name)} ${style.dim(`(${pack.id}, ${pack.problems.length} problems) ${pack.dir}`)}`);
+      const width = Math.max(0, ...pack.problems.map((p) => p.id.length));
+      for (const p of pack.problems) {
+        const difficulty = { easy: style.green, medium: style.yellow, hard: style.red }[p.difficulty](p.difficulty.padEnd(6));
+        io.out(`  ${p.id.padEnd(width)}  ${difficulty}  ${p.title} ${style.dim(`[${p.topics.join(', ')}] ${p.minutes} min`)}`);
+      }
+    }
+    for (const d of diagnostics) io.err(formatDiagnostic(d, style));
+  }
+  if (packs.length === 0) return ExitCode.Usage;
+  return hasErrors(diagnostics) ? ExitCode.Failed : ExitCode.Ok;
+}
+
+/** True when any diagnostic is an error (warnings do not fail a command). */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+function packJson(p: PackSummary) {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    dir: p.dir,
+    problems: p.problems.map((q) => ({ id: q.id, title: q.title, difficulty: q.difficulty, topics: q.topics, minutes: q.minutes, languages: q.languages, dir: q.dir })),
+  };
+}

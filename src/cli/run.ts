@@ -1,0 +1,40 @@
+import * as fs from 'node:fs';
+import { LANGUAGES, type Language } from '../core/pack/types';
+import { runSolution } from '../core/runner/index';
+import { ExitCode, type CommandOptions } from './io';
+import { formatDiagnostic, formatRun } from './report';
+import { cliRunnerEnv, findProblem } from './runner';
+
+export interface RunArgs {
+  problemId: string;
+  packDir: string;
+  lang: string;
+  file: string;
+}
+
+/** `drills run`: runs one solution file against a problem's hidden cases. */
+export async function runCommand(args: RunArgs, { json, style, io }: CommandOptions): Promise<number> {
+  if (!(LANGUAGES as readonly string[]).includes(args.lang)) {
+    io.err(`drills: unknown language '${args.lang}' (use ${LANGUAGES.join(', ')})`);
+    return ExitCode.Usage;
+  }
+  if (!fs.existsSync(args.file)) {
+    io.err(`drills: no such file: ${args.file}`);
+    return ExitCode.Usage;
+  }
+  const found = await findProblem(args.packDir, args.problemId);
+  if (!found.problem) {
+    if (found.error) io.err(`drills: ${found.error}`);
+    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style));
+    return ExitCode.Usage;
+  }
+  const result = await runSolution({ problem: found.problem, language: args.lang as Language, solutionPath: args.file }, cliRunnerEnv(io));
+  if (json) {
+    io.out(JSON.stringify(result, null, 2));
+  } else {
+    io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
+    for (const line of formatRun(result, style)) io.out(line);
+  }
+  if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
+  return !result.error && result.cases.length > 0 && result.passed === result.cases.length ? ExitCode.Ok : ExitCode.Failed;
+}
