@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Problem, TestCase } from '../pack/types';
@@ -16,6 +17,22 @@ const FIRST_CASE_ALLOWANCE_MS = 200;
 /** Loading (interpreter start + the solution's top-level code) may take this long on top of the time limit. */
 const LOAD_ALLOWANCE_MS = 5000;
 const CHECKER_TIMEOUT_MS = 10_000;
+/** A case on a starved machine may take this many times its limit in wall time before it is killed. */
+const WALL_CLOCK_FACTOR = 3;
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on Linux for every architecture in use
+
+/** CPU time (user + system) a process has used, from /proc; undefined where there is no /proc. */
+function cpuTimeMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The harness's view of the problem's signature, with the names used in this language. */
 export function harnessSpecFor(problem: Problem, language: RunOptions['language']): HarnessSpec | RunError {
@@ -275,8 +292,21 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
             const allowance = casesStarted++ === 0 ? FIRST_CASE_ALLOWANCE_MS : 0;
             current = { index: m.index, startedAt: env.now(), raw: new CappedText() };
             const timed = current;
-            caseTimer = setTimeout(() => {
+            const budget = limits.timeMs + allowance;
+            const cpuAtStart = cpuTimeMs(child.pid);
+            const onDeadline = (): void => {
               if (current !== timed) return;
+              // The limit is on the solution's CPU time where the system reports it, so a busy
+              // machine does not turn a fast solution into a timeout; wall time is capped anyway.
+              const cpuNow = cpuTimeMs(child.pid);
+              if (cpuAtStart !== undefined && cpuNow !== undefined) {
+                const left = budget - (cpuNow - cpuAtStart);
+                const wallLeft = budget * WALL_CLOCK_FACTOR - (env.now() - timed.startedAt);
+                if (left > 10 && wallLeft > 10) {
+                  caseTimer = setTimeout(onDeadline, Math.min(left, wallLeft));
+                  return;
+                }
+              }
               killedFor = 'timeout';
               killTree();
               const out = timed.raw;
@@ -288,7 +318,8 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
                 output: out.text,
                 ...(out.truncated ? { outputTruncated: true } : {}),
               });
-            }, limits.timeMs + allowance);
+            };
+            caseTimer = setTimeout(onDeadline, budget);
             break;
           }
           case 'result': {

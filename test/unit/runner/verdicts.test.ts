@@ -1,0 +1,158 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runSolution } from '../../../src/core/runner/run';
+import { OUTPUT_CAP } from '../../../src/core/runner/run';
+import type { Language } from '../../../src/core/pack/types';
+import type { CaseResult, RunResult } from '../../../src/core/runner/types';
+import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
+const FILES: Record<Language, string> = { python: 'verdicts.py', javascript: 'verdicts.js', typescript: 'verdicts.ts' };
+
+for (const language of ['python', 'javascript', 'typescript'] as const) {
+  describe(`runner verdicts (${language})`, function () {
+    this.timeout(45_000);
+    const solutionPath = path.join(FIXTURES, FILES[language]);
+    const dir = tempDir();
+    const spawnHangPid = path.join(dir, 'spawn-hang.pid');
+    const spawnReturnPid = path.join(dir, 'spawn-return.pid');
+    const notJson = language === 'python'
+      ? [tc(['tuple'], [1, 2]), tc(['dict'], { a: [1, 2] })]
+      : [tc(['undefined'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])];
+    const cases = [
+      tc(['ok'], 42),
+      tc(['wrong'], 42),
+      tc(['string'], 42),
+      tc(['throw'], 42),
+      tc(['raw-flood'], 42),
+      tc(['hang'], 42),
+      tc(['ok'], 42),
+      tc(['exit'], 42),
+      tc(['ok'], 42),
+      tc(['hard-exit'], 42),
+      tc(['ok'], 42),
+      tc(['memory'], 42),
+      tc(['ok'], 42),
+      tc(['flood'], 42),
+      tc(['recurse'], 42),
+      tc(['spawn-hang', spawnHangPid], 42),
+      tc(['spawn-return', spawnReturnPid], 42),
+      tc(['set'], [1, 2]),
+      tc(['nan'], 0),
+      ...notJson,
+    ];
+    const problem = makeProblem({
+      cases,
+      limits: { timeMs: 800, memoryMb: 40 },
+      function: { name: 'solve', params: [{ name: 'mode', type: 'string' }, { name: 'extra', type: 'string' }], returns: 'int' },
+    });
+    let run: RunResult;
+    const reported: CaseResult[] = [];
+    const byMode = (mode: string, nth = 0): CaseResult => run.cases.filter((c) => (problem.cases[c.index].args ?? [])[0] === mode)[nth];
+
+    before(async () => {
+      run = await runSolution({ problem, language, solutionPath, onCase: (r) => reported.push(r) }, testEnv());
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('ends every case with exactly one result, reported as it finishes', () => {
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.deepEqual(run.cases.map((c) => c.index), cases.map((_, i) => i));
+      assert.deepEqual(reported.map((c) => c.index).sort((a, b) => a - b), cases.map((_, i) => i));
+      assert.equal(run.passed + run.failed, cases.length);
+    });
+
+    it('passes a correct answer', () => {
+      for (let n = 0; n < 5; n++) assert.equal(byMode('ok', n).verdict, 'passed', JSON.stringify(byMode('ok', n)));
+    });
+
+    it('fails a wrong answer with actual and expected', () => {
+      const r = byMode('wrong');
+      assert.equal(r.verdict, 'failed');
+      assert.equal(r.actual, 41);
+      assert.equal(r.expected, 42);
+      assert.match(r.message ?? '', /Expected 42, got 41/);
+    });
+
+    it('names the wrong return type', () => {
+      const r = byMode('string');
+      assert.equal(r.verdict, 'failed');
+      assert.equal(r.actual, '42');
+      assert.match(r.message ?? '', /returned string where int was expected/);
+    });
+
+    it('reports a thrown error with a cleaned stack pointing at the user\'s file and line', () => {
+      const r = byMode('throw');
+      assert.equal(r.verdict, 'error');
+      assert.match(r.message ?? '', /bad input/);
+      const line = fs.readFileSync(solutionPath, 'utf8').split('\n').findIndex((l) => l.includes('THROW-LINE')) + 1;
+      assert.deepEqual({ file: r.location?.file, line: r.location?.line }, { file: solutionPath, line });
+      assert.ok(r.stack?.includes(`${solutionPath}`), r.stack);
+      assert.doesNotMatch(r.stack ?? '', /harness|node:internal/);
+    });
+
+    it('reports a case that hangs as timed out and still runs the rest', () => {
+      const r = byMode('hang');
+      assert.equal(r.verdict, 'timeout');
+      assert.match(r.message ?? '', /800 ms/);
+      assert.equal(run.cases[r.index + 1].verdict, 'passed');
+    });
+
+    it('reports a solution that exits the process as an error and runs the rest', () => {
+      for (const mode of ['exit', 'hard-exit']) {
+        const r = byMode(mode);
+        assert.equal(r.verdict, 'error', JSON.stringify(r));
+        assert.match(r.message ?? '', /exited the process/);
+        assert.equal(run.cases[r.index + 1].verdict, 'passed');
+      }
+    });
+
+    it('reports unbounded allocation as out of memory and runs the rest', () => {
+      const r = byMode('memory');
+      assert.equal(r.verdict, 'memory', JSON.stringify({ ...r, output: r.output.slice(0, 500) }));
+      assert.equal(run.cases[r.index + 1].verdict, 'passed');
+    });
+
+    it('caps printed output without hanging', () => {
+      for (const mode of ['flood', 'raw-flood']) {
+        const r = byMode(mode);
+        assert.equal(r.verdict, 'passed', mode);
+        assert.equal(r.outputTruncated, true, mode);
+        assert.ok(r.output.length <= OUTPUT_CAP, `${mode}: ${r.output.length}`);
+        assert.ok(r.output.length > 60_000, mode);
+      }
+    });
+
+    it('reports runaway recursion as an error that says so', () => {
+      const r = byMode('recurse');
+      assert.equal(r.verdict, 'error');
+      assert.match(r.message ?? '', /recursion/i);
+    });
+
+    it('kills processes the solution started, with the tree', () => {
+      assert.equal(byMode('spawn-hang').verdict, 'timeout');
+      assert.equal(byMode('spawn-return').verdict, 'passed');
+      for (const file of [spawnHangPid, spawnReturnPid]) {
+        const pid = Number(fs.readFileSync(file, 'utf8'));
+        assert.ok(pid > 0);
+        assert.equal(isAlive(pid), false, `${path.basename(file)}: process ${pid} still runs`);
+      }
+    });
+
+    it('fails a returned value that is not JSON with a clear message', () => {
+      const set = byMode('set');
+      assert.equal(set.verdict, 'failed');
+      assert.match(set.message ?? '', /not JSON \((a )?[Ss]et\)/);
+      assert.match(byMode('nan').message ?? '', /not JSON \(nan\)/i);
+      if (language === 'python') {
+        assert.equal(byMode('tuple').verdict, 'passed', 'a tuple is returned as a list');
+        assert.equal(byMode('dict').verdict, 'passed', 'a dict is returned as an object');
+      } else {
+        assert.match(byMode('undefined').message ?? '', /not JSON \(undefined\)/);
+        assert.match(byMode('function').message ?? '', /not JSON \(a function at \[1\]\)/);
+        assert.equal(byMode('map').verdict, 'passed', 'a Map is returned as an object');
+      }
+    });
+  });
+}
