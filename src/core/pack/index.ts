@@ -121,15 +121,14 @@ async function loadPackWith(dir: string, listings: Listings): Promise<PackSummar
   const byId = new Map<string, typeof indexed>();
   for (const entry of indexed) if (entry.summary) byId.set(entry.summary.id, [...(byId.get(entry.summary.id) ?? []), entry]);
   for (const entry of indexed) {
-    diagnostics.push(...entry.diagnostics);
-    if (!entry.summary) continue;
-    const twins = byId.get(entry.summary.id)!;
+    const twins = entry.summary ? byId.get(entry.summary.id)! : [];
     if (twins.length > 1) {
       const others = twins.filter((t) => t !== entry).map((t) => path.relative(dir, t.summary!.problemFile!));
-      entry.report!.error(['id'], `The problem id \`${entry.summary.id}\` is also used by ${others.join(', ')}; ids must be unique in the pack.`);
-      continue;
+      entry.report!.error(['id'], `The problem id \`${entry.summary!.id}\` is also used by ${others.join(', ')}; ids must be unique in the pack.`);
+    } else if (entry.summary) {
+      pack.problems.push(entry.summary);
     }
-    pack.problems.push(entry.summary);
+    diagnostics.push(...entry.diagnostics);
   }
   return pack;
 }

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
-import { parseDocument, LineCounter } from 'yaml';
+import { jsonErrorPosition } from './jsonPosition';
 import { isRecord } from './manifest';
 import { isInside, type ProblemSpec } from './problemSpec';
 import { checkSchema } from './schemaCheck';
@@ -228,9 +228,9 @@ async function readFromFile(relative: string, at: YamlPath, report: Reporter, pr
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (e) {
-    const { line, column } = jsonErrorPosition(text);
-    own.push({ file, line, column, severity: 'error', message: `Bad JSON: ${(e as Error).message.split('\n')[0]}` });
+  } catch {
+    const { line, column, found } = jsonErrorPosition(text);
+    own.push({ file, line, column, severity: 'error', message: `Bad JSON: unexpected ${found}.` });
     report.error(at, `\`${relative}\` is not valid JSON (see the error in that file).`);
     return undefined;
   }
@@ -239,14 +239,4 @@ async function readFromFile(relative: string, at: YamlPath, report: Reporter, pr
     return undefined;
   }
   return { file, value };
-}
-
-// JSON.parse in Node 20 does not always say where it failed; JSON is YAML, and the YAML parser does.
-function jsonErrorPosition(text: string): { line: number; column: number } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const error = doc.errors[0];
-  if (!error) return { line: 1, column: 1 };
-  const { line, col } = lineCounter.linePos(error.pos[0]);
-  return { line: Math.max(1, line), column: Math.max(1, col) };
 }
