@@ -220,6 +220,8 @@ function listToArray(head: { val: unknown; next: unknown }, where: string, seen:
 /** The returned value as JSON; `void` methods may return nothing. */
 function returnedJson(value: unknown, returns: string): unknown {
   if (value === undefined && (returns === 'void' || returns === 'null')) return null;
+  // LeetCode shows an empty tree or list as [].
+  if ((value === null || value === undefined) && (returns === 'TreeNode' || returns === 'ListNode')) return [];
   return toJson(value, '', new Set());
 }
 
@@ -319,7 +321,7 @@ function load(): { entry: unknown; self?: Ctor } | HarnessMessage {
     const solution = [collected.Solution, fromExports('Solution')].find((c) => typeof c === 'function') as Ctor | undefined;
     if (solution && typeof solution.prototype?.[wanted] === 'function') return { entry: solution.prototype[wanted], self: solution };
   }
-  const what = spec.kind === 'function' ? `a function named ${wanted}` : `a class named ${wanted}`;
+  const what = spec.kind === 'function' ? `function named ${wanted}` : `class named ${wanted}`;
   const defined = definedNames(source, exported);
   const has = defined.length > 0 ? `it defines ${defined.join(', ')}` : 'it defines nothing at the top level';
   return {

@@ -198,6 +198,9 @@ def list_to_array(head, where, seen):
 
 
 def returned_json(value, returns):
+    # LeetCode shows an empty tree or list as [].
+    if value is None and returns.replace(" ", "") in ("TreeNode", "ListNode"):
+        return []
     return to_json(value, "", set())
 
 
@@ -297,7 +300,7 @@ def main():
     if not callable(entry) or (spec["kind"] == "class" and not isinstance(entry, type)):
         sys.stdout, sys.stderr = real_stdout, sys.__stderr__
         defined = [k for k in ns if k not in before and not k.startswith("__")]
-        what = ("a function named %s (top-level, or a method of class Solution)" % wanted) if spec["kind"] == "function" else ("a class named %s" % wanted)
+        what = ("function named %s (top-level, or a method of class Solution)" % wanted) if spec["kind"] == "function" else ("class named %s" % wanted)
         has = ("it defines " + ", ".join(sorted(set(defined)))) if defined else "it defines nothing at the top level"
         send({"t": "load-error", "kind": "not-found", "message": "The solution has no %s; %s." % (what, has)})
         return
