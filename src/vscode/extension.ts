@@ -5,9 +5,16 @@ import { clearContext, setContext } from './context';
 import { createLog } from './log';
 import { DrillsTree } from './drillsTree';
 
+/** What `activate` hands back: read by the integration tests through `extension.exports`. */
+export interface DrillsApi {
+  /** Every message logged at error level since activation, oldest first. */
+  logErrors(): readonly string[];
+}
+
 /** Composes the adapter modules; each returns what it needs disposed. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const log = createLog();
+export async function activate(context: vscode.ExtensionContext): Promise<DrillsApi> {
+  const errors: string[] = [];
+  const log = recordErrors(createLog(), errors);
   context.subscriptions.push(log);
   const builtInPack = path.join(context.extensionPath, 'problems');
   const tree = new DrillsTree(builtInPack, log);
@@ -19,6 +26,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await tree.reload();
   await setContext(ContextKeys.loaded, true);
   log.info(`Drills activated (${context.extension.packageJSON.version as string})`);
+  return { logErrors: () => [...errors] };
+}
+
+/** Wraps the log so error lines are also kept; the channel itself cannot be read back. */
+function recordErrors(log: vscode.LogOutputChannel, errors: string[]): vscode.LogOutputChannel {
+  // An empty target: the API object may be frozen, and a proxy of a frozen object must return its own values.
+  return new Proxy({} as vscode.LogOutputChannel, {
+    get(_target, key) {
+      if (key === 'error') {
+        return (message: string | Error, ...args: unknown[]) => {
+          errors.push(message instanceof Error ? message.message : message);
+          log.error(message, ...args);
+        };
+      }
+      const value: unknown = Reflect.get(log, key, log);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(log) : value;
+    },
+  });
 }
 
 export async function deactivate(): Promise<void> {
