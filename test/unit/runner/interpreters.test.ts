@@ -1,13 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createInterpreterResolver, defaultInterpreterCacheFile, findOnPath } from '../../../src/core/runner/interpreters';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 
-const REAL_PYTHON = (() => {
-  const r = require('node:child_process').spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }) as { stdout: string };
-  return r.stdout.trim();
-})();
+const REAL_PYTHON = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout.trim();
 
 describe('runner: interpreters', function () {
   this.timeout(20_000);
@@ -63,7 +61,7 @@ describe('runner: interpreters', function () {
     let probes = 0;
     const probe = (command: string, args: string[]): string | undefined => {
       probes++;
-      return require('node:child_process').spawnSync(command, args, { encoding: 'utf8' }).stdout as string;
+      return spawnSync(command, args, { encoding: 'utf8' }).stdout;
     };
     const options = { cacheFile, probe, lookPath: (name: string) => (name === 'python3' ? launcher : undefined) };
     const first = createInterpreterResolver(options);
