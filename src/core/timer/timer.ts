@@ -178,6 +178,23 @@ export function momentOfElapsed(timer: TimerData, elapsedMs: number, now: number
   return now + (elapsedMs - state.elapsedMs);
 }
 
+/**
+ * The wall-clock moment the running time reached (or will reach, if nothing else pauses it)
+ * `elapsedMs`, walking over the logged pauses; undefined if a pause still open comes first.
+ */
+export function wallClockAtElapsed(timer: TimerData, elapsedMs: number): number | undefined {
+  let cursor = timer.startedAt;
+  let left = Math.max(0, elapsedMs);
+  for (const p of [...timer.pauses].sort((a, b) => a.at - b.at)) {
+    const run = Math.max(0, p.at - cursor);
+    if (left <= run) return cursor + left;
+    left -= run;
+    if (p.resumedAt === undefined) return undefined;
+    cursor = Math.max(cursor, p.resumedAt);
+  }
+  return cursor + left;
+}
+
 /** Time spent in each phase (running time, pauses excluded), following the same rule as {@link timerState}. */
 export function phaseTimesMs(timer: TimerData, now: number): Record<PhaseName, number> {
   const times = { clarify: 0, plan: 0, code: 0, test: 0 } as Record<PhaseName, number>;
