@@ -204,11 +204,12 @@ function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemD
   if (kind === 'checker') {
     const script = raw.script;
     if (typeof script !== 'string' || script === '') {
-      report.error('script' in raw ? [...at, 'script'] : at, 'A checker needs `script`: the path of a .py, .js or .ts file, relative to the problem folder.', 'script' in raw ? 'value' : 'key');
+      report.error('script' in raw ? [...at, 'script'] : at, 'A checker needs `script`: the path of a .js file, relative to the problem folder.', 'script' in raw ? 'value' : 'key');
       return undefined;
     }
-    if (!/\.(py|js|ts)$/.test(script)) {
-      report.error([...at, 'script'], `The checker \`${script}\` must be a .py, .js or .ts file.`);
+    // Checkers run in one Node process per run, whatever the solution's language.
+    if (!script.endsWith('.js')) {
+      report.error([...at, 'script'], `The checker \`${script}\` must be a CommonJS .js file exporting check(args, expected, actual).`);
       return undefined;
     }
     const resolved = path.resolve(problemDir, script);

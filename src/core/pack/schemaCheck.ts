@@ -34,7 +34,7 @@ const PATTERN_PHRASES: Record<string, string> = {
   '^[A-Za-z0-9][A-Za-z0-9._-]*$': "may only contain letters, digits, '.', '_' and '-', and must start with a letter or digit",
   '^[A-Za-z_$][A-Za-z0-9_$]*$': 'must be an identifier (letters, digits, `_`, `$`; not starting with a digit)',
   '\\.json$': 'must name a `.json` file',
-  '\\.(py|js|ts)$': 'must name a `.py`, `.js` or `.ts` file',
+  '\\.js$': 'must name a `.js` file',
 };
 
 const YAML_TYPE_NAMES: Record<string, string> = {

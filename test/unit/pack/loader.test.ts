@@ -343,22 +343,25 @@ describe('loading a problem', () => {
     }
   });
 
-  it('reports checker problems: missing script, script outside the pack, checker without a script', async () => {
+  it('reports checker problems: missing script, script outside the pack, not JavaScript, checker without a script', async () => {
     const t = tempDir();
     try {
       const problem = (compare: string): string => `id: p\ntitle: P\ndifficulty: easy\ntopics: [x]\nfunction: { name: f, params: [], returns: int }\ncompare: ${compare}\n`;
       writeTree(t.dir, minimalPack({
-        'p/problem.yaml': problem('{ kind: checker, script: check.py }'),
+        'p/problem.yaml': problem('{ kind: checker, script: check.js }'),
+        's/problem.yaml': problem('{ kind: checker, script: check.py }').replace('id: p', 'id: s'),
+        's/statement.md': 's', 's/starter/solution.py': '',
         'q/problem.yaml': problem('{ kind: checker, script: ../../outside.js }').replace('id: p', 'id: q'),
         'r/problem.yaml': problem('checker').replace('id: p', 'id: r'),
         'q/statement.md': 'q', 'r/statement.md': 'r', 'q/starter/solution.py': '', 'r/starter/solution.py': '',
       }));
       const missing = await loadProblemFromDir(path.join(t.dir, 'p'));
-      const d = only(missing.diagnostics, 'The checker `check.py` does not exist');
+      const d = only(missing.diagnostics, 'The checker `check.js` does not exist');
       assert.deepEqual([d.line, d.column], [6, 35]);
       const pack = await loadPack(t.dir);
       assert.deepEqual([only(pack.diagnostics, 'must be inside the pack folder').line, only(pack.diagnostics, 'must be inside the pack folder').column], [6, 35]);
       assert.equal(only(pack.diagnostics, 'A checker needs its script').line, 6);
+      assert.deepEqual([only(pack.diagnostics, 'must be a CommonJS .js file').line, only(pack.diagnostics, 'must be a CommonJS .js file').column], [6, 35]);
       assert.deepEqual(pack.problems.map((p) => p.id), ['p']);
     } finally {
       t.remove();
