@@ -1,0 +1,62 @@
+/**
+ * The k ad ids with the most impressions, by count descending then id ascending.
+ *
+ * O(n + u log k) time and O(u) extra space for u distinct ads.
+ * Invariant: the heap holds the best min(k, ads seen) ads so far; its root is the worst of them.
+ * A Map (not a plain object) so ids such as "constructor" or "__proto__" are ordinary keys.
+ */
+function topKAds(impressions: string[], k: number): string[] {
+  if (k < 0) throw new RangeError(`k must not be negative, got ${k}`);
+  const counts = new Map<string, number>();
+  for (const ad of impressions) counts.set(ad, (counts.get(ad) ?? 0) + 1);
+  if (k === 0) return [];
+
+  type Entry = [ad: string, count: number];
+  // worse(a, b): a ranks below b (fewer impressions, or equal and a larger id).
+  const worse = (a: Entry, b: Entry): boolean => a[1] < b[1] || (a[1] === b[1] && a[0] > b[0]);
+  const heap: Entry[] = []; // min-heap under `worse`
+  const swap = (i: number, j: number): void => {
+    const t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
+  };
+  const siftUp = (i: number): void => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i], heap[parent])) break;
+      swap(i, parent);
+      i = parent;
+    }
+  };
+  const siftDown = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      swap(i, m);
+      i = m;
+    }
+  };
+  for (const entry of counts) {
+    if (heap.length < k) {
+      heap.push(entry);
+      siftUp(heap.length - 1);
+    } else if (worse(heap[0], entry)) {
+      heap[0] = entry;
+      siftDown(0);
+    }
+  }
+  const ranked: string[] = [];
+  while (heap.length > 0) {
+    ranked.push(heap[0][0]);
+    const last = heap.pop() as Entry;
+    if (heap.length > 0) {
+      heap[0] = last;
+      siftDown(0);
+    }
+  }
+  return ranked.reverse();
+}
