@@ -1,0 +1,3 @@
+/** Attempt history: one atomically written JSON file per attempt. */
+export * from './history';
+export { attemptShapeProblem } from './shape';
