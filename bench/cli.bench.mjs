@@ -1,0 +1,104 @@
+// The `drills` CLI against what it costs to start its processes, and against the test runners a candidate
+// would use instead (pytest, mocha) on the same 100 cases.
+// Usage: node esbuild.js && node bench/cli.bench.mjs [N]
+// Prints medians of N runs and ratios; every baseline is measured in the same run.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const cli = path.join(root, 'out', 'cli.js');
+if (!fs.existsSync(cli)) {
+  console.error('out/cli.js is missing: run `node esbuild.js` first.');
+  process.exit(1);
+}
+const N = Number(process.argv[2] ?? 9);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-cli-bench-'));
+const cacheHome = path.join(tmp, 'cache');
+
+// A pack with one problem of 100 small cases.
+const pack = path.join(tmp, 'pack');
+const prob = path.join(pack, 'find-index');
+fs.mkdirSync(path.join(prob, 'starter'), { recursive: true });
+fs.writeFileSync(path.join(pack, 'drills-pack.yaml'), 'drills: 1\nid: bench\nname: Bench\ndescription: bench\n');
+fs.writeFileSync(path.join(prob, 'problem.yaml'), [
+  'id: find-index', 'title: Find Index', 'difficulty: easy', 'topics: [arrays]', 'minutes: 5',
+  'function:', '  name: find', '  params:', '    - {name: xs, type: "int[]"}', '    - {name: x, type: int}', '  returns: int', '',
+].join('\n'));
+fs.writeFileSync(path.join(prob, 'statement.md'), '# Find\n');
+const cases = Array.from({ length: 100 }, (_, i) => ({ xs: [i, i + 1, i + 2], x: i + 1, expected: 1 }));
+fs.writeFileSync(path.join(prob, 'tests.yaml'), 'cases:\n' + cases.map((c, i) => `  - {name: c${i}, tags: [single], args: [${JSON.stringify(c.xs)}, ${c.x}], expected: ${c.expected}}`).join('\n') + '\n');
+const py = path.join(tmp, 'solution.py');
+const js = path.join(tmp, 'solution.js');
+fs.writeFileSync(py, 'def find(xs, x):\n    return xs.index(x)\n');
+fs.writeFileSync(js, 'function find(xs, x) {\n  return xs.indexOf(x);\n}\nmodule.exports = { find };\n');
+
+// The same cases as a parametrised pytest file and a mocha file.
+fs.writeFileSync(path.join(tmp, 'test_find.py'), [
+  'import json, pytest', 'from solution import find', `CASES = json.loads(${JSON.stringify(JSON.stringify(cases))})`,
+  '@pytest.mark.parametrize("case", CASES)', 'def test_find(case):', '    assert find(case["xs"], case["x"]) == case["expected"]', '',
+].join('\n'));
+fs.writeFileSync(path.join(tmp, 'find.test.js'), [
+  "const assert = require('node:assert');", "const { find } = require('./solution.js');", `const CASES = ${JSON.stringify(cases)};`,
+  "describe('find', () => { for (const [i, c] of CASES.entries()) it('c' + i, () => assert.strictEqual(find(c.xs, c.x), c.expected)); });", '',
+].join('\n'));
+
+/** The real python binary (not a version-manager shim), as the runner resolves it. */
+function realPython(candidate) {
+  const r = spawnSync(candidate, ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function timeRun(command, args, env = {}) {
+  return new Promise((resolve, reject) => {
+    const t = performance.now();
+    const child = spawn(command, args, { stdio: 'ignore', cwd: tmp, env: { ...process.env, ...env } });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - t, code }));
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function measure(label, command, args, env, expectCode = 0) {
+  const times = [];
+  for (let i = 0; i < N; i++) {
+    const { ms, code } = await timeRun(command, args, env);
+    if (code !== expectCode) throw new Error(`${label} exited ${code}`);
+    times.push(ms);
+  }
+  return median(times);
+}
+
+const mochaBin = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const pyBin = realPython('python3');
+const env = { XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
+console.log(`cli bench: median of ${N}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+
+// Warm the interpreter cache once, as any second run of the CLI finds it.
+await timeRun(process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'python', py], env);
+
+const nodeStart = await measure('node -e 0', process.execPath, ['-e', '0']);
+const jsCli = await measure('drills run (javascript)', process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'javascript', js], env);
+const mocha = await measure('mocha', process.execPath, [mochaBin, '--no-config', 'find.test.js', '--reporter', 'dot']);
+console.log(`javascript: node start ${nodeStart.toFixed(0)} ms; drills run of 100 cases ${jsCli.toFixed(0)} ms = ${(jsCli / (2 * nodeStart)).toFixed(2)}x of starting node twice (CLI + interpreter); mocha on the same cases ${mocha.toFixed(0)} ms: drills is ${(mocha / jsCli).toFixed(2)}x faster`);
+
+if (!pyBin) {
+  console.log('python: skipped (no python3 on the PATH)');
+} else {
+  const pyStart = await measure('python3 -c pass', pyBin, ['-c', 'pass']);
+  const pyCli = await measure('drills run (python)', process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'python', py], env);
+  console.log(`python: interpreter start ${pyStart.toFixed(0)} ms; drills run of 100 cases ${pyCli.toFixed(0)} ms = ${(pyCli / (nodeStart + pyStart)).toFixed(2)}x of starting node and python`);
+  // pytest may live with another python (Debian's python3-pytest); compare drills on that same interpreter.
+  const withPytest = [pyBin, '/usr/bin/python3'].find((p) => spawnSync(p, ['-m', 'pytest', '--version'], { stdio: 'ignore' }).status === 0);
+  if (!withPytest) {
+    console.log('python vs pytest: skipped (pytest is not installed: apt-get install python3-pytest)');
+  } else {
+    const pytest = await measure('pytest', withPytest, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_find.py']);
+    const same = await measure('drills run (python, same interpreter)', process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'python', py], { ...env, DRILLS_PYTHON: withPytest });
+    console.log(`python vs pytest (${withPytest}): pytest ${pytest.toFixed(0)} ms, drills ${same.toFixed(0)} ms: drills is ${(pytest / same).toFixed(2)}x faster`);
+  }
+}
+fs.rmSync(tmp, { recursive: true, force: true });
