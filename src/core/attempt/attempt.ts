@@ -4,7 +4,9 @@ import { edgeCaseLines, mapEdgeCasesToTags, parsePlan, sectionContent, statedTag
 import {
   advanceToPhase,
   isTimerError,
+  pauseTimer,
   phaseTimesMs,
+  resumeTimer,
   startTimer,
   stopTimer,
   timerState,
@@ -236,11 +238,29 @@ export function expire(attempt: Attempt, now: number): Attempt | AttemptError {
   return withTimes({ ...attempt, expiredAt: at }, now);
 }
 
-/** Reveals the next hint (hints come one at a time, in order). `hintCount` is how many the problem has. */
+/**
+ * Reveals the next hint (hints come one at a time, in order). `hintCount` is how many the problem has.
+ * Allowed after the attempt closed too (learning from a failed attempt); the mock report only counts
+ * hints revealed before closing.
+ */
 export function revealHint(attempt: Attempt, hintCount: number, now: number): Attempt | AttemptError {
   const index = attempt.hintsRevealed.length;
   if (index >= hintCount) return { error: hintCount === 0 ? 'This problem has no hints.' : `All ${hintCount} hints are already revealed.` };
   return { ...attempt, hintsRevealed: [...attempt.hintsRevealed, { index, at: now }] };
+}
+
+/** Pauses the attempt's timer (practice mode only). */
+export function pauseAttempt(attempt: Attempt, now: number): Attempt | AttemptError {
+  if (attempt.status !== 'in-progress') return { error: 'The attempt is closed.' };
+  const timer = pauseTimer(attempt.timer, now);
+  return isTimerError(timer) ? { error: timer.error } : withTimes({ ...attempt, timer }, now);
+}
+
+/** Resumes the attempt's paused timer. */
+export function resumeAttempt(attempt: Attempt, now: number): Attempt | AttemptError {
+  if (attempt.status !== 'in-progress') return { error: 'The attempt is closed.' };
+  const timer = resumeTimer(attempt.timer, now);
+  return isTimerError(timer) ? { error: timer.error } : withTimes({ ...attempt, timer }, now);
 }
 
 /** Marks timer events as shown. */

@@ -226,6 +226,8 @@ export interface TimerEvent {
   nextPhase?: PhaseName;
   /** Running time at which the event is due. */
   atElapsedMs: number;
+  /** Time left in the interview at that moment: a phase end that falls on the warning can say it. */
+  remainingMs: number;
   /** Running time still to go (≤ 0 when due). */
   dueInMs: number;
   /** Wall-clock moment it falls due if the timer keeps running; undefined while paused or stopped. */
@@ -237,7 +239,7 @@ export function allEvents(timer: TimerData, now: number): TimerEvent[] {
   const state = timerState(timer, now);
   const ends = phaseEndsMs(timer);
   const totalMs = state.totalMs;
-  const events: Omit<TimerEvent, 'dueInMs' | 'dueAt'>[] = [];
+  const events: Omit<TimerEvent, 'dueInMs' | 'dueAt' | 'remainingMs'>[] = [];
   for (let i = 0; i < ends.length - 1; i++) {
     // A zero-length phase, or one that ends with the whole interview, has no end of its own to announce.
     if (ends[i] >= totalMs || (i > 0 && ends[i] === ends[i - 1])) continue;
@@ -252,7 +254,7 @@ export function allEvents(timer: TimerData, now: number): TimerEvent[] {
     .map((e) => {
       const dueInMs = e.atElapsedMs - state.elapsedMs;
       const dueAt = state.paused || state.stopped ? undefined : now + dueInMs;
-      return { ...e, dueInMs, ...(dueAt !== undefined ? { dueAt } : {}) };
+      return { ...e, remainingMs: Math.max(0, totalMs - e.atElapsedMs), dueInMs, ...(dueAt !== undefined ? { dueAt } : {}) };
     })
     .sort((a, b) => a.atElapsedMs - b.atElapsedMs || (a.kind === 'expired' ? 1 : 0) - (b.kind === 'expired' ? 1 : 0));
 }

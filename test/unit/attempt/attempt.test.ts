@@ -8,6 +8,8 @@ import {
   isAttemptError,
   isOpen,
   newAttemptId,
+  pauseAttempt,
+  resumeAttempt,
   problemProgress,
   recordRun,
   revealHint,
@@ -157,6 +159,16 @@ describe('expiry in practice mode', () => {
     a = { ...a, timer: resumed };
     assert.ok(isAttemptError(expire(a, T0 + 50 * MIN)));
     assert.equal(ok(expire(a, T0 + 70 * MIN)).expiredAt, T0 + 60 * MIN);
+  });
+});
+
+describe('pausing an attempt', () => {
+  it('pauses and resumes a practice attempt, and refuses in strict mode or once closed', () => {
+    let a = ok(pauseAttempt(newAttempt('practice'), T0 + MIN));
+    a = ok(resumeAttempt(a, T0 + 11 * MIN));
+    assert.equal(timerState(a.timer, T0 + 21 * MIN).elapsedMs, 11 * MIN);
+    assert.match((pauseAttempt(newAttempt('strict'), T0 + MIN) as { error: string }).error, /strict/);
+    assert.match((pauseAttempt(ok(finish(a, T0 + 30 * MIN)), T0 + 31 * MIN) as { error: string }).error, /closed/);
   });
 });
 

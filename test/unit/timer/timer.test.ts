@@ -175,6 +175,8 @@ describe('timer events', () => {
     assert.equal(events[0].dueAt, T0 + 5 * MIN);
     assert.equal(events[0].nextPhase, 'plan');
     assert.equal(events[3].dueAt, T0 + 40 * MIN);
+    // The code phase ends as the five-minute warning falls due: the event says how much is left.
+    assert.equal(events[2].remainingMs, 5 * MIN);
     assert.equal(events[4].dueAt, T0 + 45 * MIN);
   });
 
