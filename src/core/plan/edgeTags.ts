@@ -51,6 +51,8 @@ export const TAG_SYNONYMS: Readonly<Record<string, readonly string[]>> = {
  * Checked after the table; each adds tags.
  */
 export const TAG_PATTERNS: readonly { pattern: RegExp; tags: readonly string[] }[] = [
+  { pattern: /\[\s*\]|\{\s*\}|""|''/, tags: ['empty'] },
+  { pattern: /^\s*\[\s*-?[\w.]+\s*\]\s*$/, tags: ['single'] },
   { pattern: /\b[a-z]\s*(==?|is)\s*0\b|\blen(gth)?\s*(==?|is)\s*0\b/, tags: ['empty'] },
   { pattern: /\b[a-z]\s*(==?|is)\s*1\b|\blen(gth)?\s*(==?|is)\s*1\b/, tags: ['single'] },
   { pattern: /\b[a-z]\s*(>=?|exceed)\s*[a-z]\b|\b[a-z]\s*<\s*0\b/, tags: ['invalid'] },

@@ -93,7 +93,7 @@ const SECTION_PATTERNS: readonly [PlanSectionKey, RegExp][] = [
 const TITLE_HEADING = /^plan\b/;
 
 /** Text that stands for "nothing written yet". */
-const PLACEHOLDER = /^(todo|tbd|tba|fixme|xxx|n\/?a|none yet|fill (this |me )?in|write (here|this)|your (answer|text|plan) here|\.{2,}|…|-+|_+|\?+|<[^>]*>|\[[^\]]*\]|\([^)]*here[^)]*\))[.!:]?$/i;
+const PLACEHOLDER = /^(todo|tbd|tba|fixme|xxx|n\/?a|none yet|fill (this |me )?in|write (here|this)|your (answer|text|plan) here|\.{2,}|…|-+|_+|\?+|<[^>]*>|\([^)]*here[^)]*\))[.!:]?$/i;
 
 /** Removes `<!-- … -->` comments (possibly spanning lines), keeping the line structure. */
 function stripComments(lines: string[]): string[] {
@@ -165,7 +165,7 @@ function contentOf(line: string): string | undefined {
     .trim()
     .replace(/^>\s*/, '')
     .replace(/^([-*+•]|\d+[.)])\s+/, '')
-    .replace(/^\[[ xX]?\]\s*/, '')
+    .replace(/^\[[ xX]\]\s+/, '')
     .trim();
   if (text === '' || /^[-*+•]$/.test(text) || /^(```|~~~)/.test(text) || /^(\*{3,}|-{3,}|_{3,}|={3,})$/.test(text)) return undefined;
   if (PLACEHOLDER.test(text)) return undefined;

@@ -28,6 +28,10 @@ describe('mapEdgeCasesToTags', () => {
     ['null root', ['invalid']],
     ["list isn't sorted", ['ordering']],
     ['off-by-one at the end', ['boundary']],
+    ['[]', ['empty']],
+    ['empty string ""', ['empty']],
+    ['[7]', ['single']],
+    ['[3, 3]', []],
     ['the usual case', []],
     ['n-1 steps', []],
   ];

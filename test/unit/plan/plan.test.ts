@@ -94,6 +94,10 @@ describe('parsePlan', () => {
     assert.deepEqual(parsed.sections[1].content.map((c) => c.text), ['## Invariant inside a fence']);
   });
 
+  it('counts an edge case written as a bare example such as [] as content', () => {
+    assert.deepEqual(edgeCaseLines(parsePlan('## Edge cases\n- []\n- [1]\n- [2, 2]\n')).map((l) => l.text), ['[]', '[1]', '[2, 2]']);
+  });
+
   it('keeps a bold edge case without a bullet as content', () => {
     const parsed = parsePlan('## Edge cases\n**empty array**\n- one\n- two\n');
     assert.equal(parsed.sections.length, 1);
