@@ -1,78 +1,254 @@
 import * as vscode from 'vscode';
-import { ContextKeys } from './constants';
+import { Commands, ContextKeys, Views } from './constants';
 import { setContext } from './context';
-import { loadPacks } from '../core/pack/index';
-import type { PackSummary, ProblemSummary } from '../core/pack/types';
+import type { PacksService } from './packs';
+import {
+  ALL_NEW,
+  DRILL_STATES,
+  NO_FILTER,
+  countDiagnostics,
+  describeFilter,
+  filterProblems,
+  groupByTopic,
+  isFilterEmpty,
+  stateLabel,
+  topicsOf,
+  type DrillFilter,
+  type DrillState,
+  type DrillStateProvider,
+  type PackSource,
+  type TopicGroup,
+} from '../core/drill/index';
+import { DIFFICULTIES, type ProblemSummary } from '../core/pack/types';
 
-type Node =
-  | { kind: 'pack'; pack: PackSummary }
-  | { kind: 'topic'; pack: PackSummary; topic: string }
-  | { kind: 'problem'; problem: ProblemSummary };
+/** A row of the Drills view. */
+export type DrillNode =
+  | { kind: 'pack'; source: PackSource; problems: ProblemSummary[] }
+  | { kind: 'topic'; source: PackSource; group: TopicGroup }
+  | { kind: 'problem'; source: PackSource; topic: string; problem: ProblemSummary };
 
-/** The Drills view: packs → topics → problems. Reads only the index, never YAML. */
-export class DrillsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+/** The icon of each state: ThemeIcons coloured by the theme's test colours. */
+const STATE_ICONS: Record<DrillState, [string, string | undefined]> = {
+  new: ['circle-outline', undefined],
+  'in-progress': ['debug-pause', 'charts.blue'],
+  solved: ['pass-filled', 'testing.iconPassed'],
+  'solved-late': ['pass', 'charts.yellow'],
+  failed: ['error', 'testing.iconFailed'],
+};
+
+/** "Restricted Mode" explained once, for tooltips and messages. */
+export const RESTRICTED_REASON = 'This workspace is in Restricted Mode: problems from workspace packs are listed, but their code and tests do not run until you trust the workspace.';
+
+/**
+ * The Drills view: packs → topics → problems, from the packs service's index (never YAML). A problem is
+ * listed under each of its topics, so a topic shows everything about it; its id includes the topic so
+ * every row stays unique and keeps its expansion state across re-indexing.
+ */
+export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private packs: PackSummary[] = [];
+  /** The view showing this tree. */
+  readonly view: vscode.TreeView<DrillNode>;
+  private stateOfProblem: DrillStateProvider;
+  private currentFilter: DrillFilter = NO_FILTER;
+  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly builtInPack: string,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+    private readonly packs: PacksService,
+    options: { stateOf?: DrillStateProvider } = {},
+  ) {
+    this.stateOfProblem = options.stateOf ?? ALL_NEW;
+    this.view = vscode.window.createTreeView(Views.problems, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(this.view, this.changed, packs.onDidChange(() => this.refresh()));
+  }
 
-  /** Re-indexes the built-in pack and every workspace folder. */
-  async reload(): Promise<void> {
-    const roots = [this.builtInPack, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath)];
-    this.packs = await loadPacks(roots);
-    this.log.info(`Indexed ${this.packs.length} pack(s), ${this.packs.reduce((n, p) => n + p.problems.length, 0)} problem(s)`);
-    await setContext(ContextKeys.hasPacks, this.packs.length > 0);
+  /** Replaces the source of problem states (the history's), and redraws. */
+  setStateProvider(stateOf: DrillStateProvider): void {
+    this.stateOfProblem = stateOf;
+    this.refresh();
+  }
+
+  /** A problem's state as the tree shows it (from the injected provider). */
+  readonly stateOf: DrillStateProvider = (packId, problemId) => this.stateOfProblem(packId, problemId);
+
+  /** Redraws every row, e.g. after the history changed. */
+  refresh(): void {
+    void setContext(ContextKeys.hasPacks, this.packs.packs.length > 0);
+    this.updateMessage();
     this.changed.fire(undefined);
   }
 
-  getPacks(): readonly PackSummary[] {
-    return this.packs;
+  /** The active filter. */
+  get filter(): DrillFilter {
+    return this.currentFilter;
   }
 
-  getChildren(node?: Node): Node[] {
-    if (!node) return this.packs.map((pack) => ({ kind: 'pack', pack }));
+  /** Narrows the view; the filter is shown in the view's description. */
+  setFilter(filter: DrillFilter): void {
+    this.currentFilter = filter;
+    void setContext(ContextKeys.filtered, !isFilterEmpty(filter));
+    this.refresh();
+  }
+
+  /** Problems shown under the filter, each once, built-in pack first. */
+  visibleProblems(): ProblemSummary[] {
+    return this.packs.index.sources.flatMap((s) => filterProblems(s.pack.problems, this.stateOfProblem, this.currentFilter));
+  }
+
+  /** Every problem indexed, whatever the filter: the choices of the filter's topics. */
+  allProblems(): ProblemSummary[] {
+    return this.packs.packs.flatMap((p) => p.problems);
+  }
+
+  getChildren(node?: DrillNode): DrillNode[] {
+    if (!node) {
+      const filtering = !isFilterEmpty(this.currentFilter);
+      return this.packs.index.sources
+        .map((source) => ({ kind: 'pack' as const, source, problems: filterProblems(source.pack.problems, this.stateOfProblem, this.currentFilter) }))
+        // A filter hides packs with nothing to show; without one, even an empty or broken pack is listed.
+        .filter((n) => !filtering || n.problems.length > 0);
+    }
     if (node.kind === 'pack') {
-      const topics = [...new Set(node.pack.problems.flatMap((p) => p.topics))].sort();
-      return topics.map((topic) => ({ kind: 'topic', pack: node.pack, topic }));
+      return groupByTopic(node.problems, this.currentFilter.topics).map((group) => ({ kind: 'topic', source: node.source, group }));
     }
     if (node.kind === 'topic') {
-      return node.pack.problems.filter((p) => p.topics.includes(node.topic)).map((problem) => ({ kind: 'problem', problem }));
+      return node.group.problems.map((problem) => ({ kind: 'problem', source: node.source, topic: node.group.topic, problem }));
     }
     return [];
   }
 
-  getTreeItem(node: Node): vscode.TreeItem {
+  getTreeItem(node: DrillNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'pack': {
-        const item = new vscode.TreeItem(node.pack.name, vscode.TreeItemCollapsibleState.Expanded);
-        item.description = `${node.pack.problems.length} problems`;
-        item.tooltip = node.pack.description;
-        item.iconPath = new vscode.ThemeIcon('package');
-        item.contextValue = 'pack';
-        return item;
-      }
+      case 'pack':
+        return this.packItem(node);
       case 'topic': {
-        const item = new vscode.TreeItem(node.topic, vscode.TreeItemCollapsibleState.Collapsed);
+        const item = new vscode.TreeItem(node.group.topic, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `topic:${node.source.pack.dir}#${node.group.topic}`;
+        item.description = String(node.group.problems.length);
         item.iconPath = new vscode.ThemeIcon('symbol-folder');
         item.contextValue = 'topic';
         return item;
       }
-      case 'problem': {
-        const item = new vscode.TreeItem(node.problem.title, vscode.TreeItemCollapsibleState.None);
-        item.description = node.problem.difficulty;
-        item.iconPath = new vscode.ThemeIcon('circle-outline');
-        item.contextValue = 'problem';
-        item.id = `${node.problem.packId}/${node.problem.id}/${node.problem.topics[0] ?? ''}`;
-        return item;
-      }
+      case 'problem':
+        return this.problemItem(node);
     }
   }
 
-  dispose(): void {
-    this.changed.dispose();
+  getParent(node: DrillNode): DrillNode | undefined {
+    if (node.kind === 'pack') return undefined;
+    const problems = filterProblems(node.source.pack.problems, this.stateOfProblem, this.currentFilter);
+    const pack: DrillNode = { kind: 'pack', source: node.source, problems };
+    if (node.kind === 'topic') return pack;
+    const group = groupByTopic(problems, this.currentFilter.topics).find((g) => g.topic === node.topic);
+    return group ? { kind: 'topic', source: node.source, group } : pack;
   }
+
+  private packItem(node: Extract<DrillNode, { kind: 'pack' }>): vscode.TreeItem {
+    const { pack, builtIn } = node.source;
+    const item = new vscode.TreeItem(pack.name, vscode.TreeItemCollapsibleState.Expanded);
+    item.id = `pack:${pack.dir}`;
+    const { errors, warnings } = countDiagnostics(pack.diagnostics);
+    const count = isFilterEmpty(this.currentFilter) ? `${pack.problems.length}` : `${node.problems.length} of ${pack.problems.length}`;
+    const parts = [`${count} problem${pack.problems.length === 1 ? '' : 's'}`];
+    if (errors > 0) parts.push(`${errors} error${errors === 1 ? '' : 's'}`);
+    if (warnings > 0 && errors === 0) parts.push(`${warnings} warning${warnings === 1 ? '' : 's'}`);
+    item.description = parts.join(' · ');
+    const runs = this.packs.canRun(pack);
+    item.iconPath = !runs
+      ? new vscode.ThemeIcon('lock', new vscode.ThemeColor('disabledForeground'))
+      : errors > 0
+        ? new vscode.ThemeIcon('package', new vscode.ThemeColor('list.errorForeground'))
+        : new vscode.ThemeIcon(builtIn ? 'package' : 'folder-library');
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escape(pack.name)}**${builtIn ? ' (built-in)' : ''}\n\n`);
+    if (pack.description) tooltip.appendMarkdown(`${escape(pack.description)}\n\n`);
+    tooltip.appendMarkdown(`\`${escape(pack.dir)}\`\n\n`);
+    if (errors + warnings > 0) tooltip.appendMarkdown(`$(warning) ${errors} error(s), ${warnings} warning(s): see the Problems panel.\n\n`);
+    if (!runs) tooltip.appendMarkdown(`$(lock) ${RESTRICTED_REASON}`);
+    item.tooltip = tooltip;
+    item.contextValue = runs ? 'pack' : 'pack.restricted';
+    if (pack.manifestPath) item.resourceUri = vscode.Uri.file(pack.manifestPath);
+    return item;
+  }
+
+  private problemItem(node: Extract<DrillNode, { kind: 'problem' }>): vscode.TreeItem {
+    const { problem } = node;
+    const info = this.stateOfProblem(problem.packId, problem.id);
+    const item = new vscode.TreeItem(problem.title, vscode.TreeItemCollapsibleState.None);
+    item.id = `problem:${node.source.pack.dir}#${node.topic}#${problem.id}`;
+    item.description = problem.difficulty;
+    const [icon, color] = STATE_ICONS[info.state];
+    item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+    const runs = this.packs.canRun(node.source.pack);
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${escape(problem.title)}**\n\n`);
+    tooltip.appendMarkdown(`| | |\n|---|---|\n`);
+    tooltip.appendMarkdown(`| Difficulty | ${problem.difficulty} |\n`);
+    tooltip.appendMarkdown(`| Topics | ${escape(problem.topics.join(', ') || '—')} |\n`);
+    tooltip.appendMarkdown(`| Time | ${problem.minutes} min |\n`);
+    tooltip.appendMarkdown(`| Languages | ${problem.languages.join(', ') || 'none'} |\n`);
+    tooltip.appendMarkdown(`| State | ${stateLabel(info.state)} |\n`);
+    tooltip.appendMarkdown(`| Best time | ${info.bestMs === undefined ? '—' : formatMinutes(info.bestMs)} |\n`);
+    if (!runs) tooltip.appendMarkdown(`\n$(lock) ${RESTRICTED_REASON}`);
+    item.tooltip = tooltip;
+    item.contextValue = runs ? 'problem' : 'problem.restricted';
+    item.accessibilityInformation = { label: `${problem.title}, ${problem.difficulty}, ${stateLabel(info.state)}` };
+    // A click reads the statement; starting (which writes files and starts a timer) is a deliberate action.
+    item.command = { command: Commands.openStatement, title: 'Open Statement', arguments: [node] };
+    return item;
+  }
+
+  private updateMessage(): void {
+    const summary = describeFilter(this.currentFilter);
+    this.view.description = summary ? `Filter: ${summary}` : undefined;
+    if (!summary) {
+      this.view.message = undefined;
+      return;
+    }
+    const shown = new Set(this.visibleProblems().map((p) => `${p.packId}/${p.id}`)).size;
+    const total = this.allProblems().length;
+    this.view.message = shown === 0 ? `No problem matches the filter (${summary}).` : `Showing ${shown} of ${total} problems.`;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+function formatMinutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+type FilterPick = vscode.QuickPickItem & { apply?: (f: DrillFilter) => void };
+
+/** Asks for a filter with one multi-select list (difficulties, states, topics); undefined when dismissed. */
+export async function pickFilter(current: DrillFilter, topics: readonly string[]): Promise<DrillFilter | undefined> {
+  const separator = (label: string): FilterPick => ({ label, kind: vscode.QuickPickItemKind.Separator });
+  const items: FilterPick[] = [
+    separator('Difficulty'),
+    ...DIFFICULTIES.map((d) => ({ label: d, picked: current.difficulties.includes(d), apply: (f: DrillFilter) => f.difficulties.push(d) })),
+    separator('State'),
+    ...DRILL_STATES.map((s) => ({ label: stateLabel(s), picked: current.states.includes(s), apply: (f: DrillFilter) => f.states.push(s) })),
+    separator('Topic'),
+    ...topics.map((t) => ({ label: t, picked: current.topics.includes(t), apply: (f: DrillFilter) => f.topics.push(t) })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    canPickMany: true,
+    title: 'Filter Problems',
+    placeHolder: 'Show problems matching every group you tick (any choice within a group); none ticked shows all',
+  });
+  if (!picked) return undefined;
+  const filter: DrillFilter = { difficulties: [], topics: [], states: [] };
+  for (const item of picked) item.apply?.(filter);
+  return filter;
+}
+
+/** The filter choices offered: every topic of every indexed problem. */
+export function filterTopics(tree: DrillsTree): string[] {
+  return topicsOf(tree.allProblems());
 }

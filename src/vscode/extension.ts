@@ -1,14 +1,26 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { Commands, ContextKeys, Views } from './constants';
+import { Commands, ContextKeys } from './constants';
 import { clearContext, setContext } from './context';
 import { createLog } from './log';
-import { DrillsTree } from './drillsTree';
+import { DrillsTree, filterTopics, pickFilter } from './drillsTree';
+import { Config } from './config';
+import { PacksService } from './packs';
+import { DrillStarter } from './startDrill';
+import { NO_FILTER, pickRandomUnsolved } from '../core/drill/index';
 
 /** What `activate` hands back: read by the integration tests through `extension.exports`. */
 export interface DrillsApi {
   /** Every message logged at error level since activation, oldest first. */
   logErrors(): readonly string[];
+  /** The indexed packs, their diagnostics and trust. */
+  packs: PacksService;
+  /** The Drills view's data: `getChildren()` walks packs → topics → problems. */
+  tree: DrillsTree;
+  /** Starts drills; `onDidStartDrill` fires after each start. */
+  drills: DrillStarter;
+  /** The typed `drills.*` settings. */
+  config: Config;
 }
 
 /** Composes the adapter modules; each returns what it needs disposed. */
@@ -17,16 +29,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const log = recordErrors(createLog(), errors);
   context.subscriptions.push(log);
   const builtInPack = path.join(context.extensionPath, 'problems');
-  const tree = new DrillsTree(builtInPack, log);
-  context.subscriptions.push(
-    tree,
-    vscode.window.createTreeView(Views.problems, { treeDataProvider: tree, showCollapseAll: true }),
-    ...registerCommands({ tree, log }),
-  );
-  await tree.reload();
+  const config = new Config((message) => log.warn(message));
+  const packs = new PacksService(builtInPack, log);
+  const tree = new DrillsTree(packs);
+  const drills = new DrillStarter({ packs, config, state: context.globalState, log });
+  context.subscriptions.push(config, packs, tree, drills, ...registerCommands({ packs, tree, drills, log }));
+  await packs.reload();
   await setContext(ContextKeys.loaded, true);
+  void drills.finishPendingStart();
   log.info(`Drills activated (${context.extension.packageJSON.version as string})`);
-  return { logErrors: () => [...errors] };
+  return { logErrors: () => [...errors], packs, tree, drills, config };
 }
 
 /** Wraps the log so error lines are also kept; the channel itself cannot be read back. */
@@ -51,16 +63,26 @@ export async function deactivate(): Promise<void> {
 }
 
 interface Services {
+  packs: PacksService;
   tree: DrillsTree;
+  drills: DrillStarter;
   log: vscode.LogOutputChannel;
 }
 
 /** One table of command handlers. */
 function registerCommands(s: Services): vscode.Disposable[] {
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
-    [Commands.refresh]: () => s.tree.reload(),
+    [Commands.refresh]: () => s.packs.reload(),
     [Commands.showOutput]: () => s.log.show(),
     [Commands.newPack]: () => createPackHere(s),
+    [Commands.startDrill]: (node?: unknown) => s.drills.start(node as Parameters<DrillStarter['start']>[0]),
+    [Commands.openStatement]: (node?: unknown) => (node ? s.drills.openStatement(node as Parameters<DrillStarter['openStatement']>[0]) : undefined),
+    [Commands.filter]: async () => {
+      const filter = await pickFilter(s.tree.filter, filterTopics(s.tree));
+      if (filter) s.tree.setFilter(filter);
+    },
+    [Commands.clearFilter]: () => s.tree.setFilter(NO_FILTER),
+    [Commands.randomUnsolved]: () => startRandomUnsolved(s),
   };
   return Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn));
 }
@@ -81,5 +103,19 @@ async function createPackHere(s: Services): Promise<void> {
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     await vscode.window.showTextDocument(target);
   }
-  await s.tree.reload();
+  await s.packs.reload();
+}
+
+/** Starts a random problem not yet solved among those the filter shows and that can run. */
+async function startRandomUnsolved(s: Services, random: () => number = Math.random): Promise<unknown> {
+  const runnable = s.tree.visibleProblems().filter((p) => {
+    const pack = s.packs.packOf(p);
+    return pack !== undefined && s.packs.canRun(pack);
+  });
+  const problem = pickRandomUnsolved(runnable, s.tree.stateOf, random);
+  if (!problem) {
+    void vscode.window.showInformationMessage(runnable.length === 0 ? 'No problem to pick from: clear the filter or trust the workspace.' : 'Every problem shown is solved. Clear the filter for more.');
+    return undefined;
+  }
+  return s.drills.start(problem);
 }

@@ -1,0 +1,281 @@
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Config } from './config';
+import type { DrillNode } from './drillsTree';
+import { RESTRICTED_REASON } from './drillsTree';
+import type { PacksService } from './packs';
+import {
+  chooseLanguage,
+  findAttempts,
+  latestAttempt,
+  nextAttemptDir,
+  resolveAttemptFolder,
+  writeStarter,
+  type ExistingAttempt,
+} from '../core/drill/index';
+import { STARTER_FILES, STATEMENT_FILE } from '../core/pack/index';
+import { LANGUAGES, type Language, type PackSummary, type ProblemSummary } from '../core/pack/types';
+
+/** What starting a drill scaffolded: handed to `onDidStartDrill` listeners and returned by `start`. */
+export interface DrillStart {
+  problem: ProblemSummary;
+  language: Language;
+  /** Absolute path of the attempt folder. */
+  attemptDir: string;
+  /** Absolute path of the solution file in it. */
+  solutionPath: string;
+  /** Absolute path of the statement, in the pack (never copied into the workspace). */
+  statementPath: string;
+  /** True when the user chose to resume an attempt already on disk (nothing was written). */
+  resumed: boolean;
+  /** True when the starter was copied; false when the solution file was already there. */
+  starterWritten: boolean;
+}
+
+/** Everything starting a drill asks the user: the VS Code dialogs by default, replaceable in tests. */
+export interface DrillPrompts {
+  /** Chooses a problem when the command was run without one. */
+  pickProblem(problems: readonly { problem: ProblemSummary; pack: PackSummary; runs: boolean }[]): Thenable<ProblemSummary | undefined>;
+  /** Chooses the language, `order[0]` pre-selected; `note` says why the setting was not used. */
+  pickLanguage(problem: ProblemSummary, order: readonly Language[], note?: string): Thenable<Language | undefined>;
+  /** An attempt exists: resume it, or start a new one beside it. */
+  resumeOrNew(problem: ProblemSummary, existing: ExistingAttempt): Thenable<'resume' | 'new' | undefined>;
+  /** No folder is open: choose one for the attempt. */
+  pickFolder(): Thenable<vscode.Uri | undefined>;
+  /** The pack is a workspace pack and the workspace is not trusted. */
+  explainRestricted(pack: PackSummary): Thenable<void>;
+  /** Something the user can fix went wrong (a bad setting, a missing starter). */
+  showError(message: string): Thenable<void>;
+}
+
+const LANGUAGE_LABELS: Record<Language, string> = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript' };
+
+/** The prompts as VS Code dialogs. */
+export const vscodePrompts: DrillPrompts = {
+  async pickProblem(problems) {
+    const items = problems.map(({ problem, pack, runs }) => ({
+      label: `${runs ? '' : '$(lock) '}${problem.title}`,
+      description: `${problem.difficulty} · ${pack.name}`,
+      detail: `${problem.topics.join(', ')} · ${problem.minutes} min`,
+      problem,
+    }));
+    const picked = await vscode.window.showQuickPick(items, { title: 'Start Drill', placeHolder: 'Choose a problem', matchOnDescription: true, matchOnDetail: true });
+    return picked?.problem;
+  },
+  async pickLanguage(problem, order, note) {
+    const items = order.map((language) => ({ label: LANGUAGE_LABELS[language], description: STARTER_FILES[language], language }));
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `Start ${problem.title}`,
+      placeHolder: note ? `${note} Choose a language` : 'Choose a language (set drills.defaultLanguage to skip this question)',
+    });
+    return picked?.language;
+  },
+  async resumeOrNew(problem, existing) {
+    const choice = await vscode.window.showInformationMessage(
+      `${problem.title} already has an attempt in ${vscode.workspace.asRelativePath(existing.dir)} (${LANGUAGE_LABELS[existing.language]}).`,
+      { modal: true, detail: 'Resume it, or start a new attempt in a new folder beside it. Nothing you wrote is overwritten.' },
+      'Resume',
+      'Start New',
+    );
+    return choice === 'Resume' ? 'resume' : choice === 'Start New' ? 'new' : undefined;
+  },
+  async pickFolder() {
+    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Use for Drills', title: 'Choose a folder for your attempts' });
+    return picked?.[0];
+  },
+  async explainRestricted(pack) {
+    const manage = 'Manage Workspace Trust';
+    const choice = await vscode.window.showWarningMessage(`${pack.name} cannot be started. ${RESTRICTED_REASON}`, manage);
+    if (choice === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+  },
+  async showError(message) {
+    await vscode.window.showErrorMessage(message);
+  },
+};
+
+/** globalState key of the language last chosen. */
+export const LAST_LANGUAGE_KEY = 'drills.lastLanguage';
+/** globalState key of a drill scaffolded just before its folder was added (the window may restart). */
+const PENDING_KEY = 'drills.pendingStart';
+/** A pending start older than this is stale (the window never came back): dropped. */
+const PENDING_MAX_AGE_MS = 5 * 60_000;
+
+interface PendingStart {
+  packId: string;
+  problemId: string;
+  language: Language;
+  attemptDir: string;
+  solutionPath: string;
+  resumed: boolean;
+  starterWritten: boolean;
+  at: number;
+}
+
+/** Starts drills: scaffolds the attempt folder with the starter only and opens the statement beside it. */
+export class DrillStarter implements vscode.Disposable {
+  private readonly started = new vscode.EventEmitter<DrillStart>();
+  /** Fires after a drill's files are in place and open; the session creates the attempt and the timer. */
+  readonly onDidStartDrill = this.started.event;
+
+  constructor(
+    private readonly deps: {
+      packs: PacksService;
+      config: Config;
+      /** Where the last language is remembered (the extension's globalState). */
+      state: vscode.Memento;
+      log: vscode.LogOutputChannel;
+      prompts?: DrillPrompts;
+      now?: () => number;
+    },
+  ) {}
+
+  /**
+   * Starts a drill on a problem (a tree node, a problem, or none: the user picks one). Resolves with what
+   * was scaffolded, or undefined when the user cancelled or the drill cannot start (they were told why).
+   */
+  async start(target?: DrillNode | ProblemSummary, prompts: DrillPrompts = this.deps.prompts ?? vscodePrompts): Promise<DrillStart | undefined> {
+    const { packs, config, state, log } = this.deps;
+    const chosen = target ? problemOf(target) : await prompts.pickProblem(this.choices());
+    if (!chosen) return undefined;
+    // The index may have been rebuilt since the node was drawn: use the current entry.
+    const problem = packs.findProblem(chosen.packId, chosen.id) ?? chosen;
+    const pack = packs.packOf(problem);
+    if (!pack) {
+      await prompts.showError(`${problem.title} is no longer in any pack: the packs were re-indexed. Try again from the Drills view.`);
+      return undefined;
+    }
+    if (!packs.canRun(pack)) {
+      await prompts.explainRestricted(pack);
+      return undefined;
+    }
+
+    let root = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file')?.uri;
+    const addFolder = !root;
+    if (!root) {
+      root = await prompts.pickFolder();
+      if (!root) return undefined;
+    }
+
+    const template = config.get('attemptFolder', root);
+    const bases = new Map<Language, string>();
+    for (const language of problem.languages) {
+      const resolved = resolveAttemptFolder(template, { problemId: problem.id, packId: pack.id, language }, root.fsPath);
+      if ('error' in resolved) {
+        await prompts.showError(resolved.error);
+        return undefined;
+      }
+      bases.set(language, resolved.dir);
+    }
+
+    const configured = config.get('defaultLanguage');
+    const lastUsed = state.get<Language>(LAST_LANGUAGE_KEY);
+    const preferred = [configured, lastUsed].filter((l): l is Language => !!l && LANGUAGES.includes(l));
+    const latest = latestAttempt(await findAttempts(bases), preferred);
+    let start: Omit<DrillStart, 'problem' | 'statementPath'> | undefined;
+    if (latest) {
+      const choice = await prompts.resumeOrNew(problem, latest);
+      if (!choice) return undefined;
+      if (choice === 'resume') {
+        start = { language: latest.language, attemptDir: latest.dir, solutionPath: latest.solutionPath, resumed: true, starterWritten: false };
+      }
+    }
+    if (!start) {
+      const choice = chooseLanguage(problem.languages, { configured, lastUsed });
+      if (choice.kind === 'none') {
+        await prompts.showError(`${problem.title}: ${choice.message}`);
+        return undefined;
+      }
+      const language = choice.kind === 'chosen' ? choice.language : await prompts.pickLanguage(problem, choice.order, choice.note);
+      if (!language) return undefined;
+      const base = bases.get(language)!;
+      // With an attempt on disk, a new one goes in a numbered sibling; otherwise in the base folder itself.
+      const attemptDir = latest ? nextAttemptDir(base, await namesIn(path.dirname(base))) : base;
+      const solutionPath = path.join(attemptDir, STARTER_FILES[language]);
+      try {
+        const written = await writeStarter(path.join(problem.dir, 'starter', STARTER_FILES[language]), solutionPath);
+        start = { language, attemptDir, solutionPath, resumed: false, starterWritten: written.written };
+      } catch (e) {
+        await prompts.showError(e instanceof Error ? e.message : String(e));
+        return undefined;
+      }
+    }
+    await state.update(LAST_LANGUAGE_KEY, start.language);
+    const result: DrillStart = { problem, statementPath: path.join(problem.dir, STATEMENT_FILE), ...start };
+    log.info(`${result.resumed ? 'Resumed' : 'Started'} ${problem.packId}/${problem.id} in ${result.language}: ${result.solutionPath}`);
+
+    if (addFolder) {
+      // Adding the first folder may restart the extension host: remember the drill so activation finishes it.
+      const pending: PendingStart = { packId: problem.packId, problemId: problem.id, language: result.language, attemptDir: result.attemptDir, solutionPath: result.solutionPath, resumed: result.resumed, starterWritten: result.starterWritten, at: this.now() };
+      await state.update(PENDING_KEY, pending);
+      vscode.workspace.updateWorkspaceFolders(0, 0, { uri: root });
+      await state.update(PENDING_KEY, undefined);
+    }
+    await this.openDrill(result);
+    this.started.fire(result);
+    return result;
+  }
+
+  /** Finishes a drill scaffolded just before the window restarted to add its folder (called on activation). */
+  async finishPendingStart(): Promise<DrillStart | undefined> {
+    const pending = this.deps.state.get<PendingStart>(PENDING_KEY);
+    if (!pending) return undefined;
+    await this.deps.state.update(PENDING_KEY, undefined);
+    if (this.now() - pending.at > PENDING_MAX_AGE_MS) return undefined;
+    const problem = this.deps.packs.findProblem(pending.packId, pending.problemId);
+    if (!problem) return undefined;
+    const { language, attemptDir, solutionPath, resumed, starterWritten } = pending;
+    const result: DrillStart = { problem, statementPath: path.join(problem.dir, STATEMENT_FILE), language, attemptDir, solutionPath, resumed, starterWritten };
+    await this.openDrill(result);
+    this.started.fire(result);
+    return result;
+  }
+
+  /** Opens a problem's statement from its pack in the Markdown preview, beside the editor. */
+  async openStatement(target: DrillNode | ProblemSummary): Promise<void> {
+    const problem = problemOf(target);
+    if (!problem) return;
+    const uri = vscode.Uri.file(path.join(problem.dir, STATEMENT_FILE));
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    } catch (e) {
+      // The built-in Markdown extension can be disabled: the source is better than nothing.
+      this.deps.log.warn(`Markdown preview unavailable (${e instanceof Error ? e.message : String(e)}): opening the statement as text.`);
+      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+  }
+
+  private async openDrill(start: DrillStart): Promise<void> {
+    const solution = vscode.Uri.file(start.solutionPath);
+    await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await this.openStatement(start.problem);
+    // The preview takes the focus: give it back to the solution, where the user types.
+    await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+  }
+
+  private choices(): { problem: ProblemSummary; pack: PackSummary; runs: boolean }[] {
+    const { packs } = this.deps;
+    return packs.packs.flatMap((pack) => pack.problems.map((problem) => ({ problem, pack, runs: packs.canRun(pack) })));
+  }
+
+  private now(): number {
+    return (this.deps.now ?? Date.now)();
+  }
+
+  dispose(): void {
+    this.started.dispose();
+  }
+}
+
+function problemOf(target: DrillNode | ProblemSummary): ProblemSummary | undefined {
+  if ('kind' in target) return target.kind === 'problem' ? target.problem : undefined;
+  return target;
+}
+
+async function namesIn(dir: string): Promise<string[]> {
+  try {
+    return await fs.readdir(dir);
+  } catch {
+    return [];
+  }
+}
