@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, builds, and opens the extension with the built-in pack.
+#   - VS Code desktop when `code` is on the PATH: a development host window (`--extensionDevelopmentPath`).
+#   - Otherwise a local code-server on 127.0.0.1 (provisioned as for the integration tests) with the
+#     extension under development loaded; the address to open is printed. Ctrl-C stops it.
+# Usage: npm start [-- FOLDER]   (env: DRILLS_START=web forces code-server; DRILLS_PORT picks its port)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+npm run --silent build
+
+if [ "${DRILLS_START:-}" != "web" ] && command -v code >/dev/null 2>&1; then
+  echo "Opening a VS Code development host with Drills (close the window to stop)."
+  exec code --new-window --wait --extensionDevelopmentPath="$PWD" "$@"
+fi
+exec node scripts/start.mjs "$@"
