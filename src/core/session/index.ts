@@ -1,0 +1,2 @@
+/** The drill session's decisions, without the editor: mode, schedule, notices, messages, rows. */
+export * from './session';
