@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { diagnosticsByFile, mergePacks, type PackSource } from '../core/drill/packSet';
 import { loadPacks } from '../core/pack/index';
@@ -5,6 +6,8 @@ import type { Diagnostic, PackSummary, ProblemSummary } from '../core/pack/types
 
 /** Files whose change can change the index. tests.yaml is not indexed, but runs read it: a change re-checks. */
 const WATCHED = ['**/{drills-pack.yaml,problem.yaml,tests.yaml,statement.md}', '**/starter/**'];
+/** Folders the loader never looks into: creating them (an npm install) does not re-index. */
+const IGNORED_SEGMENT = /[\\/](node_modules|\.git|out|\.vscode-test|__pycache__)([\\/]|$)/;
 /** Saving many files at once (a git checkout) re-indexes once. */
 const DEBOUNCE_MS = 200;
 
@@ -42,7 +45,13 @@ export class PacksService implements vscode.Disposable {
       };
       this.disposables.push(watcher, watcher.onDidCreate(schedule), watcher.onDidChange(schedule), watcher.onDidDelete(schedule));
     }
+    // A folder created or deleted in one go (a copied pack, a removed problem) is reported as the folder
+    // alone, without events for the files in it: the patterns above never see those.
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    folders.onDidCreate((uri) => void this.onCreated(uri), undefined, this.disposables);
+    folders.onDidDelete((uri) => this.onDeleted(uri), undefined, this.disposables);
     this.disposables.push(
+      folders,
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.scheduleReload()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.log.info('Workspace trusted: workspace packs can run.');
@@ -79,6 +88,22 @@ export class PacksService implements vscode.Disposable {
   /** Finds an indexed problem by its ids. */
   findProblem(packId: string, problemId: string): ProblemSummary | undefined {
     return this.packs.find((p) => p.id === packId)?.problems.find((p) => p.id === problemId);
+  }
+
+  private async onCreated(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme !== 'file' || IGNORED_SEGMENT.test(uri.fsPath)) return;
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) this.scheduleReload();
+    } catch {
+      // Gone again already: nothing to index.
+    }
+  }
+
+  private onDeleted(uri: vscode.Uri): void {
+    // Only deletions that take indexed folders with them matter; files are covered by the patterns.
+    const gone = uri.fsPath + path.sep;
+    const indexed = this.packs.flatMap((p) => [p.dir, ...p.problems.map((q) => q.dir)]);
+    if (indexed.some((dir) => dir === uri.fsPath || dir.startsWith(gone))) this.scheduleReload();
   }
 
   /** Re-indexes after a quiet period; changes arriving meanwhile restart the wait. */

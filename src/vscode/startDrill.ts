@@ -249,7 +249,9 @@ export class DrillStarter implements vscode.Disposable {
     const solution = vscode.Uri.file(start.solutionPath);
     await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false });
     await this.openStatement(start.problem);
-    // The preview takes the focus: give it back to the solution, where the user types.
+    // The Markdown preview opens after its command returns and takes the focus: wait for its tab, then give
+    // the focus back to the solution, where the user types.
+    await previewActive(PREVIEW_WAIT_MS);
     await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
   }
 
@@ -265,6 +267,30 @@ export class DrillStarter implements vscode.Disposable {
   dispose(): void {
     this.started.dispose();
   }
+}
+
+/** How long to wait for the statement's preview tab before focusing the solution anyway. */
+const PREVIEW_WAIT_MS = 3000;
+
+/** Resolves once the active tab is a statement's preview (true), or after `timeoutMs` (false). */
+function previewActive(timeoutMs: number): Promise<boolean> {
+  const active = () => {
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    return !!tab && tab.input instanceof vscode.TabInputWebview && tab.label.includes(STATEMENT_FILE);
+  };
+  if (active()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const done = (value: boolean) => {
+      clearTimeout(timer);
+      listeners.dispose();
+      resolve(value);
+    };
+    const timer = setTimeout(() => done(false), timeoutMs);
+    const check = () => {
+      if (active()) done(true);
+    };
+    const listeners = vscode.Disposable.from(vscode.window.tabGroups.onDidChangeTabs(check), vscode.window.tabGroups.onDidChangeTabGroups(check));
+  });
 }
 
 function problemOf(target: DrillNode | ProblemSummary): ProblemSummary | undefined {
