@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { jsonErrorPosition } from './jsonPosition';
 import { isRecord } from './manifest';
 import { isInside, type ProblemSpec } from './problemSpec';
+import { readRepeatBlock } from './repeatBlock';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
 import type { Diagnostic, MethodSpec, TestCase } from './types';
@@ -16,7 +17,8 @@ export async function readTests(file: string, text: string, spec: ProblemSpec, k
   const yaml = parseYamlFile(file, text, diagnostics);
   if (yaml.value === undefined) return [];
   const report = new Reporter(yaml, diagnostics);
-  checkSchema('tests.yaml', yaml.value, report);
+  // `repeat:` blocks get hand-written checks with the problem's methods in view.
+  checkSchema('tests.yaml', yaml.value, report, { handChecked: (p) => p[0] === 'cases' && p[2] === 'repeat' });
   if (!isRecord(yaml.value) || !Array.isArray(yaml.value.cases)) return [];
   const problemDir = path.dirname(file);
   const raws = yaml.value.cases as unknown[];
@@ -86,6 +88,10 @@ async function readCase(
 
   if (spec.class) readClassCase(data, at, where, spec, report, testCase, fromJson);
   else readFunctionCase(data, at, where, spec, report, testCase);
+  if ('repeat' in raw) {
+    const repeat = readRepeatBlock(raw.repeat, [...at, 'repeat'], spec, report);
+    if (repeat) testCase.repeat = repeat;
+  }
 
   const errorsAfter = own.filter((d) => d.severity === 'error').length;
   return errorsAfter > errorsBefore ? undefined : testCase;

@@ -116,6 +116,29 @@ export interface ProblemSummary {
   problemFile?: string;
 }
 
+/**
+ * An integer computed from the iteration counter `i` of a repeat block: `{$i: [a, b]}` is `a*i + b`,
+ * `{$i: [a, b, m]}` is `(a*i + b) mod m`, in 0..m-1.
+ */
+export interface IndexExpression {
+  $i: [number, number] | [number, number, number];
+}
+
+/**
+ * Class cases: ops run `times` times after the listed ones, with `i` = 0..times-1. Any value inside
+ * `args` and `expected`, at any depth, may be an `IndexExpression`. The solution's process expands the
+ * block in a loop and compares each result exactly, so it never exists as a list.
+ */
+export interface RepeatBlock {
+  times: number;
+  /** Method names (never the constructor). */
+  ops: string[];
+  /** One argument list per op. */
+  args: unknown[][];
+  /** One expected value per op. */
+  expected: unknown[];
+}
+
 /** One hidden test case, normalised: `args` is always positional. */
 export interface TestCase {
   name: string;
@@ -128,6 +151,8 @@ export interface TestCase {
   opArgs?: unknown[][];
   expected?: unknown;
   raises?: boolean;
+  /** Class problems: ops repeated after the listed ones (compared in the solution's process). */
+  repeat?: RepeatBlock;
   /** 1-based line of the case in tests.yaml, for messages. */
   line?: number;
   /** Absolute path of the JSON file the case's data came from (`from:`), when it had one. */
