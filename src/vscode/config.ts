@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ATTEMPT_FOLDER } from '../core/drill/attemptFolder';
-import { LANGUAGES, type Language } from '../core/pack/types';
+import { LANGUAGES, type Language, type Phases } from '../core/pack/types';
+import { parsePhasesSetting } from '../core/session/index';
 
 /** The section every setting lives under: `drills.<key>`. */
 export const SECTION = 'drills';
@@ -33,6 +34,14 @@ const SETTINGS = {
     default: 'interview',
     parse: (raw) => (raw === 'interview' || raw === 'practice' ? raw : undefined),
   } satisfies Setting<'interview' | 'practice'>,
+  /** Minutes per phase when neither the problem nor its pack says; a value with a bad entry is ignored whole (and reported). */
+  phases: {
+    default: {},
+    parse: (raw) => {
+      const parsed = parsePhasesSetting(raw);
+      return parsed && parsed.problems.length === 0 ? parsed.phases : undefined;
+    },
+  } satisfies Setting<Phases>,
 };
 
 /** The settings' names. */

@@ -8,6 +8,18 @@ export const Commands = {
   filter: 'drills.filter',
   clearFilter: 'drills.clearFilter',
   randomUnsolved: 'drills.randomUnsolved',
+  submitPlan: 'drills.submitPlan',
+  runHiddenTests: 'drills.runHiddenTests',
+  revealHint: 'drills.revealHint',
+  timerActions: 'drills.timerActions',
+  pauseTimer: 'drills.pauseTimer',
+  resumeTimer: 'drills.resumeTimer',
+  advancePhase: 'drills.advancePhase',
+  finishDrill: 'drills.finishDrill',
+  abandonDrill: 'drills.abandonDrill',
+  showHistory: 'drills.showHistory',
+  startMock: 'drills.startMock',
+  finishMock: 'drills.finishMock',
 } as const;
 
 /** View ids contributed in package.json. */
@@ -21,6 +33,14 @@ export const ContextKeys = {
   hasPacks: 'drills.hasPacks',
   /** The Drills view has a filter on (shows "Clear Filter"). */
   filtered: 'drills.filtered',
+  /** A drill is open (an attempt in progress, or its strict final run pending). */
+  activeDrill: 'drills.activeDrill',
+  /** The open drill's plan was accepted: hidden tests, their commands and CodeLens are shown. */
+  testsRevealed: 'drills.testsRevealed',
+  /** The open drill's timer can pause (practice mode). */
+  drillPausable: 'drills.drillPausable',
+  /** A self-mock session is under way. */
+  mockActive: 'drills.mockActive',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

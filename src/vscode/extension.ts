@@ -8,6 +8,12 @@ import { Config } from './config';
 import { PacksService } from './packs';
 import { DrillStarter } from './startDrill';
 import { NO_FILTER, pickRandomUnsolved } from '../core/drill/index';
+import { DrillSession, SessionClock, revealNextHint } from './session';
+import { TimerStatusBar, timerCommands } from './timerStatusBar';
+import { PlanGate } from './planGate';
+import { HiddenTests } from './testController';
+import { HistoryView } from './history';
+import { MockService } from './mock';
 
 /** What `activate` hands back: read by the integration tests through `extension.exports`. */
 export interface DrillsApi {
@@ -21,6 +27,20 @@ export interface DrillsApi {
   drills: DrillStarter;
   /** The typed `drills.*` settings. */
   config: Config;
+  /** The drill session and its views; replaced by `reloadSession`. */
+  readonly session: SessionServices;
+  /** Re-creates the session services from history, as a window reload does. */
+  reloadSession(): Promise<SessionServices>;
+}
+
+/** The drill session with the modules that show it: timer, plan gate, hidden tests, history, mocks. */
+export interface SessionServices extends vscode.Disposable {
+  session: DrillSession;
+  timer: TimerStatusBar;
+  plan: PlanGate;
+  tests: HiddenTests;
+  history: HistoryView;
+  mock: MockService;
 }
 
 /** Composes the adapter modules; each returns what it needs disposed. */
@@ -35,10 +55,65 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const drills = new DrillStarter({ packs, config, state: context.globalState, log });
   context.subscriptions.push(config, packs, tree, drills, ...registerCommands({ packs, tree, drills, log }));
   await packs.reload();
+  const clock = new SessionClock();
+  let services = await startSession(context, { packs, config, tree, drills, log, clock });
+  context.subscriptions.push(clock, { dispose: () => services.dispose() });
   await setContext(ContextKeys.loaded, true);
   void drills.finishPendingStart();
   log.info(`Drills activated (${context.extension.packageJSON.version as string})`);
-  return { logErrors: () => [...errors], packs, tree, drills, config };
+  return {
+    logErrors: () => [...errors],
+    packs,
+    tree,
+    drills,
+    config,
+    get session() {
+      return services;
+    },
+    async reloadSession() {
+      services.dispose();
+      services = await startSession(context, { packs, config, tree, drills, log, clock });
+      return services;
+    },
+  };
+}
+
+/** Creates the session from history and the modules around it; restores open attempts and due timer events. */
+async function startSession(
+  context: vscode.ExtensionContext,
+  s: { packs: PacksService; config: Config; tree: DrillsTree; drills: DrillStarter; log: vscode.LogOutputChannel; clock: SessionClock },
+): Promise<SessionServices> {
+  const storageDir = context.globalStorageUri.fsPath;
+  const session = new DrillSession({ storageDir, packs: s.packs, config: s.config, log: s.log, clock: s.clock });
+  await session.restore();
+  const timer = new TimerStatusBar(session, s.log);
+  const plan = new PlanGate(session);
+  const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log });
+  const history = new HistoryView(session, s.tree, s.packs);
+  const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log });
+  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+    ...timerCommands(session),
+    [Commands.revealHint]: () => revealNextHint(session),
+    [Commands.showHistory]: () => history.show(),
+    [Commands.startMock]: () => mock.start(),
+    [Commands.finishMock]: () => mock.finishMock(),
+  };
+  const disposables: vscode.Disposable[] = [
+    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
+    s.drills.onDidStartDrill((start) => {
+      void session.startFor(start).then(
+        async (attempt) => {
+          const drill = session.find(attempt.id);
+          if (drill && !drill.attempt.plan) await plan.openPlan(drill);
+        },
+        (e: unknown) => s.log.error(`Starting the attempt failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+      );
+    }),
+  ];
+  await history.refresh();
+  await timer.checkDue();
+  await mock.restore();
+  return { session, timer, plan, tests, history, mock, dispose: () => vscode.Disposable.from(mock, history, tests, plan, timer, ...disposables, session).dispose() };
 }
 
 /** Wraps the log so error lines are also kept; the channel itself cannot be read back. */

@@ -1,9 +1,9 @@
-import { attemptDurationMs, type Attempt, type AttemptStatus } from '../attempt';
+import { attemptDurationMs, type Attempt, type AttemptError, type AttemptStatus } from '../attempt';
 import type { Difficulty, Phases, Problem } from '../pack/types';
 import { PHASE_NAMES } from '../pack/types';
 import { preview } from '../runner/compare';
 import type { CaseResult, Verdict } from '../runner/types';
-import { formatDuration, resolvePhases, timerState, type PhasePlan, type TimerEvent, type TimerMode } from '../timer';
+import { advanceToPhase, formatDuration, isTimerError, phaseTimesMs, resolvePhases, timerState, type PhasePlan, type TimerEvent, type TimerMode } from '../timer';
 
 /**
  * What the editor's drill session decides without the editor: the timer mode from the setting, the
@@ -201,4 +201,52 @@ export function mockMixes(count: number): { label: string; difficulty?: Partial<
     );
   }
   return mixes;
+}
+
+/**
+ * The 1-based line where a solution defines `name` (`def name`, `function name`, `name = (…) =>`,
+ * `class name`), for placing a failure when the runner knows no line; 1 when it is not found.
+ */
+export function definitionLineOf(source: string, name: string): number {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\s*(?:export\\s+)?(?:async\\s+)?(?:def|function\\*?|class)\\s+${escaped}\\b|^\\s*(?:export\\s+)?(?:const|let|var)\\s+${escaped}\\s*=`);
+  const lines = source.split(/\r?\n/);
+  const index = lines.findIndex((l) => pattern.test(l));
+  return index >= 0 ? index + 1 : 1;
+}
+
+/** The edge-case coverage of a run, as stored with the run in history. */
+export interface RunCoverage {
+  anticipated: string[];
+  missed: string[];
+  extra: string[];
+  text: string;
+}
+
+/** A run as history keeps it, with the coverage it was shown. */
+export type RunRecordWithCoverage = Attempt['runs'][number] & { coverage?: RunCoverage };
+
+/** The attempt with its last run annotated with the coverage shown after that run; unchanged without a run. */
+export function withLastRunCoverage(attempt: Attempt, coverage: { anticipated: { tag: string }[]; missed: { tag: string }[]; extra: string[]; text: string }): Attempt {
+  const last = attempt.runs[attempt.runs.length - 1];
+  if (!last) return attempt;
+  const annotated: RunRecordWithCoverage = {
+    ...last,
+    coverage: { anticipated: coverage.anticipated.map((t) => t.tag), missed: coverage.missed.map((t) => t.tag), extra: [...coverage.extra], text: coverage.text },
+  };
+  return { ...attempt, runs: [...attempt.runs.slice(0, -1), annotated] };
+}
+
+/**
+ * Moves an open attempt on to the phase after the current one (the candidate is ready early).
+ * Refused when the attempt is closed or already in its last phase.
+ */
+export function advanceAttemptPhase(attempt: Attempt, now: number): Attempt | AttemptError {
+  if (attempt.status !== 'in-progress') return { error: 'The attempt is closed.' };
+  const state = timerState(attempt.timer, now);
+  const next = attempt.timer.phases.slice(state.phaseIndex + 1).find((p) => p.minutes > 0) ?? attempt.timer.phases[state.phaseIndex + 1];
+  if (!next) return { error: `The ${state.phase} phase is the last one.` };
+  const timer = advanceToPhase(attempt.timer, next.name, now);
+  if (isTimerError(timer)) return { error: timer.error };
+  return { ...attempt, timer, phaseTimes: phaseTimesMs(timer, now) };
 }

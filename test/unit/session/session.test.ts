@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import { startAttempt, submitPlan, expire, recordRun, isAttemptError, type Attempt } from '../../../src/core/attempt';
 import type { Problem } from '../../../src/core/pack/types';
 import {
+  advanceAttemptPhase,
   attemptPhases,
   caseInputText,
+  definitionLineOf,
+  withLastRunCoverage,
+  type RunRecordWithCoverage,
   eventNotice,
   failureMessageText,
   historyRow,
@@ -14,7 +18,7 @@ import {
   timerModeOf,
   timerTooltipMarkdown,
 } from '../../../src/core/session';
-import { dueEvents, totalMinutesOf, type TimerEvent } from '../../../src/core/timer';
+import { dueEvents, timerState, totalMinutesOf, type TimerEvent } from '../../../src/core/timer';
 
 const T0 = Date.UTC(2025, 0, 2, 10, 0, 0);
 const MIN = 60_000;
@@ -149,5 +153,44 @@ describe('session: texts', () => {
         assert.equal(sum, count, `${mix.label} for ${count}`);
       }
     }
+  });
+});
+
+describe('session: solution lines and stored coverage', () => {
+  it('finds where a solution defines the function, in each language', () => {
+    assert.equal(definitionLineOf('import x\n\ndef first_unique(t):\n  pass', 'first_unique'), 3);
+    assert.equal(definitionLineOf('// c\nfunction firstUnique(t) {}', 'firstUnique'), 2);
+    assert.equal(definitionLineOf('\n\nexport const firstUnique = (t: string[]) => "";', 'firstUnique'), 3);
+    assert.equal(definitionLineOf('class LRUCache:\n', 'LRUCache'), 1);
+    assert.equal(definitionLineOf('function firstUniqueX() {}', 'firstUnique'), 1);
+  });
+
+  it('the last run keeps the coverage it was shown; an attempt without runs is unchanged', () => {
+    const a = attempt();
+    assert.equal(withLastRunCoverage(a, { anticipated: [], missed: [], extra: [], text: '' }), a);
+    const planned = submitPlan(a, PLAN, T0 + MIN) as Attempt;
+    const run = recordRun(planned, { cases: [{ name: 'c', tags: ['empty'], verdict: 'failed' }] }, T0 + 2 * MIN) as Attempt;
+    const withCoverage = withLastRunCoverage(run, { anticipated: [{ tag: 'empty' }], missed: [{ tag: 'large' }], extra: ['single'], text: 'You anticipated empty.' });
+    const last = withCoverage.runs[0] as RunRecordWithCoverage;
+    assert.deepEqual(last.coverage, { anticipated: ['empty'], missed: ['large'], extra: ['single'], text: 'You anticipated empty.' });
+    assert.equal(last.failed, 1);
+  });
+});
+
+describe('session: advancing a phase', () => {
+  it('moves to the next phase now, and refuses past the last one or on a closed attempt', () => {
+    const a = attempt();
+    const next = advanceAttemptPhase(a, T0 + 30_000);
+    assert.ok(!isAttemptError(next));
+    assert.equal(timerState(next.timer, T0 + 30_000).phase, 'plan');
+    assert.ok(next.phaseTimes.clarify > 0);
+    let last: Attempt = next;
+    for (let i = 0; i < 2; i++) last = advanceAttemptPhase(last, T0 + 40_000 + i) as Attempt;
+    assert.equal(timerState(last.timer, T0 + 50_000).phase, 'test');
+    const refused = advanceAttemptPhase(last, T0 + 60_000);
+    assert.ok(isAttemptError(refused));
+    assert.match(refused.error, /test phase is the last one/);
+    const closed = expire(a, T0 + 20 * MIN) as Attempt;
+    assert.ok(isAttemptError(advanceAttemptPhase(closed, T0 + 20 * MIN)));
   });
 });

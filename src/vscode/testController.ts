@@ -1,0 +1,282 @@
+import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
+import { coverageReport, type CoverageReport } from '../core/plan/index';
+import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
+import { caseInputText, definitionLineOf, failureMessageText, isFailing, withLastRunCoverage } from '../core/session/index';
+import { timerState } from '../core/timer/index';
+import type { Config } from './config';
+import { Commands } from './constants';
+import type { DrillSession, OpenDrill } from './session';
+
+/** What a test item stands for: a drill (the root) or one of its hidden cases. */
+interface ItemData {
+  attemptId: string;
+  caseIndex?: number;
+}
+
+/** The outcome of a run of hidden tests, for the command's caller (and the tests). */
+export interface HiddenRunSummary {
+  attemptId: string;
+  result: RunResult;
+  /** The attempt after the run was recorded, or why it was not. */
+  attempt?: Attempt;
+  recordError?: string;
+  coverage?: CoverageReport;
+  late: boolean;
+}
+
+/**
+ * The hidden tests in the Testing view. Before a drill's plan is accepted the controller has no item
+ * for it at all (nothing to see, nothing to run); afterwards, a root per drill with one item per hidden
+ * case: name, tags as description and TestTags, no inputs. A run goes through the core runner; each
+ * case reports as it finishes, with expected/actual diffs at the user's line, what the solution
+ * printed, and, after the run, the inputs of the failed cases. Every run is recorded on the attempt,
+ * with the edge-case coverage of the plan.
+ */
+export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
+  readonly controller: vscode.TestController;
+  private readonly data = new WeakMap<vscode.TestItem, ItemData>();
+  private resolver: InterpreterResolver;
+  private readonly lensesChanged = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.lensesChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The last run's summary, per attempt. */
+  readonly lastRuns = new Map<string, HiddenRunSummary>();
+
+  constructor(
+    private readonly session: DrillSession,
+    private readonly deps: { harnessDir: string; interpreterCacheFile: string; config: Config; log: vscode.LogOutputChannel },
+  ) {
+    this.controller = vscode.tests.createTestController('drillsHiddenTests', 'Drills hidden tests');
+    this.controller.createRunProfile('Run hidden tests', vscode.TestRunProfileKind.Run, async (request, token) => {
+      await this.runRequest(request, token);
+    }, true);
+    this.resolver = this.makeResolver();
+    this.disposables.push(
+      this.controller,
+      this.lensesChanged,
+      deps.config.watch('pythonPath', () => (this.resolver = this.makeResolver())),
+      session.onDidChangeAttempt(() => this.sync()),
+      session.onDidChangeActive(() => this.sync()),
+      vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/solution.{py,js,ts}' }], this),
+      vscode.commands.registerCommand(Commands.runHiddenTests, (arg?: unknown) => this.runActive(arg instanceof vscode.Uri ? arg : undefined)),
+    );
+    this.sync();
+  }
+
+  private makeResolver(): InterpreterResolver {
+    const pythonPath = this.deps.config.get('pythonPath');
+    return createInterpreterResolver({ ...(pythonPath ? { pythonPath } : {}), cacheFile: this.deps.interpreterCacheFile });
+  }
+
+  /** One root per open drill whose plan was accepted; none before. */
+  sync(): void {
+    const wanted = this.session.open.filter((d) => d.attempt.plan !== undefined && d.problem !== undefined);
+    const ids = new Set(wanted.map((d) => d.attempt.id));
+    this.controller.items.forEach((item) => {
+      if (!ids.has(item.id)) this.controller.items.delete(item.id);
+    });
+    for (const drill of wanted) {
+      if (this.controller.items.get(drill.attempt.id)) continue;
+      this.controller.items.add(this.rootFor(drill));
+    }
+    this.lensesChanged.fire();
+  }
+
+  private rootFor(drill: OpenDrill): vscode.TestItem {
+    const problem = drill.problem!;
+    const uri = vscode.Uri.file(drill.attempt.solutionPath);
+    const root = this.controller.createTestItem(drill.attempt.id, problem.title, uri);
+    root.description = `${drill.attempt.language} · ${problem.cases.length} hidden cases`;
+    this.data.set(root, { attemptId: drill.attempt.id });
+    problem.cases.forEach((c, index) => {
+      // No uri: a case has no place in the user's file until it fails, and its inputs stay hidden until then.
+      const item = this.controller.createTestItem(`${drill.attempt.id}/${index}`, c.name);
+      item.description = c.tags.join(', ');
+      item.tags = c.tags.map((t) => new vscode.TestTag(t));
+      item.sortText = String(index).padStart(5, '0');
+      this.data.set(item, { attemptId: drill.attempt.id, caseIndex: index });
+      root.children.add(item);
+    });
+    return root;
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const drill = this.session.drillOfFile(document.uri.fsPath);
+    if (!drill || !drill.attempt.plan || path.resolve(document.uri.fsPath) !== path.resolve(drill.attempt.solutionPath) || !isOpen(drill.attempt)) return [];
+    const title = drill.attempt.finalRunOpen ? '$(beaker) Final run of the hidden tests' : '$(beaker) Run hidden tests';
+    return [new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title, command: Commands.runHiddenTests, arguments: [document.uri] })];
+  }
+
+  /** The command: runs every hidden case of the drill of `uri` (default: the active drill), shown in the Testing view. */
+  async runActive(uri?: vscode.Uri): Promise<HiddenRunSummary | undefined> {
+    const drill = uri ? this.session.drillOfFile(uri.fsPath) : this.session.active;
+    const root = drill ? this.controller.items.get(drill.attempt.id) : undefined;
+    if (!drill || !root) {
+      void vscode.window.showInformationMessage(drill ? 'Submit your plan first: the hidden tests appear once it is accepted.' : 'No drill is open: start one from the Drills view.');
+      return undefined;
+    }
+    const source = new vscode.CancellationTokenSource();
+    try {
+      const summaries = await this.runRequest(new vscode.TestRunRequest([root]), source.token);
+      return summaries[0];
+    } finally {
+      source.dispose();
+    }
+  }
+
+  /** The run profile's handler: groups the requested items by drill and runs each drill once. */
+  async runRequest(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<HiddenRunSummary[]> {
+    const selected = new Map<string, Set<number> | 'all'>();
+    const add = (item: vscode.TestItem) => {
+      const d = this.data.get(item);
+      if (!d) return;
+      if (d.caseIndex === undefined) selected.set(d.attemptId, 'all');
+      else {
+        const current = selected.get(d.attemptId);
+        if (current === 'all') return;
+        selected.set(d.attemptId, (current ?? new Set<number>()).add(d.caseIndex));
+      }
+    };
+    if (request.include) request.include.forEach(add);
+    else this.controller.items.forEach(add);
+    const excluded = new Set((request.exclude ?? []).map((i) => i.id));
+
+    const run = this.controller.createTestRun(request, 'Hidden tests', false);
+    const summaries: HiddenRunSummary[] = [];
+    try {
+      for (const [attemptId, which] of selected) {
+        if (token.isCancellationRequested) break;
+        const drill = this.session.find(attemptId);
+        const root = this.controller.items.get(attemptId);
+        if (!drill?.problem || !root) continue;
+        let only = which === 'all' ? drill.problem.cases.map((_, i) => i) : [...which].sort((a, b) => a - b);
+        only = only.filter((i) => !excluded.has(`${attemptId}/${i}`));
+        const summary = await this.runDrill(drill, root, only, run, token);
+        if (summary) summaries.push(summary);
+      }
+    } finally {
+      run.end();
+    }
+    return summaries;
+  }
+
+  private async runDrill(drill: OpenDrill, root: vscode.TestItem, only: number[], run: vscode.TestRun, token: vscode.CancellationToken): Promise<HiddenRunSummary | undefined> {
+    const problem = drill.problem!;
+    const attempt = drill.attempt;
+    if (!isOpen(attempt)) {
+      void vscode.window.showWarningMessage('This attempt is closed: its hidden tests no longer run.');
+      return undefined;
+    }
+    const now = this.session.clock.now();
+    const late = attempt.finalRunOpen === true || (attempt.mode === 'strict' && timerState(attempt.timer, now).expired);
+    if (late && attempt.mode === 'strict') void vscode.window.showWarningMessage(`${drill.title}: time is up. This is your one final run; it is recorded as late.`);
+    const items = new Map<number, vscode.TestItem>();
+    root.children.forEach((item) => {
+      const d = this.data.get(item);
+      if (d?.caseIndex !== undefined && only.includes(d.caseIndex)) items.set(d.caseIndex, item);
+    });
+    for (const item of items.values()) run.enqueued(item);
+    run.started(root);
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    const source = await fsp.readFile(attempt.solutionPath, 'utf8').catch(() => '');
+    const functionName = problem.function?.names?.[attempt.language] ?? problem.function?.name ?? problem.class?.names?.[attempt.language] ?? problem.class?.name ?? '';
+    const fallbackLine = definitionLineOf(source, functionName);
+    const solutionUri = vscode.Uri.file(attempt.solutionPath);
+    let result: RunResult;
+    try {
+      result = await runSolution(
+        {
+          problem,
+          language: attempt.language,
+          solutionPath: attempt.solutionPath,
+          only,
+          signal: abort.signal,
+          onCase: (c) => {
+            const item = items.get(c.index);
+            if (item) this.report(run, item, c, problem, solutionUri, fallbackLine);
+          },
+        },
+        { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now },
+      );
+    } finally {
+      cancel.dispose();
+    }
+    const failed = result.cases.filter((c) => isFailing(c.verdict));
+    if (failed.length > 0 || result.error) run.failed(root, new vscode.TestMessage(result.error?.message ?? `${failed.length} of ${result.cases.length} hidden cases did not pass.`), result.durationMs);
+    else run.passed(root, result.durationMs);
+    if (result.error) this.reportRunError(result);
+
+    const summary: HiddenRunSummary = { attemptId: attempt.id, result, late };
+    if (abort.signal.aborted) {
+      run.appendOutput('Run cancelled: it is not recorded.\r\n');
+      this.lastRuns.set(attempt.id, summary);
+      return summary;
+    }
+    const recorded = await this.session.update(attempt.id, (a, at) => {
+      const next = recordRun(a, result, at, problem.cases.length);
+      if (isAttemptError(next) || !a.plan) return next;
+      return withLastRunCoverage(next, coverageReport(result.cases, a.plan.statedTags));
+    });
+    if (isAttemptError(recorded)) {
+      summary.recordError = recorded.error;
+      void vscode.window.showWarningMessage(`The run was not recorded: ${recorded.error}`);
+    } else {
+      summary.attempt = recorded;
+      if (recorded.plan && result.cases.length > 0) {
+        summary.coverage = coverageReport(result.cases, recorded.plan.statedTags);
+        run.appendOutput(`\nEdge-case coverage: ${summary.coverage.text}\n`.replace(/\n/g, '\r\n'));
+        void vscode.window.showInformationMessage(`${result.passed}/${result.cases.length} hidden cases passed. ${summary.coverage.text}`);
+      }
+      if (recorded.status === 'solved' || recorded.status === 'solved-late') void vscode.window.showInformationMessage(`${drill.title}: ${recorded.status === 'solved' ? 'solved in time' : 'solved, late'}. The attempt is closed.`);
+    }
+    this.lastRuns.set(attempt.id, summary);
+    return summary;
+  }
+
+  /** One case's verdict in the Testing view; the inputs of a failed case are shown once it ran. */
+  private report(run: vscode.TestRun, item: vscode.TestItem, c: CaseResult, problem: NonNullable<OpenDrill['problem']>, solutionUri: vscode.Uri, fallbackLine: number): void {
+    const location =
+      c.location && c.location.file
+        ? new vscode.Location(vscode.Uri.file(c.location.file), new vscode.Position(Math.max(0, c.location.line - 1), Math.max(0, (c.location.column ?? 1) - 1)))
+        : new vscode.Location(solutionUri, new vscode.Position(fallbackLine - 1, 0));
+    if (c.output) run.appendOutput(c.output.replace(/\r?\n/g, '\r\n') + (c.outputTruncated ? '\r\n[output truncated]\r\n' : ''), location, item);
+    switch (c.verdict) {
+      case 'passed':
+        run.passed(item, c.durationMs);
+        return;
+      case 'notRun':
+        run.skipped(item);
+        return;
+      default: {
+        const text = failureMessageText(c, caseInputText(problem, c.index), problem.limits);
+        const message =
+          c.verdict === 'failed' && c.expected !== undefined
+            ? vscode.TestMessage.diff(text, JSON.stringify(c.expected, null, 2), c.actual === undefined ? 'undefined' : JSON.stringify(c.actual, null, 2))
+            : new vscode.TestMessage(text);
+        message.location = location;
+        run.failed(item, message, c.durationMs);
+      }
+    }
+  }
+
+  private reportRunError(result: RunResult): void {
+    const error = result.error!;
+    this.deps.log.warn(`Hidden tests could not run: ${error.message}`);
+    if (error.kind === 'interpreter-missing') {
+      const action = 'Set Python Path';
+      void vscode.window.showErrorMessage(error.message, action).then((picked) => {
+        if (picked === action) void vscode.commands.executeCommand('workbench.action.openSettings', 'drills.pythonPath');
+      });
+    } else {
+      void vscode.window.showErrorMessage(`Hidden tests: ${error.message}`);
+    }
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
