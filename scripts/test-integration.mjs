@@ -49,7 +49,7 @@ async function chooseLauncher() {
 /** The command that runs a launcher: electron under xvfb-run when Linux has no display. */
 function commandOf(launcher) {
   const script = path.join(repoRoot, 'scripts', `test-${launcher}.mjs`);
-  if (launcher === 'electron' && process.platform === 'linux' && !process.env.DISPLAY) {
+  if (launcher === 'electron' && process.platform === 'linux' && !process.env.DISPLAY && onPath('xvfb-run')) {
     return ['xvfb-run', ['-a', process.execPath, script]];
   }
   return [process.execPath, [script]];

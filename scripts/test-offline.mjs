@@ -73,10 +73,20 @@ async function waitForResults({ resultsFile, progressFile, server, page }) {
   const until = Date.now() + TIMEOUT_MS;
   let crashed = false;
   page.on('crash', () => (crashed = true));
+  // The extension host reports a suite that throws (or cannot load) as an error whose stack runs through its
+  // test runner; without this the launcher would wait for the whole timeout.
+  let suiteError = null;
+  page.on('console', (m) => {
+    if (!suiteError && m.type() === 'error' && /\$extensionTestsExecute|_doHandleExtensionTests/.test(m.text())) suiteError = { text: m.text(), at: Date.now() };
+  });
   for (;;) {
     follow();
     const results = readResults(resultsFile);
     if (results) return { results };
+    // A failing suite rejects after writing its results: give the file a moment before calling it a crash.
+    if (suiteError && Date.now() - suiteError.at > 5000) {
+      return { reason: `the suite stopped with an error before writing results:\n${suiteError.text.replace(/^%c\s+\w+ color: #\w+ /, '').split('\n').slice(0, 12).join('\n')}` };
+    }
     if (server.exited()) return { reason: `code-server exited (${server.exited().code ?? server.exited().signal}) before the suite finished` };
     if (crashed) return { reason: 'the browser page crashed before the suite finished' };
     if (Date.now() > until) return { reason: `the suite did not finish within ${TIMEOUT_MS / 60_000} minutes` };

@@ -158,8 +158,11 @@ function buildInto(tmp, log) {
   ensureDebianPackages(BUILD_PACKAGES, log);
   log(`Building code-server ${CODE_SERVER_VERSION} against Node ${NODE_VERSION} (about two minutes)`);
   // Native modules must be built for Node 24's ABI: put it first on the PATH and point node-gyp at its headers.
+  // Under `npm test` the parent npm's npm_* variables leak in; code-server's postinstall reads the Node
+  // version from npm_config_user_agent, so the child npm must start clean to report Node 24.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const env = {
-    ...process.env,
+    ...clean,
     PATH: `${path.dirname(l.node)}${path.delimiter}${process.env.PATH}`,
     npm_config_nodedir: l.nodeHome,
   };
