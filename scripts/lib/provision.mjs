@@ -152,15 +152,15 @@ function buildInto(tmp, log) {
   const l = layoutOf(tmp);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const quiet = ['--no-save', '--no-audit', '--no-fund', '--loglevel=error'];
+  // Under `npm test` the parent npm's npm_* variables leak in and would configure the child npm (code-server's
+  // postinstall reads the Node version from npm_config_user_agent): each install starts clean.
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   log(`Installing Node ${NODE_VERSION} (npm package node@${NODE_VERSION})`);
-  run(npm, ['install', ...quiet, '--prefix', path.join(tmp, 'node'), `node@${NODE_VERSION}`]);
+  run(npm, ['install', ...quiet, '--prefix', path.join(tmp, 'node'), `node@${NODE_VERSION}`], { env: clean });
   if (!fs.existsSync(l.node)) throw new Error(`node@${NODE_VERSION} installed no binary at ${l.node}`);
   ensureDebianPackages(BUILD_PACKAGES, log);
   log(`Building code-server ${CODE_SERVER_VERSION} against Node ${NODE_VERSION} (about two minutes)`);
   // Native modules must be built for Node 24's ABI: put it first on the PATH and point node-gyp at its headers.
-  // Under `npm test` the parent npm's npm_* variables leak in; code-server's postinstall reads the Node
-  // version from npm_config_user_agent, so the child npm must start clean to report Node 24.
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
   const env = {
     ...clean,
     PATH: `${path.dirname(l.node)}${path.delimiter}${process.env.PATH}`,
