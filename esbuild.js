@@ -39,6 +39,21 @@ const copyAssetsPlugin = {
   },
 };
 
+/**
+ * The pack schemas compiled ahead of time (scripts/gen-validators.mjs) rather than by ajv at every start.
+ * Loading the generated module through this hook makes watch mode regenerate it when a schema changes.
+ */
+const validatorsPlugin = {
+  name: 'generated-validators',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]core[\\/]pack[\\/]generated[\\/]validators\.js$/ }, async (args) => {
+      const { generateValidators, validatorInputs } = await import('./scripts/gen-validators.mjs');
+      generateValidators();
+      return { contents: fs.readFileSync(args.path, 'utf8'), loader: 'js', watchFiles: validatorInputs() };
+    });
+  },
+};
+
 /** Lists `*.test.ts` files under a folder, recursively. */
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -57,7 +72,7 @@ const shared = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'silent',
-  plugins: [problemMatcherPlugin],
+  plugins: [problemMatcherPlugin, validatorsPlugin],
 };
 
 const builds = [
@@ -94,6 +109,8 @@ if (!production) {
 }
 
 async function main() {
+  // Before any bundle resolves `./generated/validators`: on a fresh clone it does not exist yet.
+  (await import('./scripts/gen-validators.mjs')).generateValidators();
   const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0 || b.entryPoints.length > 0).map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

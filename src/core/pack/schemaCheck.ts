@@ -1,33 +1,18 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import packSchema from '../../../schemas/drills-pack.schema.json';
-import problemSchema from '../../../schemas/problem.schema.json';
-import testsSchema from '../../../schemas/tests.schema.json';
+import type { ErrorObject } from 'ajv';
+import { pack, problem, tests, type GeneratedValidator } from './generated/validators';
 import { didYouMean } from './suggest';
 import type { Reporter, YamlPath } from './yamlFile';
 
 /** The published schemas, by the file they describe. */
 export type SchemaName = 'drills-pack.yaml' | 'problem.yaml' | 'tests.yaml';
 
-const SCHEMAS: Record<SchemaName, object> = {
-  'drills-pack.yaml': packSchema,
-  'problem.yaml': problemSchema,
-  'tests.yaml': testsSchema,
+// Generated at build time from schemas/ (scripts/gen-validators.mjs): compiling the schemas with ajv at run
+// time cost more CPU than starting Node, on every CLI run and every pack load.
+const VALIDATORS: Record<SchemaName, GeneratedValidator> = {
+  'drills-pack.yaml': pack,
+  'problem.yaml': problem,
+  'tests.yaml': tests,
 };
-
-let compiled: Map<SchemaName, ValidateFunction> | undefined;
-
-// Compiled once, on first use: compiling costs milliseconds, validating microseconds.
-function validatorFor(name: SchemaName): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false });
-    // strictRequired would reject `anyOf: [{required: [function]}, …]`, the usual way to say "one of these keys".
-    // Editor-only annotations VS Code's YAML support understands.
-    ajv.addKeyword('markdownDescription');
-    ajv.addKeyword('defaultSnippets');
-    compiled = new Map((Object.keys(SCHEMAS) as SchemaName[]).map((n) => [n, ajv.compile(SCHEMAS[n])]));
-  }
-  return compiled.get(name)!;
-}
 
 // Pattern failures spoken in the author's terms rather than as regular expressions.
 const PATTERN_PHRASES: Record<string, string> = {
@@ -78,7 +63,7 @@ export interface SchemaCheckOptions {
  * Returns true when the schema found nothing wrong (warnings for unknown keys included).
  */
 export function checkSchema(name: SchemaName, value: unknown, report: Reporter, options: SchemaCheckOptions = {}): boolean {
-  const validate = validatorFor(name);
+  const validate = VALIDATORS[name];
   if (validate(value)) return true;
   if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value)) {
     report.error([], `${name} must be a mapping of keys to values (got ${describeValue(value)}).`);
