@@ -7,7 +7,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createRequire } from 'node:module';
-import { protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessLocation, type HarnessMessage } from '../core/runner/protocol';
+import { jsonEqual, preview } from '../core/runner/compare';
+import {
+  protocolMarker,
+  type HarnessCase,
+  type HarnessError,
+  type HarnessJob,
+  type HarnessLocation,
+  type HarnessMessage,
+  type HarnessRepeat,
+  type HarnessRepeatOutcome,
+} from '../core/runner/protocol';
 
 /** LeetCode's binary tree node, a global so solutions use it without an import. */
 class TreeNode {
@@ -341,11 +351,88 @@ async function call(fn: () => unknown): Promise<unknown> {
   return isThenable(value) ? await value : value;
 }
 
+/** Builds a value afresh for iteration `i`: the solution may mutate what it is given. */
+type Template = (i: number) => unknown;
+
+/** Compiles a repeat block's value, expanding `{$i: [a, b]}` and `{$i: [a, b, m]}` at any depth. */
+function compileTemplate(value: unknown): Template {
+  if (Array.isArray(value)) {
+    const parts = value.map(compileTemplate);
+    return (i) => parts.map((part) => part(i));
+  }
+  if (value !== null && typeof value === 'object') {
+    const terms = (value as { $i?: unknown }).$i;
+    if (Array.isArray(terms)) {
+      const [a, b, m] = terms as number[];
+      // JavaScript's % keeps the sign of the dividend; the format's mod is always in 0..m-1.
+      return m === undefined ? (i) => a * i + b : (i) => (((a * i + b) % m) + m) % m;
+    }
+    const entries = Object.entries(value).map(([k, v]) => [k, compileTemplate(v)] as const);
+    // fromEntries defines own properties, so a `__proto__` key stays data.
+    return (i) => Object.fromEntries(entries.map(([k, part]) => [k, part(i)]));
+  }
+  return () => value;
+}
+
+/** Runs a repeat block on the instance, lazily, comparing as it goes; stops at the first difference. */
+async function runRepeat(block: HarnessRepeat, instance: Record<string, unknown>, listed: number): Promise<HarnessRepeatOutcome> {
+  const spec = job.spec;
+  if (spec.kind !== 'class') throw new Error('repeat blocks belong to class problems');
+  const steps = block.ops.map((op, j) => {
+    const method = spec.methods[op];
+    const params = method?.params ?? [];
+    const expected = block.expected[j];
+    return {
+      op,
+      name: method?.name ?? op,
+      returns: method?.returns ?? 'any',
+      args: compileTemplate(block.args[j]) as (i: number) => unknown[],
+      // Only node types need converting; checking once keeps the loop to plain calls.
+      params: params.some((p) => /^(TreeNode|ListNode)(\[\])?$/.test(p.replace(/\s+/g, ''))) ? params : undefined,
+      expected: compileTemplate(expected),
+    };
+  });
+  const length = steps.length;
+  for (let i = 0; i < block.times; i++) {
+    for (let j = 0; j < length; j++) {
+      const step = steps[j];
+      const k = listed + i * length + j;
+      let result: unknown;
+      try {
+        const fn = instance[step.name];
+        if (typeof fn !== 'function') throw new TypeError(`${spec.name} has no method ${step.name}`);
+        const raw = step.args(i);
+        result = (fn as Fn).apply(instance, step.params ? raw.map((a, p) => toLanguage(a, step.params![p] ?? 'any')) : raw);
+        if (isThenable(result)) result = await result;
+      } catch (e) {
+        const described = describeError(e);
+        described.message = `op #${k} (${step.op}, repeat i = ${i}, args ${preview(step.args(i))}) threw ${described.message}`;
+        throw Object.assign(new Error(), { described });
+      }
+      let actual: unknown;
+      const type = typeof result;
+      if (type === 'boolean' || type === 'string' || (type === 'number' && Number.isFinite(result))) actual = result;
+      else {
+        try {
+          actual = returnedJson(result, step.returns);
+        } catch (e) {
+          if (e instanceof NotJson) throw new NotJson(`${e.message} from op #${k} (${step.op}, repeat i = ${i})`);
+          throw e;
+        }
+      }
+      const expected = step.expected(i);
+      if (!jsonEqual(actual, expected)) return { ok: false, times: block.times, op: k, i, name: step.op, args: step.args(i), expected, actual };
+    }
+  }
+  return { ok: true, times: block.times };
+}
+
 async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): Promise<HarnessMessage> {
   const spec = job.spec;
   const started = performance.now();
   let value: unknown;
   let error: HarnessError | undefined;
+  let repeat: HarnessRepeatOutcome | undefined;
   try {
     if (spec.kind === 'function') {
       const args = (c.args ?? []).map((a, k) => toLanguage(a, spec.params[k] ?? 'any'));
@@ -381,6 +468,9 @@ async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): 
         }
       }
       value = outputs;
+      // The block runs only when the listed ops are right: the parent reports the first wrong one.
+      const listedRight = outputs.every((out, k) => k === 0 || jsonEqual(out, c.expected?.[k]));
+      if (c.repeat && instance && listedRight) repeat = await runRepeat(c.repeat, instance, ops.length);
     }
   } catch (e) {
     if (e instanceof NotJson) error = { kind: 'not-json', message: `returned a value that is not JSON (${e.message})` };
@@ -388,7 +478,7 @@ async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): 
     else error = describeError(e);
   }
   const ms = performance.now() - started;
-  return { t: 'result', index: c.index, ms, ...takeOutput(), ...(error ? { error } : { value }) };
+  return { t: 'result', index: c.index, ms, ...takeOutput(), ...(error ? { error } : { value, ...(repeat ? { repeat } : {}) }) };
 }
 
 async function main(): Promise<void> {

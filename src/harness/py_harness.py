@@ -315,6 +315,7 @@ def main():
         send({"t": "start", "index": index})
         started = perf_counter()
         value = None
+        repeat = None
         error = None
         fatal = False
         try:
@@ -323,7 +324,7 @@ def main():
                 args = [to_language(a, params[k] if k < len(params) else "any", ns) for k, a in enumerate(case.get("args") or [])]
                 value = returned_json(entry(*args), spec["returns"])
             else:
-                value = run_ops(case, spec, entry, ns)
+                value, repeat = run_ops(case, spec, entry, ns)
         except NotJson as e:
             error = {"kind": "not-json", "message": "returned a value that is not JSON (%s)" % e}
         except MemoryError:
@@ -340,6 +341,8 @@ def main():
         msg = {"t": "result", "index": index, "ms": ms, "output": output, "truncated": truncated}
         if error is None:
             msg["value"] = value
+            if repeat is not None:
+                msg["repeat"] = repeat
         else:
             msg["error"] = error
         send(msg)
@@ -383,5 +386,101 @@ def run_ops(case, spec, cls, ns):
             error = describe(e, ns["__file__"])
             error["message"] = "op #%d (%s) raised %s" % (k, op, error["message"])
             raise OpError(error)
-    return outputs
+    block = case.get("repeat")
+    expected = case.get("expected") or []
+    # The block runs only when the listed ops are right: the parent reports the first wrong one.
+    if block is None or not all(k == 0 or (k < len(expected) and json_equal(out, expected[k])) for k, out in enumerate(outputs)):
+        return outputs, None
+    return outputs, run_repeat(block, spec, instance, ns, len(ops))
+
+
+NODE_TYPES = ("TreeNode", "ListNode", "TreeNode[]", "ListNode[]")
+SCALARS = (bool, int, str, type(None))
+
+
+def json_equal(a, b):
+    """The parent's exact comparison (jsonEqual in compare.ts): numbers by value, but never a bool for a number."""
+    ta, tb = type(a), type(b)
+    if ta is bool or tb is bool:
+        return ta is tb and a == b
+    if ta in (int, float) and tb in (int, float):
+        return a == b
+    if ta is list and tb is list:
+        return len(a) == len(b) and all(json_equal(x, y) for x, y in zip(a, b))
+    if ta is dict and tb is dict:
+        return len(a) == len(b) and all(k in b and json_equal(v, b[k]) for k, v in a.items())
+    return ta is tb and a == b
+
+
+def template_source(value, consts):
+    """Python source of an expression that builds `value` afresh from `i`, with $i expressions expanded."""
+    if isinstance(value, list):
+        return "[%s]" % ",".join(template_source(v, consts) for v in value)
+    if isinstance(value, dict):
+        terms = value.get("$i")
+        if isinstance(terms, list):
+            linear = "(%d*i+%d)" % (int(terms[0]), int(terms[1]))
+            # Python's % with m > 0 is already in 0..m-1, as the format says.
+            return "(%s%%%d)" % (linear, int(terms[2])) if len(terms) > 2 else linear
+        return "{%s}" % ",".join("%s:%s" % (template_source(k, consts), template_source(v, consts)) for k, v in value.items())
+    if value is None or type(value) in (bool, int):
+        return repr(value)
+    consts.append(value)
+    return "K[%d]" % (len(consts) - 1)
+
+
+def compile_template(value):
+    """A function of i building the value (fresh lists and dicts each time: the solution may mutate them)."""
+    consts = []
+    return eval("lambda i: " + template_source(value, consts), {"K": consts})  # noqa: S307 - source built from JSON above
+
+
+def preview(value, limit=200):
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"))
+    return text if len(text) <= limit else text[:limit] + "\u2026"
+
+
+def run_repeat(block, spec, instance, ns, listed):
+    """Runs the block `times` times in a loop (never a list), comparing as it goes; stops at the first difference."""
+    times = block["times"]
+    steps = []
+    for j, op in enumerate(block["ops"]):
+        method = spec["methods"].get(op) or {"name": op, "params": [], "returns": "any"}
+        fn = getattr(instance, method["name"], None)
+        if not callable(fn):
+            error = describe(AttributeError("%s has no method %s" % (spec["name"], method["name"])), ns["__file__"])
+            error["message"] = "op #%d (%s, repeat i = 0) raised %s" % (listed + j, op, error["message"])
+            raise OpError(error)
+        params = method["params"]
+        # Only node types need converting; checking once keeps the loop to plain calls.
+        convert = params if any(p.replace(" ", "") in NODE_TYPES for p in params) else None
+        make_args = compile_template(block["args"][j])
+        make_expected = compile_template(block["expected"][j])
+        steps.append((j, op, fn, make_args, make_expected, method["returns"], convert))
+    length = len(steps)
+    for i in range(times):
+        for j, op, fn, make_args, make_expected, returns, convert in steps:
+            try:
+                if convert is None:
+                    result = fn(*make_args(i))
+                else:
+                    result = fn(*[to_language(a, convert[p] if p < len(convert) else "any", ns) for p, a in enumerate(make_args(i))])
+            except (MemoryError, SystemExit):
+                raise
+            except Exception as e:
+                error = describe(e, ns["__file__"])
+                error["message"] = "op #%d (%s, repeat i = %d, args %s) raised %s" % (listed + i * length + j, op, i, preview(make_args(i)), error["message"])
+                raise OpError(error)
+            kind = type(result)
+            if kind is bool or kind is int or kind is str:
+                actual = result
+            else:
+                try:
+                    actual = returned_json(result, returns)
+                except NotJson as e:
+                    raise NotJson("%s from op #%d (%s, repeat i = %d)" % (e, listed + i * length + j, op, i))
+            expected = make_expected(i)
+            if not ((type(actual) is type(expected) and type(actual) in SCALARS and actual == expected) or json_equal(actual, expected)):
+                return {"ok": False, "times": times, "op": listed + i * length + j, "i": i, "name": op, "args": make_args(i), "expected": expected, "actual": actual}
+    return {"ok": True, "times": times}
 

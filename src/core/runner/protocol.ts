@@ -20,13 +20,44 @@ export type HarnessSpec =
   | { kind: 'function'; name: string; params: string[]; returns: string }
   | { kind: 'class'; name: string; ctorParams: string[]; methods: Record<string, HarnessMethod> };
 
+/**
+ * Ops the harness runs `times` times after the listed ones, expanding `{$i: [a, b]}` (a*i + b) and
+ * `{$i: [a, b, m]}` ((a*i + b) mod m, in 0..m-1) anywhere inside `args` and `expected` on each
+ * iteration. It compares each result with exact JSON equality itself: the block is never a list.
+ */
+export interface HarnessRepeat {
+  times: number;
+  ops: string[];
+  args: unknown[][];
+  expected: unknown[];
+}
+
 export interface HarnessCase {
   /** Index of the case in `Problem.cases`. */
   index: number;
   args?: unknown[];
   ops?: string[];
   opArgs?: unknown[][];
+  /** With a repeat block only: the listed ops' expected values, so a wrong listed op skips the block. */
+  expected?: unknown[];
+  repeat?: HarnessRepeat;
 }
+
+/** How a repeat block went: all passed, or the first op whose result differed. */
+export type HarnessRepeatOutcome =
+  | { ok: true; times: number }
+  | {
+      ok: false;
+      times: number;
+      /** Index of the op in the whole case: listed ops + i * block length + position in the block. */
+      op: number;
+      i: number;
+      /** The op's method name as written in tests.yaml. */
+      name: string;
+      args: unknown[];
+      expected: unknown;
+      actual: unknown;
+    };
 
 /** The job the parent writes to the harness's stdin. */
 export interface HarnessJob {
@@ -71,6 +102,8 @@ export type HarnessMessage =
       /** Function problems: the return value; class problems: one output per op (null for the constructor). */
       value?: unknown;
       error?: HarnessError;
+      /** Class cases with a repeat block whose listed ops all matched: how the block went. */
+      repeat?: HarnessRepeatOutcome;
     }
   /** The solution is exiting the process during a case (sent from an exit hook, when the runtime has one). */
   | { t: 'exit'; index: number; code: number; output?: string; truncated?: boolean }

@@ -34,6 +34,15 @@ function cpuTimeMs(pid: number | undefined): number | undefined {
   }
 }
 
+/**
+ * What a case with a repeat block expects: the listed ops' values, then a summary of the block, which
+ * the Testing view shows beside the actual summary (`ok: false` with the first differing op).
+ */
+export function expectedWithRepeat(c: TestCase): unknown {
+  if (!c.repeat) return c.expected;
+  return [...(Array.isArray(c.expected) ? c.expected : []), { repeat: { times: c.repeat.times, ok: true } }];
+}
+
 /** The harness's view of the problem's signature, with the names used in this language. */
 export function harnessSpecFor(problem: Problem, language: RunOptions['language']): HarnessSpec | RunError {
   if (problem.class) {
@@ -86,6 +95,10 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
   const indexes = opts.only ? [...new Set(opts.only)] : problem.cases.map((_, i) => i);
   for (const i of indexes) {
     if (!Number.isInteger(i) || i < 0 || i >= problem.cases.length) throw new RangeError(`Case index ${i} is out of range for ${problem.id} (${problem.cases.length} cases).`);
+    // The loader refuses these; the harness compares repeated ops exactly and only on class instances.
+    if (problem.cases[i].repeat && (problem.compare.kind !== 'exact' || !problem.class)) {
+      throw new RangeError(`Case ${i} of ${problem.id} has a repeat block, which needs a class problem with exact compare.`);
+    }
   }
   const results = new Map<number, CaseResult>();
   const awaitingChecker = new Map<number, CaseResult>();
@@ -93,7 +106,8 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
 
   const baseResult = (index: number): Pick<CaseResult, 'index' | 'name' | 'tags' | 'expected' | 'durationMs' | 'output'> => {
     const c = problem.cases[index];
-    return { index, name: c.name, tags: c.tags, ...(c.expected !== undefined ? { expected: c.expected } : {}), durationMs: 0, output: '' };
+    const expected = expectedWithRepeat(c);
+    return { index, name: c.name, tags: c.tags, ...(expected !== undefined ? { expected } : {}), durationMs: 0, output: '' };
   };
   const finish = (result: CaseResult): void => {
     if (results.has(result.index)) return;
@@ -195,7 +209,20 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
         return { ...base, actual, verdict: 'failed', message: `Op #${k} (${ops[k]}): expected ${preview(expected[k])}, got ${preview(outputs[k])}${typeNote}.` };
       }
     }
-    return { ...base, actual, verdict: 'passed' };
+    if (!c.repeat) return { ...base, actual, verdict: 'passed' };
+    const block = m.repeat;
+    if (!block) return { ...base, actual, verdict: 'error', message: 'The test process did not report the repeat block of this case.' };
+    const withSummary = [...outputs, { repeat: block }];
+    if (block.ok) return { ...base, actual: withSummary, verdict: 'passed' };
+    const method = spec.kind === 'class' ? spec.methods[block.name] : undefined;
+    const mismatch = method ? typeMismatch(block.actual, method.returns) : undefined;
+    const typeNote = mismatch ? ` (returned ${mismatch} where ${method?.returns} was expected)` : '';
+    return {
+      ...base,
+      actual: withSummary,
+      verdict: 'failed',
+      message: `Op #${block.op} (${block.name}, repeat i = ${block.i}, args ${preview(block.args)}): expected ${preview(block.expected)}, got ${preview(block.actual)}${typeNote}.`,
+    };
   }
 
   async function judgeWithChecker(script: string): Promise<void> {
@@ -229,7 +256,9 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
       spec: spec as HarnessSpec,
       cases: caseIndexes.map((index): HarnessCase => {
         const c = problem.cases[index];
-        return c.ops ? { index, ops: c.ops, opArgs: c.opArgs ?? [] } : { index, args: c.args ?? [] };
+        if (!c.ops) return { index, args: c.args ?? [] };
+        const listed = { index, ops: c.ops, opArgs: c.opArgs ?? [] };
+        return c.repeat ? { ...listed, expected: Array.isArray(c.expected) ? c.expected : [], repeat: c.repeat } : listed;
       }),
       outputCapBytes: OUTPUT_CAP,
       memoryMb: limits.memoryMb,

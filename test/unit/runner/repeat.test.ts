@@ -1,0 +1,287 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import type { CaseResult } from '../../../src/core/runner/types';
+import { makeProblem, runCode, tempDir } from './helpers';
+
+/** A stream deduplicator: `isDuplicate(id)` says whether `id` is among the previous `window` ids. */
+function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 256 }): Problem {
+  return makeProblem({
+    function: undefined,
+    limits,
+    class: {
+      name: 'StreamDeduper',
+      methods: [
+        { name: 'StreamDeduper', params: [{ name: 'window', type: 'int' }], returns: 'void' },
+        { name: 'isDuplicate', params: [{ name: 'id', type: 'int' }], returns: 'bool', names: { python: 'is_duplicate' } },
+        { name: 'size', params: [], returns: 'int' },
+        { name: 'echo', params: [{ name: 'value', type: 'any' }], returns: 'any' },
+      ],
+    },
+    cases,
+  });
+}
+
+const windowed: Record<Language, string> = {
+  python: `from collections import deque
+
+
+class StreamDeduper:
+    def __init__(self, window):
+        self.window = window
+        self.order = deque()
+        self.counts = {}
+
+    def is_duplicate(self, id):
+        seen = id in self.counts
+        self.order.append(id)
+        self.counts[id] = self.counts.get(id, 0) + 1
+        if len(self.order) > self.window:
+            old = self.order.popleft()
+            left = self.counts[old] - 1
+            if left:
+                self.counts[old] = left
+            else:
+                del self.counts[old]
+        return seen
+
+    def size(self):
+        return len(self.counts)
+
+    def echo(self, value):
+        value["touched"] = True  # the harness must hand each iteration fresh values
+        del value["touched"]
+        return value
+`,
+  javascript: `class StreamDeduper {
+  constructor(window) {
+    this.window = window;
+    this.ring = new Array(window);
+    this.next = 0;
+    this.filled = 0;
+    this.counts = new Map();
+  }
+  isDuplicate(id) {
+    const seen = this.counts.has(id);
+    if (this.filled === this.window) {
+      const old = this.ring[this.next];
+      const left = this.counts.get(old) - 1;
+      if (left) this.counts.set(old, left);
+      else this.counts.delete(old);
+    } else this.filled++;
+    this.ring[this.next] = id;
+    this.next = (this.next + 1) % this.window;
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+    return seen;
+  }
+  size() { return this.counts.size; }
+  echo(value) { value.touched = true; delete value.touched; return value; }
+}
+`,
+  typescript: `export class StreamDeduper {
+  private readonly ring: number[];
+  private next = 0;
+  private filled = 0;
+  private readonly counts = new Map<number, number>();
+  constructor(private readonly window: number) {
+    this.ring = new Array<number>(window);
+  }
+  isDuplicate(id: number): boolean {
+    const seen = this.counts.has(id);
+    if (this.filled === this.window) {
+      const old = this.ring[this.next];
+      const left = (this.counts.get(old) ?? 1) - 1;
+      if (left) this.counts.set(old, left);
+      else this.counts.delete(old);
+    } else this.filled++;
+    this.ring[this.next] = id;
+    this.next = (this.next + 1) % this.window;
+    this.counts.set(id, (this.counts.get(id) ?? 0) + 1);
+    return seen;
+  }
+  size(): number { return this.counts.size; }
+  echo(value: Record<string, unknown>): unknown { value.touched = true; delete value.touched; return value; }
+}
+`,
+};
+
+/** Remembers every id forever: right answers while ids stay distinct, but memory grows with the stream. */
+const keepsEverything: Record<Language, string> = {
+  python: `class StreamDeduper:
+    def __init__(self, window):
+        self.seen = set()
+
+    def is_duplicate(self, id):
+        if id in self.seen:
+            return True
+        self.seen.add(id)
+        return False
+`,
+  javascript: `class StreamDeduper {
+  constructor(window) { this.seen = new Set(); }
+  isDuplicate(id) {
+    if (this.seen.has(id)) return true;
+    this.seen.add(id);
+    return false;
+  }
+}
+`,
+  typescript: `export class StreamDeduper {
+  private readonly seen = new Set<number>();
+  constructor(_window: number) {}
+  isDuplicate(id: number): boolean {
+    if (this.seen.has(id)) return true;
+    this.seen.add(id);
+    return false;
+  }
+}
+`,
+};
+
+/** Stores ids in a fixed buffer of 10,000 and fails on the next one (line 6 in each language). */
+const fixedBuffer: Record<Language, string> = {
+  python: `class StreamDeduper:
+    def __init__(self, window):
+        self.buf = [None] * 10000
+        self.n = 0
+    def is_duplicate(self, id):
+        self.buf[self.n] = id
+        self.n += 1
+        return False
+`,
+  javascript: `class StreamDeduper {
+  constructor(window) { this.buf = new Int32Array(10000); this.n = 0; }
+  isDuplicate(id) {
+    if (this.n === this.buf.length) {
+      // a full buffer
+      throw new RangeError('buffer full');
+    }
+    this.buf[this.n++] = id;
+    return false;
+  }
+}
+`,
+  typescript: `export class StreamDeduper {
+  private buf = new Int32Array(10000); private n = 0;
+  constructor(_window: number) {}
+  isDuplicate(id: number): boolean {
+    if (this.n === this.buf.length) {
+      throw new RangeError('buffer full');
+    }
+    this.buf[this.n++] = id;
+    return false;
+  }
+}
+`,
+};
+
+const ctor = (window: number): Pick<TestCase, 'ops' | 'opArgs' | 'expected'> => ({ ops: ['StreamDeduper'], opArgs: [[window]], expected: [null] });
+
+/** 200,000 ops: each id twice in a row, so the first call says new and the second duplicate. */
+const twoHundredThousand: TestCase = {
+  name: 'each id twice',
+  tags: ['large'],
+  ops: ['StreamDeduper', 'isDuplicate'],
+  opArgs: [[10], [-1]],
+  expected: [null, false],
+  repeat: { times: 100_000, ops: ['isDuplicate', 'isDuplicate'], args: [[{ $i: [1, 1000] }], [{ $i: [1, 1000] }]], expected: [false, true] },
+};
+
+/** Ids cycle with period 1000 (`$i` mod 1000) through a window of 5: a repeat 1000 steps later is new. */
+const cycling: TestCase = {
+  name: 'ids come back after the window',
+  tags: [],
+  ...ctor(5),
+  repeat: { times: 1500, ops: ['isDuplicate', 'isDuplicate'], args: [[{ $i: [1, 0, 1000] }], [{ $i: [1, 0, 1000] }]], expected: [false, true] },
+};
+
+/** Expressions deep inside arguments and as expected values; mod of a negative number is in 0..m-1. */
+const expressions: TestCase = {
+  name: 'nested expressions',
+  tags: [],
+  ...ctor(1000),
+  repeat: {
+    times: 300,
+    ops: ['isDuplicate', 'size', 'echo'],
+    args: [[{ $i: [2, 1] }], [], [{ k: [{ $i: [3, -10, 7] }, 'x'], m: { n: { $i: [-1, 0] } } }]],
+    expected: [false, { $i: [1, 1] }, { k: [{ $i: [3, -10, 7] }, 'x'], m: { n: { $i: [-1, 0] } } }],
+  },
+};
+
+const bufferCase: TestCase = {
+  name: 'more ids than a fixed buffer holds',
+  tags: [],
+  ...ctor(10),
+  repeat: { times: 20_000, ops: ['isDuplicate'], args: [[{ $i: [1, 0] }]], expected: [false] },
+};
+
+/** Distinct ids only: right answers from both solutions, so only memory tells them apart. */
+function distinctIds(times: number): TestCase {
+  return { name: `${times} distinct ids`, tags: ['large'], ...ctor(1000), repeat: { times, ops: ['isDuplicate'], args: [[{ $i: [1, 1_000_000] }]], expected: [false] } };
+}
+
+/**
+ * Sized so that keeping every id needs several times the limit (an id in a set costs 40-60 bytes in
+ * CPython, 16-30 in V8), while the windowed reference stays within a few MB of its baseline.
+ */
+const MEMORY: Record<Language, { memoryMb: number; times: number }> = {
+  python: { memoryMb: 24, times: 1_000_000 },
+  javascript: { memoryMb: 16, times: 1_500_000 },
+  typescript: { memoryMb: 16, times: 1_500_000 },
+};
+
+function describeResult(r: CaseResult): string {
+  return `${r.verdict}: ${r.message ?? ''} ${JSON.stringify(r.actual)?.slice(0, 300)}`;
+}
+
+for (const language of ['python', 'javascript', 'typescript'] as const) {
+  describe(`runner: repeat blocks (${language})`, function () {
+    this.timeout(60_000);
+    const dir = tempDir();
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('passes a block of 200,000 ops with the listed outputs and a small summary as actual', async () => {
+      const run = await runCode(dir, language, windowed[language], dedupeProblem([twoHundredThousand, cycling, expressions]));
+      assert.equal(run.error, undefined, run.error?.message);
+      for (const r of run.cases) assert.equal(r.verdict, 'passed', `${r.name}: ${describeResult(r)}`);
+      const [big] = run.cases;
+      assert.deepEqual(big.actual, [null, false, { repeat: { times: 100_000, ok: true } }]);
+      assert.deepEqual(big.expected, [null, false, { repeat: { times: 100_000, ok: true } }]);
+    });
+
+    it('reports the first mismatch with its op index, op name, i, args, expected and actual', async () => {
+      // Keeping every id is wrong once an id comes back after leaving the window: at i = 1000.
+      const run = await runCode(dir, language, keepsEverything[language], dedupeProblem([cycling]));
+      const [r] = run.cases;
+      assert.equal(r.verdict, 'failed', describeResult(r));
+      assert.equal(r.message, 'Op #2001 (isDuplicate, repeat i = 1000, args [0]): expected false, got true.');
+      assert.deepEqual(r.actual, [null, { repeat: { times: 1500, ok: false, op: 2001, i: 1000, name: 'isDuplicate', args: [0], expected: false, actual: true } }]);
+    });
+
+    it('reports a wrong listed op before running the block', async () => {
+      const wrongFirst: TestCase = { ...twoHundredThousand, opArgs: [[10], [-1]], expected: [null, true], repeat: { ...twoHundredThousand.repeat!, times: 100_000_000 } };
+      const run = await runCode(dir, language, windowed[language], dedupeProblem([wrongFirst], { timeMs: 3000, memoryMb: 256 }));
+      const [r] = run.cases;
+      assert.equal(r.verdict, 'failed', describeResult(r));
+      assert.match(r.message ?? '', /^Op #1 \(isDuplicate\): expected true, got false/);
+    });
+
+    it('reports an exception inside the block as an error naming the op index and i', async () => {
+      const run = await runCode(dir, language, fixedBuffer[language], dedupeProblem([bufferCase]));
+      const [r] = run.cases;
+      assert.equal(r.verdict, 'error', describeResult(r));
+      const raised = language === 'python' ? 'raised IndexError: list assignment index out of range' : 'threw RangeError: buffer full';
+      assert.equal(r.message, `op #10001 (isDuplicate, repeat i = 10000, args [10000]) ${raised}`);
+      assert.equal(r.location?.line, 6);
+    });
+
+    it('a solution that keeps every id runs out of memory under a tight limit, where the windowed one passes', async () => {
+      const { memoryMb, times } = MEMORY[language];
+      const problem = dedupeProblem([distinctIds(times)], { timeMs: 15_000, memoryMb });
+      const [all, window] = await Promise.all([runCode(dir, language, keepsEverything[language], problem), runCode(dir, language, windowed[language], problem)]);
+      assert.equal(all.cases[0].verdict, 'memory', describeResult(all.cases[0]));
+      assert.match(all.cases[0].message ?? '', new RegExp(`Ran out of memory \\(limit ${memoryMb} MB\\)`));
+      assert.equal(window.cases[0].verdict, 'passed', describeResult(window.cases[0]));
+    });
+  });
+}
