@@ -54,6 +54,24 @@ const validatorsPlugin = {
   },
 };
 
+/**
+ * Sucrase (TypeScript and ES-module transpiling) is two thirds of the bundles' code but only JavaScript with
+ * `import`/`export` and TypeScript solutions need it: it goes to its own file, out/sucrase.js, which the
+ * runner's on-demand `import('sucrase')` loads. Every start of the CLI would otherwise read and parse ~660 KB
+ * it does not run. The unit tests take it from node_modules as before.
+ */
+const sucraseChunkPlugin = {
+  name: 'sucrase-chunk',
+  setup(build) {
+    build.onResolve({ filter: /^sucrase$/ }, (args) => {
+      if (args.kind !== 'dynamic-import') {
+        return { errors: [{ text: 'sucrase must be loaded with `await import(\'sucrase\')`: a static import would load it on every start.' }] };
+      }
+      return { path: './sucrase.js', external: true };
+    });
+  },
+};
+
 /** Lists `*.test.ts` files under a folder, recursively. */
 function testFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -75,11 +93,22 @@ const shared = {
   plugins: [problemMatcherPlugin, validatorsPlugin],
 };
 
+/** Options of a bundle that loads out/sucrase.js: a plain `require` when needed, not Node's ESM loader. */
+const withSucraseChunk = { plugins: [...shared.plugins, sucraseChunkPlugin], supported: { 'dynamic-import': false } };
+
 const builds = [
   // The extension: everything bundled but the editor API.
-  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'out', external: ['vscode'] },
+  { ...shared, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'out', external: ['vscode'], ...withSucraseChunk },
   // The command line, a separate bundle over the same core.
-  { ...shared, entryPoints: { cli: 'src/cli/index.ts' }, outdir: 'out', define: { DRILLS_VERSION: JSON.stringify(require('./package.json').version) } },
+  {
+    ...shared,
+    entryPoints: { cli: 'src/cli/index.ts' },
+    outdir: 'out',
+    define: { DRILLS_VERSION: JSON.stringify(require('./package.json').version) },
+    ...withSucraseChunk,
+  },
+  // The transpiler both of the above load on demand (see sucraseChunkPlugin).
+  { ...shared, entryPoints: { sucrase: require.resolve('sucrase') }, outdir: 'out' },
   // The Node harness runs inside the solution's process: small, no dependencies.
   {
     ...shared,
