@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { Commands, ContextKeys } from './constants';
-import { clearContext, setContext } from './context';
+import { Commands, ContextKeys, type ContextKey } from './constants';
+import { clearContext, getContext, setContext } from './context';
 import { createLog } from './log';
 import { DrillsTree, filterTopics, pickFilter } from './drillsTree';
 import { Config } from './config';
@@ -31,6 +31,8 @@ export interface DrillsApi {
   readonly session: SessionServices;
   /** Re-creates the session services from history, as a window reload does. */
   reloadSession(): Promise<SessionServices>;
+  /** The value this extension last gave a `when`-clause context key. */
+  contextValue(key: ContextKey): unknown;
 }
 
 /** The drill session with the modules that show it: timer, plan gate, hidden tests, history, mocks. */
@@ -75,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
       services = await startSession(context, { packs, config, tree, drills, log, clock });
       return services;
     },
+    contextValue: (key) => getContext(key),
   };
 }
 
@@ -113,7 +116,14 @@ async function startSession(
   await history.refresh();
   await timer.checkDue();
   await mock.restore();
-  return { session, timer, plan, tests, history, mock, dispose: () => vscode.Disposable.from(mock, history, tests, plan, timer, ...disposables, session).dispose() };
+  // Disposed once however often it is asked (a simulated reload disposes before re-creating).
+  const all = vscode.Disposable.from(mock, history, tests, plan, timer, ...disposables, session);
+  let disposed = false;
+  const dispose = () => {
+    if (!disposed) all.dispose();
+    disposed = true;
+  };
+  return { session, timer, plan, tests, history, mock, dispose };
 }
 
 /** Wraps the log so error lines are also kept; the channel itself cannot be read back. */

@@ -21,6 +21,7 @@ export class HistoryView implements vscode.Disposable {
     private readonly packs: PacksService,
   ) {
     this.disposables.push(session.onDidChangeAttempt(() => void this.refresh()));
+    tree.setStateProvider(this.stateOf);
   }
 
   /** Problem states from history, as the tree's state-provider hook wants them. */
@@ -41,7 +42,8 @@ export class HistoryView implements vscode.Disposable {
         states.set(key, progress.bestTimeMs !== undefined ? { state: progress.state, bestMs: progress.bestTimeMs } : { state: progress.state });
       }
       this.states = states;
-      this.tree.setStateProvider(this.stateOf);
+      // Redraw only: the provider was handed over once, so a provider set later (a test's) stays in place.
+      this.tree.refresh();
     });
     return this.refreshing;
   }

@@ -173,6 +173,9 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     const now = this.session.clock.now();
     const late = attempt.finalRunOpen === true || (attempt.mode === 'strict' && timerState(attempt.timer, now).expired);
     if (late && attempt.mode === 'strict') void vscode.window.showWarningMessage(`${drill.title}: time is up. This is your one final run; it is recorded as late.`);
+    // The run judges what the editor shows; after a strict expiry, only what was saved in time counts.
+    const open = vscode.workspace.textDocuments.find((d) => path.resolve(d.uri.fsPath) === path.resolve(attempt.solutionPath));
+    if (open?.isDirty && !late) await open.save();
     const items = new Map<number, vscode.TestItem>();
     root.children.forEach((item) => {
       const d = this.data.get(item);

@@ -1,0 +1,79 @@
+// Shared by the drill session suites (not a suite itself: the name does not end in .test.ts).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { abandon } from '../../src/core/attempt/index';
+import type { DrillsApi } from '../../src/vscode/extension';
+import type { DrillPrompts, DrillStart } from '../../src/vscode/startDrill';
+import type { OpenDrill } from '../../src/vscode/session';
+import { drillsApi, until } from './drillsHelpers';
+
+/** Prompts that never ask: a new attempt each time, and any other question fails the test. */
+export const noPrompts: DrillPrompts = {
+  pickProblem: () => Promise.reject(new Error('unexpected problem prompt')),
+  pickLanguage: () => Promise.reject(new Error('unexpected language prompt: drills.defaultLanguage should decide')),
+  resumeOrNew: () => Promise.resolve('new'),
+  pickFolder: () => Promise.reject(new Error('unexpected folder prompt')),
+  explainRestricted: () => Promise.reject(new Error('unexpected restricted prompt')),
+  showError: (message) => Promise.reject(new Error(`unexpected error: ${message}`)),
+};
+
+/** A plan that passes the gate, stating empty, single and duplicates. */
+export const VALID_PLAN = [
+  '# Plan',
+  '## 1. Problem restated',
+  'Given watch events, return the earliest title id that occurs exactly once, or "".',
+  '## 2. Edge cases',
+  '- empty history',
+  '- a single event',
+  '- duplicates everywhere',
+  '## 3. Invariant',
+  'After the first pass, counts hold the total occurrences of every id.',
+  '## 4. Complexity',
+  'Time: O(n), space: O(n)',
+  '',
+].join('\n');
+
+/** Replaces a file's text through the editor and saves it, as the user would (the editor may hold it open). */
+export async function writeThroughEditor(file: string, text: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), text);
+  assert.ok(await vscode.workspace.applyEdit(edit), `could not edit ${file}`);
+  assert.ok(await document.save(), `could not save ${file}`);
+  assert.equal(fs.readFileSync(file, 'utf8'), text);
+}
+
+/** Sets a `drills.*` user setting and waits until the configuration reads it back. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('drills').update(key, value, vscode.ConfigurationTarget.Global);
+  await until(`drills.${key} = ${JSON.stringify(value)}`, () => JSON.stringify(vscode.workspace.getConfiguration('drills').inspect(key)?.globalValue) === JSON.stringify(value));
+}
+
+/** Starts a drill on a built-in problem in JavaScript and waits for its attempt. */
+export async function startDrill(api: DrillsApi, problemId: string): Promise<{ start: DrillStart; drill: OpenDrill }> {
+  const problem = api.packs.findProblem('builtin', problemId);
+  assert.ok(problem, `no built-in problem ${problemId}`);
+  const start = await api.drills.start(problem, noPrompts);
+  assert.ok(start, 'the drill did not start');
+  const drill = await until('the attempt of the new drill', () => {
+    const d = api.session.session.active;
+    return d && path.resolve(d.attempt.attemptDir) === path.resolve(start.attemptDir) ? d : undefined;
+  });
+  return { start, drill };
+}
+
+/** Closes every open attempt (abandoned), so each test starts with none. */
+export async function abandonAll(api: DrillsApi): Promise<void> {
+  for (const d of api.session.session.open) {
+    await api.session.session.update(d.attempt.id, abandon);
+  }
+}
+
+/** Copies a built-in problem's file (a reference or a wrong solution) over the attempt's solution. */
+export async function writeSolutionFrom(extensionPath: string, problemId: string, relative: string, solutionPath: string): Promise<void> {
+  await writeThroughEditor(solutionPath, fs.readFileSync(path.join(extensionPath, 'problems', problemId, relative), 'utf8'));
+}
+
+export { drillsApi, until };
