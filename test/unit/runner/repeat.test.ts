@@ -24,6 +24,7 @@ function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 2
 
 const windowed: Record<Language, string> = {
   python: `from collections import deque
+from copy import deepcopy
 
 
 class StreamDeduper:
@@ -49,9 +50,9 @@ class StreamDeduper:
         return len(self.counts)
 
     def echo(self, value):
-        value["touched"] = True  # the harness must hand each iteration fresh values
-        del value["touched"]
-        return value
+        copy = deepcopy(value)
+        value["c"].append(0)  # changes its argument: the next iteration must not see it
+        return copy
 `,
   javascript: `class StreamDeduper {
   constructor(window) {
@@ -75,7 +76,7 @@ class StreamDeduper:
     return seen;
   }
   size() { return this.counts.size; }
-  echo(value) { value.touched = true; delete value.touched; return value; }
+  echo(value) { const copy = JSON.parse(JSON.stringify(value)); value.c.push(0); return copy; }
 }
 `,
   typescript: `export class StreamDeduper {
@@ -100,7 +101,7 @@ class StreamDeduper:
     return seen;
   }
   size(): number { return this.counts.size; }
-  echo(value: Record<string, unknown>): unknown { value.touched = true; delete value.touched; return value; }
+  echo(value: { c: number[] }): unknown { const copy: unknown = JSON.parse(JSON.stringify(value)); value.c.push(0); return copy; }
 }
 `,
 };
@@ -195,7 +196,12 @@ const cycling: TestCase = {
   repeat: { times: 1500, ops: ['isDuplicate', 'isDuplicate'], args: [[{ $i: [1, 0, 1000] }], [{ $i: [1, 0, 1000] }]], expected: [false, true] },
 };
 
-/** Expressions deep inside arguments and as expected values; mod of a negative number is in 0..m-1. */
+/**
+ * Expressions deep inside arguments and as expected values; `echo` appends to `c`, which must come
+ * fresh on every iteration. `echo` hands its argument back, so each
+ * expected expression is written in another form that gives the same numbers: (3i - 10) mod 7 is
+ * (3i + 4) mod 7 only when mod is in 0..m-1, and 2i + 1 is (2i + 1) mod 1000 while i < 300.
+ */
 const expressions: TestCase = {
   name: 'nested expressions',
   tags: [],
@@ -203,8 +209,8 @@ const expressions: TestCase = {
   repeat: {
     times: 300,
     ops: ['isDuplicate', 'size', 'echo'],
-    args: [[{ $i: [2, 1] }], [], [{ k: [{ $i: [3, -10, 7] }, 'x'], m: { n: { $i: [-1, 0] } } }]],
-    expected: [false, { $i: [1, 1] }, { k: [{ $i: [3, -10, 7] }, 'x'], m: { n: { $i: [-1, 0] } } }],
+    args: [[{ $i: [2, 1] }], [], [{ k: [{ $i: [2, 1] }, 'x'], m: { n: { $i: [3, -10, 7] } }, c: [1, 2] }]],
+    expected: [false, { $i: [1, 1] }, { k: [{ $i: [2, 1, 1000] }, 'x'], m: { n: { $i: [3, 4, 7] } }, c: [1, 2] }],
   },
 };
 
