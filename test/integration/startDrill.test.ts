@@ -68,8 +68,8 @@ describe('Start Drill', () => {
       { language: 'python', attemptDir: dir, solutionPath: path.join(dir, 'solution.py'), resumed: false, written: true },
     );
     assert.equal(fs.readFileSync(start.solutionPath, 'utf8'), fs.readFileSync(path.join(node.problem.dir, 'starter', 'solution.py'), 'utf8'));
-    // Only the starter: no statement copy, no tests, no reference or wrong solutions.
-    assert.deepEqual(filesUnder(drillsDir), [path.join(node.problem.id, 'solution.py')]);
+    // Only the starter (and the session's PLAN.md): no statement copy, no tests, no reference or wrong solutions.
+    assert.deepEqual(filesUnder(drillsDir).filter((f) => path.basename(f) !== 'PLAN.md'), [path.join(node.problem.id, 'solution.py')]);
     assert.equal(start.statementPath, path.join(node.problem.dir, 'statement.md'));
     assert.equal(announced.length, 1);
     assert.equal(announced[0]!.solutionPath, start.solutionPath);

@@ -28,7 +28,9 @@ describe('Drills view: the tree', () => {
     const item = api.tree.getTreeItem(first);
     assert.match(String(item.description), /^(easy|medium|hard)$/);
     assert.equal(item.contextValue, 'problem');
-    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'circle-outline');
+    // Other suites may have started this problem already: any state icon will do here; the
+    // state-to-icon mapping has its own test with an injected provider.
+    assert.ok(['circle-outline', 'debug-pause', 'pass-filled', 'pass', 'error'].includes((item.iconPath as vscode.ThemeIcon).id));
     assert.match((item.tooltip as vscode.MarkdownString).value, /Difficulty[\s\S]*Topics[\s\S]*min[\s\S]*Languages[\s\S]*Best time/);
     const ids = allNodes(api).map((n) => api.tree.getTreeItem(n).id);
     assert.equal(new Set(ids).size, ids.length, 'tree item ids are not unique');
