@@ -33,7 +33,8 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
     io.out(JSON.stringify(result, null, 2));
   } else {
     io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
-    for (const line of formatRun(result, style)) io.out(line);
+    // One write for the whole report, not one per case.
+    io.out(formatRun(result, style).join('\n'));
   }
   if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
   return !result.error && result.cases.length > 0 && result.passed === result.cases.length ? ExitCode.Ok : ExitCode.Failed;
