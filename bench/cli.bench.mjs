@@ -1,7 +1,7 @@
 // The `drills` CLI against what it costs to start its processes, and against the test runners a candidate
 // would use instead (pytest, mocha) on the same 100 cases.
 // Usage: node esbuild.js && node bench/cli.bench.mjs [N]
-// Prints medians of N runs and ratios; every baseline is measured in the same run.
+// Prints medians of N runs and ratios; every baseline is measured in the same run, in interleaved rounds.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -62,43 +62,49 @@ function timeRun(command, args, env = {}) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function measure(label, command, args, env, expectCode = 0) {
-  const times = [];
-  for (let i = 0; i < N; i++) {
-    const { ms, code } = await timeRun(command, args, env);
-    if (code !== expectCode) throw new Error(`${label} exited ${code}`);
-    times.push(ms);
-  }
-  return median(times);
-}
-
 const mochaBin = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const pyBin = realPython('python3');
 const env = { XDG_CACHE_HOME: cacheHome, NO_COLOR: '1' };
-console.log(`cli bench: median of ${N}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+// pytest may live with another python (Debian's python3-pytest); drills is compared on that same interpreter.
+const withPytest = pyBin && [pyBin, '/usr/bin/python3'].find((p) => spawnSync(p, ['-m', 'pytest', '--version'], { stdio: 'ignore' }).status === 0);
+const run = (lang, file, extraEnv = {}) => [process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', lang, file], { ...env, ...extraEnv }];
+
+/** What is measured: label → [command, args, env]. */
+const commands = {
+  node: [process.execPath, ['-e', '0']],
+  drillsJs: run('javascript', js),
+  mocha: [process.execPath, [mochaBin, '--no-config', 'find.test.js', '--reporter', 'dot']],
+  ...(pyBin ? { python: [pyBin, ['-c', 'pass']], drillsPy: run('python', py) } : {}),
+  ...(withPytest ? { pytest: [withPytest, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_find.py']], drillsPytestPy: run('python', py, { DRILLS_PYTHON: withPytest }) } : {}),
+};
+
+const load = () => os.loadavg()[0].toFixed(2);
+console.log(`cli bench: median of ${N}, ${os.cpus().length} cores, load ${load()}`);
 
 // Warm the interpreter cache once, as any second run of the CLI finds it.
-await timeRun(process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'python', py], env);
+await timeRun(...run('python', py));
 
-const nodeStart = await measure('node -e 0', process.execPath, ['-e', '0']);
-const jsCli = await measure('drills run (javascript)', process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'javascript', js], env);
-const mocha = await measure('mocha', process.execPath, [mochaBin, '--no-config', 'find.test.js', '--reporter', 'dot']);
-console.log(`javascript: node start ${nodeStart.toFixed(0)} ms; drills run of 100 cases ${jsCli.toFixed(0)} ms = ${(jsCli / (2 * nodeStart)).toFixed(2)}x of starting node twice (CLI + interpreter); mocha on the same cases ${mocha.toFixed(0)} ms: drills is ${(mocha / jsCli).toFixed(2)}x faster`);
+// Interleaved rounds: a change in machine load (the machine may be shared) affects every command alike.
+const times = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
+for (let i = 0; i < N; i++) {
+  for (const [label, [command, args, extraEnv]] of Object.entries(commands)) {
+    const { ms, code } = await timeRun(command, args, extraEnv);
+    if (code !== 0) throw new Error(`${label} exited ${code}`);
+    times[label].push(ms);
+  }
+}
+const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 
+console.log(`javascript: node start ${m.node.toFixed(0)} ms; drills run of 100 cases ${m.drillsJs.toFixed(0)} ms = ${(m.drillsJs / (2 * m.node)).toFixed(2)}x of starting node twice (CLI + interpreter); mocha on the same cases ${m.mocha.toFixed(0)} ms: drills is ${(m.mocha / m.drillsJs).toFixed(2)}x faster`);
 if (!pyBin) {
   console.log('python: skipped (no python3 on the PATH)');
 } else {
-  const pyStart = await measure('python3 -c pass', pyBin, ['-c', 'pass']);
-  const pyCli = await measure('drills run (python)', process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'python', py], env);
-  console.log(`python: interpreter start ${pyStart.toFixed(0)} ms; drills run of 100 cases ${pyCli.toFixed(0)} ms = ${(pyCli / (nodeStart + pyStart)).toFixed(2)}x of starting node and python`);
-  // pytest may live with another python (Debian's python3-pytest); compare drills on that same interpreter.
-  const withPytest = [pyBin, '/usr/bin/python3'].find((p) => spawnSync(p, ['-m', 'pytest', '--version'], { stdio: 'ignore' }).status === 0);
+  console.log(`python: interpreter start ${m.python.toFixed(0)} ms; drills run of 100 cases ${m.drillsPy.toFixed(0)} ms = ${(m.drillsPy / (m.node + m.python)).toFixed(2)}x of starting node and python`);
   if (!withPytest) {
     console.log('python vs pytest: skipped (pytest is not installed: apt-get install python3-pytest)');
   } else {
-    const pytest = await measure('pytest', withPytest, ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', 'test_find.py']);
-    const same = await measure('drills run (python, same interpreter)', process.execPath, [cli, 'run', '--problem', 'find-index', '--pack', pack, '--lang', 'python', py], { ...env, DRILLS_PYTHON: withPytest });
-    console.log(`python vs pytest (${withPytest}): pytest ${pytest.toFixed(0)} ms, drills ${same.toFixed(0)} ms: drills is ${(pytest / same).toFixed(2)}x faster`);
+    console.log(`python vs pytest (${withPytest}): pytest ${m.pytest.toFixed(0)} ms, drills ${m.drillsPytestPy.toFixed(0)} ms: drills is ${(m.pytest / m.drillsPytestPy).toFixed(2)}x faster`);
   }
 }
+console.log(`load at the end ${load()}`);
 fs.rmSync(tmp, { recursive: true, force: true });
