@@ -141,10 +141,11 @@ export class TimerStatusBar implements vscode.Disposable {
   }
 }
 
-/** `⏱ 23:41 · code`, `⏱ +02:10 · overtime`, or the state of a closed strict attempt. */
+/** `$(watch) 23:41 · code`, `$(watch) +02:10 · overtime`, or the state of a closed strict attempt. */
 export function statusText(attempt: Attempt, now: number): string {
   if (attempt.status !== 'in-progress') return attempt.finalRunOpen ? '$(lock) time up · final run left' : `$(lock) ${attempt.status}`;
-  return formatStatus(timerState(attempt.timer, now));
+  // Codicons render in every VS Code font setup; the emoji in the core's plain text may not.
+  return formatStatus(timerState(attempt.timer, now), { running: '$(watch)', paused: '$(debug-pause)' });
 }
 
 /** The timer's commands: pause/resume (practice), advance, finish, abandon, and the status bar's quick pick. */

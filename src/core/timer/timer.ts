@@ -293,12 +293,21 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
 }
 
+/** The marks in front of the status text: plain characters by default, icon syntax in an editor. */
+export interface StatusIcons {
+  running: string;
+  paused: string;
+}
+
+const PLAIN_ICONS: StatusIcons = { running: '⏱', paused: '⏸' };
+
 /**
  * Status bar text: `⏱ 23:41 · code`, `⏱ +02:10 · overtime`, `⏸ 23:41 · code (paused)`.
  * Remaining time rounds up, so the display reads 00:00 only when the time is really up.
  */
-export function formatStatus(state: TimerState): string {
-  if (state.expired) return `${state.paused ? '⏸' : '⏱'} +${formatDuration(state.overtimeMs)} · overtime${state.paused ? ' (paused)' : ''}`;
+export function formatStatus(state: TimerState, icons: StatusIcons = PLAIN_ICONS): string {
+  const icon = state.paused ? icons.paused : icons.running;
+  if (state.expired) return `${icon} +${formatDuration(state.overtimeMs)} · overtime${state.paused ? ' (paused)' : ''}`;
   const shown = formatDuration(Math.ceil(state.remainingMs / 1000) * 1000);
-  return `${state.paused ? '⏸' : '⏱'} ${shown} · ${state.phase}${state.paused ? ' (paused)' : ''}`;
+  return `${icon} ${shown} · ${state.phase}${state.paused ? ' (paused)' : ''}`;
 }

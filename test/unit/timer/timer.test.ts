@@ -223,6 +223,14 @@ describe('status text', () => {
     assert.equal(formatStatus(timerState(paused, T0 + 2 * MIN)), '⏸ 44:00 · clarify (paused)');
   });
 
+  it('puts the caller\'s icons in front, running or paused', () => {
+    const t = startTimer(SCHEDULE, 'practice', T0);
+    const icons = { running: '$(watch)', paused: '$(debug-pause)' };
+    assert.equal(formatStatus(timerState(t, T0 + 21 * MIN + 19_000), icons), '$(watch) 23:41 · code');
+    const paused = ok(pauseTimer(t, T0 + MIN));
+    assert.equal(formatStatus(timerState(paused, T0 + 2 * MIN), icons), '$(debug-pause) 44:00 · clarify (paused)');
+  });
+
   it('rounds the time left up so 00:00 means the time is up', () => {
     const t = startTimer(SCHEDULE, 'strict', T0);
     assert.equal(formatStatus(timerState(t, T0 + 45 * MIN - 400)), '⏱ 00:01 · test');
