@@ -101,7 +101,15 @@ else
   skip unit "the build failed"
 fi
 
-# TODO: `node out/cli.js check problems/` (the built-in pack must check clean) goes here as a step.
+# The built-in pack must check clean: every reference passes, every known-wrong solution is caught.
+pack_passed=0 pack_failed=0
+if [ "$built" -eq 1 ]; then
+  step pack-check run_counted "$logs/pack-check.log" node out/cli.js check problems/
+  pack_passed=$(grep -E '^check: [0-9]+ passed' "$logs/pack-check.log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+  pack_failed=$(grep -E '^check: [0-9]+ passed' "$logs/pack-check.log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+else
+  skip pack-check "the build failed"
+fi
 
 int_passed=0 int_failed=0 int_skipped=0
 if [ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ]; then
@@ -117,8 +125,9 @@ printf '\n━━ Summary (%ss)\n' $((SECONDS - started))
 printf '%s\n' "${summary[@]}"
 printf '  unit tests:        %s passed, %s failed, %s skipped\n' "$unit_passed" "$unit_failed" "$unit_skipped"
 printf '  integration tests: %s passed, %s failed, %s skipped\n' "$int_passed" "$int_failed" "$int_skipped"
-passed=$((unit_passed + int_passed))
-failed=$((unit_failed + int_failed))
+printf '  built-in pack:     %s problems passed, %s failed (drills check)\n' "${pack_passed:-0}" "${pack_failed:-0}"
+passed=$((unit_passed + int_passed + ${pack_passed:-0}))
+failed=$((unit_failed + int_failed + ${pack_failed:-0}))
 skipped=$((unit_skipped + int_skipped))
 status=0
 if [ "${#failed_steps[@]}" -gt 0 ]; then
