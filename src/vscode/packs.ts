@@ -91,7 +91,8 @@ export class PacksService implements vscode.Disposable {
   }
 
   private async onCreated(uri: vscode.Uri): Promise<void> {
-    if (uri.scheme !== 'file' || IGNORED_SEGMENT.test(uri.fsPath)) return;
+    // Only the part inside the workspace counts: the workspace itself may sit below an ignored folder name.
+    if (uri.scheme !== 'file' || IGNORED_SEGMENT.test('/' + vscode.workspace.asRelativePath(uri, false))) return;
     try {
       if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) this.scheduleReload();
     } catch {
