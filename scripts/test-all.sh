@@ -121,13 +121,26 @@ else
   skip integration "$([ "$built" -eq 1 ] && echo 'provisioning failed' || echo 'the build failed')"
 fi
 
+# The packaged .vsix installs into code-server and shows the view (the offline launcher's tooling).
+vsix_passed=0 vsix_failed=0
+if [ "$(node scripts/test-integration.mjs --choose 2>/dev/null)" = electron ]; then
+  printf '\n━━ vsix: not run (it installs into code-server; this machine uses the desktop launcher)\n'
+elif [ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ]; then
+  step vsix run_counted "$logs/vsix.log" node scripts/test-vsix.mjs
+  vsix_passed=$(launcher_count "$logs/vsix.log" passed)
+  vsix_failed=$(launcher_count "$logs/vsix.log" failed)
+else
+  skip vsix "needs the build and code-server"
+fi
+
 printf '\n━━ Summary (%ss)\n' $((SECONDS - started))
 printf '%s\n' "${summary[@]}"
 printf '  unit tests:        %s passed, %s failed, %s skipped\n' "$unit_passed" "$unit_failed" "$unit_skipped"
 printf '  integration tests: %s passed, %s failed, %s skipped\n' "$int_passed" "$int_failed" "$int_skipped"
 printf '  built-in pack:     %s problems passed, %s failed (drills check)\n' "${pack_passed:-0}" "${pack_failed:-0}"
-passed=$((unit_passed + int_passed + ${pack_passed:-0}))
-failed=$((unit_failed + int_failed + ${pack_failed:-0}))
+printf '  packaged .vsix:    %s passed, %s failed\n' "$vsix_passed" "$vsix_failed"
+passed=$((unit_passed + int_passed + ${pack_passed:-0} + vsix_passed))
+failed=$((unit_failed + int_failed + ${pack_failed:-0} + vsix_failed))
 skipped=$((unit_skipped + int_skipped))
 status=0
 if [ "${#failed_steps[@]}" -gt 0 ]; then

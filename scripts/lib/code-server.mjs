@@ -60,7 +60,7 @@ function statusOf(url) {
  * Starts code-server on 127.0.0.1:`port` with its own process group, so `stop()` ends it and every child
  * (extension host, file watcher, pty host). Output goes to `logFile`. Resolves once `/healthz` answers.
  */
-export async function startCodeServer({ install, port, userDataDir, extensionsDir, folder, logFile, timeoutMs = 90_000 }) {
+export async function startCodeServer({ install, port, userDataDir, extensionsDir, folder, logFile, timeoutMs = 90_000, disableExtensions = true }) {
   fs.mkdirSync(extensionsDir, { recursive: true });
   const out = fs.openSync(logFile, 'a');
   const args = [
@@ -73,7 +73,7 @@ export async function startCodeServer({ install, port, userDataDir, extensionsDi
     // Makes the web client honour the `payload` query parameter (extensionDevelopmentPath / extensionTestsPath).
     '--vscode-option', 'enable-smoke-test-driver',
     // As `--disable-extensions` on the desktop: only the extension under development (and built-ins) load.
-    '--vscode-option', 'disable-extensions',
+    ...(disableExtensions ? ['--vscode-option', 'disable-extensions'] : []),
     // Its own config file, so nothing is written to ~/.config/code-server.
     '--config', path.join(userDataDir, 'code-server.yaml'),
     '--user-data-dir', userDataDir,
