@@ -1,9 +1,9 @@
 import * as fs from 'node:fs';
 import { LANGUAGES, type Language } from '../core/pack/types';
-import { runSolution } from '../core/runner/index';
+import { prestartHarness, runSolution } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
-import { cliRunnerEnv, findProblem } from './runner';
+import { cliRunnerEnv, findProblem, memoryLimitHint } from './runner';
 
 export interface RunArgs {
   problemId: string;
@@ -22,20 +22,29 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
     io.err(`drills: no such file: ${args.file}`);
     return ExitCode.Usage;
   }
-  const found = await findProblem(args.packDir, args.problemId);
-  if (!found.problem) {
-    if (found.error) io.err(`drills: ${found.error}`);
-    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style));
-    return ExitCode.Usage;
+  const language = args.lang as Language;
+  const env = cliRunnerEnv(io);
+  // The interpreter starts while the problem's YAML is parsed; the run checks it was started with the right limit.
+  const prestarted = await prestartHarness({ language, solutionPath: args.file, memoryMb: memoryLimitHint(args.packDir, args.problemId) }, env);
+  try {
+    const found = await findProblem(args.packDir, args.problemId);
+    if (!found.problem) {
+      if (found.error) io.err(`drills: ${found.error}`);
+      for (const d of found.diagnostics) io.err(formatDiagnostic(d, style));
+      return ExitCode.Usage;
+    }
+    const result = await runSolution({ problem: found.problem, language, solutionPath: args.file, ...(prestarted ? { prestarted } : {}) }, env);
+    if (json) {
+      io.out(JSON.stringify(result, null, 2));
+    } else {
+      io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
+      // One write for the whole report, not one per case.
+      io.out(formatRun(result, style).join('\n'));
+    }
+    if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
+    return !result.error && result.cases.length > 0 && result.passed === result.cases.length ? ExitCode.Ok : ExitCode.Failed;
+  } finally {
+    // Unused when the problem did not load; killing it twice is harmless.
+    prestarted?.dispose();
   }
-  const result = await runSolution({ problem: found.problem, language: args.lang as Language, solutionPath: args.file }, cliRunnerEnv(io));
-  if (json) {
-    io.out(JSON.stringify(result, null, 2));
-  } else {
-    io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
-    // One write for the whole report, not one per case.
-    io.out(formatRun(result, style).join('\n'));
-  }
-  if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
-  return !result.error && result.cases.length > 0 && result.passed === result.cases.length ? ExitCode.Ok : ExitCode.Failed;
 }

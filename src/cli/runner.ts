@@ -1,4 +1,5 @@
 import type { Dirent } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { loadPacks, loadProblem, loadProblemFromDir, PACK_FILE, PROBLEM_FILE } from '../core/pack/index';
@@ -17,6 +18,22 @@ export function cliRunnerEnv(io: Io): RunnerEnv {
     }),
     now: () => performance.now(),
   };
+}
+
+/**
+ * The memory limit `<packDir>/<id>/problem.yaml` seems to set, read without parsing YAML, so the harness can start
+ * while the problem loads. Only a guess: a run whose real limit differs starts its own process.
+ */
+export function memoryLimitHint(packDir: string, problemId: string): number | undefined {
+  if (problemId !== path.basename(problemId) || problemId.startsWith('.')) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(path.join(packDir, problemId, PROBLEM_FILE), 'utf8');
+  } catch {
+    return undefined;
+  }
+  const found = /\bmemoryMb\s*:\s*(\d+(?:\.\d+)?)/.exec(text);
+  return found ? Number(found[1]) : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The hidden-test runner: the editor and the CLI call `runSolution`. */
-export { runSolution, harnessSpecFor, OUTPUT_CAP } from './run';
+export { runSolution, prestartHarness, harnessSpecFor, OUTPUT_CAP } from './run';
 export { createInterpreterResolver, defaultInterpreterCacheFile, findOnPath, type InterpreterResolverOptions, type ProbeInterpreter } from './interpreters';
 export { LANGUAGE_RUNNERS, type LanguageRunner, type PreparedCode } from './languages';
 export { compareValues, jsonEqual, floatEqual, unorderedEqual, canonicalJson, typeMismatch, preview } from './compare';

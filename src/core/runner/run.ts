@@ -1,14 +1,15 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Problem, TestCase } from '../pack/types';
+import { DEFAULT_LIMITS } from '../pack/problemSpec';
+import type { Language, Limits, Problem, TestCase } from '../pack/types';
 import { runChecker, type CheckItem } from './checker';
 import { compareValues, preview, typeMismatch } from './compare';
 import { LANGUAGE_RUNNERS, type LanguageRunner } from './languages';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
-import type { CaseResult, Interpreter, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
+import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
 /** Per-case cap on what a solution prints, in characters, in the harness and again in the parent. */
 export const OUTPUT_CAP = 1024 * 1024;
@@ -87,8 +88,113 @@ type SessionOutcome =
   | { kind: 'load-error'; error: RunError; output: string }
   | { kind: 'aborted' };
 
+/** How a harness process is started; a prestarted one is reused only when every part of this is the same. */
+interface HarnessLaunch {
+  command: string;
+  args: string[];
+  cwd: string;
+  interpreter: Interpreter;
+}
+
+function harnessLaunch(runner: LanguageRunner, interpreter: Interpreter, harnessDir: string, solutionPath: string, limits: Limits): HarnessLaunch {
+  return { command: interpreter.command, args: runner.argv(path.join(harnessDir, runner.harnessFile), limits), cwd: path.dirname(solutionPath), interpreter };
+}
+
+const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.cwd, l.interpreter.env ?? {}]);
+
+function spawnHarness(launch: HarnessLaunch): ChildProcessWithoutNullStreams {
+  return spawn(launch.command, launch.args, {
+    cwd: launch.cwd,
+    // Its own process group, so a kill takes whatever the solution started too.
+    detached: true,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: childEnv(launch.interpreter),
+  });
+}
+
+/** Kills a harness's process group (the harness and whatever the solution started). */
+function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Whether the process and its pipes keep the parent's event loop alive. */
+function holdEventLoop(child: ChildProcessWithoutNullStreams, hold: boolean): void {
+  for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as { ref?(): void; unref?(): void }[]) {
+    if (hold) handle.ref?.();
+    else handle.unref?.();
+  }
+}
+
+/** How `runSession` takes a prestarted harness: its process when launched as `launch` and still alive, else none. */
+const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch) => ChildProcessWithoutNullStreams | undefined>();
+
+/**
+ * Starts the harness for `language` before the problem is known, so the interpreter's start overlaps loading the
+ * problem: it waits for its job on stdin. Pass it as `RunOptions.prestarted`; a run started with other limits kills
+ * it and starts its own. Undefined when the interpreter cannot be found (the run reports that).
+ */
+export async function prestartHarness(
+  opts: { language: Language; solutionPath: string; memoryMb?: number },
+  env: RunnerEnv,
+): Promise<PrestartedHarness | undefined> {
+  const runner = LANGUAGE_RUNNERS[opts.language];
+  const lookup = await env.interpreters.resolve(runner.interpreter);
+  if (!lookup.ok) return undefined;
+  const memoryMb = opts.memoryMb ?? DEFAULT_LIMITS.memoryMb;
+  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb });
+  const child = spawnHarness(launch);
+  let state: 'waiting' | 'taken' | 'disposed' = 'waiting';
+  let ended = false;
+  child.on('error', () => (ended = true));
+  child.on('exit', () => (ended = true));
+  child.stdin.on('error', () => {
+    // Killed before it was given a job.
+  });
+  // While it waits it must not keep the caller alive; left behind, it reads end-of-file on stdin and exits.
+  holdEventLoop(child, false);
+  const harness: PrestartedHarness = {
+    language: opts.language,
+    memoryMb,
+    pid: child.pid,
+    dispose() {
+      if (state !== 'waiting') return;
+      state = 'disposed';
+      killGroup(child.pid);
+      child.stdin.destroy();
+      child.stdout.destroy();
+      child.stderr.destroy();
+    },
+  };
+  takeFromPrestarted.set(harness, (wanted) => {
+    if (state !== 'waiting') return undefined;
+    // A process started with another memory limit (or interpreter, or folder) must never run the cases.
+    if (ended || launchKey(wanted) !== launchKey(launch)) {
+      harness.dispose();
+      return undefined;
+    }
+    state = 'taken';
+    holdEventLoop(child, true);
+    return child;
+  });
+  return harness;
+}
+
 /** Runs a solution against a problem's hidden cases in one process (a fresh one after a kill or crash). */
 export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
+  try {
+    return await runCases(opts, env);
+  } finally {
+    // Unused (the run ended before starting a process): it must not outlive the run.
+    opts.prestarted?.dispose();
+  }
+}
+
+async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
   const { problem, language, solutionPath } = opts;
   const started = env.now();
   const runner: LanguageRunner = LANGUAGE_RUNNERS[language];
@@ -264,14 +370,10 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
       memoryMb: limits.memoryMb,
     };
     return new Promise((resolve) => {
-      const harnessPath = path.join(env.harnessDir, runner.harnessFile);
-      const child = spawn(interpreter.command, runner.argv(harnessPath, limits), {
-        cwd: path.dirname(solutionPath),
-        // Its own process group, so a kill takes whatever the solution started too.
-        detached: true,
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: childEnv(interpreter),
-      });
+      const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits);
+      // Only the first process can be a prestarted one: taking it is one-shot.
+      const prestarted = opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch);
+      const child = prestarted ?? spawnHarness(launch);
       let current: { index: number; startedAt: number; raw: CappedText } | undefined;
       let casesStarted = 0;
       let progressed = false;
@@ -287,14 +389,7 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
         killTree();
       }, loadTimeoutMs);
 
-      function killTree(): void {
-        if (!child.pid) return;
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // The group is already gone.
-        }
-      }
+      const killTree = (): void => killGroup(child.pid);
       const onAbort = (): void => {
         killedFor = 'abort';
         killTree();

@@ -57,6 +57,22 @@ export interface RunOptions {
   onCase?: (result: CaseResult) => void;
   /** Aborting kills the process; cases that never reported end as `notRun`. */
   signal?: AbortSignal;
+  /**
+   * A harness started while the problem was loading: used for the first process when it was started the same
+   * way this run would start one (same interpreter, arguments, folder), killed otherwise. The run disposes it.
+   */
+  prestarted?: PrestartedHarness;
+}
+
+/** A harness process already started and waiting for its job on stdin (`prestartHarness`). */
+export interface PrestartedHarness {
+  readonly language: Language;
+  /** The memory limit, in MB, its interpreter was started with. */
+  readonly memoryMb: number;
+  /** The process id; undefined when the interpreter could not be started. */
+  readonly pid: number | undefined;
+  /** Kills the process unless a run has taken it; safe to call more than once. */
+  dispose(): void;
 }
 
 export type { Language, Problem, TestCase };
