@@ -146,8 +146,7 @@ export class DrillSession implements vscode.Disposable {
     this.reportIssues(issues);
     this.drills.clear();
     for (const attempt of attempts.filter(isOpen)) this.drills.set(attempt.id, await this.withProblem(attempt));
-    const latest = this.open[this.open.length - 1];
-    this.setActive(latest?.attempt.id);
+    this.setActive(mostRecentDrill(this.open, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath))?.attempt.id);
     if (this.drills.size > 0) this.deps.log.info(`Restored ${this.drills.size} open attempt(s) from history.`);
   }
 
@@ -312,4 +311,14 @@ export async function revealNextHint(session: DrillSession): Promise<{ index: nu
     await vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside, preview: true });
   }
   return { index: revealed - 1, text: hints[revealed - 1] };
+}
+
+/**
+ * The drill a reloaded window makes active: the most recently started open attempt, preferring one
+ * whose folder lies in this workspace (history is shared by every window and workspace).
+ */
+function mostRecentDrill(open: readonly OpenDrill[], workspaceFolders: readonly string[]): OpenDrill | undefined {
+  const inside = (dir: string) => workspaceFolders.some((f) => !path.relative(f, dir).startsWith('..') && !path.isAbsolute(path.relative(f, dir)));
+  const here = open.filter((d) => inside(d.attempt.attemptDir));
+  return [...(here.length > 0 ? here : open)].sort((a, b) => a.attempt.timer.startedAt - b.attempt.timer.startedAt).pop();
 }
