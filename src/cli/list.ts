@@ -2,10 +2,11 @@ import { loadPacks } from '../core/pack/index';
 import type { Diagnostic, PackSummary } from '../core/pack/types';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic } from './report';
+import { cliLoadOptions } from './runner';
 
 /** `drills list [DIR]`: the packs and problems under DIR, with the loader's diagnostics. */
 export async function listCommand(dir: string, { json, style, io }: CommandOptions): Promise<number> {
-  const packs = await loadPacks([dir]);
+  const packs = await loadPacks([dir], cliLoadOptions(io));
   const diagnostics = packs.flatMap((p) => p.diagnostics);
   if (json) {
     io.out(JSON.stringify({ packs: packs.map(packJson), diagnostics }, null, 2));

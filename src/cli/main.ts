@@ -1,8 +1,5 @@
 import { parseArgs } from 'node:util';
 import { createStyle } from './style';
-import { listCommand } from './list';
-import { checkCommand } from './check';
-import { runCommand } from './run';
 import { ExitCode, type Io } from './io';
 
 const USAGE = `Usage: drills <command> [options]
@@ -21,7 +18,10 @@ Options:
 
 Exit codes: 0 all passed, 1 some case did not pass (or check found a problem), 2 usage error or unreadable pack.`;
 
-/** Parses the command line and dispatches; returns the process exit code. */
+/**
+ * Parses the command line and dispatches; returns the process exit code. Each command is loaded when it runs:
+ * `run` starts the interpreter before the pack loader (the YAML parser, the schema validators) is even loaded.
+ */
 export async function main(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
@@ -56,15 +56,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
   switch (command) {
     case 'list':
       if (rest.length > 1) return usage(io, 'list takes at most one folder');
-      return listCommand(io.resolve(rest[0] ?? '.'), opts);
+      return (await import('./list')).listCommand(io.resolve(rest[0] ?? '.'), opts);
     case 'check':
       if (rest.length > 1) return usage(io, 'check takes at most one folder');
-      return checkCommand(io.resolve(rest[0] ?? '.'), opts);
+      return (await import('./check')).checkCommand(io.resolve(rest[0] ?? '.'), opts);
     case 'run': {
       if (!values.problem) return usage(io, 'run needs --problem ID');
       if (!values.lang) return usage(io, 'run needs --lang python|javascript|typescript');
       if (rest.length !== 1) return usage(io, 'run needs exactly one solution FILE');
-      return runCommand(
+      return (await import('./run')).runCommand(
         { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]) },
         opts,
       );

@@ -3,7 +3,7 @@ import { LANGUAGES, type Language } from '../core/pack/types';
 import { prestartHarness, runSolution } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
-import { cliRunnerEnv, findProblem, memoryLimitHint } from './runner';
+import { cliLoadOptions, cliRunnerEnv, memoryLimitHint } from './runner';
 
 export interface RunArgs {
   problemId: string;
@@ -27,7 +27,9 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
   // The interpreter starts while the problem's YAML is parsed; the run checks it was started with the right limit.
   const prestarted = await prestartHarness({ language, solutionPath: args.file, memoryMb: memoryLimitHint(args.packDir, args.problemId) }, env);
   try {
-    const found = await findProblem(args.packDir, args.problemId);
+    // The loader (the YAML parser, the schema validators) is loaded only now, after the interpreter started.
+    const { findProblem } = await import('./findProblem');
+    const found = await findProblem(args.packDir, args.problemId, cliLoadOptions(io));
     if (!found.problem) {
       if (found.error) io.err(`drills: ${found.error}`);
       for (const d of found.diagnostics) io.err(formatDiagnostic(d, style));

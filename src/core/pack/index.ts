@@ -5,19 +5,23 @@ import { readManifest, type PackManifest } from './manifest';
 import { languageOfFile, readProblemSpec, type PackContext } from './problemSpec';
 import { readTests } from './testsFile';
 import { LANGUAGES, STANDARD_TAGS, type Diagnostic, type Language, type PackSummary, type Problem, type ProblemSummary } from './types';
+import type { YamlCache } from './yamlCache';
 import { Reporter } from './yamlFile';
+import { PACK_FILE, PROBLEM_FILE, STARTER_FILES, STATEMENT_FILE, TESTS_FILE } from './constants';
 
 export { parseTypeName, formatType, BASE_TYPES, type TypeExpr, type TypeParse } from './typeName';
-export { languageOfFile, DEFAULT_LIMITS, DEFAULT_MINUTES, DEFAULT_FLOAT_TOLERANCE } from './problemSpec';
+export { languageOfFile } from './problemSpec';
+export { DEFAULT_LIMITS, DEFAULT_MINUTES, DEFAULT_FLOAT_TOLERANCE } from './constants';
 
-/** File names of the format. */
-export const PACK_FILE = 'drills-pack.yaml';
-export const PROBLEM_FILE = 'problem.yaml';
-export const TESTS_FILE = 'tests.yaml';
-export const STATEMENT_FILE = 'statement.md';
+export { createFileYamlCache, type YamlCache } from './yamlCache';
 
-/** The starter file of each language, in `starter/`. */
-export const STARTER_FILES: Record<Language, string> = { python: 'solution.py', javascript: 'solution.js', typescript: 'solution.ts' };
+/** How packs are read. */
+export interface LoadOptions {
+  /** Values of YAML files parsed before (see YamlCache); short-lived processes gain most from one. */
+  yamlCache?: YamlCache;
+}
+
+export { PACK_FILE, PROBLEM_FILE, TESTS_FILE, STATEMENT_FILE, STARTER_FILES } from './constants';
 
 // Folders that never hold packs and can be huge.
 const SKIP = new Set(['node_modules', '.git', 'out', '.vscode-test', '__pycache__']);
@@ -64,15 +68,15 @@ async function findPackDirsWith(roots: string[], listings: Listings): Promise<st
  * lists statement.md and starters; never reads tests.yaml or solutions. Broken problems are left out and
  * reported in `diagnostics`; the others are still indexed.
  */
-export async function loadPacks(roots: string[]): Promise<PackSummary[]> {
+export async function loadPacks(roots: string[], options: LoadOptions = {}): Promise<PackSummary[]> {
   const listings: Listings = new Map();
   const dirs = await findPackDirsWith(roots, listings);
-  return Promise.all(dirs.map((dir) => loadPackWith(dir, listings)));
+  return Promise.all(dirs.map((dir) => loadPackWith(dir, listings, options)));
 }
 
 /** Indexes one pack folder (the folder holding drills-pack.yaml). */
-export async function loadPack(dir: string): Promise<PackSummary> {
-  return loadPackWith(path.resolve(dir), new Map());
+export async function loadPack(dir: string, options: LoadOptions = {}): Promise<PackSummary> {
+  return loadPackWith(path.resolve(dir), new Map(), options);
 }
 
 async function readText(file: string): Promise<{ text?: string; error?: string }> {
@@ -84,23 +88,23 @@ async function readText(file: string): Promise<{ text?: string; error?: string }
   }
 }
 
-async function readPackManifest(dir: string, diagnostics: Diagnostic[]): Promise<PackManifest> {
+async function readPackManifest(dir: string, diagnostics: Diagnostic[], options: LoadOptions): Promise<PackManifest> {
   const file = path.join(dir, PACK_FILE);
   const { text, error } = await readText(file);
   if (text === undefined) {
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
     return { id: path.basename(dir), name: path.basename(dir), description: '', defaults: {}, tags: [], readable: false };
   }
-  return readManifest(file, text, path.basename(dir), diagnostics);
+  return readManifest(file, text, path.basename(dir), diagnostics, options.yamlCache);
 }
 
 function contextOf(dir: string, manifest: PackManifest): PackContext {
   return { id: manifest.id, dir, defaults: manifest.defaults, knownTags: new Set([...STANDARD_TAGS, ...manifest.tags.map((t) => t.id)]) };
 }
 
-async function loadPackWith(dir: string, listings: Listings): Promise<PackSummary> {
+async function loadPackWith(dir: string, listings: Listings, options: LoadOptions): Promise<PackSummary> {
   const diagnostics: Diagnostic[] = [];
-  const manifest = await readPackManifest(dir, diagnostics);
+  const manifest = await readPackManifest(dir, diagnostics, options);
   const pack: PackSummary = {
     id: manifest.id,
     name: manifest.name,
@@ -115,7 +119,7 @@ async function loadPackWith(dir: string, listings: Listings): Promise<PackSummar
   if (!manifest.readable) return pack;
   const context = contextOf(dir, manifest);
   const problemDirs = await findProblemDirs(dir, listings);
-  const indexed = await Promise.all(problemDirs.map((d) => indexProblem(d, context, listings)));
+  const indexed = await Promise.all(problemDirs.map((d) => indexProblem(d, context, listings, options)));
 
   // An id shared by two problems is ambiguous (history and commands key on it): neither is indexed.
   const byId = new Map<string, typeof indexed>();
@@ -156,7 +160,7 @@ interface IndexedProblem {
   report?: Reporter;
 }
 
-async function indexProblem(dir: string, pack: PackContext, listings: Listings): Promise<IndexedProblem> {
+async function indexProblem(dir: string, pack: PackContext, listings: Listings, options: LoadOptions): Promise<IndexedProblem> {
   const diagnostics: Diagnostic[] = [];
   const file = path.join(dir, PROBLEM_FILE);
   const { text, error } = await readText(file);
@@ -164,7 +168,7 @@ async function indexProblem(dir: string, pack: PackContext, listings: Listings):
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
     return { diagnostics };
   }
-  const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics);
+  const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics, options.yamlCache);
   const report = new Reporter(yaml, diagnostics);
   const entries = await list(dir, listings);
   const languages = await starterLanguages(dir, entries, listings);
@@ -206,15 +210,15 @@ function checkFolder(dir: string, entries: Dirent[], languages: Language[], pack
 }
 
 /** Reads everything about an indexed problem, including tests.yaml and its `from:` files. */
-export async function loadProblem(summary: ProblemSummary): Promise<{ problem?: Problem; diagnostics: Diagnostic[] }> {
-  return loadProblemFromDir(summary.dir, summary.packDir);
+export async function loadProblem(summary: ProblemSummary, options: LoadOptions = {}): Promise<{ problem?: Problem; diagnostics: Diagnostic[] }> {
+  return loadProblemFromDir(summary.dir, summary.packDir, options);
 }
 
 /**
  * Reads everything about the problem in `dir`. The pack is found by looking upwards for drills-pack.yaml unless
  * given. The problem is returned when problem.yaml is valid; invalid cases are left out and reported.
  */
-export async function loadProblemFromDir(dir: string, packDir?: string): Promise<{ problem?: Problem; diagnostics: Diagnostic[] }> {
+export async function loadProblemFromDir(dir: string, packDir?: string, options: LoadOptions = {}): Promise<{ problem?: Problem; diagnostics: Diagnostic[] }> {
   dir = path.resolve(dir);
   const diagnostics: Diagnostic[] = [];
   const file = path.join(dir, PROBLEM_FILE);
@@ -224,7 +228,7 @@ export async function loadProblemFromDir(dir: string, packDir?: string): Promise
     return { diagnostics };
   }
   const manifestDiagnostics: Diagnostic[] = [];
-  const manifest = await readPackManifest(packFolder, manifestDiagnostics);
+  const manifest = await readPackManifest(packFolder, manifestDiagnostics, options);
   if (!manifest.readable) {
     // Only what stops the problem from loading: the rest is the pack's, reported when it is indexed.
     diagnostics.push(...manifestDiagnostics.filter((d) => d.severity === 'error'));
@@ -236,7 +240,7 @@ export async function loadProblemFromDir(dir: string, packDir?: string): Promise
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
     return { diagnostics };
   }
-  const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics);
+  const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics, options.yamlCache);
   const report = new Reporter(yaml, diagnostics);
   const listings: Listings = new Map();
   const entries = await list(dir, listings);
@@ -257,7 +261,7 @@ export async function loadProblemFromDir(dir: string, packDir?: string): Promise
 
   const testsPath = path.join(dir, TESTS_FILE);
   const tests = await readText(testsPath);
-  const cases = tests.text === undefined ? [] : await readTests(testsPath, tests.text, spec, pack.knownTags, diagnostics);
+  const cases = tests.text === undefined ? [] : await readTests(testsPath, tests.text, spec, pack.knownTags, diagnostics, options.yamlCache);
   if (tests.text === undefined) report.error([], `${TESTS_FILE} is missing: the problem has no hidden tests.`, 'key');
   else if (cases.length === 0 && !diagnostics.some((d) => d.file === testsPath && d.severity === 'error')) {
     diagnostics.push({ file: testsPath, line: 1, column: 1, severity: 'warning', message: 'tests.yaml has no cases.' });

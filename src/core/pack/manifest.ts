@@ -1,5 +1,6 @@
 import { checkSchema } from './schemaCheck';
 import { LANGUAGES, PHASE_NAMES, STANDARD_TAGS, FORMAT_VERSION, type Diagnostic, type Language, type PackSummary, type Phases, type TagSpec } from './types';
+import type { YamlCache } from './yamlCache';
 import { parseYamlFile, Reporter } from './yamlFile';
 
 /** What drills-pack.yaml says, with invalid parts replaced by fallbacks (reported as diagnostics). */
@@ -16,8 +17,8 @@ export interface PackManifest {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /** Reads drills-pack.yaml text; never throws, every problem becomes a diagnostic. */
-export function readManifest(file: string, text: string, fallbackId: string, diagnostics: Diagnostic[]): PackManifest {
-  const yaml = parseYamlFile(file, text, diagnostics);
+export function readManifest(file: string, text: string, fallbackId: string, diagnostics: Diagnostic[], cache?: YamlCache): PackManifest {
+  const yaml = parseYamlFile(file, text, diagnostics, cache);
   const report = new Reporter(yaml, diagnostics);
   const fallback: PackManifest = { id: fallbackId, name: fallbackId, description: '', defaults: {}, tags: [], readable: true };
   if (yaml.value === undefined) return fallback;

@@ -1,15 +1,15 @@
 import * as path from 'node:path';
+import { DEFAULT_FLOAT_TOLERANCE, DEFAULT_LIMITS, DEFAULT_MINUTES } from './constants';
 import { isPositive, isRecord, validPhases } from './manifest';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
 import { parseTypeName } from './typeName';
 import { LANGUAGES, type ClassSpec, type Compare, type Diagnostic, type Difficulty, type FunctionSpec, type Language, type Limits, type MethodSpec, type Param, type Phases } from './types';
+import type { YamlCache } from './yamlCache';
 import { parseYamlFile, Reporter, scalarTextStart, type YamlFile, type YamlPath } from './yamlFile';
 
 /** Defaults of the format, documented in docs/pack-format.md. */
-export const DEFAULT_MINUTES = 45;
-export const DEFAULT_LIMITS: Limits = { timeMs: 2000, memoryMb: 256 };
-export const DEFAULT_FLOAT_TOLERANCE = 1e-6;
+export { DEFAULT_MINUTES, DEFAULT_LIMITS, DEFAULT_FLOAT_TOLERANCE };
 
 /** What the loader needs to know of the pack while reading one of its problems. */
 export interface PackContext {
@@ -43,8 +43,14 @@ const COMPARE_KINDS = ['exact', 'unordered', 'float', 'checker'];
  * Reads problem.yaml text. Returns the spec only when the file has no errors; every problem becomes a
  * diagnostic with a position.
  */
-export function readProblemSpec(file: string, text: string, pack: PackContext, diagnostics: Diagnostic[]): { spec?: ProblemSpec; yaml: YamlFile } {
-  const yaml = parseYamlFile(file, text, diagnostics);
+export function readProblemSpec(
+  file: string,
+  text: string,
+  pack: PackContext,
+  diagnostics: Diagnostic[],
+  cache?: YamlCache,
+): { spec?: ProblemSpec; yaml: YamlFile } {
+  const yaml = parseYamlFile(file, text, diagnostics, cache);
   return { spec: specOf(yaml, pack, diagnostics), yaml };
 }
 

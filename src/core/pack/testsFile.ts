@@ -7,14 +7,22 @@ import { readRepeatBlock } from './repeatBlock';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
 import type { Diagnostic, MethodSpec, TestCase } from './types';
+import type { YamlCache } from './yamlCache';
 import { locate, parseYamlFile, Reporter, type YamlPath } from './yamlFile';
 
 /** Keys a `from:` JSON file may supply. */
 export const FROM_KEYS = ['args', 'input', 'expected', 'ops', 'raises'] as const;
 
 /** Reads tests.yaml text and the `from:` files it names; returns the valid cases, reports the others. */
-export async function readTests(file: string, text: string, spec: ProblemSpec, knownTags: ReadonlySet<string>, diagnostics: Diagnostic[]): Promise<TestCase[]> {
-  const yaml = parseYamlFile(file, text, diagnostics);
+export async function readTests(
+  file: string,
+  text: string,
+  spec: ProblemSpec,
+  knownTags: ReadonlySet<string>,
+  diagnostics: Diagnostic[],
+  cache?: YamlCache,
+): Promise<TestCase[]> {
+  const yaml = parseYamlFile(file, text, diagnostics, cache);
   if (yaml.value === undefined) return [];
   const report = new Reporter(yaml, diagnostics);
   // `repeat:` blocks get hand-written checks with the problem's methods in view.

@@ -1,23 +1,115 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from './types';
+import type { YamlCache } from './yamlCache';
 
 /** A YAML file parsed with positions, so every check can point at a line and column. */
 export interface YamlFile {
   file: string;
-  doc: Document;
-  lineCounter: LineCounter;
+  /** The parsed document, with the position of every node. */
+  readonly doc: Document;
+  readonly lineCounter: LineCounter;
   /** The plain value, or undefined when the file did not parse. */
   value: unknown;
+  /** Where the node at a shallow path starts, when known without the document (see CACHED_DEPTH). */
+  offsetOf?(path: YamlPath): number | undefined;
 }
 
 /** A path into a YAML value, as keys and indexes (`['function', 'params', 0, 'type']`). */
 export type YamlPath = readonly (string | number)[];
 
-/** Parses YAML text; syntax errors and warnings become diagnostics, never exceptions. */
-export function parseYamlFile(file: string, text: string, diagnostics: Diagnostic[]): YamlFile {
+interface Parsed {
+  doc: Document;
+  lineCounter: LineCounter;
+}
+
+function parse(text: string): Parsed {
   // A LineCounter accumulates line starts: one per document, never shared.
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  return { doc, lineCounter };
+}
+
+/**
+ * How deep the offsets kept with a cached value go: enough for what the loader locates on every load (each case
+ * of tests.yaml, `cases.<i>`), not every node (a large case's arrays would make the entry as big as the file).
+ */
+const CACHED_DEPTH = 2;
+
+const pathKey = (path: YamlPath): string => path.join('\0');
+
+/** Start offsets of the nodes at most CACHED_DEPTH deep, by path. */
+function shallowOffsets(doc: Document): Record<string, number> {
+  const offsets: Record<string, number> = {};
+  const walk = (node: unknown, path: (string | number)[]): void => {
+    if (path.length >= CACHED_DEPTH) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair) || !isScalar(pair.key) || !(pair.value as Node | null)?.range) continue;
+        const at = [...path, String(pair.key.value)];
+        offsets[pathKey(at)] = (pair.value as Node).range![0];
+        walk(pair.value, at);
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        if (!(item as Node | null)?.range) return;
+        const at = [...path, i];
+        offsets[pathKey(at)] = (item as Node).range![0];
+        walk(item, at);
+      });
+    }
+  };
+  // The whole document: where problems about the file as a whole (a missing statement.md) are reported.
+  const root = (doc.contents as Node | null)?.range;
+  if (root) offsets[pathKey([])] = root[0];
+  walk(doc.contents, []);
+  return offsets;
+}
+
+/** What a YamlCache keeps of a parsed file. */
+export interface CachedYaml {
+  value: unknown;
+  offsets: Record<string, number>;
+}
+
+/**
+ * A file whose value came from a cache. Line starts come from the text; the document is parsed only if something
+ * needs a node the cached offsets do not cover (a diagnostic, mostly).
+ */
+class CachedYamlFile implements YamlFile {
+  private parsed?: Parsed;
+  private lines?: LineCounter;
+  constructor(
+    readonly file: string,
+    private readonly text: string,
+    readonly value: unknown,
+    private readonly offsets: Record<string, number>,
+  ) {}
+  get doc(): Document {
+    return (this.parsed ??= parse(this.text)).doc;
+  }
+  get lineCounter(): LineCounter {
+    if (this.parsed) return this.parsed.lineCounter;
+    if (!this.lines) {
+      // What the parser's lexer records: the offset where each line starts.
+      this.lines = new LineCounter();
+      this.lines.addNewLine(0);
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+    }
+    return this.lines;
+  }
+  offsetOf(path: YamlPath): number | undefined {
+    return this.offsets[pathKey(path)];
+  }
+}
+
+/**
+ * Parses YAML text; syntax errors and warnings become diagnostics, never exceptions. With a cache, a text parsed
+ * before without any YAML problem is not parsed again (see YamlCache).
+ */
+export function parseYamlFile(file: string, text: string, diagnostics: Diagnostic[], cache?: YamlCache): YamlFile {
+  const cached = cache?.get(text);
+  if (cached) return new CachedYamlFile(file, text, cached.value, cached.offsets);
+  const { doc, lineCounter } = parse(text);
   for (const problem of [...doc.errors, ...doc.warnings]) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
     diagnostics.push({
@@ -37,6 +129,7 @@ export function parseYamlFile(file: string, text: string, diagnostics: Diagnosti
       diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: `YAML: ${firstLine((e as Error).message)}` });
     }
   }
+  if (cache && value !== undefined && doc.errors.length === 0 && doc.warnings.length === 0) cache.set(text, { value, offsets: shallowOffsets(doc) });
   return { file, doc, lineCounter, value };
 }
 
@@ -78,6 +171,9 @@ export function nodeAt(yaml: YamlFile, path: YamlPath): { node?: Node; pair?: Pa
 
 /** Where a diagnostic about the value at `path` should point: the value, else the nearest enclosing node. */
 export function locate(yaml: YamlFile, path: YamlPath, at: 'value' | 'key' = 'value'): { line: number; column: number } {
+  // The document itself has no key: both ask for the same node.
+  const known = at === 'value' || path.length === 0 ? yaml.offsetOf?.(path) : undefined;
+  if (known !== undefined) return positionOf(yaml, known);
   const { node, pair, nearest } = nodeAt(yaml, path);
   const target = at === 'key' && pair && pair.key ? (pair.key as Node) : (node ?? nearest);
   const range = target?.range;

@@ -3,7 +3,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_LIMITS } from '../pack/problemSpec';
+import { DEFAULT_LIMITS } from '../pack/constants';
 import type { Language, Limits, Problem, TestCase } from '../pack/types';
 import { runChecker, type CheckItem } from './checker';
 import { compareValues, preview, typeMismatch } from './compare';
@@ -539,6 +539,9 @@ function childEnv(interpreter: Interpreter): NodeJS.ProcessEnv {
   // Options meant for the editor's own Node must not leak into the solution's process.
   delete base.NODE_OPTIONS;
   delete base.ELECTRON_RUN_AS_NODE;
+  // Extra CA certificates (set in many corporate setups) are read and parsed by every Node start, ~30 ms on a
+  // small machine: a solution has no TLS to verify, and every run would pay for them.
+  delete base.NODE_EXTRA_CA_CERTS;
   if (interpreter.env?.ELECTRON_RUN_AS_NODE) base.ELECTRON_RUN_AS_NODE = interpreter.env.ELECTRON_RUN_AS_NODE;
   base.PYTHONIOENCODING = 'utf-8';
   return base;

@@ -10,9 +10,14 @@ const cli = path.join(root, 'out/cli.js');
 const good = path.join(root, 'test/fixtures/cli/good');
 
 /** Runs the built `drills` as a program, its output through pipes. */
-function drills(args: string[], cwd: string): { status: number | null; stdout: string; stderr: string } {
-  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(cwd, 'cache') } });
+function drills(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  return spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(cwd, 'cache'), ...env } });
 }
+
+const yamlEntries = (cwd: string): string[] => {
+  const dir = path.join(cwd, 'cache', 'drills', 'yaml');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => n.endsWith('.bin')) : [];
+};
 
 describe('the built drills bundle', () => {
   let dir: string;
@@ -48,5 +53,29 @@ describe('the built drills bundle', () => {
     const result = JSON.parse(r.stdout);
     assert.equal(result.cases.length, 3);
     assert.ok(result.cases.every((c: { output: string }) => c.output.length > 100000));
+  });
+
+  it('runs a problem again from its cached YAML with the same report, and writes no cache under DRILLS_NO_CACHE', () => {
+    const file = path.join(dir, 'solution.js');
+    fs.writeFileSync(file, 'function addTwo(a, b) {\n  return a === 0 ? -1 : a + b;\n}\nmodule.exports = { addTwo };\n');
+    const args = ['run', '--problem', 'add-two', '--pack', good, '--lang', 'javascript', file, '--json'];
+    const summary = (stdout: string): unknown => (JSON.parse(stdout) as { cases: { name: string; verdict: string; actual: unknown; expected: unknown }[] }).cases.map((c) => [c.name, c.verdict, c.actual, c.expected]);
+    const first = drills(args, dir);
+    const entries = yamlEntries(dir);
+    // drills-pack.yaml, problem.yaml and tests.yaml.
+    assert.equal(entries.length, 3, first.stderr);
+    const second = drills(args, dir);
+    assert.equal(second.status, first.status);
+    assert.deepEqual(summary(second.stdout), summary(first.stdout));
+    assert.deepEqual(yamlEntries(dir), entries);
+
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-bundle-'));
+    try {
+      const uncached = drills(args, other, { DRILLS_NO_CACHE: '1' });
+      assert.deepEqual(summary(uncached.stdout), summary(first.stdout));
+      assert.deepEqual(yamlEntries(other), []);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 });

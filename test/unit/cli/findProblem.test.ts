@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { findProblem } from '../../../src/cli/runner';
+import { findProblem } from '../../../src/cli/findProblem';
 import { loadPacks, loadProblem } from '../../../src/core/pack/index';
 import { minimalPack, tempDir, writeTree } from '../pack/helpers';
 
