@@ -3,6 +3,7 @@
 // Usage: node bench/index.bench.mjs [problems=2000] [repetitions=5]
 import * as esbuild from 'esbuild';
 import { generateValidators } from '../scripts/gen-validators.mjs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -28,7 +29,8 @@ try {
     outfile: bundle,
     logLevel: 'silent',
   });
-  const { loadPacks } = createRequire(import.meta.url)(bundle);
+  const { loadPacks, createFileYamlCache } = createRequire(import.meta.url)(bundle);
+  const yamlCache = createFileYamlCache(path.join(work, 'yaml-cache'));
 
   const packDir = path.join(work, 'pack');
   const files = generatePack(packDir, problems);
@@ -36,6 +38,7 @@ try {
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const baseline = [];
   const indexing = [];
+  const cachedIndexing = [];
   let indexed = 0;
   // Alternate the two so a busy machine slows both alike; the first round warms the caches.
   for (let i = 0; i <= repetitions; i++) {
@@ -47,10 +50,16 @@ try {
     const packs = await loadPacks([packDir]);
     const load = performance.now() - start;
     indexed = packs[0].problems.length;
+    // With the cache the CLI uses (warm after the first round).
+    start = performance.now();
+    const fromCache = await loadPacks([packDir], { yamlCache });
+    const cachedLoad = performance.now() - start;
+    if (fromCache[0].problems.length !== indexed) throw new Error('the cached index differs');
     if (packs[0].diagnostics.length > 0) throw new Error(`generated pack has diagnostics: ${packs[0].diagnostics[0].message}`);
     if (i > 0) {
       baseline.push(read);
       indexing.push(load);
+      cachedIndexing.push(cachedLoad);
     }
     if (bytes === 0) throw new Error('nothing read');
   }
@@ -60,8 +69,40 @@ try {
   console.log(`readFileSync of the ${files.length} files:  ${readMs.toFixed(1)} ms`);
   console.log(`loadPacks (parse, schema, starters):   ${loadMs.toFixed(1)} ms`);
   console.log(`ratio loadPacks / readFileSync:        ${(loadMs / readMs).toFixed(1)}x`);
+  const cachedMs = median(cachedIndexing);
+  console.log(`loadPacks with a warm YAML cache:      ${cachedMs.toFixed(1)} ms = ${(cachedMs / readMs).toFixed(1)}x of readFileSync`);
+  listThroughCli(packDir);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
+}
+
+/**
+ * `drills list` on the pack as a fresh process, as a user runs it: without the YAML cache and with it warm.
+ * Needs out/cli.js (`npm run bench` builds it).
+ */
+function listThroughCli(packDir) {
+  const cli = path.join(root, 'out', 'cli.js');
+  if (!fs.existsSync(cli)) {
+    console.log('drills list: skipped (out/cli.js is missing: run `node esbuild.js`)');
+    return;
+  }
+  const env = { ...process.env, XDG_CACHE_HOME: path.join(work, 'xdg') };
+  const time = (extra) => {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, [cli, 'list', packDir, '--json'], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (r.status !== 0) throw new Error(`drills list exited ${r.status}`);
+    return performance.now() - start;
+  };
+  time({}); // fills the cache
+  const cold = [];
+  const warm = [];
+  for (let i = 0; i < repetitions; i++) {
+    cold.push(time({ DRILLS_NO_CACHE: '1' }));
+    warm.push(time({}));
+  }
+  const coldMs = [...cold].sort((a, b) => a - b)[Math.floor(cold.length / 2)];
+  const warmMs = [...warm].sort((a, b) => a - b)[Math.floor(warm.length / 2)];
+  console.log(`drills list (a new process): ${coldMs.toFixed(0)} ms without the YAML cache, ${warmMs.toFixed(0)} ms with it (${(coldMs / warmMs).toFixed(1)}x faster)`);
 }
 
 /** Writes a pack of `count` problems in topic folders; returns the files indexing has to read. */

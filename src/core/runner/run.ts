@@ -381,6 +381,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       let loadError: Extract<HarnessMessage, { t: 'load-error' }> | undefined;
       let stderrTail = '';
       let spawnError: Error | undefined;
+      let reportedAll = false;
       const loose = new CappedText();
       let caseTimer: NodeJS.Timeout | undefined;
       const loadTimeoutMs = env.loadTimeoutMs ?? LOAD_ALLOWANCE_MS + limits.timeMs;
@@ -477,6 +478,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             break;
           }
           case 'done':
+            // Every case is in: the process (and anything the solution left running) goes now, rather than
+            // after the interpreter's own shutdown, which the run would otherwise wait for.
+            reportedAll = true;
+            killTree();
             break;
         }
       };
@@ -524,6 +529,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           resolve({ kind: 'load-error', error: { kind: 'load-failed', message }, output: loose.text });
         } else if (killedFor === 'abort') {
           resolve({ kind: 'aborted' });
+        } else if (reportedAll) {
+          resolve({ kind: 'ended', progressed, detail: '' });
         } else {
           const detail = signal ? `it was killed by ${signal}` : code ? `it exited with code ${code}` : '';
           resolve({ kind: 'ended', progressed, detail: [detail, stderrTail.trim().slice(-2000)].filter(Boolean).join('\n') });
