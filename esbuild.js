@@ -130,7 +130,8 @@ if (!production) {
   // Integration suite: runs inside the extension host.
   builds.push({
     ...shared,
-    entryPoints: testFiles('test/integration'),
+    // The main suite, the Restricted Mode suite (run in an untrusted workspace) and the reload hand-off.
+    entryPoints: [...testFiles('test/integration'), ...testFiles('test/restricted'), ...testFiles('test/reload')],
     outbase: 'test',
     outdir: 'out/test',
     external: ['vscode', 'mocha'],

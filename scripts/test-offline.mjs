@@ -3,15 +3,21 @@
 //
 // The browser has no exit code and takes no environment, so the suite writes its results into the
 // workspace it opened: `<workspace>/.drills-test/results.json` (and `progress.log` line by line, which is
-// followed here). After the suite, a UI smoke step opens the Drills view and saves a screenshot to
-// test-results/drills-view.png.
+// followed here). While it runs, the suite asks for screenshots (test/integration/screenshots.ts), saved to
+// test-results/. Then, each counted as a test:
+// - a UI smoke step opens the Drills view and saves test-results/drills-view.png;
+// - a reload step: a short suite (test/reload) leaves a drill open, the window is opened again without a suite and
+//   reloaded, and the timer in the status bar must show the time left by the drill's stored start
+//   (test-results/timer.png);
+// - the Restricted Mode suite (test/restricted) runs in a second code-server whose profile enables Workspace
+//   Trust, so the workspace opens untrusted.
 //
 // Usage: node scripts/test-offline.mjs   (env: DRILLS_TEST_TIMEOUT_MS, default 10 minutes)
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
+import { freePort, startCodeServer, tail, TEST_USER_SETTINGS, workbenchUrl } from './lib/code-server.mjs';
 import { repoRoot, suiteEntry, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { countsLine, follower, readResults, reportResults } from './lib/results.mjs';
@@ -20,6 +26,18 @@ import { newRunDir } from './lib/run-dir.mjs';
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = Number(process.env.DRILLS_TEST_TIMEOUT_MS || 10 * 60_000);
 const SMOKE_TIMEOUT_MS = 90_000;
+const RELOAD_SUITE = path.join(repoRoot, 'out', 'test', 'reload', 'index.js');
+const RESTRICTED_SUITE = path.join(repoRoot, 'out', 'test', 'restricted', 'index.js');
+/** The Restricted Mode pass: Workspace Trust on, no prompt, so the folder simply opens untrusted. */
+const RESTRICTED_SETTINGS = {
+  ...TEST_USER_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+/** How far the timer read off the status bar may be from the one computed from the stored start, in ms. */
+const TIMER_TOLERANCE_MS = 5000;
 const VIEWPORT = { width: 1400, height: 900 };
 const BUILT_IN_PACK_NAME = 'Drills Starter Pack';
 const CHROMIUM_ARGS = [
@@ -68,7 +86,7 @@ function dumpLogs(files) {
 }
 
 /** Waits for results.json, forwarding progress lines; returns the results or a reason there are none. */
-async function waitForResults({ resultsFile, progressFile, server, page }) {
+async function waitForResults({ resultsFile, progressFile, server, page, screenshotsDir }) {
   const follow = follower(progressFile);
   const until = Date.now() + TIMEOUT_MS;
   let crashed = false;
@@ -81,6 +99,7 @@ async function waitForResults({ resultsFile, progressFile, server, page }) {
   });
   for (;;) {
     follow();
+    if (screenshotsDir) await takeRequestedScreenshots(page, screenshotsDir);
     const results = readResults(resultsFile);
     if (results) return { results };
     // A failing suite rejects after writing its results: give the file a moment before calling it a crash.
@@ -91,6 +110,119 @@ async function waitForResults({ resultsFile, progressFile, server, page }) {
     if (crashed) return { reason: 'the browser page crashed before the suite finished' };
     if (Date.now() > until) return { reason: `the suite did not finish within ${TIMEOUT_MS / 60_000} minutes` };
     await sleep(500);
+  }
+}
+
+/** Serves the suite's screenshot requests (test/integration/screenshots.ts): `<name>.request` → test-results/<name>.png. */
+async function takeRequestedScreenshots(page, dir) {
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.request'))) {
+    const file = path.join(dir, name);
+    let outcome = 'ok';
+    try {
+      const request = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (request.waitFor) await page.locator(request.waitFor).first().waitFor({ timeout: 30_000 });
+      // Let the layout settle (lenses, peek views and hovers animate in).
+      await sleep(1000);
+      await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
+      fs.mkdirSync(testResultsDir, { recursive: true });
+      const target = path.join(testResultsDir, `${request.name}.png`);
+      await page.screenshot({ path: target });
+      log(`  (screenshot: ${path.relative(repoRoot, target)})`);
+    } catch (e) {
+      outcome = e.message.split('\n')[0];
+    }
+    fs.rmSync(file, { force: true });
+    fs.writeFileSync(file.replace(/\.request$/, '.done'), outcome);
+  }
+}
+
+/**
+ * Runs one suite (`testsPath`) in a fresh browser context on `workspace`; resolves with its results, or a reason
+ * there are none (after printing the logs that may say why).
+ */
+async function runSuite({ browser, server, workspace, testsPath, userDataDir, consoleLog, screenshots = false }) {
+  const outDir = path.join(workspace, '.drills-test');
+  const resultsFile = path.join(outDir, 'results.json');
+  const progressFile = path.join(outDir, 'progress.log');
+  const screenshotsDir = path.join(outDir, 'screenshots');
+  for (const f of [resultsFile, progressFile]) fs.rmSync(f, { force: true });
+  fs.rmSync(screenshotsDir, { recursive: true, force: true });
+  if (screenshots) fs.mkdirSync(screenshotsDir, { recursive: true });
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  recordConsole(context, consoleLog);
+  const page = await context.newPage();
+  try {
+    await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
+    const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined });
+    if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
+    return outcome;
+  } finally {
+    await context.close();
+  }
+}
+
+/** `mm:ss` or `h:mm:ss` → milliseconds. */
+function parseClock(text) {
+  return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0) * 1000;
+}
+
+/** The timer's text in the status bar (`44:12 · code`), once the restored drill shows it. */
+async function readStatusTimer(page) {
+  const item = page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · (clarify|plan|code|test)/ }).first();
+  await item.waitFor({ timeout: SMOKE_TIMEOUT_MS });
+  const text = (await item.innerText()).trim();
+  const match = /(\d+(?::\d\d){1,2}) · (\w+)/.exec(text);
+  if (!match) throw new Error(`unexpected timer text "${text}"`);
+  return { text, remainingMs: parseClock(match[1]), phase: match[2] };
+}
+
+/**
+ * The reload step: the drill the hand-off suite left open must come back in a window opened without a suite, and
+ * again after the page reloads, with the time left that its stored start gives (not reset, not frozen).
+ */
+async function reloadStep({ browser, server, workspace, consoleLog }) {
+  const handOff = JSON.parse(fs.readFileSync(path.join(workspace, '.drills-test', 'reload.json'), 'utf8'));
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  recordConsole(context, consoleLog);
+  const page = await context.newPage();
+  const screenshot = path.join(testResultsDir, 'timer.png');
+  try {
+    await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot }));
+    const check = async (when) => {
+      const shown = await readStatusTimer(page);
+      const expected = handOff.endsAt - Date.now();
+      // The status bar rounds up to the second and re-renders each second.
+      if (Math.abs(shown.remainingMs - expected) > TIMER_TOLERANCE_MS) {
+        throw new Error(`${when}: the status bar shows "${shown.text}" (${Math.round(shown.remainingMs / 1000)} s left), but the drill started for ${Math.round(expected / 1000)} s left`);
+      }
+      return shown;
+    };
+    const first = await check('after opening the window');
+    await sleep(3000);
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    const second = await check('after reloading the page');
+    if (second.remainingMs >= first.remainingMs) throw new Error(`the timer did not run across the reload: "${first.text}" then "${second.text}"`);
+    return `${first.text} → reload → ${second.text}`;
+  } finally {
+    fs.mkdirSync(testResultsDir, { recursive: true });
+    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10).catch(() => undefined);
+    await page.screenshot({ path: screenshot }).catch(() => undefined);
+    await context.close();
+  }
+}
+
+/** Adds one step the launcher checks itself to the suite's results. */
+async function countStep(results, title, step, logsOnFailure) {
+  try {
+    const detail = await step();
+    results.passed++;
+    log(`  ✔ ${title}${detail ? ` (${detail})` : ''}`);
+  } catch (e) {
+    results.failed++;
+    results.failures.push({ title, message: e.message, stack: '' });
+    log(`  ✘ ${title}: ${e.message.split('\n')[0]}`);
+    dumpLogs(logsOnFailure);
   }
 }
 
@@ -123,57 +255,69 @@ async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
 }
 
 async function main() {
-  if (!fs.existsSync(suiteEntry)) throw new Error(`${path.relative(repoRoot, suiteEntry)} is missing: run \`npm run build\` first.`);
+  for (const entry of [suiteEntry, RELOAD_SUITE, RESTRICTED_SUITE]) {
+    if (!fs.existsSync(entry)) throw new Error(`${path.relative(repoRoot, entry)} is missing: run \`npm run build\` first.`);
+  }
   const chromiumPath = ensureChromium(log);
   const install = await provisionCodeServer(log);
-
-  const { dir: runDir, workspace, userDataDir, extensionsDir } = newRunDir('offline');
-  // The suite writes here when no environment variable says otherwise (test/integration/index.ts).
-  const outDir = path.join(workspace, '.drills-test');
-  const resultsFile = path.join(outDir, 'results.json');
-  const progressFile = path.join(outDir, 'progress.log');
-  const consoleLog = path.join(runDir, 'browser-console.log');
-  const port = await freePort();
-
-  log(`Starting code-server on 127.0.0.1:${port} (run folder ${path.relative(repoRoot, runDir)})`);
-  const server = (running.server = await startCodeServer({
-    install,
-    port,
-    userDataDir,
-    extensionsDir,
-    folder: workspace,
-    logFile: path.join(runDir, 'code-server.log'),
-  }));
-
   const { chromium } = require('playwright-core');
   const browser = (running.browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS }));
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  recordConsole(context, consoleLog);
-  const page = await context.newPage();
-  log('Running the integration suite in the extension host:');
-  await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath: suiteEntry }));
 
-  const { results, reason } = await waitForResults({ resultsFile, progressFile, server, page });
+  const { dir: runDir, workspace, userDataDir, extensionsDir } = newRunDir('offline');
+  const consoleLog = path.join(runDir, 'browser-console.log');
+  const port = await freePort();
+  log(`Starting code-server on 127.0.0.1:${port} (run folder ${path.relative(repoRoot, runDir)})`);
+  const server = (running.server = await startCodeServer({ install, port, userDataDir, extensionsDir, folder: workspace, logFile: path.join(runDir, 'code-server.log') }));
+
+  log('Running the integration suite in the extension host:');
+  const { results, reason } = await runSuite({ browser, server, workspace, testsPath: suiteEntry, userDataDir, consoleLog, screenshots: true });
   if (!results) {
     console.log(`\nThe integration suite did not run to the end: ${reason}.`);
-    dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
     console.log(`\n${countsLine({ passed: 0, failed: 1, pending: 0 })}`);
     return 1;
   }
-  await page.close();
 
-  // The UI smoke step counts as one more test.
   const screenshot = path.join(testResultsDir, 'drills-view.png');
-  const smokeTitle = `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`;
-  try {
+  await countStep(results, `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`, async () => {
     await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
-    results.passed++;
-    log(`  ✔ ${smokeTitle} (screenshot: ${path.relative(repoRoot, screenshot)})`);
-  } catch (e) {
+    return `screenshot: ${path.relative(repoRoot, screenshot)}`;
+  }, [consoleLog]);
+
+  log('Reload: a drill left open, then the window opened again and reloaded:');
+  await countStep(results, 'Reload: the status bar timer resumes with the time left from the stored start', async () => {
+    const handOff = await runSuite({ browser, server, workspace, testsPath: RELOAD_SUITE, userDataDir, consoleLog });
+    if (!handOff.results) throw new Error(`the hand-off suite did not run to the end: ${handOff.reason}`);
+    if (handOff.results.failed > 0 || handOff.results.passed === 0) throw new Error(`the hand-off suite failed: ${handOff.results.failures.map((f) => f.message).join('; ')}`);
+    return reloadStep({ browser, server, workspace, consoleLog });
+  }, [server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
+  await server.stopAndWait();
+
+  log('Running the Restricted Mode suite in an untrusted workspace:');
+  const restricted = newRunDir('restricted', RESTRICTED_SETTINGS);
+  const restrictedServer = (running.server = await startCodeServer({
+    install,
+    port: await freePort(),
+    userDataDir: restricted.userDataDir,
+    extensionsDir: restricted.extensionsDir,
+    folder: restricted.workspace,
+    logFile: path.join(restricted.dir, 'code-server.log'),
+  }));
+  const second = await runSuite({
+    browser,
+    server: restrictedServer,
+    workspace: restricted.workspace,
+    testsPath: RESTRICTED_SUITE,
+    userDataDir: restricted.userDataDir,
+    consoleLog: path.join(restricted.dir, 'browser-console.log'),
+  });
+  if (!second.results) {
     results.failed++;
-    results.failures.push({ title: smokeTitle, message: `${e.message}\n  screenshot: ${screenshot}`, stack: '' });
-    log(`  ✘ ${smokeTitle}`);
-    dumpLogs([consoleLog]);
+    results.failures.push({ title: 'Restricted Mode suite', message: `did not run to the end: ${second.reason}`, stack: '' });
+  } else {
+    results.passed += second.results.passed;
+    results.failed += second.results.failed;
+    results.pending += second.results.pending;
+    results.failures.push(...second.results.failures);
   }
   return reportResults(results);
 }

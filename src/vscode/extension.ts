@@ -91,7 +91,7 @@ async function startSession(
   await session.restore();
   const timer = new TimerStatusBar(session, s.log);
   const plan = new PlanGate(session);
-  const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log });
+  const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
   const history = new HistoryView(session, s.tree, s.packs);
   const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log });
   const handlers: Record<string, (...args: unknown[]) => unknown> = {

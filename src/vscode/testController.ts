@@ -4,9 +4,11 @@ import * as vscode from 'vscode';
 import { isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
 import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
-import { caseInputText, definitionLineOf, failureMessageText, isFailing, withLastRunCoverage } from '../core/session/index';
+import { caseInputText, definitionLineOf, failureMessageText, isFailing, stackFrames, withLastRunCoverage } from '../core/session/index';
 import { timerState } from '../core/timer/index';
+import type { PackSummary } from '../core/pack/types';
 import type { Config } from './config';
+import { RESTRICTED_REASON } from './drillsTree';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
 
@@ -47,7 +49,14 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
 
   constructor(
     private readonly session: DrillSession,
-    private readonly deps: { harnessDir: string; interpreterCacheFile: string; config: Config; log: vscode.LogOutputChannel },
+    private readonly deps: {
+      harnessDir: string;
+      interpreterCacheFile: string;
+      config: Config;
+      log: vscode.LogOutputChannel;
+      /** Whether a pack's tests may run here (workspace packs: only in a trusted workspace). */
+      canRun: (pack: PackSummary) => boolean;
+    },
   ) {
     this.controller = vscode.tests.createTestController('drillsHiddenTests', 'Drills hidden tests');
     this.controller.createRunProfile('Run hidden tests', vscode.TestRunProfileKind.Run, async (request, token) => {
@@ -170,6 +179,11 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       void vscode.window.showWarningMessage('This attempt is closed: its hidden tests no longer run.');
       return undefined;
     }
+    // An attempt begun while the workspace was trusted, reopened in Restricted Mode: its pack's tests (and checker) stay put.
+    if (!drill.pack || !this.deps.canRun(drill.pack)) {
+      void vscode.window.showWarningMessage(`${drill.title}: the hidden tests do not run. ${RESTRICTED_REASON}`);
+      return undefined;
+    }
     const now = this.session.clock.now();
     const late = attempt.finalRunOpen === true || (attempt.mode === 'strict' && timerState(attempt.timer, now).expired);
     if (late && attempt.mode === 'strict') void vscode.window.showWarningMessage(`${drill.title}: time is up. This is your one final run; it is recorded as late.`);
@@ -242,28 +256,11 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
 
   /** One case's verdict in the Testing view; the inputs of a failed case are shown once it ran. */
   private report(run: vscode.TestRun, item: vscode.TestItem, c: CaseResult, problem: NonNullable<OpenDrill['problem']>, solutionUri: vscode.Uri, fallbackLine: number): void {
-    const location =
-      c.location && c.location.file
-        ? new vscode.Location(vscode.Uri.file(c.location.file), new vscode.Position(Math.max(0, c.location.line - 1), Math.max(0, (c.location.column ?? 1) - 1)))
-        : new vscode.Location(solutionUri, new vscode.Position(fallbackLine - 1, 0));
+    const location = caseLocation(c, solutionUri, fallbackLine);
     if (c.output) run.appendOutput(c.output.replace(/\r?\n/g, '\r\n') + (c.outputTruncated ? '\r\n[output truncated]\r\n' : ''), location, item);
-    switch (c.verdict) {
-      case 'passed':
-        run.passed(item, c.durationMs);
-        return;
-      case 'notRun':
-        run.skipped(item);
-        return;
-      default: {
-        const text = failureMessageText(c, caseInputText(problem, c.index), problem.limits);
-        const message =
-          c.verdict === 'failed' && c.expected !== undefined
-            ? vscode.TestMessage.diff(text, JSON.stringify(c.expected, null, 2), c.actual === undefined ? 'undefined' : JSON.stringify(c.actual, null, 2))
-            : new vscode.TestMessage(text);
-        message.location = location;
-        run.failed(item, message, c.durationMs);
-      }
-    }
+    if (c.verdict === 'passed') run.passed(item, c.durationMs);
+    else if (c.verdict === 'notRun') run.skipped(item);
+    else run.failed(item, failureMessage(c, problem, location), c.durationMs);
   }
 
   private reportRunError(result: RunResult): void {
@@ -282,4 +279,30 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** Where a case's failure shows: where the solution raised, else the definition of the tested function. */
+function caseLocation(c: CaseResult, solutionUri: vscode.Uri, fallbackLine: number): vscode.Location {
+  return c.location && c.location.file
+    ? new vscode.Location(vscode.Uri.file(c.location.file), new vscode.Position(Math.max(0, c.location.line - 1), Math.max(0, (c.location.column ?? 1) - 1)))
+    : new vscode.Location(solutionUri, new vscode.Position(Math.max(0, fallbackLine - 1), 0));
+}
+
+/**
+ * The Testing view's message for a case that did not pass: expected and actual as a diff for a wrong answer, the
+ * case's input, and the solution's own stack frames (harness frames are already gone) for the call stack view.
+ */
+export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['problem']>, location: vscode.Location): vscode.TestMessage {
+  const text = failureMessageText(c, caseInputText(problem, c.index), problem.limits);
+  const message =
+    c.verdict === 'failed' && c.expected !== undefined
+      ? vscode.TestMessage.diff(text, JSON.stringify(c.expected, null, 2), c.actual === undefined ? 'undefined' : JSON.stringify(c.actual, null, 2))
+      : new vscode.TestMessage(text);
+  message.location = location;
+  if (c.stack) {
+    message.stackTrace = stackFrames(c.stack).map(
+      (f) => new vscode.TestMessageStackFrame(f.label, f.file ? vscode.Uri.file(f.file) : undefined, f.file && f.line ? new vscode.Position(f.line - 1, Math.max(0, (f.column ?? 1) - 1)) : undefined),
+    );
+  }
+  return message;
 }

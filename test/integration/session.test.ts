@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { timerState } from '../../src/core/timer/index';
 import type { RunRecordWithCoverage } from '../../src/core/session/index';
-import type { HiddenRunSummary } from '../../src/vscode/testController';
+import { failureMessage, type HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
+import { screenshot } from './screenshots';
 import { abandonAll, drillsApi, setSetting, startDrill, until, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
 
 const PROBLEM = 'first-unique-title';
@@ -65,6 +66,10 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     const saved = await api.session.session.history.getAttempt(drill.attempt.id);
     assert.equal(saved.attempt?.problemId, PROBLEM, 'the attempt is not in history');
 
+    // The gate as the candidate meets it: PLAN.md beside the solution, its "Submit plan" lens above the headings.
+    await vscode.window.showTextDocument(vscode.Uri.file(planPath), { viewColumn: vscode.ViewColumn.One });
+    await screenshot('plan-gate', '.part.editor .codelens-decoration');
+
     // The template as scaffolded is empty: refused, with a diagnostic per issue at its line.
     const refused = await api.session.plan.submit(vscode.Uri.file(planPath));
     assert.ok(refused && 'error' in refused && refused.issues && refused.issues.length >= 4, 'the empty template was accepted');
@@ -110,6 +115,10 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(wrong.attempt?.status, 'in-progress');
     assert.ok(wrong.coverage, 'no coverage after the run');
     assert.deepEqual(wrong.coverage.anticipated.map((t) => t.tag).sort(), ['duplicates', 'empty', 'single']);
+    // The failed run as the candidate sees it: the Testing view and the failure beside the solution.
+    await vscode.window.showTextDocument(vscode.Uri.file(start.solutionPath), { viewColumn: vscode.ViewColumn.One });
+    await vscode.commands.executeCommand('workbench.view.testing.focus');
+    await screenshot('failed-run', '.part.sidebar .monaco-list-row');
 
     await writeSolutionFrom(extensionPath, PROBLEM, 'solutions/solution.js', start.solutionPath);
     const right = (await vscode.commands.executeCommand('drills.runHiddenTests', vscode.Uri.file(start.solutionPath))) as HiddenRunSummary | undefined;
@@ -125,6 +134,26 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(api.session.session.find(drill.attempt.id), undefined);
     assert.equal(api.session.tests.controller.items.get(drill.attempt.id), undefined);
     await until('the tree to show the problem solved', () => api.tree.stateOf('builtin', PROBLEM).state === 'solved');
+  });
+
+  it('a solution that throws fails at its own line, with its own frames as the message\'s stack trace', async () => {
+    const { api } = await drillsApi();
+    const { start, drill } = await startDrill(api, PROBLEM);
+    await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
+    assert.ok(await api.session.plan.submit());
+    await writeThroughEditor(start.solutionPath, 'function check(titles) {\n  if (titles.length >= 0) throw new Error("not yet");\n}\nfunction firstUniqueTitle(titles) {\n  return check(titles);\n}\n');
+    const run = (await vscode.commands.executeCommand('drills.runHiddenTests')) as HiddenRunSummary | undefined;
+    assert.ok(run);
+    const c = run.result.cases[0];
+    assert.equal(c.verdict, 'error', JSON.stringify(c));
+    const location = new vscode.Location(vscode.Uri.file(start.solutionPath), new vscode.Position(0, 0));
+    const message = failureMessage(c, drill.problem!, location);
+    const frames = message.stackTrace ?? [];
+    assert.deepEqual(frames.slice(0, 2).map((f) => [f.label, f.uri?.fsPath, f.position?.line]), [
+      ['check', start.solutionPath, 1],
+      ['firstUniqueTitle', start.solutionPath, 4],
+    ]);
+    assert.ok(frames.every((f) => !/harness/.test(f.uri?.fsPath ?? '')), 'harness frames in the stack');
   });
 
   it('in interview mode the expiry closes the attempt, makes the solution read-only and leaves exactly one late run', async () => {

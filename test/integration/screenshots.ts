@@ -1,0 +1,29 @@
+// Screenshots the suite asks its launcher for (not a suite itself: the name does not end in .test.ts).
+// A launcher that can take them (scripts/test-offline.mjs drives the browser) creates `screenshots/` in the results
+// folder before the suite starts; the suite writes `<name>.request` there and waits for `<name>.done`.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { resultsDirOf } from './index';
+
+const WAIT_MS = 60_000;
+
+/**
+ * Asks the launcher to save the window as `test-results/<name>.png` once `waitFor` (a CSS selector) shows, and
+ * waits until it did. Does nothing under a launcher that takes no screenshots (the desktop one).
+ */
+export async function screenshot(name: string, waitFor?: string): Promise<void> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
+  const dir = path.join(resultsDirOf(process.env, folders), 'screenshots');
+  if (!fs.existsSync(dir)) return;
+  const done = path.join(dir, `${name}.done`);
+  fs.rmSync(done, { force: true });
+  fs.writeFileSync(path.join(dir, `${name}.request`), JSON.stringify({ name, waitFor }));
+  const end = Date.now() + WAIT_MS;
+  while (!fs.existsSync(done)) {
+    if (Date.now() > end) throw new Error(`the launcher took no screenshot "${name}" within ${WAIT_MS / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const outcome = fs.readFileSync(done, 'utf8');
+  if (outcome !== 'ok') throw new Error(`screenshot "${name}": ${outcome}`);
+}

@@ -1,0 +1,52 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { stackFrames } from '../../../src/core/session/stackFrames';
+import { makeProblem, runCode, tc, tempDir } from '../runner/helpers';
+
+const dir = tempDir();
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('stack frames of a failing solution', function () {
+  this.timeout(40_000);
+
+  it('reads Node frames, named and anonymous, innermost first, without a file for internal frames', () => {
+    const stack = ['TypeError: boom', '    at inner (/w/solution.js:3:11)', '    at /w/solution.js:7:5', '    at Array.map (<anonymous>)', '    at async outer (/w/solution.js:9:1)', '    at node:internal/main:1:2'].join('\n');
+    assert.deepEqual(stackFrames(stack), [
+      { label: 'inner', file: '/w/solution.js', line: 3, column: 11 },
+      { label: '<anonymous>', file: '/w/solution.js', line: 7, column: 5 },
+      { label: 'async outer', file: '/w/solution.js', line: 9, column: 1 },
+      { label: '<anonymous>', line: 1, column: 2 },
+    ]);
+  });
+
+  it('reads a Python traceback innermost first, skipping source lines and the message', () => {
+    const stack = ['Traceback (most recent call last):', '  File "/w/solution.py", line 9, in solve', '    return helper(xs)', '  File "/w/solution.py", line 4, in helper', '    raise ValueError("bad")', 'ValueError: bad'].join('\n');
+    assert.deepEqual(stackFrames(stack), [
+      { label: 'helper', file: '/w/solution.py', line: 4 },
+      { label: 'solve', file: '/w/solution.py', line: 9 },
+    ]);
+  });
+
+  it('has no frames for a message without a stack', () => {
+    assert.deepEqual(stackFrames('Exceeded the time limit of 1000 ms.'), []);
+  });
+
+  const cases: [string, 'javascript' | 'typescript' | 'python', string, number][] = [
+    ['javascript', 'javascript', 'function helper(x) {\n  if (x > 0) throw new Error("boom");\n}\nfunction solve(a) {\n  helper(a);\n}\n', 2],
+    ['typescript', 'typescript', 'function helper(x: number): void {\n  if (x > 0) throw new Error("boom");\n}\nfunction solve(a: number) {\n  helper(a);\n}\n', 2],
+    ['python', 'python', 'def helper(x):\n    if x > 0:\n        raise ValueError("boom")\n\ndef solve(a):\n    helper(a)\n', 3],
+  ];
+  for (const [label, language, code, throwLine] of cases) {
+    it(`points the first frame of a real ${label} run at the solution's throwing line`, async () => {
+      const run = await runCode(dir, language, code, makeProblem({ cases: [tc([1], null)] }));
+      const [c] = run.cases;
+      assert.equal(c.verdict, 'error', JSON.stringify(c));
+      const frames = stackFrames(c.stack ?? '');
+      assert.ok(frames.length >= 2, c.stack);
+      assert.match(frames[0].file ?? '', /sol_\w+\.(js|ts|py)$/, c.stack);
+      assert.equal(frames[0].line, throwLine, c.stack);
+      assert.equal(frames[0].label, 'helper');
+      assert.equal(frames[1].label, 'solve');
+    });
+  }
+});
