@@ -6,6 +6,8 @@
 // followed here). While it runs, the suite asks for screenshots (test/integration/screenshots.ts), saved to
 // test-results/. Then, each counted as a test:
 // - a UI smoke step opens the Drills view and saves test-results/drills-view.png;
+// - a UI drill step starts a drill through the command palette and its quick picks, submits a plan and runs the
+//   hidden tests, with no API (test-results/start-drill.png);
 // - a reload step: a short suite (test/reload) leaves a drill open, the window is opened again without a suite and
 //   reloaded, and the timer in the status bar must show the time left by the drill's stored start
 //   (test-results/timer.png);
@@ -38,6 +40,8 @@ const RESTRICTED_SETTINGS = {
 };
 /** How far the timer read off the status bar may be from the one computed from the stored start, in ms. */
 const TIMER_TOLERANCE_MS = 5000;
+/** The problem the UI flow starts: one no suite starts, so no earlier attempt asks to be resumed. */
+const UI_PROBLEM = { id: 'merge-viewing-sessions', title: 'Merge Viewing Sessions' };
 const VIEWPORT = { width: 1400, height: 900 };
 const BUILT_IN_PACK_NAME = 'Drills Starter Pack';
 const CHROMIUM_ARGS = [
@@ -156,6 +160,128 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
     const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined });
     if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
     return outcome;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Runs a command from the command palette, as a person would; retries while the palette does not list it yet. */
+async function runFromPalette(page, title) {
+  const until = Date.now() + SMOKE_TIMEOUT_MS;
+  for (;;) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ timeout: 3000 });
+      await row.click();
+      return;
+    } catch (e) {
+      if (Date.now() > until) throw new Error(`the command palette never listed "${title}"`, { cause: e });
+    }
+  }
+}
+
+/** Whether the command palette lists a command now (a `when` clause hides it otherwise). */
+async function paletteLists(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  // The palette filters as it is typed: give it a moment to settle on its answer.
+  await sleep(1500);
+  const listed = (await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).count()) > 0;
+  await page.keyboard.press('Escape');
+  return listed;
+}
+
+/** Types `text` into the open quick pick and picks the first row showing every one of `shows` (default: the text). */
+async function pickInQuickPick(page, text, shows = [text]) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 30_000 });
+  await input.fill(text);
+  let rows = page.locator('.quick-input-widget .monaco-list-row');
+  for (const part of shows) rows = rows.filter({ hasText: part });
+  const row = rows.first();
+  await row.waitFor({ timeout: 30_000 });
+  await row.click();
+}
+
+/** A plan that passes the gate (the same sections as test/integration/sessionHelpers.ts's). */
+const UI_PLAN = [
+  '# Plan',
+  '## 1. Problem restated',
+  'Given viewing sessions as [start, end] pairs, merge the overlapping ones and return them sorted by start.',
+  '## 2. Edge cases',
+  'no sessions at all',
+  'a single session',
+  'sessions that only touch at an end',
+  '## 3. Invariant',
+  'The last merged session ends at the latest end seen among the sessions that start before the next one.',
+  '## 4. Complexity',
+  'Time: O(n log n), space: O(n)',
+  '',
+].join('\n');
+
+/**
+ * The drill loop through the real UI, no API: Start Drill from the command palette, the problem and the
+ * language from its quick picks; the run command absent from the palette until the plan is submitted, then
+ * present; the starter's run failing in the Testing view.
+ */
+async function uiDrillFlow({ browser, server, folder, consoleLog }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  recordConsole(context, consoleLog);
+  const page = await context.newPage();
+  const shot = path.join(testResultsDir, 'start-drill.png');
+  try {
+    await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await runFromPalette(page, 'Drills: Start Drill');
+    await pickInQuickPick(page, UI_PROBLEM.title);
+    // Asked unless drills.defaultLanguage is set (the suites leave it unset).
+    await pickInQuickPick(page, 'Python');
+    await page.locator('.part.editor .tab', { hasText: 'solution.py' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // Beside it, the statement rendered (a locked Markdown preview).
+    await page.locator('.part.editor .tab', { hasText: 'statement.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · clarify/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
+    // The preview renders in a webview a moment after its tab shows.
+    await sleep(3000);
+    fs.mkdirSync(testResultsDir, { recursive: true });
+    await page.screenshot({ path: shot });
+
+    if (await paletteLists(page, 'Drills: Run Hidden Tests')) throw new Error('"Drills: Run Hidden Tests" is in the command palette before the plan');
+    // The candidate opens the scaffolded PLAN.md with Go to File, replaces its text, saves and submits it.
+    const plan = path.join(folder, 'drills', UI_PROBLEM.id, 'PLAN.md');
+    if (!fs.existsSync(plan)) throw new Error(`no PLAN.md scaffolded at ${plan}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+P');
+    await pickInQuickPick(page, `${UI_PROBLEM.id}/PLAN.md`, ['PLAN.md', UI_PROBLEM.id]);
+    await page.locator('.part.editor .tab.active', { hasText: 'PLAN.md' }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Control+A');
+    // Typed in one go, as a paste: no auto-closing or auto-indenting gets in the way.
+    await page.keyboard.insertText(UI_PLAN);
+    await page.keyboard.press('Control+S');
+    const saved = Date.now() + 30_000;
+    while (fs.readFileSync(plan, 'utf8') !== UI_PLAN) {
+      if (Date.now() > saved) throw new Error('PLAN.md was not saved with the typed plan');
+      await sleep(200);
+    }
+    await runFromPalette(page, 'Drills: Submit Plan');
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /· code/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await runFromPalette(page, 'Drills: Run Hidden Tests');
+    // The starter raises: the run fails, and the Testing view says so.
+    await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: UI_PROBLEM.title }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.sidebar .codicon-testing-failed-icon').first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    return `screenshot: ${path.relative(repoRoot, shot)}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(testResultsDir, 'ui-drill-flow-failure.png') }).catch(() => undefined);
+    throw e;
   } finally {
     await context.close();
   }
@@ -282,6 +408,8 @@ async function main() {
     await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
     return `screenshot: ${path.relative(repoRoot, screenshot)}`;
   }, [consoleLog]);
+
+  await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
 
   log('Reload: a drill left open, then the window opened again and reloaded:');
   await countStep(results, 'Reload: the status bar timer resumes with the time left from the stored start', async () => {

@@ -305,7 +305,8 @@ export async function revealNextHint(session: DrillSession): Promise<{ index: nu
   const file = vscode.Uri.file(path.join(result.attemptDir, HINTS_FILE));
   await fsp.writeFile(file.fsPath, hintsMarkdown(drill.title, hints, revealed), 'utf8');
   try {
-    await vscode.commands.executeCommand('markdown.showPreviewToSide', file);
+    // Locked, as the statement: it stays the hints while PLAN.md or other Markdown is edited.
+    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', file);
   } catch {
     // The built-in Markdown extension can be disabled: the source is as readable.
     await vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside, preview: true });

@@ -231,13 +231,16 @@ export class DrillStarter implements vscode.Disposable {
     return result;
   }
 
-  /** Opens a problem's statement from its pack in the Markdown preview, beside the editor. */
+  /**
+   * Opens a problem's statement from its pack in the Markdown preview, beside the editor. A locked preview: an
+   * unlocked one follows the active Markdown editor, and would turn into PLAN.md while the plan is written.
+   */
   async openStatement(target: DrillNode | ProblemSummary): Promise<void> {
     const problem = problemOf(target);
     if (!problem) return;
     const uri = vscode.Uri.file(path.join(problem.dir, STATEMENT_FILE));
     try {
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch (e) {
       // The built-in Markdown extension can be disabled: the source is better than nothing.
       this.deps.log.warn(`Markdown preview unavailable (${e instanceof Error ? e.message : String(e)}): opening the statement as text.`);

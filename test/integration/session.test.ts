@@ -68,6 +68,10 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
 
     // The gate as the candidate meets it: PLAN.md beside the solution, its "Submit plan" lens above the headings.
     await vscode.window.showTextDocument(vscode.Uri.file(planPath), { viewColumn: vscode.ViewColumn.One });
+    // The statement stays in view while the plan is written (a locked preview does not follow PLAN.md).
+    const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    await until(`the statement preview beside PLAN.md (tabs: ${tabLabels().join(', ')})`, () => tabLabels().some((l) => /statement\.md/.test(l)));
+    assert.ok(!tabLabels().some((l) => /Preview PLAN\.md/.test(l)), `the statement preview turned into PLAN.md: ${tabLabels().join(', ')}`);
     await screenshot('plan-gate', '.part.editor .codelens-decoration');
 
     // The template as scaffolded is empty: refused, with a diagnostic per issue at its line.
@@ -135,6 +139,32 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(api.session.tests.controller.items.get(drill.attempt.id), undefined);
     await until('the tree to show the problem solved', () => api.tree.stateOf('builtin', PROBLEM).state === 'solved');
   });
+
+  for (const language of ['python', 'typescript'] as const) {
+    it(`a ${language} drill starts from its starter, fails as the starter stands, and passes with the reference solution`, async () => {
+      const { api, extensionPath } = await drillsApi();
+      await setSetting('defaultLanguage', language);
+      try {
+        const { start } = await startDrill(api, PROBLEM);
+        assert.equal(path.extname(start.solutionPath), language === 'python' ? '.py' : '.ts');
+        assert.equal(fs.readFileSync(start.solutionPath, 'utf8'), fs.readFileSync(path.join(extensionPath, 'problems', PROBLEM, 'starter', path.basename(start.solutionPath)), 'utf8'));
+        await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
+        assert.ok(await api.session.plan.submit());
+        const starter = (await vscode.commands.executeCommand('drills.runHiddenTests')) as HiddenRunSummary | undefined;
+        assert.ok(starter, 'the run command returned nothing');
+        assert.equal(starter.result.passed, 0, 'the starter passed a case');
+        assert.ok(starter.result.cases.every((c) => c.verdict === 'error'), JSON.stringify(starter.result.cases[0]));
+        await writeSolutionFrom(extensionPath, PROBLEM, `solutions/${path.basename(start.solutionPath)}`, start.solutionPath);
+        const right = (await vscode.commands.executeCommand('drills.runHiddenTests')) as HiddenRunSummary | undefined;
+        assert.ok(right);
+        assert.equal(right.result.error, undefined, right.result.error?.message);
+        assert.equal(right.result.passed, right.result.cases.length, JSON.stringify(right.result.cases.filter((c) => c.verdict !== 'passed').map((c) => c.message)));
+        assert.equal(right.attempt?.status, 'solved');
+      } finally {
+        await setSetting('defaultLanguage', 'javascript');
+      }
+    });
+  }
 
   it('a solution that throws fails at its own line, with its own frames as the message\'s stack trace', async () => {
     const { api } = await drillsApi();
