@@ -39,10 +39,12 @@ const solutions = {
   typescript: ['ts', 'export function find(xs: number[], x: number): number {\n  return xs.indexOf(x);\n}\n'],
 };
 
-function timeSpawn(command, args, extraEnv) {
+function timeSpawn(command, args, extraEnv, unset = []) {
+  const childEnv = { ...process.env, ...extraEnv };
+  for (const key of unset) delete childEnv[key];
   return new Promise((resolve, reject) => {
     const t = performance.now();
-    const child = spawn(command, args, { stdio: 'ignore', env: { ...process.env, ...extraEnv } });
+    const child = spawn(command, args, { stdio: 'ignore', env: childEnv });
     child.on('error', reject);
     child.on('close', () => resolve(performance.now() - t));
   });
@@ -68,9 +70,13 @@ for (const language of ['javascript', 'typescript', 'python']) {
   if (warm.passed !== 100) throw new Error(`${language}: expected 100 passing cases, got ${warm.passed}: ${JSON.stringify(warm.error ?? warm.cases.find((c) => c.verdict !== 'passed'))}`);
   const bare = [];
   const runs = [];
+  // The harness's Node starts without NODE_EXTRA_CA_CERTS (src/core/runner/run.ts): where it is set, a bare start
+  // without it is measured too, so the ratio against it is there to compare with.
+  const certs = language !== 'python' && process.env.NODE_EXTRA_CA_CERTS ? [] : undefined;
   // Interleaved, so a change in machine load affects both alike.
   for (let i = 0; i < N; i++) {
     bare.push(await timeSpawn(command, bareArgs, extraEnv));
+    if (certs) certs.push(await timeSpawn(command, bareArgs, extraEnv, ['NODE_EXTRA_CA_CERTS']));
     const t = performance.now();
     await runSolution({ problem, language, solutionPath }, env);
     runs.push(performance.now() - t);
@@ -78,5 +84,9 @@ for (const language of ['javascript', 'typescript', 'python']) {
   const b = median(bare);
   const r = median(runs);
   console.log(`${language.padEnd(10)} bare ${path.basename(command)} ${bareArgs.join(' ')}: ${b.toFixed(1)} ms   100-case run: ${r.toFixed(1)} ms   ratio ${(r / b).toFixed(2)}`);
+  if (certs) {
+    const c = median(certs);
+    console.log(`${''.padEnd(10)} bare start without NODE_EXTRA_CA_CERTS (as the harness starts): ${c.toFixed(1)} ms   ratio ${(r / c).toFixed(2)}`);
+  }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
