@@ -7,7 +7,7 @@
 // test-results/. Then, each counted as a test:
 // - a UI smoke step opens the Drills view and saves test-results/drills-view.png;
 // - a UI drill step starts a drill through the command palette and its quick picks, submits a plan and runs the
-//   hidden tests, with no API (test-results/start-drill.png);
+//   hidden tests, with no API (test-results/start-drill.png); another starts one in a window with no folder;
 // - a reload step: a short suite (test/reload) leaves a drill open, the window is opened again without a suite and
 //   reloaded, and the timer in the status bar must show the time left by the drill's stored start
 //   (test-results/timer.png);
@@ -42,6 +42,7 @@ const RESTRICTED_SETTINGS = {
 const TIMER_TOLERANCE_MS = 5000;
 /** The problem the UI flow starts: one no suite starts, so no earlier attempt asks to be resumed. */
 const UI_PROBLEM = { id: 'merge-viewing-sessions', title: 'Merge Viewing Sessions' };
+const UI_NO_FOLDER_PROBLEM = { id: 'title-edit-distance', title: 'Title Edit Distance' };
 const VIEWPORT = { width: 1400, height: 900 };
 const BUILT_IN_PACK_NAME = 'Drills Starter Pack';
 const CHROMIUM_ARGS = [
@@ -287,6 +288,48 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
   }
 }
 
+/**
+ * Start Drill in a window with no folder: it asks for one (VS Code's own folder dialog), writes the attempt there,
+ * adds the folder (the window restarts as a workspace) and the restarted window opens the drill with its timer.
+ */
+async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
+  const folder = fs.mkdtempSync(path.join(parent, 'no-folder-'));
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  recordConsole(context, consoleLog);
+  const page = await context.newPage();
+  try {
+    await page.goto(workbenchUrl(server.origin, { extensionPath: repoRoot, emptyWindow: true }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    const before = page.url();
+    await runFromPalette(page, 'Drills: Start Drill');
+    await pickInQuickPick(page, UI_NO_FOLDER_PROBLEM.title);
+    // The folder dialog (a quick input in the browser): go to the folder, then its button takes it.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await page.locator('.quick-input-widget', { hasText: 'Choose a folder for your attempts' }).first().waitFor({ timeout: 30_000 });
+    await input.fill(`${folder}/`);
+    await sleep(1000);
+    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Use for Drills' }).first().click({ timeout: 30_000 });
+    await pickInQuickPick(page, 'JavaScript');
+    const solution = path.join(folder, 'drills', UI_NO_FOLDER_PROBLEM.id, 'solution.js');
+    const written = Date.now() + 30_000;
+    while (!fs.existsSync(solution)) {
+      if (Date.now() > written) throw new Error(`no starter written at ${solution}`);
+      await sleep(200);
+    }
+    // The window comes back as a workspace holding the folder, and finishes the drill there.
+    await page.waitForURL((url) => url.toString() !== before && url.searchParams.has('workspace'), { timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.editor .tab', { hasText: 'solution.js' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · clarify/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    return `attempt in ${path.relative(repoRoot, path.dirname(solution))}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(testResultsDir, 'ui-no-folder-failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    await context.close();
+  }
+}
+
 /** `mm:ss` or `h:mm:ss` → milliseconds. */
 function parseClock(text) {
   return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0) * 1000;
@@ -410,6 +453,8 @@ async function main() {
   }, [consoleLog]);
 
   await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
+
+  await countStep(results, 'UI: with no folder open, Start Drill asks for one and the restarted window opens the drill', () => uiNoFolderFlow({ browser, server, parent: runDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
 
   log('Reload: a drill left open, then the window opened again and reloaded:');
   await countStep(results, 'Reload: the status bar timer resumes with the time left from the stored start', async () => {

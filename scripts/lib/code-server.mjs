@@ -135,15 +135,17 @@ export function tail(file, lines = 60) {
 }
 
 /**
- * The workbench URL for `folder` with the extension at `extensionPath` loaded as under development, and
- * the suite at `testsPath` run in the extension host when given. Paths are absolute on this machine.
+ * The workbench URL for `folder` (or an empty window) with the extension at `extensionPath` loaded as under
+ * development, and the suite at `testsPath` run in the extension host when given. Paths are absolute on this machine.
  */
-export function workbenchUrl(origin, { folder, extensionPath, testsPath }) {
+export function workbenchUrl(origin, { folder, extensionPath, testsPath, emptyWindow = false }) {
   const remote = (p) => `vscode-remote://${new URL(origin).host}${p.split(path.sep).join('/')}`;
   const payload = [['extensionDevelopmentPath', remote(extensionPath)]];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   const query = new URLSearchParams();
   if (folder) query.set('folder', folder);
+  // Without it, code-server reopens the folder it opened last.
+  if (emptyWindow) query.set('ew', 'true');
   query.set('payload', JSON.stringify(payload));
   return `${origin}/?${query.toString()}`;
 }

@@ -15,6 +15,7 @@ import {
   type ExistingAttempt,
 } from '../core/drill/index';
 import { STARTER_FILES, STATEMENT_FILE } from '../core/pack/index';
+import { isInside } from '../core/pack/problemSpec';
 import { LANGUAGES, type Language, type PackSummary, type ProblemSummary } from '../core/pack/types';
 
 /** What starting a drill scaffolded: handed to `onDidStartDrill` listeners and returned by `start`. */
@@ -205,11 +206,12 @@ export class DrillStarter implements vscode.Disposable {
     log.info(`${result.resumed ? 'Resumed' : 'Started'} ${problem.packId}/${problem.id} in ${result.language}: ${result.solutionPath}`);
 
     if (addFolder) {
-      // Adding the first folder may restart the extension host: remember the drill so activation finishes it.
+      // Adding the first folder restarts the extension host, at a moment of the editor's choosing: remember the
+      // drill so the next activation in that window finishes it. It stays remembered even if this host opens the
+      // drill below before it stops: opening it twice resumes the same attempt, losing it would lose the drill.
       const pending: PendingStart = { packId: problem.packId, problemId: problem.id, language: result.language, attemptDir: result.attemptDir, solutionPath: result.solutionPath, resumed: result.resumed, starterWritten: result.starterWritten, at: this.now() };
       await state.update(PENDING_KEY, pending);
       vscode.workspace.updateWorkspaceFolders(0, 0, { uri: root });
-      await state.update(PENDING_KEY, undefined);
     }
     await this.openDrill(result);
     this.started.fire(result);
@@ -220,8 +222,12 @@ export class DrillStarter implements vscode.Disposable {
   async finishPendingStart(): Promise<DrillStart | undefined> {
     const pending = this.deps.state.get<PendingStart>(PENDING_KEY);
     if (!pending) return undefined;
+    const stale = this.now() - pending.at > PENDING_MAX_AGE_MS;
+    // The state is shared by every window: only the window holding the attempt's folder finishes it.
+    const here = (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'file' && isInside(f.uri.fsPath, pending.attemptDir));
+    if (!stale && !here) return undefined;
     await this.deps.state.update(PENDING_KEY, undefined);
-    if (this.now() - pending.at > PENDING_MAX_AGE_MS) return undefined;
+    if (stale) return undefined;
     const problem = this.deps.packs.findProblem(pending.packId, pending.problemId);
     if (!problem) return undefined;
     const { language, attemptDir, solutionPath, resumed, starterWritten } = pending;
