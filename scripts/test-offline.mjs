@@ -40,6 +40,8 @@ const RESTRICTED_SETTINGS = {
 };
 /** How far the timer read off the status bar may be from the one computed from the stored start, in ms. */
 const TIMER_TOLERANCE_MS = 5000;
+/** The timer's text in the status bar: time left and phase (`44:12 · code`). */
+const TIMER_TEXT = /\d+:\d\d · (clarify|plan|code|test)/;
 /** The problem the UI flow starts: one no suite starts, so no earlier attempt asks to be resumed. */
 const UI_PROBLEM = { id: 'merge-viewing-sessions', title: 'Merge Viewing Sessions' };
 const UI_NO_FOLDER_PROBLEM = { id: 'title-edit-distance', title: 'Title Edit Distance' };
@@ -337,7 +339,7 @@ function parseClock(text) {
 
 /** The timer's text in the status bar (`44:12 · code`), once the restored drill shows it. */
 async function readStatusTimer(page) {
-  const item = page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · (clarify|plan|code|test)/ }).first();
+  const item = page.locator('.part.statusbar .statusbar-item', { hasText: TIMER_TEXT }).first();
   await item.waitFor({ timeout: SMOKE_TIMEOUT_MS });
   const text = (await item.innerText()).trim();
   const match = /(\d+(?::\d\d){1,2}) · (\w+)/.exec(text);
@@ -372,10 +374,13 @@ async function reloadStep({ browser, server, workspace, consoleLog }) {
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     const second = await check('after reloading the page');
     if (second.remainingMs >= first.remainingMs) throw new Error(`the timer did not run across the reload: "${first.text}" then "${second.text}"`);
+    // For the screenshot: the Drills view beside, and the timer's tooltip (phases, mode) over the status bar.
+    await page.locator('.part.activitybar [aria-label^="Drills"]').first().click({ timeout: 10_000 }).catch(() => undefined);
+    await page.locator('.part.statusbar .statusbar-item', { hasText: TIMER_TEXT }).first().hover({ timeout: 10_000 }).catch(() => undefined);
+    await sleep(2000);
     return `${first.text} → reload → ${second.text}`;
   } finally {
     fs.mkdirSync(testResultsDir, { recursive: true });
-    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10).catch(() => undefined);
     await page.screenshot({ path: screenshot }).catch(() => undefined);
     await context.close();
   }
