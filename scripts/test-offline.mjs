@@ -308,9 +308,42 @@ async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
     // The folder dialog (a quick input in the browser): go to the folder, then its button takes it.
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await page.locator('.quick-input-widget', { hasText: 'Choose a folder for your attempts' }).first().waitFor({ timeout: 30_000 });
-    await input.fill(`${folder}/`);
-    await sleep(1000);
-    await page.locator('.quick-input-widget .monaco-button', { hasText: 'Use for Drills' }).first().click({ timeout: 30_000 });
+    // The dialog lists the folder once it got there: it is empty, so only "..". It may still be listing the home
+    // folder it opened on and overwrite what was typed: type it again until it sticks.
+    for (let attempt = 1; ; attempt++) {
+      await input.fill(`${folder}/`);
+      try {
+        await page.waitForFunction(
+          (typed) => {
+            const value = document.querySelector('.quick-input-widget .quick-input-box input')?.value;
+            const rows = [...document.querySelectorAll('.quick-input-widget .monaco-list-row')].map((r) => (r.textContent ?? '').trim());
+            return value === typed && rows.length === 1 && rows[0].startsWith('..');
+          },
+          `${folder}/`,
+          { timeout: 10_000 },
+        );
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw new Error(`the folder dialog did not go to ${folder}`, { cause: e });
+      }
+    }
+    // Its button takes the folder; the next question is the language (the dialog may still be settling: retry).
+    const languageQuestion = page.locator('.quick-input-widget', { hasText: `Start ${UI_NO_FOLDER_PROBLEM.title}` }).first();
+    const folderDialog = page.locator('.quick-input-widget', { hasText: 'Choose a folder for your attempts' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.locator('.quick-input-widget .monaco-button', { hasText: 'Use for Drills' }).first().click({ timeout: 30_000 });
+      try {
+        await languageQuestion.waitFor({ timeout: 5000 });
+        break;
+      } catch (e) {
+        if (!(await folderDialog.isVisible())) {
+          // The folder was taken; the question is only slow to come.
+          await languageQuestion.waitFor({ timeout: SMOKE_TIMEOUT_MS });
+          break;
+        }
+        if (attempt >= 5) throw new Error('the folder dialog did not take the folder', { cause: e });
+      }
+    }
     await pickInQuickPick(page, 'JavaScript');
     const solution = path.join(folder, 'drills', UI_NO_FOLDER_PROBLEM.id, 'solution.js');
     const written = Date.now() + 30_000;
