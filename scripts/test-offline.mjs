@@ -155,9 +155,7 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   for (const f of [resultsFile, progressFile]) fs.rmSync(f, { force: true });
   fs.rmSync(screenshotsDir, { recursive: true, force: true });
   if (screenshots) fs.mkdirSync(screenshotsDir, { recursive: true });
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  recordConsole(context, consoleLog);
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, consoleLog);
   try {
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
     const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined });
@@ -168,15 +166,20 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   }
 }
 
+/** Opens the command palette afresh and types a command's title into it. */
+async function typeInPalette(page, title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+}
+
 /** Runs a command from the command palette, as a person would; retries while the palette does not list it yet. */
 async function runFromPalette(page, title) {
   const until = Date.now() + SMOKE_TIMEOUT_MS;
   for (;;) {
-    await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`>${title}`);
+    await typeInPalette(page, title);
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     try {
       await row.waitFor({ timeout: 3000 });
@@ -190,11 +193,7 @@ async function runFromPalette(page, title) {
 
 /** Whether the command palette lists a command now (a `when` clause hides it otherwise). */
 async function paletteLists(page, title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
+  await typeInPalette(page, title);
   // The palette filters as it is typed: give it a moment to settle on its answer.
   await sleep(1500);
   const listed = (await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).count()) > 0;
@@ -236,9 +235,7 @@ const UI_PLAN = [
  * present; the starter's run failing in the Testing view.
  */
 async function uiDrillFlow({ browser, server, folder, consoleLog }) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  recordConsole(context, consoleLog);
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, consoleLog);
   const shot = path.join(testResultsDir, 'start-drill.png');
   try {
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
@@ -296,9 +293,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
  */
 async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
   const folder = fs.mkdtempSync(path.join(parent, 'no-folder-'));
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  recordConsole(context, consoleLog);
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, consoleLog);
   try {
     await page.goto(workbenchUrl(server.origin, { extensionPath: repoRoot, emptyWindow: true }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
@@ -386,9 +381,7 @@ async function readStatusTimer(page) {
  */
 async function reloadStep({ browser, server, workspace, consoleLog }) {
   const handOff = JSON.parse(fs.readFileSync(path.join(workspace, '.drills-test', 'reload.json'), 'utf8'));
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  recordConsole(context, consoleLog);
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, consoleLog);
   const screenshot = path.join(testResultsDir, 'timer.png');
   try {
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot }));
@@ -433,18 +426,21 @@ async function countStep(results, title, step, logsOnFailure) {
   }
 }
 
-/** Appends the browser console of every page in the context to a file. */
-function recordConsole(context, file) {
-  context.on('console', (m) => fs.appendFileSync(file, `[${m.type()}] ${m.text()}\n`));
-  context.on('weberror', (e) => fs.appendFileSync(file, `[pageerror] ${e.error().stack ?? e.error().message}\n`));
+/**
+ * A page in a browser context of its own (nothing remembered from another window), its console appended to
+ * `consoleLog`. Close the context when done.
+ */
+async function freshPage(browser, consoleLog) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  context.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
+  context.on('weberror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.error().stack ?? e.error().message}\n`));
+  return { context, page: await context.newPage() };
 }
 
 /** Opens the Drills view in a fresh window of the extension under development and saves a screenshot. */
 async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
   // A context of its own: nothing remembered from the suite's window, so the view starts closed.
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  recordConsole(context, consoleLog);
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, consoleLog);
   try {
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });

@@ -2,6 +2,7 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isAttemptError, isOpen, newAttemptId, revealHint, startAttempt, type Attempt, type AttemptError } from '../core/attempt/index';
+import { isInside } from '../core/fs/paths';
 import { openHistory, type HistoryIssue, type HistoryStore } from '../core/history/index';
 import { loadProblem } from '../core/pack/index';
 import type { PackSummary, Problem, ProblemSummary } from '../core/pack/types';
@@ -319,7 +320,7 @@ export async function revealNextHint(session: DrillSession): Promise<{ index: nu
  * whose folder lies in this workspace (history is shared by every window and workspace).
  */
 function mostRecentDrill(open: readonly OpenDrill[], workspaceFolders: readonly string[]): OpenDrill | undefined {
-  const inside = (dir: string) => workspaceFolders.some((f) => !path.relative(f, dir).startsWith('..') && !path.isAbsolute(path.relative(f, dir)));
+  const inside = (dir: string) => workspaceFolders.some((f) => isInside(f, dir));
   const here = open.filter((d) => inside(d.attempt.attemptDir));
   return [...(here.length > 0 ? here : open)].sort((a, b) => a.attempt.timer.startedAt - b.attempt.timer.startedAt).pop();
 }

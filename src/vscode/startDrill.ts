@@ -15,7 +15,7 @@ import {
   type ExistingAttempt,
 } from '../core/drill/index';
 import { STARTER_FILES, STATEMENT_FILE } from '../core/pack/index';
-import { isInside } from '../core/pack/problemSpec';
+import { isInside } from '../core/fs/paths';
 import { LANGUAGES, type Language, type PackSummary, type ProblemSummary } from '../core/pack/types';
 
 /** What starting a drill scaffolded: handed to `onDidStartDrill` listeners and returned by `start`. */

@@ -37,6 +37,11 @@ export function resultsDirOf(env: NodeJS.ProcessEnv, workspaceFolders: readonly 
   return path.join(first, WORKSPACE_OUTPUT_DIR);
 }
 
+/** The results folder of the suite running in this extension host (see resultsDirOf). */
+export function suiteOutputDir(): string {
+  return resultsDirOf(process.env, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+}
+
 /** Lists the compiled suite files next to this entry point. */
 function suiteFiles(dir: string): string[] {
   return fs
@@ -49,8 +54,7 @@ function suiteFiles(dir: string): string[] {
 
 /** Runs every `*.test.js` under this folder; rejects when a test failed or none ran. */
 export async function run(): Promise<void> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  const outDir = resultsDirOf(process.env, folders);
+  const outDir = suiteOutputDir();
   fs.mkdirSync(outDir, { recursive: true });
   const progressFile = path.join(outDir, 'progress.log');
   const resultsFile = path.join(outDir, 'results.json');

@@ -3,8 +3,7 @@
 // folder before the suite starts; the suite writes `<name>.request` there and waits for `<name>.done`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
-import { resultsDirOf } from './index';
+import { suiteOutputDir } from './index';
 
 const WAIT_MS = 60_000;
 
@@ -13,8 +12,7 @@ const WAIT_MS = 60_000;
  * waits until it did. Does nothing under a launcher that takes no screenshots (the desktop one).
  */
 export async function screenshot(name: string, waitFor?: string): Promise<void> {
-  const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  const dir = path.join(resultsDirOf(process.env, folders), 'screenshots');
+  const dir = path.join(suiteOutputDir(), 'screenshots');
   if (!fs.existsSync(dir)) return;
   const done = path.join(dir, `${name}.done`);
   fs.rmSync(done, { force: true });

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as vscode from 'vscode';
 import { timerState } from '../../src/core/timer/index';
-import { resultsDirOf } from '../integration/index';
+import { suiteOutputDir } from '../integration/index';
 import { abandonAll, drillsApi, setSetting, startDrill } from '../integration/sessionHelpers';
 
 /** What the launcher checks after reloading the window (scripts/test-offline.mjs reads the same shape). */
@@ -31,7 +30,6 @@ describe('Reload hand-off', function () {
     const statusText = api.session.timer.text() ?? '';
     assert.match(statusText, /\d+:\d\d · clarify/);
     const handOff: ReloadHandOff = { attemptId: drill.attempt.id, endsAt: now + state.remainingMs, statusText };
-    const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-    fs.writeFileSync(path.join(resultsDirOf(process.env, folders), 'reload.json'), JSON.stringify(handOff, null, 2));
+    fs.writeFileSync(path.join(suiteOutputDir(), 'reload.json'), JSON.stringify(handOff, null, 2));
   });
 });

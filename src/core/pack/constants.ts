@@ -12,6 +12,7 @@ export const STATEMENT_FILE = 'statement.md';
 /** The starter file of each language, in `starter/`. */
 export const STARTER_FILES: Record<Language, string> = { python: 'solution.py', javascript: 'solution.js', typescript: 'solution.ts' };
 
+/** Defaults of the format, documented in docs/pack-format.md. */
 export const DEFAULT_MINUTES = 45;
 export const DEFAULT_LIMITS: Limits = { timeMs: 2000, memoryMb: 256 };
 export const DEFAULT_FLOAT_TOLERANCE = 1e-6;

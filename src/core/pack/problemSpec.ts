@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { isInside } from '../fs/paths';
 import { DEFAULT_FLOAT_TOLERANCE, DEFAULT_LIMITS, DEFAULT_MINUTES } from './constants';
 import { isPositive, isRecord, validPhases } from './manifest';
 import { checkSchema } from './schemaCheck';
@@ -7,9 +8,6 @@ import { parseTypeName } from './typeName';
 import { LANGUAGES, type ClassSpec, type Compare, type Diagnostic, type Difficulty, type FunctionSpec, type Language, type Limits, type MethodSpec, type Param, type Phases } from './types';
 import type { YamlCache } from './yamlCache';
 import { parseYamlFile, Reporter, scalarTextStart, type YamlFile, type YamlPath } from './yamlFile';
-
-/** Defaults of the format, documented in docs/pack-format.md. */
-export { DEFAULT_MINUTES, DEFAULT_LIMITS, DEFAULT_FLOAT_TOLERANCE };
 
 /** What the loader needs to know of the pack while reading one of its problems. */
 export interface PackContext {
@@ -228,11 +226,6 @@ function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemD
   return { kind: kind as 'exact' | 'unordered' };
 }
 
-/** True when `child` is `parent` or below it. */
-export function isInside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /** The languages named by file extension: .py python, .js javascript, .ts typescript. */
 export function languageOfFile(file: string): Language | undefined {

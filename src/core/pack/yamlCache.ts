@@ -8,8 +8,8 @@ import type { CachedYaml } from './yamlFile';
  * Values of YAML texts parsed before, by the text's hash. A short-lived process (the `drills` CLI) spends most
  * of its time parsing tests.yaml with a parser the JIT has not warmed up yet; a cached value is read back in a
  * fraction of that. Only texts that parsed without an error or warning are cached: a file with a YAML problem is
- * parsed again each time, and its diagnostics with it. Positions are not cached: a file whose value has a
- * problem is parsed again when a diagnostic needs a line and column.
+ * parsed again each time, and its diagnostics with it. Only the positions of shallow nodes are kept (see
+ * CachedYaml): a diagnostic that needs any other position parses the text again.
  */
 export interface YamlCache {
   /** What a text parsed to, or undefined when it is not cached. */
