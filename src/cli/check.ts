@@ -6,6 +6,8 @@ import { ExitCode, type CommandOptions } from './io';
 import { hasErrors } from './list';
 import { formatDiagnostic } from './report';
 import { cliRunnerEnv } from './runner';
+import { checkKindPacks, isEmptyKindsReport } from '../core/kinds/check';
+import { printKindsCheck } from './kindsReport';
 
 /** What `check` found about one reference or known-wrong solution. */
 export interface SolutionCheck {
@@ -113,12 +115,15 @@ export async function checkCommand(dir: string, { json, style, io }: CommandOpti
     }
     for (const d of p.diagnostics) io.out(`    ${formatDiagnostic(d, style)}`);
   });
-  if (report.packs.length === 0) {
+  // Design problems and story packs (src/core/kinds): validated beside the coding problems.
+  const kinds = await checkKindPacks(dir);
+  if (!json) printKindsCheck(kinds, dir, style, io);
+  if (report.packs.length === 0 && isEmptyKindsReport(kinds)) {
     io.err(`drills: no pack under ${dir} (a pack is a folder with a drills-pack.yaml)`);
     return ExitCode.Usage;
   }
   if (json) {
-    io.out(JSON.stringify(report, null, 2));
+    io.out(JSON.stringify(isEmptyKindsReport(kinds) ? report : { ...report, ok: report.ok && kinds.ok, kinds }, null, 2));
   } else {
     for (const pack of report.packs) for (const d of pack.diagnostics) io.out(formatDiagnostic(d, style));
     const problems = report.packs.flatMap((p) => p.problems);
@@ -127,5 +132,5 @@ export async function checkCommand(dir: string, { json, style, io }: CommandOpti
     io.out('', );
     io.out(`check: ${report.ok ? style.green(summary) : style.red(summary)}`);
   }
-  return report.ok ? ExitCode.Ok : ExitCode.Failed;
+  return report.ok && kinds.ok ? ExitCode.Ok : ExitCode.Failed;
 }

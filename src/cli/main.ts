@@ -10,6 +10,10 @@ Commands:
                                               solutions pass, known-wrong solutions fail
   run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
                                               (L: python, javascript, typescript)
+  design FILE --problem ID [--pack DIR]       Check a DESIGN.md against the design gate (sections,
+                                              numbers with units, failure modes, decision log)
+  story FILE|DIR... [--pack DIR]              Check story files: fields, spoken length, ownership,
+                                              a measurable result, slogans
 
 Options:
   --json       Print machine-readable JSON (see docs/cli.md)
@@ -69,6 +73,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
         opts,
       );
     }
+    case 'design':
+      if (!values.problem) return usage(io, 'design needs --problem ID');
+      if (rest.length !== 1) return usage(io, 'design needs exactly one DESIGN.md FILE');
+      return (await import('./design')).designCommand({ file: io.resolve(rest[0]), problemId: values.problem, packDir: values.pack && io.resolve(values.pack), cwd: io.resolve('.') }, opts);
+    case 'story':
+      if (rest.length === 0) return usage(io, 'story needs at least one story FILE or folder');
+      return (await import('./story')).storyCommand({ paths: rest.map((p) => io.resolve(p)), packDir: values.pack && io.resolve(values.pack) }, opts);
     default:
       return usage(io, `unknown command '${command}'`);
   }

@@ -8,6 +8,7 @@ import { LANGUAGES, STANDARD_TAGS, type Diagnostic, type Language, type PackSumm
 import type { YamlCache } from './yamlCache';
 import { Reporter } from './yamlFile';
 import { PACK_FILE, PROBLEM_FILE, STARTER_FILES, STATEMENT_FILE, TESTS_FILE } from './constants';
+import { isCodingProblemText } from '../kinds/kindOf';
 
 export { parseTypeName, formatType, BASE_TYPES, type TypeExpr, type TypeParse } from './typeName';
 export { languageOfFile } from './problemSpec';
@@ -168,6 +169,7 @@ async function indexProblem(dir: string, pack: PackContext, listings: Listings, 
     diagnostics.push({ file, line: 1, column: 1, severity: 'error', message: error! });
     return { diagnostics };
   }
+  if (!isCodingProblemText(text)) return { diagnostics }; // another kind's problem (`kind: design`): src/core/kinds reads it
   const { spec, yaml } = readProblemSpec(file, text, pack, diagnostics, options.yamlCache);
   const report = new Reporter(yaml, diagnostics);
   const entries = await list(dir, listings);
