@@ -51,7 +51,8 @@ export function stringList(value: unknown, at: YamlPath, report: Reporter, what:
   }
   const out: string[] = [];
   value.forEach((item, i) => {
-    if (typeof item !== 'string' || item.trim() === '') report.error([...at, i], `${what}: item ${i + 1} must be a non-empty string.`);
+    if (isRecord(item)) report.error([...at, i], `${what}: item ${i + 1} is a mapping, not text: an unquoted \`: \` starts a mapping in YAML, so put the item in quotes.`);
+    else if (typeof item !== 'string' || item.trim() === '') report.error([...at, i], `${what}: item ${i + 1} must be a non-empty string.`);
     else out.push(item.trim());
   });
   return out;

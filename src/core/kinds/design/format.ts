@@ -89,7 +89,7 @@ export const FAILURE_CHECKLIST: readonly FailureMode[] = [
   { id: 'duplicates', label: 'Duplicate events', terms: ['duplicate', 'dedup', 'de-dup', 'idempot', 'exactly-once', 'exactly once', 'at-least-once', 'at least once'] },
   { id: 'partial-outage', label: 'Partial outage', terms: ['partial outage', 'outage', 'region', 'zone', 'failover', 'fail over', 'degrad', 'circuit breaker', 'circuit-breaker', 'fallback', 'brownout', 'dependency is down', 'dependency down'] },
   { id: 'bad-deploy', label: 'Bad deploy', terms: ['bad deploy', 'deploy', 'canary', 'canaries', 'feature flag', 'kill switch', 'bad config', 'config push', 'staged rollout', 'release'] },
-  { id: 'alert-fatigue', label: 'Alert fatigue', terms: ['alert fatigue', 'noisy alert', 'alert noise', 'burn rate', 'burn-rate', 'actionable', 'paging', 'page a', 'pages a', 'page the', 'on-call', 'on call', 'symptom-based', 'symptom based'] },
+  { id: 'alert-fatigue', label: 'Alert fatigue', terms: ['alert fatigue', 'noisy alert', 'alert noise', 'burn rate', 'burn-rate', 'actionable', 'paging', 'page a', 'pages a', 'page the', 'symptom-based', 'symptom based'] },
   { id: 'data-loss', label: 'Data loss', terms: ['data loss', 'lose data', 'losing data', 'lost event', 'lost data', 'durab', 'replicat', 'backup', 'snapshot', 'acks=all', 'fsync', 'rpo', 'retention'] },
   { id: 'rollback', label: 'Rollback', terms: ['rollback', 'roll back', 'rolled back', 'rolling back', 'revert', 'backfill', 'replay', 'reprocess', 'restore', 'previous version'] },
 ];

@@ -308,7 +308,9 @@ export async function findDesignPacks(roots: readonly string[]): Promise<DesignP
   }
   for (const root of roots) {
     const resolved = path.resolve(root);
-    await walk(resolved, await packAbove(resolved), 0);
+    const above = await packAbove(resolved);
+    if (above) packs.add(above);
+    await walk(resolved, above, 0);
   }
   const byPack = new Map<string, DesignPackIndex>();
   const orphans: Diagnostic[] = [];
