@@ -11,6 +11,8 @@ export interface ContentLine {
   /** 1-based column of `text`'s first character in the file's line. */
   column: number;
   text: string;
+  /** The line starts a list item (its marker was stripped). */
+  item?: boolean;
 }
 
 export interface MarkdownSection {
@@ -72,7 +74,7 @@ function contentOf(line: string, lineNumber: number): ContentLine | undefined {
   const text = match[2];
   if (text === '' || /^[-*+•]$/.test(text) || /^(```|~~~)/.test(text) || /^(\*{3,}|-{3,}|_{3,}|={3,})$/.test(text)) return undefined;
   if (PLACEHOLDER.test(text)) return undefined;
-  return { line: lineNumber, column: match[1].length + 1, text };
+  return /[-*+•]|\d[.)]/.test(match[1]) ? { line: lineNumber, column: match[1].length + 1, text, item: true } : { line: lineNumber, column: match[1].length + 1, text };
 }
 
 /** Reads a document: front matter, headings, content lines. */
@@ -137,26 +139,36 @@ export interface Sentence {
 }
 
 /**
- * Splits content into sentences: at `.`, `!` or `?` followed by a space or the line's end, and at every list
- * item (a bullet is a sentence of its own even without a full stop).
+ * Splits content into sentences: at `.`, `!` or `?` followed by a space or the line's end. A sentence goes on
+ * across the lines of a paragraph; a list item always starts a new one (a bullet is a sentence of its own even
+ * without a full stop).
  */
 export function sentencesOf(content: readonly ContentLine[]): Sentence[] {
   const sentences: Sentence[] = [];
+  let pending: Sentence | undefined;
+  let lastLine = -1;
+  const flush = (): void => {
+    if (pending && pending.text.trim() !== '') sentences.push({ ...pending, text: pending.text.trim() });
+    pending = undefined;
+  };
   for (const c of content) {
+    if (c.line !== lastLine + 1 || c.item) flush();
+    lastLine = c.line;
     // "e.g. 3.5 ms" must not split at its dots: only a terminator followed by a space or the end counts.
     const re = /[.!?]+(?=\s|$)/g;
     let from = 0;
-    const push = (to: number): void => {
+    const take = (to: number, ends: boolean): void => {
       const piece = c.text.slice(from, to);
       const lead = piece.length - piece.trimStart().length;
-      if (piece.trim() !== '') sentences.push({ line: c.line, column: c.column + from + lead, text: piece.trim() });
+      if (pending) pending.text += ' ' + piece.trim();
+      else if (piece.trim() !== '') pending = { line: c.line, column: c.column + from + lead, text: piece.trim() };
+      if (ends) flush();
+      from = to;
     };
-    for (let m = re.exec(c.text); m; m = re.exec(c.text)) {
-      push(m.index + m[0].length);
-      from = m.index + m[0].length;
-    }
-    push(c.text.length);
+    for (let m = re.exec(c.text); m; m = re.exec(c.text)) take(m.index + m[0].length, true);
+    if (from < c.text.length) take(c.text.length, false);
   }
+  flush();
   return sentences;
 }
 

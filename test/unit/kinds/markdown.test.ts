@@ -6,7 +6,7 @@ describe('kinds: Markdown reader', () => {
     const doc = parseMarkdown('# Title\n\n## One <!-- c -->\n<!-- guidance\n spanning -->\n- first item\n  text <!-- x --> after\n\n## Two\nTODO\n');
     assert.deepEqual(doc.sections.map((s) => [s.heading, s.level, s.line]), [['Title', 1, 1], ['One', 2, 3], ['Two', 2, 9]]);
     assert.deepEqual(doc.sections[1].content, [
-      { line: 6, column: 3, text: 'first item' },
+      { line: 6, column: 3, text: 'first item', item: true },
       { line: 7, column: 3, text: `text${' '.repeat(12)}after` },
     ]);
     assert.deepEqual(doc.sections[2].content, [], 'a placeholder counts for nothing');
@@ -25,6 +25,16 @@ describe('kinds: Markdown reader', () => {
       [3, 'I cut p99 from 3.5 ms, e.g.by caching.'],
       [42, 'We shipped it!'],
       [57, 'Done'],
+    ]);
+  });
+
+  it('a sentence goes on across the lines of a paragraph, but a list item starts a new one', () => {
+    const doc = parseMarkdown('## A\n\nWe could fail over to our second CDN,\nbut I did not know its capacity. Then\nI moved 30%.\n- a bullet without a stop\n- another\n');
+    assert.deepEqual(sentencesOf(doc.sections[0].content).map((s) => [s.line, s.column, s.text]), [
+      [3, 1, 'We could fail over to our second CDN, but I did not know its capacity.'],
+      [4, 34, 'Then I moved 30%.'],
+      [6, 3, 'a bullet without a stop'],
+      [7, 3, 'another'],
     ]);
   });
 
