@@ -91,6 +91,15 @@ describe('kinds: design problems', () => {
     assert.equal(only(diagnostics, 'statement.md is missing').line, 1);
   });
 
+  it('two design problems with one id are both left out, each reported at its id', async () => {
+    const dir = writeTree(designPack(DESIGN_PROBLEM), { 'e/problem.yaml': DESIGN_PROBLEM, 'e/statement.md': '# E\n' });
+    const [pack] = await findDesignPacks([dir]);
+    assert.deepEqual(pack.problems, []);
+    const found = pack.diagnostics.filter((d) => d.message.includes('is also used by'));
+    assert.deepEqual(found.map((d) => [path.relative(dir, d.file), d.line, d.column]), [['d/problem.yaml', 2, 5], ['e/problem.yaml', 2, 5]]);
+    assert.match(found[0].message, /also used by e\/problem\.yaml/);
+  });
+
   it('a design problem outside any pack is reported, not indexed', async () => {
     const dir = writeTree(tempDir(), { 'd/problem.yaml': DESIGN_PROBLEM, 'd/statement.md': '# S\n' });
     const packs = await findDesignPacks([dir]);

@@ -329,7 +329,10 @@ export async function findDesignPacks(roots: readonly string[]): Promise<DesignP
     const counts = new Map<string, number>();
     for (const p of index.problems) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
     for (const p of index.problems.filter((q) => counts.get(q.id)! > 1)) {
-      index.diagnostics.push({ file: p.problemFile, line: 1, column: 1, severity: 'error', message: `The problem id \`${p.id}\` is used by another problem of the pack; ids must be unique in the pack.` });
+      const others = index.problems.filter((q) => q !== p && q.id === p.id).map((q) => path.relative(index.dir, q.problemFile));
+      const text = await fs.readFile(p.problemFile, 'utf8').catch(() => '');
+      const yaml = parseYamlFile(p.problemFile, text, []);
+      new Reporter(yaml, index.diagnostics).error(['id'], `The problem id \`${p.id}\` is also used by ${others.join(', ')}; ids must be unique in the pack.`);
     }
     index.problems = index.problems.filter((q) => counts.get(q.id) === 1);
   }
