@@ -100,6 +100,19 @@ describe('kinds: design problems', () => {
     assert.match(found[0].message, /also used by e\/problem\.yaml/);
   });
 
+  it('a pack\'s failure-checklist.yaml adds its modes to every design problem of the pack; its mistakes are positioned', async () => {
+    const checklist = '- { id: hot-keys, label: Hot keys, terms: [hot key] }\n- { id: retries, label: Again, terms: [retry] }\n- { id: x, label: X }\n';
+    const dir = designPack(DESIGN_PROBLEM, { 'failure-checklist.yaml': checklist });
+    const [pack] = await findDesignPacks([path.join(dir, 'd')]);
+    assert.deepEqual(pack.problems[0].failureChecklist.map((m) => m.id).slice(-2), ['rollback', 'hot-keys']);
+    const clash = only(pack.diagnostics, 'already in the checklist');
+    assert.deepEqual([path.basename(clash.file), clash.line, clash.column], ['failure-checklist.yaml', 2, 9]);
+    assert.equal(only(pack.diagnostics, 'Missing required key `terms`').line, 3);
+    const twice = designPack(DESIGN_PROBLEM + 'failureChecklist:\n  - { id: hot-keys, label: Mine, terms: [hot] }\n', { 'failure-checklist.yaml': checklist });
+    const [again] = await findDesignPacks([twice]);
+    assert.deepEqual(again.problems, [], 'a problem may not redefine a mode its pack adds');
+  });
+
   it('a design problem outside any pack is reported, not indexed', async () => {
     const dir = writeTree(tempDir(), { 'd/problem.yaml': DESIGN_PROBLEM, 'd/statement.md': '# S\n' });
     const packs = await findDesignPacks([dir]);

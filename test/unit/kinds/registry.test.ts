@@ -13,7 +13,7 @@ const schema = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'sch
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: true });
   ajv.addKeyword('markdownDescription');
-  for (const name of ['design-problem.schema.json', 'story-pack.schema.json', 'story-bank.schema.json']) ajv.addSchema(schema(name), name);
+  for (const name of ['design-problem.schema.json', 'failure-checklist.schema.json', 'story-pack.schema.json', 'story-bank.schema.json']) ajv.addSchema(schema(name), name);
   return ajv;
 }
 
@@ -52,6 +52,8 @@ describe('kinds: registry and schemas', () => {
       assert.ok(ajv.validate('design-problem.schema.json', value), `${d}: ${ajv.errorsText()}`);
     }
     assert.ok(ajv.validate('story-pack.schema.json', parse(fs.readFileSync(path.join(BUILTIN, 'stories', 'story-pack.yaml'), 'utf8'))), ajv.errorsText());
+    assert.ok(ajv.validate('failure-checklist.schema.json', [{ id: 'hot-keys', label: 'Hot keys', terms: ['hot key'] }]), ajv.errorsText());
+    assert.equal(ajv.validate('failure-checklist.schema.json', [{ id: 'hot-keys', label: 'Hot keys' }]), false);
     assert.ok(ajv.validate('story-bank.schema.json', { wordsPerMinute: 140, slogans: [{ phrase: 'x', why: 'y' }] }), ajv.errorsText());
   });
 

@@ -75,11 +75,21 @@ export function resolveDesignPhases(set: Partial<Record<DesignPhaseId, number>> 
   return DESIGN_PHASES.map((p, i) => ({ id: p.id, title: p.title, minutes: seconds[i] / 60 }));
 }
 
+/** What a design problem needs of its pack: its id and folder, and the failure modes it adds for all its problems. */
+export interface DesignPackContext {
+  id: string;
+  dir: string;
+  failureChecklist?: readonly FailureMode[];
+}
+
+/** The file beside drills-pack.yaml in which a pack adds failure modes to the checklist of all its design problems. */
+export const PACK_CHECKLIST_FILE = 'failure-checklist.yaml';
+
 /** Reads the text of a design problem.yaml. Returns the problem only when it has no errors. */
 export function readDesignProblem(
   file: string,
   text: string,
-  pack: { id: string; dir: string },
+  pack: DesignPackContext,
   diagnostics: Diagnostic[],
 ): DesignProblem | undefined {
   const before = diagnostics.length;
@@ -107,7 +117,7 @@ export function readDesignProblem(
   const probeMinutes = optionalPositive(raw, 'probeMinutes', [], report) ?? DEFAULT_PROBE_MINUTES;
   const probes = readProbes(raw, probeMinutes, report);
   const outline = readOutline(raw, report);
-  const extra = readChecklist(raw.failureChecklist, report);
+  const extra = readChecklist(raw.failureChecklist, ['failureChecklist'], report, [...FAILURE_CHECKLIST, ...(pack.failureChecklist ?? [])]);
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
   const dir = path.dirname(file);
   return {
@@ -121,7 +131,7 @@ export function readDesignProblem(
     phases,
     probes,
     outline: outline!,
-    failureChecklist: [...FAILURE_CHECKLIST, ...extra],
+    failureChecklist: [...FAILURE_CHECKLIST, ...(pack.failureChecklist ?? []), ...extra],
     dir,
     packDir: pack.dir,
     problemFile: file,
@@ -216,24 +226,26 @@ function readOutline(raw: Record<string, unknown>, report: Reporter): Record<Des
   return DESIGN_PHASE_IDS.every((id) => outline[id]) ? (outline as Record<DesignPhaseId, string[]>) : undefined;
 }
 
-function readChecklist(raw: unknown, report: Reporter): FailureMode[] {
+function readChecklist(raw: unknown, at0: YamlPath, report: Reporter, existing: readonly FailureMode[]): FailureMode[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw)) {
-    report.error(['failureChecklist'], '`failureChecklist` must be a list of `{id, label, terms}`: failure modes this problem adds to the standard checklist.');
+    report.error(at0, 'The failure checklist extension must be a list of `{id, label, terms}`: failure modes added to the standard checklist.');
     return [];
   }
   const modes: FailureMode[] = [];
-  const taken = new Set(FAILURE_CHECKLIST.map((m) => m.id));
+  const taken = new Set(existing.map((m) => m.id));
   raw.forEach((m, i) => {
-    const at: YamlPath = ['failureChecklist', i];
+    const at: YamlPath = [...at0, i];
     if (!isRecord(m)) {
       report.error(at, 'A failure mode must be a mapping with `id`, `label` and `terms`.');
       return;
     }
     warnUnknownKeys(m, ['id', 'label', 'terms'], at, report, ` in failure mode ${i + 1}`);
-    const id = requiredString(m, 'id', at, report, 'a short name');
-    if (id !== undefined && taken.has(id)) report.error([...at, 'id'], `The failure mode \`${id}\` is already in the checklist.`);
-    if (id !== undefined) taken.add(id);
+    let id = requiredString(m, 'id', at, report, 'a short name');
+    if (id !== undefined && taken.has(id)) {
+      report.error([...at, 'id'], `The failure mode \`${id}\` is already in the checklist.`);
+      id = undefined;
+    } else if (id !== undefined) taken.add(id);
     const label = requiredString(m, 'label', at, report, 'how the coverage report names it');
     let terms: string[] | undefined;
     if (!('terms' in m)) report.error(at, 'Missing required key `terms`: the words that count as naming this failure mode.', 'key');
@@ -247,7 +259,7 @@ function readChecklist(raw: unknown, report: Reporter): FailureMode[] {
 }
 
 /** Reads the design problem in `dir` (its problem.yaml and statement.md). */
-export async function loadDesignProblem(dir: string, pack: { id: string; dir: string }): Promise<{ problem?: DesignProblem; diagnostics: Diagnostic[] }> {
+export async function loadDesignProblem(dir: string, pack: DesignPackContext): Promise<{ problem?: DesignProblem; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
   const file = path.join(dir, 'problem.yaml');
   let text: string;
@@ -314,14 +326,19 @@ export async function findDesignPacks(roots: readonly string[]): Promise<DesignP
   }
   const byPack = new Map<string, DesignPackIndex>();
   const orphans: Diagnostic[] = [];
-  for (const dir of [...packs].sort()) byPack.set(dir, { id: await packIdOf(dir), dir, problems: [], diagnostics: [] });
+  const checklists = new Map<string, FailureMode[]>();
+  for (const dir of [...packs].sort()) {
+    const index: DesignPackIndex = { id: await packIdOf(dir), dir, problems: [], diagnostics: [] };
+    byPack.set(dir, index);
+    checklists.set(dir, await readPackChecklist(dir, index.diagnostics));
+  }
   for (const { dir, pack } of found.sort((a, b) => a.dir.localeCompare(b.dir))) {
     if (!pack) {
       orphans.push({ file: path.join(dir, 'problem.yaml'), line: 1, column: 1, severity: 'error', message: 'No drills-pack.yaml in this folder or above it: a design problem must be inside a pack.' });
       continue;
     }
     const index = byPack.get(pack)!;
-    const { problem, diagnostics } = await loadDesignProblem(dir, { id: index.id, dir: pack });
+    const { problem, diagnostics } = await loadDesignProblem(dir, { id: index.id, dir: pack, failureChecklist: checklists.get(pack) });
     index.diagnostics.push(...diagnostics);
     if (problem) index.problems.push(problem);
   }
@@ -339,6 +356,16 @@ export async function findDesignPacks(roots: readonly string[]): Promise<DesignP
   const result = [...byPack.values()].filter((p) => p.problems.length > 0 || p.diagnostics.length > 0);
   if (orphans.length > 0) result.push({ id: '', dir: '', problems: [], diagnostics: orphans });
   return result;
+}
+
+/** The failure modes a pack adds in failure-checklist.yaml (a list of `{id, label, terms}`), if it has the file. */
+export async function readPackChecklist(packDir: string, diagnostics: Diagnostic[]): Promise<FailureMode[]> {
+  const file = path.join(packDir, PACK_CHECKLIST_FILE);
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return [];
+  const yaml = parseYamlFile(file, text, diagnostics);
+  if (yaml.value === undefined) return [];
+  return readChecklist(yaml.value, [], new Reporter(yaml, diagnostics), FAILURE_CHECKLIST);
 }
 
 /** The closest folder at or above `dir` holding drills-pack.yaml. */
