@@ -34,4 +34,9 @@ export function printKindsCheck(report: KindsCheckReport, dir: string, style: St
     io.out(`${mark} ${style.bold(s.id ?? rel(s.dir))} ${style.dim(`story pack, ${s.questions} questions, ${s.slogans} slogans, templates: ${s.templates.join(', ') || 'none'}`)}`);
     for (const d of s.diagnostics) io.out(`    ${formatDiagnostic(d, style)}`);
   }
+  const problems = report.design.reduce((n, p) => n + p.problems.length, 0);
+  if (problems + report.stories.length === 0 && report.ok) return;
+  const broken = report.design.filter((p) => !p.ok).length + report.stories.filter((s) => !s.ok).length;
+  const counts = `${problems} design problem${problems === 1 ? '' : 's'}, ${report.stories.length} story pack${report.stories.length === 1 ? '' : 's'}`;
+  io.out(report.ok ? style.green(`design and stories: ${counts}, all valid`) : style.red(`design and stories: ${counts}; ${broken} with errors`));
 }

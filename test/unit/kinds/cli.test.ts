@@ -103,6 +103,7 @@ describe('kinds: the drills command line', () => {
     const design = drills(['check', path.join(BUILTIN, 'design')]);
     assert.equal(design.status, 0, design.stdout + design.stderr);
     assert.match(design.stdout, /✓ playback-quality-pipeline design, 5 probes, 45 min/);
+    assert.match(design.stdout, /^design and stories: 4 design problems, 0 story packs, all valid$/m);
     const stories = drills(['check', path.join(BUILTIN, 'stories'), '--json']);
     assert.equal(stories.status, 0, stories.stdout + stories.stderr);
     const out = JSON.parse(stories.stdout);
@@ -118,6 +119,7 @@ describe('kinds: the drills command line', () => {
     const r = drills(['check', dir]);
     assert.equal(r.status, 1);
     assert.match(r.stdout, /u\/problem\.yaml:1:1: error: Missing required key `probes`/);
+    assert.match(r.stdout, /^design and stories: 0 design problems, 1 story pack; 2 with errors$/m);
     const at = positionIn(stories, 'nope');
     assert.ok(r.stdout.includes(`s/story-pack.yaml:${at.line}:${at.column}: error: \`nope\` is not a story type`), r.stdout);
     const json = JSON.parse(drills(['check', dir, '--json']).stdout);
