@@ -4,7 +4,7 @@
  * an optional comment) decides; a file without one is a coding problem, as every problem was before kinds.
  */
 export function problemKindOf(text: string): string {
-  const match = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][\w-]*)\1[ \t]*(#.*)?$/m.exec(text);
+  const match = /^kind[ \t]*:[ \t]*(["']?)([A-Za-z][\w-]*)\1[ \t\r]*(#.*)?$/m.exec(text);
   return match ? match[2] : 'coding';
 }
 

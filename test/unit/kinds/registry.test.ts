@@ -31,6 +31,7 @@ describe('kinds: registry and schemas', () => {
     assert.equal(problemKindOf('kind: "design"  # a system-design prompt\nid: x\n'), 'design');
     assert.equal(problemKindOf('id: x\ntitle: "kind: design"\n'), 'coding', 'only a top-level key counts');
     assert.equal(problemKindOf('  kind: design\n'), 'coding', 'a nested key does not count');
+    assert.equal(problemKindOf('id: x\r\nkind: design\r\n'), 'design', 'Windows line ends');
     assert.equal(isCodingProblemText('id: x\nfunction: {}\n'), true);
     assert.equal(isCodingProblemText('kind: coding\n'), true);
   });
