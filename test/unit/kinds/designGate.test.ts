@@ -88,6 +88,12 @@ describe('kinds: the design gate', () => {
     assert.match(finding(gate, 'decisions-too-few').message, /has 4 complete decisions/);
   });
 
+  it('decisions written as a plain list are explained: each needs its own heading', () => {
+    const text = PASSING.replace(/## Decision log[\s\S]*?## Probes/, '## Decision log\n\n1. Kafka, instead of the warehouse\n2. Event time\n\n## Probes');
+    assert.match(finding(checkDesignGate(subject, text), 'decisions-too-few').message, /has 0 complete decisions .* Write each under its own heading: `### Decision 1: …`/);
+    assert.doesNotMatch(finding(checkDesignGate(subject, designTemplate(subject)), 'decisions-too-few').message, /Write each/);
+  });
+
   it('a missing section is reported; extra sections and subsections of the candidate count for their parent', () => {
     const text = PASSING.replace('## 4. Consistency model', '## Notes');
     const gate = checkDesignGate(subject, text);

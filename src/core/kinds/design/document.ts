@@ -232,7 +232,10 @@ export function checkDesignGate(subject: DesignGateSubject, markdown: string): D
       if (d.changeMind === undefined) at(d.line, 'warning', 'decision-no-change-mind', 'Say what would change your mind: `- What would change my mind: …` (a number, a requirement, a cost).');
     }
     if (complete.length < DECISIONS_REQUIRED) {
-      at(parsed.decisionLogLine, 'error', 'decisions-too-few', `The decision log has ${complete.length} complete decision${complete.length === 1 ? '' : 's'} (a name and an alternative); it needs ${DECISIONS_REQUIRED}.`);
+      const log = parsed.sections.find((s) => s.key === 'decisions');
+      // Decisions written as a list under the log's heading are not entries: say how to write one.
+      const hint = parsed.decisions.length === 0 && (log?.content.length ?? 0) > 0 ? ' Write each under its own heading: `### Decision 1: …` with `- Alternative considered: …` below it.' : '';
+      at(parsed.decisionLogLine, 'error', 'decisions-too-few', `The decision log has ${complete.length} complete decision${complete.length === 1 ? '' : 's'} (a name and an alternative); it needs ${DECISIONS_REQUIRED}.${hint}`);
     }
   }
 
