@@ -1,6 +1,5 @@
 import { designKind } from './design/index';
 import { storyKind } from './story/index';
-import type { DrillKind } from './types';
 
 /**
  * The registry of drill kinds: one line per kind. The `kind:` values a problem.yaml may take, the schema's
@@ -15,13 +14,20 @@ export const DRILL_KINDS = {
   story: storyKind,
 } as const;
 
-/** The ids of the kinds in the registry, plus `coding` (the kind of problems that name none). */
-export type KindId = keyof typeof DRILL_KINDS | 'coding';
-export const KIND_IDS: readonly KindId[] = ['coding', ...(Object.keys(DRILL_KINDS) as (keyof typeof DRILL_KINDS)[])];
+/** The ids of the kinds in the registry. */
+export type RegisteredKindId = keyof typeof DRILL_KINDS;
+/** Every kind id a problem may have: the registered ones, plus `coding` (the kind of problems that name none). */
+export type KindId = RegisteredKindId | 'coding';
+export const KIND_IDS: readonly KindId[] = ['coding', ...(Object.keys(DRILL_KINDS) as RegisteredKindId[])];
+
+/** True for the id of a kind in the registry. */
+export function isRegisteredKind(id: string): id is RegisteredKindId {
+  return Object.prototype.hasOwnProperty.call(DRILL_KINDS, id);
+}
 
 /** The registered kind with this id, or undefined (coding, or an unknown id). */
-export function kindById(id: string): DrillKind<never, never, unknown> | undefined {
-  return Object.prototype.hasOwnProperty.call(DRILL_KINDS, id) ? (DRILL_KINDS[id as keyof typeof DRILL_KINDS] as DrillKind<never, never, unknown>) : undefined;
+export function kindById(id: string): (typeof DRILL_KINDS)[RegisteredKindId] | undefined {
+  return isRegisteredKind(id) ? DRILL_KINDS[id] : undefined;
 }
 
 export type { DrillKind, Finding, FindingSeverity, GateResult, Judgement, KindPhase, ScaffoldFile, CriterionScore } from './types';
