@@ -208,7 +208,7 @@ export function checkDesignGate(subject: DesignGateSubject, markdown: string): D
     }
   }
 
-  const coverage = failureCoverage(subject.failureChecklist ?? FAILURE_CHECKLIST, contentOf('failure'), parsed);
+  const coverage = failureCoverage(subject.failureChecklist ?? FAILURE_CHECKLIST, contentOf('failure'));
   const failure = first('failure');
   if (failure && contentOf('failure').length > 0) {
     for (const m of coverage.missed) {
@@ -243,7 +243,7 @@ export function checkDesignGate(subject: DesignGateSubject, markdown: string): D
   return { passed: !blocks(findings), findings, coverage, quantities, decisions: parsed.decisions };
 }
 
-function failureCoverage(checklist: readonly FailureMode[], content: ContentLine[], _parsed: ParsedDesign): FailureCoverage {
+function failureCoverage(checklist: readonly FailureMode[], content: ContentLine[]): FailureCoverage {
   const anticipated: AnticipatedMode[] = [];
   const missed: { id: string; label: string }[] = [];
   for (const mode of checklist) {

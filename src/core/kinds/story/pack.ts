@@ -5,9 +5,8 @@ import type { Diagnostic } from '../../pack/types';
 import { parseYamlFile, Reporter, type YamlPath } from '../../pack/yamlFile';
 import { parseMarkdown } from '../markdown';
 import { ID_PATTERN, isRecord, requiredString, stringList, warnUnknownKeys } from '../yamlValues';
-import type { Slogan, StoryRules } from './checks';
+import { storyTypeOf, type Slogan, type StoryRules } from './checks';
 import { DEFAULT_OWNERSHIP_MIN, DEFAULT_WORDS_PER_MINUTE, STORY_FIELDS, STORY_TYPE_IDS, STORY_TYPES, type StoryTypeId } from './format';
-import { storyTypeOf } from './checks';
 
 /**
  * A story pack: `story-pack.yaml` (the question bank, the slogans, the speaking rate) and `templates/`
