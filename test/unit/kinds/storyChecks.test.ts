@@ -74,6 +74,12 @@ describe('kinds: story checks', () => {
     assert.equal(check.ok, false);
   });
 
+  it('a sentence starting with "My" counts as "I"; "i" in lower case inside a word does not', () => {
+    const text = GOOD.replace(/## The decision\n\n[\s\S]*?\n\n## The result/, '## The decision\n\nMy first step was the rollback. We moved traffic. We told the partner. We wrote it up.\n\n## The result');
+    const check = checkStory(text, RULES, 'incident.md');
+    assert.deepEqual([check.metrics.ownership.i, check.metrics.ownership.we], [5, 4]);
+  });
+
   it('a result without a number, percentage or time is flagged; "two weeks early" counts as one', () => {
     const vague = GOOD.replace(/## The result\n\n[\s\S]*?\n\n## What/, '## The result\n\nPlayback recovered and the postmortem went well.\n\n## What');
     assert.equal(only(checkStory(vague, RULES, 'incident.md'), 'result-unmeasured').line, positionIn(vague, '## The result').line);

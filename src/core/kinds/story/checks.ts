@@ -47,7 +47,8 @@ export interface StoryCheck {
   ok: boolean;
 }
 
-const I_WORDS = /(?<![\p{L}'’])(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|myself|mine)(?![\p{L}'’])/u;
+// "I" is always a capital; me, my, myself, mine may start a sentence.
+const I_WORDS = /(?<![\p{L}'’])(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}'’])/u;
 const WE_WORDS = /(?<![\p{L}'’])(we|we're|we’re|we've|we’ve|we'd|we’d|we'll|we’ll|our|ours|us|ourselves|the team|my team)(?![\p{L}'’])/iu;
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|a third|a quarter|a dozen';
 const UNIT_WORDS = 'seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|percent|per cent|times|x|fold|users?|customers?|engineers?|teams?|incidents?|pages?|alerts?|releases?|services?|dollars|euros|pounds|requests|errors';
