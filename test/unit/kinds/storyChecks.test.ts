@@ -74,10 +74,10 @@ describe('kinds: story checks', () => {
     assert.equal(check.ok, false);
   });
 
-  it('a sentence starting with "My" counts as "I"; "i" in lower case inside a word does not', () => {
-    const text = GOOD.replace(/## The decision\n\n[\s\S]*?\n\n## The result/, '## The decision\n\nMy first step was the rollback. We moved traffic. We told the partner. We wrote it up.\n\n## The result');
+  it('a sentence starting with "My" counts as "I", one starting with "Our" as "we", and "the US" is not us', () => {
+    const text = GOOD.replace(/## The decision\n\n[\s\S]*?\n\n## The result/, '## The decision\n\nMy first step was the rollback. We moved traffic. Our partner agreed. The US market recovered first.\n\n## The result');
     const check = checkStory(text, RULES, 'incident.md');
-    assert.deepEqual([check.metrics.ownership.i, check.metrics.ownership.we], [5, 4]);
+    assert.deepEqual([check.metrics.ownership.i, check.metrics.ownership.we], [5, 3]);
   });
 
   it('a result without a number, percentage or time is flagged; "two weeks early" counts as one', () => {

@@ -49,7 +49,8 @@ export interface StoryCheck {
 
 // "I" is always a capital; me, my, myself, mine may start a sentence.
 const I_WORDS = /(?<![\p{L}'’])(I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|[Mm]e|[Mm]y|[Mm]yself|[Mm]ine)(?![\p{L}'’])/u;
-const WE_WORDS = /(?<![\p{L}'’])(we|we're|we’re|we've|we’ve|we'd|we’d|we'll|we’ll|our|ours|us|ourselves|the team|my team)(?![\p{L}'’])/iu;
+// Case matters: "US" is a country, not us.
+const WE_WORDS = /(?<![\p{L}'’])([Ww]e|[Ww]e're|[Ww]e’re|[Ww]e've|[Ww]e’ve|[Ww]e'd|[Ww]e’d|[Ww]e'll|[Ww]e’ll|[Oo]ur|[Oo]urs|us|[Oo]urselves|[Tt]he team)(?![\p{L}'’])/u;
 const NUMBER_WORDS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand|million|half|a third|a quarter|a dozen';
 const UNIT_WORDS = 'seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|percent|per cent|times|x|fold|users?|customers?|engineers?|teams?|incidents?|pages?|alerts?|releases?|services?|dollars|euros|pounds|requests|errors';
 /** A number, a percentage, a time, money: digits, or a number word with a unit ("three weeks", "half the pages"). */
