@@ -113,7 +113,7 @@ function readExpectation(data: Record<string, unknown>, at: YamlPath, where: Whe
   const hasExpected = 'expected' in data;
   const raises = 'raises' in data ? readRaises(data.raises, where('raises'), report) : false;
   if (raises === undefined) return;
-  if (hasExpected && raises) report.error(where('raises'), 'A case has either `expected` or `raises`, not both.', 'key');
+  if (hasExpected && raises) report.error(where('raises'), 'A case has either `expected` or `raises: true`, not both.', 'key');
   else if (!hasExpected && !raises) report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`expected\` (the return value) or \`raises: true\`.`, 'key');
   else if (raises) testCase.raises = raises;
   else testCase.expected = data.expected;
