@@ -20,12 +20,14 @@ export function parseJsonExact(text: string): unknown {
   // The common case costs one scan: without 16 digits in a row there is no unsafe integer.
   if (!LONG_DIGITS.test(text)) return JSON.parse(text);
   const tag = freshTag();
+  // The tag's NUL must be escaped inside JSON text; parsing turns it back into the tag.
+  const written = JSON.stringify(tag).slice(1, -1);
   let replaced = false;
   const marked = text.replace(STRING_OR_NUMBER, (token) => {
     if (token.charCodeAt(0) === 34 /* " */ || token.length < 16 || /[.eE]/.test(token)) return token;
     if (Number.isSafeInteger(Number(token))) return token;
     replaced = true;
-    return `"${tag}${token}"`;
+    return `"${written}${token}"`;
   });
   if (!replaced) return JSON.parse(text);
   return JSON.parse(marked, (_key, value: unknown) => (typeof value === 'string' && value.startsWith(tag) ? BigInt(value.slice(tag.length)) : value));

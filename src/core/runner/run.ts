@@ -81,7 +81,8 @@ function expectedException(c: TestCase, language: Language): string | undefined 
 function judgeRaised(c: TestCase, language: Language, error: HarnessError): Pick<CaseResult, 'verdict' | 'message'> | undefined {
   const wanted = expectedException(c, language);
   const isWanted = wanted !== undefined && (error.classes ?? []).includes(wanted);
-  if (error.notImplemented && !isWanted) return { verdict: 'error', message: `Not implemented yet: ${error.message}` };
+  // Only a case naming NotImplementedError itself expects one; `raises: Error` must not pass a starter's Error.
+  if (error.notImplemented && wanted !== 'NotImplementedError') return { verdict: 'error', message: `Not implemented yet: ${error.message}` };
   if (!c.raises) return undefined;
   if (wanted === undefined || isWanted) return { verdict: 'passed', message: `Raised as expected: ${error.message}` };
   return { verdict: 'failed', message: `Expected a ${wanted}, but the solution raised ${error.message}.` };
