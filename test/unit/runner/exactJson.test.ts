@@ -22,6 +22,18 @@ describe('runner: integers beyond 2^53', () => {
     assert.equal(Object.getPrototypeOf(value), Object.prototype);
   });
 
+  it('reads big integers beside a string of ten million digits and inside a list nested 100,000 deep', () => {
+    const digits = '7'.repeat(10_000_000);
+    const flat = parseJsonExact(`{"s": "${digits}", "n": 1152921504606846977, "f": 1e300}`) as { s: string; n: unknown; f: unknown };
+    assert.equal(flat.s.length, digits.length);
+    assert.equal(flat.n, 1152921504606846977n);
+    assert.equal(flat.f, 1e300);
+    const depth = 100_000;
+    let deep = parseJsonExact(`${'['.repeat(depth)}1152921504606846977${']'.repeat(depth)}`) as unknown;
+    for (let i = 0; i < depth; i++) deep = (deep as unknown[])[0];
+    assert.equal(deep, 1152921504606846977n);
+  });
+
   it('writes bigints as their digits and round-trips them', () => {
     const value = { a: [1152921504606846977n, 2], b: 'x', c: -5n };
     const text = stringifyJsonExact(value);
