@@ -118,13 +118,22 @@ export function parseJsonExact(text: string): unknown {
  * instead of a TypeError. Values without bigints take the plain path.
  */
 export function stringifyJsonExact(value: unknown, space?: number): string {
-  try {
-    return JSON.stringify(value, null, space);
-  } catch (e) {
-    if (!(e instanceof TypeError) || !/BigInt/i.test(e.message)) throw e;
+  // A common snippet gives BigInt a toJSON that writes a string: then JSON.stringify would not throw on one.
+  const bigintToJson = typeof (BigInt.prototype as { toJSON?: unknown }).toJSON === 'function';
+  if (!bigintToJson) {
+    try {
+      return JSON.stringify(value, null, space);
+    } catch (e) {
+      if (!(e instanceof TypeError) || !/BigInt/i.test(e.message)) throw e;
+    }
   }
   const tag = freshTag();
-  const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? `${tag}${v.toString()}` : v), space);
+  // `this[key]` is the value before any toJSON ran.
+  const replacer = function (this: Record<string, unknown>, key: string, v: unknown): unknown {
+    const raw = this[key];
+    return typeof raw === 'bigint' ? `${tag}${raw.toString()}` : v;
+  };
+  const text = JSON.stringify(value, replacer, space);
   // The tag holds a NUL, which JSON writes as \u0000: that escaped form is what is searched for.
   const written = JSON.stringify(tag).slice(1, -1).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
   return text.replace(new RegExp(`"${written}(-?[0-9]+)"`, 'g'), '$1');

@@ -34,6 +34,14 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     });
   }
 
+  for (const language of ['javascript', 'typescript'] as const) {
+    it(`sends a BigInt exactly even when the solution gave BigInt a toJSON (${language})`, async () => {
+      const patch = language === 'javascript' ? 'BigInt.prototype.toJSON = function () { return this.toString(); };' : '(BigInt.prototype as unknown as { toJSON(): string }).toJSON = function (this: bigint) { return this.toString(); };';
+      const run = await runCode(dir, language, `${patch}\n${code[language]}`, big);
+      assert.deepEqual(verdicts(run), ['failed', 'passed', 'failed'], show(run));
+    });
+  }
+
   const echo = makeProblem({
     cases: [tc([2n ** 60n + 1n], 2n ** 60n + 2n)],
     function: { name: 'next', params: [{ name: 'n', type: 'int' }], returns: 'int' },
