@@ -304,6 +304,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     if (error) {
       if (error.kind === 'error') {
         const raised = judgeRaised(c, language, error);
+        if (raised?.verdict === 'passed') return { ...base, ...raised };
         if (raised) return { ...base, ...raised, ...(error.stack ? { stack: error.stack } : {}), ...(error.location ? { location: error.location } : {}) };
       }
       switch (error.kind) {

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadProblemFromDir } from '../../../src/core/pack/index';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
@@ -84,6 +86,47 @@ describe('runner: a method without a return value', function () {
       const run = await runCode(dir, language, code[language], cache);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
       assert.deepEqual(run.cases[0].actual, [null, null, 4]);
+    });
+  }
+});
+
+describe('runner: the LRUCache example of the pack format, loaded from YAML', function () {
+  this.timeout(40_000);
+  const problemYaml = [
+    'id: lru',
+    'title: LRU',
+    'difficulty: medium',
+    'topics: [design]',
+    'class:',
+    '  name: LRUCache',
+    '  methods:',
+    '    - { name: LRUCache, params: [{ name: capacity, type: int }] }',
+    '    - { name: get, params: [{ name: key, type: int }], returns: int }',
+    '    - { name: put, params: [{ name: key, type: int }, { name: value, type: int }] }',
+  ].join('\n');
+  const testsYaml = [
+    'cases:',
+    '  - name: evicts the least recently used',
+    '    ops:      [LRUCache, put,    put,    get, put,    get]',
+    '    args:     [[2],      [1, 1], [2, 2], [1], [3, 3], [2]]',
+    '    expected: [null,     null,   null,   1,   null,   -1]',
+  ].join('\n');
+  const code: Code = {
+    python: 'class LRUCache:\n    def __init__(self, capacity):\n        self.c, self.d = capacity, {}\n    def get(self, key):\n        if key not in self.d:\n            return -1\n        self.d[key] = self.d.pop(key)\n        return self.d[key]\n    def put(self, key, value):\n        self.d.pop(key, None)\n        self.d[key] = value\n        if len(self.d) > self.c:\n            del self.d[next(iter(self.d))]\n',
+    javascript: 'class LRUCache {\n  constructor(c) { this.c = c; this.m = new Map(); }\n  get(k) { if (!this.m.has(k)) return -1; const v = this.m.get(k); this.m.delete(k); this.m.set(k, v); return v; }\n  put(k, v) { this.m.delete(k); this.m.set(k, v); if (this.m.size > this.c) this.m.delete(this.m.keys().next().value); }\n}',
+    typescript: 'class LRUCache {\n  private m = new Map<number, number>();\n  constructor(private c: number) {}\n  get(k: number): number { if (!this.m.has(k)) return -1; const v = this.m.get(k)!; this.m.delete(k); this.m.set(k, v); return v; }\n  put(k: number, v: number): void { this.m.delete(k); this.m.set(k, v); if (this.m.size > this.c) this.m.delete(this.m.keys().next().value!); }\n}',
+  };
+  for (const language of LANGUAGES) {
+    it(`passes a right solution whose put returns nothing (${language})`, async () => {
+      fs.mkdirSync(path.join(dir, 'lru'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'drills-pack.yaml'), 'drills: 1\nid: lru-pack\nname: LRU\ndescription: One problem.\n');
+      fs.writeFileSync(path.join(dir, 'lru', 'problem.yaml'), problemYaml);
+      fs.writeFileSync(path.join(dir, 'lru', 'tests.yaml'), testsYaml);
+      fs.writeFileSync(path.join(dir, 'lru', 'statement.md'), '# LRU\n');
+      const { problem, diagnostics } = await loadProblemFromDir(path.join(dir, 'lru'));
+      assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+      const run = await runCode(dir, language, code[language], problem!);
+      assert.deepEqual(verdicts(run), ['passed'], show(run));
     });
   }
 });
