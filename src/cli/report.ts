@@ -31,7 +31,8 @@ export function formatRun(result: RunResult, style: Style): string[] {
   for (const c of result.cases.filter((x) => x.verdict !== 'passed')) {
     lines.push('', style.bold(`${c.name}`) + style.dim(` [${c.tags.join(', ')}]`));
     if (c.message) lines.push(indent(c.message));
-    if (c.verdict === 'failed') {
+    // A raises case that got another exception has neither value to show.
+    if (c.verdict === 'failed' && (c.expected !== undefined || c.actual !== undefined)) {
       lines.push(indent(`expected: ${stringifyJsonExact(c.expected)}`.slice(0, 2000)));
       lines.push(indent(`actual:   ${stringifyJsonExact(c.actual)}`.slice(0, 2000)));
     }
