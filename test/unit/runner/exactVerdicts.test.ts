@@ -245,6 +245,16 @@ describe('runner: raises', function () {
     });
   }
 
+  it('matches a JavaScript error by the name it sets as well as by its class', async () => {
+    const named = makeProblem({
+      cases: [tc([-1], undefined, { raises: { javascript: 'ValidationError' } }), tc([-1], undefined, { raises: { javascript: 'Invalid' } }), tc([-1], undefined, { raises: { javascript: 'RangeError' } })],
+      function: { name: 'solve', params: [{ name: 'n', type: 'int' }], returns: 'int' },
+    });
+    const code = 'class Invalid extends Error {\n  constructor(m) { super(m); this.name = "ValidationError"; }\n}\nfunction solve(n) {\n  throw new Invalid("negative");\n}';
+    const run = await runCode(dir, 'javascript', code, named);
+    assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed'], show(run));
+  });
+
   // What the built-in starters do.
   const starter: Code = {
     python: 'def solve(n):\n    raise NotImplementedError("solve is not implemented yet")\n',
