@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { loadPacks, loadProblem } from '../core/pack/index';
 import type { Diagnostic, Language, Problem } from '../core/pack/types';
-import { runSolution, type RunnerEnv, type RunResult } from '../core/runner/index';
+import { runSolution, stringifyJsonExact, type RunnerEnv, type RunResult } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { hasErrors } from './list';
 import { formatDiagnostic } from './report';
@@ -123,7 +123,7 @@ export async function checkCommand(dir: string, { json, style, io }: CommandOpti
     return ExitCode.Usage;
   }
   if (json) {
-    io.out(JSON.stringify(isEmptyKindsReport(kinds) ? report : { ...report, ok: report.ok && kinds.ok, kinds }, null, 2));
+    io.out(stringifyJsonExact(isEmptyKindsReport(kinds) ? report : { ...report, ok: report.ok && kinds.ok, kinds }, 2));
   } else {
     for (const pack of report.packs) for (const d of pack.diagnostics) io.out(formatDiagnostic(d, style));
     const problems = report.packs.flatMap((p) => p.problems);

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from '../core/pack/types';
+import { stringifyJsonExact } from '../core/exactJson';
 import type { CaseResult, RunResult, Verdict } from '../core/runner/types';
 import type { Style } from './style';
 
@@ -30,9 +31,10 @@ export function formatRun(result: RunResult, style: Style): string[] {
   for (const c of result.cases.filter((x) => x.verdict !== 'passed')) {
     lines.push('', style.bold(`${c.name}`) + style.dim(` [${c.tags.join(', ')}]`));
     if (c.message) lines.push(indent(c.message));
-    if (c.verdict === 'failed') {
-      lines.push(indent(`expected: ${JSON.stringify(c.expected)}`.slice(0, 2000)));
-      lines.push(indent(`actual:   ${JSON.stringify(c.actual)}`.slice(0, 2000)));
+    // A raises case that got another exception has neither value to show.
+    if (c.verdict === 'failed' && (c.expected !== undefined || c.actual !== undefined)) {
+      lines.push(indent(`expected: ${stringifyJsonExact(c.expected)}`.slice(0, 2000)));
+      lines.push(indent(`actual:   ${stringifyJsonExact(c.actual)}`.slice(0, 2000)));
     }
     if (c.stack) lines.push(indent(c.stack));
     if (c.output) lines.push(indent(style.dim(`output: ${c.output.slice(0, 2000)}${c.outputTruncated ? ' …(truncated)' : ''}`)));

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { LANGUAGES, type Language } from '../core/pack/types';
-import { prestartHarness, runSolution } from '../core/runner/index';
+import { prestartHarness, runSolution, stringifyJsonExact } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
 import { cliLoadOptions, cliRunnerEnv, memoryLimitHint } from './runner';
@@ -37,7 +37,7 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
     }
     const result = await runSolution({ problem: found.problem, language, solutionPath: args.file, ...(prestarted ? { prestarted } : {}) }, env);
     if (json) {
-      io.out(JSON.stringify(result, null, 2));
+      io.out(stringifyJsonExact(result, 2));
     } else {
       io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
       // One write for the whole report, not one per case.

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { createRequire } from 'node:module';
+import { parseJsonExact, stringifyJsonExact } from '../core/exactJson';
 import { jsonEqual, preview } from '../core/runner/compare';
 import {
   protocolMarker,
@@ -40,14 +41,15 @@ Error.stackTraceLimit = 30;
 // The CJS wrapper is on the solution's first line, so line numbers stay the user's.
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __drills_collect) {';
 
-const job = JSON.parse(fs.readFileSync(0, 'utf8')) as HarnessJob;
+// Integers beyond 2^53 reach the solution as BigInts: a Number would silently hold another integer.
+const job = parseJsonExact(fs.readFileSync(0, 'utf8')) as HarnessJob;
 const marker = protocolMarker(job.nonce);
 const solutionPath = job.solutionPath;
 let current: number | null = null;
 
 /** Writes a protocol message synchronously, even when stdout was switched to non-blocking. */
 function send(message: HarnessMessage): void {
-  const data = Buffer.from(`${marker}${JSON.stringify(message)}\n`);
+  const data = Buffer.from(`${marker}${stringifyJsonExact(message)}\n`);
   let offset = 0;
   while (offset < data.length) {
     try {
@@ -143,13 +145,58 @@ function toLanguage(value: unknown, type: string): unknown {
 
 class NotJson extends Error {}
 
-function isTreeLike(v: object): v is { val: unknown; left: unknown; right: unknown } {
-  return v instanceof TreeNode || ('val' in v && ('left' in v || 'right' in v));
-}
-function isListLike(v: object): v is { val: unknown; next: unknown } {
-  return v instanceof ListNode || ('val' in v && 'next' in v);
+/** Sets a key as an own data property: a `__proto__` key from a map stays data instead of setting the prototype. */
+function setOwn(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
+/** `T` of `T[]`, `T` of `map<string,T>`, or undefined; `t` has no spaces. */
+const listOf = (t: string): string | undefined => (t.endsWith('[]') ? t.slice(0, -2) : undefined);
+const mapOf = (t: string): string | undefined => /^map<string,(.+)>$/.exec(t)?.[1];
+
+/**
+ * A returned value as JSON, converted by its declared type only: a node is read as a tree or a list only where
+ * the type says TreeNode or ListNode, so a map holding `{val: 1, next: 2}` stays a map.
+ */
+function toJsonAs(value: unknown, type: string, where: string, seen: Set<unknown>): unknown {
+  if (type === 'TreeNode' || type === 'ListNode') {
+    // LeetCode writes an empty tree or list as [], as tests give them.
+    if (value === null || value === undefined) return [];
+    if (typeof value !== 'object') return toJson(value, where, seen);
+    return type === 'TreeNode' ? treeToArray(value as TreeLike, where, seen) : listToArray(value as ListLike, where, seen);
+  }
+  const item = listOf(type);
+  const inner = item ?? mapOf(type);
+  if (inner === undefined || inner === 'any' || value === null || typeof value !== 'object') return toJson(value, where, seen);
+  const obj = value as object;
+  if (seen.has(obj)) throw new NotJson(`a structure that contains itself${where ? ` at ${where}` : ''}`);
+  seen.add(obj);
+  try {
+    if (item !== undefined && Array.isArray(obj)) {
+      const out: unknown[] = [];
+      for (let i = 0; i < obj.length; i++) out.push(toJsonAs(obj[i], item, `${where}[${i}]`, seen));
+      return out;
+    }
+    if (item === undefined && (obj instanceof Map || isRecordLike(obj))) {
+      const out: Record<string, unknown> = {};
+      const entries = obj instanceof Map ? [...obj].map(([k, v]) => [String(k), v] as const) : Object.entries(obj);
+      for (const [k, v] of entries) setOwn(out, k, toJsonAs(v, inner, `${where}[${JSON.stringify(k)}]`, seen));
+      return out;
+    }
+  } finally {
+    seen.delete(obj);
+  }
+  // Not the declared shape: converted as it is, so the parent can say what was returned instead.
+  return toJson(value, where, seen);
+}
+
+/** An object read by its own keys (a plain object or a class instance), not a list, set or other built-in. */
+function isRecordLike(obj: object): boolean {
+  return !Array.isArray(obj) && !ArrayBuffer.isView(obj) && !(obj instanceof Set) && !(obj instanceof Date) && !(obj instanceof RegExp) && !(obj instanceof Promise);
+}
+
+/** Any value as JSON, by what it is: objects by their own enumerable keys (never taken for nodes). */
 function toJson(value: unknown, where: string, seen: Set<unknown>): unknown {
   const at = where ? ` at ${where}` : '';
   switch (typeof value) {
@@ -158,10 +205,10 @@ function toJson(value: unknown, where: string, seen: Set<unknown>): unknown {
       return value;
     case 'number':
       if (!Number.isFinite(value)) throw new NotJson(`${value}${at}`);
-      return value;
+      // JSON.stringify would write 2 ** 60 as 1152921504606847000, another integer: sent as its exact digits.
+      return Number.isInteger(value) && !Number.isSafeInteger(value) ? BigInt(value) : value;
     case 'bigint':
-      if (value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(value);
-      throw new NotJson(`a BigInt too large for JSON${at}`);
+      return Number.isSafeInteger(Number(value)) ? Number(value) : value;
     case 'undefined':
       throw new NotJson(`undefined${at}`);
     case 'function':
@@ -179,30 +226,31 @@ function toJson(value: unknown, where: string, seen: Set<unknown>): unknown {
       for (let i = 0; i < obj.length; i++) out.push(toJson(obj[i], `${where}[${i}]`, seen));
       return out;
     }
-    if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) return Array.from(obj as unknown as ArrayLike<number>);
+    if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) return Array.from(obj as unknown as ArrayLike<number>, (v) => toJson(v, where, seen));
     if (obj instanceof Set) throw new NotJson(`a Set${at}`);
     if (obj instanceof Map) {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of obj) out[String(k)] = toJson(v, `${where}[${JSON.stringify(String(k))}]`, seen);
+      for (const [k, v] of obj) setOwn(out, String(k), toJson(v, `${where}[${JSON.stringify(String(k))}]`, seen));
       return out;
     }
     if (obj instanceof Date || obj instanceof RegExp || obj instanceof Promise) throw new NotJson(`a ${obj.constructor.name}${at}`);
-    if (isTreeLike(obj)) return treeToArray(obj, where, seen);
-    if (isListLike(obj)) return listToArray(obj, where, seen);
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(obj)) out[k] = toJson(v, `${where}.${k}`, seen);
+    for (const [k, v] of Object.entries(obj)) setOwn(out, k, toJson(v, `${where}.${k}`, seen));
     return out;
   } finally {
     seen.delete(obj);
   }
 }
 
-function treeToArray(root: { val: unknown; left: unknown; right: unknown }, where: string, seen: Set<unknown>): unknown[] {
+type TreeLike = { val: unknown; left: unknown; right: unknown };
+type ListLike = { val: unknown; next: unknown };
+
+function treeToArray(root: TreeLike, where: string, seen: Set<unknown>): unknown[] {
   const out: unknown[] = [];
   const queue: unknown[] = [root];
   const visited = new Set<unknown>();
   for (let q = 0; q < queue.length; q++) {
-    const node = queue[q] as { val: unknown; left: unknown; right: unknown } | null | undefined;
+    const node = queue[q] as TreeLike | null | undefined;
     if (node === null || node === undefined) {
       out.push(null);
       continue;
@@ -216,10 +264,10 @@ function treeToArray(root: { val: unknown; left: unknown; right: unknown }, wher
   return out;
 }
 
-function listToArray(head: { val: unknown; next: unknown }, where: string, seen: Set<unknown>): unknown[] {
+function listToArray(head: ListLike, where: string, seen: Set<unknown>): unknown[] {
   const out: unknown[] = [];
   const visited = new Set<unknown>();
-  for (let node = head as { val: unknown; next: unknown } | null; node; node = (node.next ?? null) as typeof node) {
+  for (let node = head as ListLike | null; node; node = (node.next ?? null) as typeof node) {
     if (visited.has(node)) throw new NotJson(`a linked list with a cycle${where ? ` at ${where}` : ''}`);
     visited.add(node);
     out.push(toJson(node.val, `${where}.val`, seen));
@@ -227,12 +275,12 @@ function listToArray(head: { val: unknown; next: unknown }, where: string, seen:
   return out;
 }
 
-/** The returned value as JSON; `void` methods may return nothing. */
+/** The returned value as JSON, by the declared return type. */
 function returnedJson(value: unknown, returns: string): unknown {
-  if (value === undefined && (returns === 'void' || returns === 'null')) return null;
-  // LeetCode shows an empty tree or list as [].
-  if ((value === null || value === undefined) && (returns === 'TreeNode' || returns === 'ListNode')) return [];
-  return toJson(value, '', new Set());
+  const type = returns.replace(/\s+/g, '');
+  // A method that returns nothing: `undefined` (or whatever it returns) is null, as on LeetCode.
+  if (type === 'void') return null;
+  return toJsonAs(value, type, '', new Set());
 }
 
 // ---- errors: the solution's own stack, harness frames removed ----
@@ -242,6 +290,26 @@ function frameLocation(frame: string): HarnessLocation | undefined {
   return m ? { file: m[1], line: Number(m[2]), column: Number(m[3]) } : undefined;
 }
 
+/** The names of an error's class and of the classes it derives from, nearest first (`RangeError`, `Error`). */
+function errorClasses(err: object): string[] {
+  const names: string[] = [];
+  try {
+    for (let proto = Object.getPrototypeOf(err) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+      const ctor = Object.getOwnPropertyDescriptor(proto, 'constructor')?.value as unknown;
+      if (typeof ctor === 'function' && ctor.name && !names.includes(ctor.name)) names.push(ctor.name);
+    }
+    // `this.name = 'ValidationError'` on a plain Error names the class too.
+    const own = Object.getOwnPropertyDescriptor(err, 'name')?.value as unknown;
+    if (typeof own === 'string' && own && !names.includes(own)) names.unshift(own);
+  } catch {
+    // A proxy or an exotic object: its classes are unknown.
+  }
+  return names;
+}
+
+/** The starters' own "not implemented" error (`throw new Error('twoSum is not implemented yet')`), in any class. */
+const NOT_IMPLEMENTED = /\bnot implemented\b/i;
+
 function describeError(err: unknown): HarnessError {
   if (!(err instanceof Error)) {
     let shown: string;
@@ -250,7 +318,8 @@ function describeError(err: unknown): HarnessError {
     } catch {
       shown = String(err);
     }
-    return { kind: 'error', message: `threw a non-Error value: ${shown}` };
+    const classes = err !== null && typeof err === 'object' ? errorClasses(err) : [];
+    return { kind: 'error', message: `threw a non-Error value: ${shown}`, classes, ...(NOT_IMPLEMENTED.test(shown) ? { notImplemented: true } : {}) };
   }
   let message = `${err.name}: ${err.message}`;
   if (err instanceof RangeError && /call stack size/.test(err.message)) message += ' (stack overflow: the recursion is too deep or never ends)';
@@ -272,7 +341,9 @@ function describeError(err: unknown): HarnessError {
     }
   }
   const stack = [message, ...frames].join('\n');
-  return { kind: 'error', message, stack, ...(location ? { location } : {}) };
+  const classes = errorClasses(err);
+  const notImplemented = classes.includes('NotImplementedError') || NOT_IMPLEMENTED.test(String(err.message));
+  return { kind: 'error', message, stack, classes, ...(notImplemented ? { notImplemented: true } : {}), ...(location ? { location } : {}) };
 }
 
 // ---- loading the solution ----
@@ -346,9 +417,40 @@ function isThenable(v: unknown): v is PromiseLike<unknown> {
   return v !== null && (typeof v === 'object' || typeof v === 'function') && typeof (v as { then?: unknown }).then === 'function';
 }
 
+/** Thrown into a case awaiting a promise that can never settle: nothing is left in the event loop to settle it. */
+class NeverSettles extends Error {}
+
+/** Rejects the promise the running case awaits, once the event loop has nothing left that could settle it. */
+let onDrained: (() => void) | undefined;
+process.on('beforeExit', () => {
+  const drained = onDrained;
+  onDrained = undefined;
+  drained?.();
+});
+
+/** The value, or what it settles to when it is a promise (a promise that can never settle throws NeverSettles). */
+function settle(value: unknown): unknown {
+  if (!isThenable(value)) return value;
+  return new Promise((resolve, reject) => {
+    onDrained = () => reject(new NeverSettles());
+    const done = (): void => {
+      onDrained = undefined;
+    };
+    value.then(
+      (v) => {
+        done();
+        resolve(v);
+      },
+      (e: unknown) => {
+        done();
+        reject(e);
+      },
+    );
+  });
+}
+
 async function call(fn: () => unknown): Promise<unknown> {
-  const value = fn();
-  return isThenable(value) ? await value : value;
+  return await settle(fn());
 }
 
 /** Builds a value afresh for iteration `i`: the solution may mutate what it is given. */
@@ -386,6 +488,7 @@ async function runRepeat(block: HarnessRepeat, instance: Record<string, unknown>
       op,
       name: method?.name ?? op,
       returns: method?.returns ?? 'any',
+      void: method?.returns.replace(/\s+/g, '') === 'void',
       args: compileTemplate(block.args[j]) as (i: number) => unknown[],
       // Only node types need converting; checking once keeps the loop to plain calls.
       params: params.some((p) => /^(TreeNode|ListNode)(\[\])?$/.test(p.replace(/\s+/g, ''))) ? params : undefined,
@@ -403,15 +506,17 @@ async function runRepeat(block: HarnessRepeat, instance: Record<string, unknown>
         if (typeof fn !== 'function') throw new TypeError(`${spec.name} has no method ${step.name}`);
         const raw = step.args(i);
         result = (fn as Fn).apply(instance, step.params ? raw.map((a, p) => toLanguage(a, step.params![p] ?? 'any')) : raw);
-        if (isThenable(result)) result = await result;
+        if (isThenable(result)) result = await settle(result);
       } catch (e) {
+        if (e instanceof NeverSettles) throw e;
         const described = describeError(e);
         described.message = `op #${k} (${step.op}, repeat i = ${i}, args ${preview(step.args(i))}) threw ${described.message}`;
         throw Object.assign(new Error(), { described });
       }
       let actual: unknown;
       const type = typeof result;
-      if (type === 'boolean' || type === 'string' || (type === 'number' && Number.isFinite(result))) actual = result;
+      if (step.void) actual = null;
+      else if (type === 'boolean' || type === 'string' || (type === 'number' && Number.isFinite(result) && (Number.isSafeInteger(result) || !Number.isInteger(result)))) actual = result;
       else {
         try {
           actual = returnedJson(result, step.returns);
@@ -462,6 +567,7 @@ async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): 
           outputs.push(returnedJson(result, method?.returns ?? 'any'));
         } catch (e) {
           if (e instanceof NotJson) throw new NotJson(`${e.message} from op #${k} (${op})`);
+          if (e instanceof NeverSettles) throw e;
           const described = describeError(e);
           described.message = `op #${k} (${op}) threw ${described.message}`;
           throw Object.assign(new Error(), { described });
@@ -474,6 +580,9 @@ async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): 
     }
   } catch (e) {
     if (e instanceof NotJson) error = { kind: 'not-json', message: `returned a value that is not JSON (${e.message})` };
+    else if (e instanceof NeverSettles) {
+      error = { kind: 'timeout', message: 'The solution awaits a promise that never settles (nothing left running could settle it), so it would never return.' };
+    }
     else if (e instanceof Error && 'described' in e) error = e.described as HarnessError;
     else error = describeError(e);
   }

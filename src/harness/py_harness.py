@@ -126,12 +126,17 @@ def to_language(value, typ, ns):
 
 
 def to_json(value, where, seen):
+    """Any value as JSON, by what it is. Built-in values are read through their base class (a subclass cannot
+    lie about its content), and an object is never taken for a tree or a list: only a declared type says so."""
     at = " at " + where if where else ""
-    if value is None or isinstance(value, (bool, str)):
+    if value is None or value is True or value is False:
         return value
+    if isinstance(value, str):
+        return str.__str__(value)
     if isinstance(value, int):
-        return int(value)
+        return int.__int__(value)
     if isinstance(value, float):
+        value = float.__float__(value)
         if value != value or value in (float("inf"), float("-inf")):
             raise NotJson("%r%s" % (value, at))
         return value
@@ -141,25 +146,72 @@ def to_json(value, where, seen):
     seen.add(key)
     try:
         if isinstance(value, (list, tuple)):
-            return [to_json(v, "%s[%d]" % (where, i), seen) for i, v in enumerate(value)]
+            return [to_json(v, "%s[%d]" % (where, i), seen) for i, v in enumerate(sequence_items(value))]
         if isinstance(value, dict):
-            out = {}
-            for k, v in value.items():
-                if not isinstance(k, (str, int, float, bool)) and k is not None:
-                    raise NotJson("a dict with a %s key%s" % (type(k).__name__, at))
-                out[k if isinstance(k, str) else json.dumps(k)] = to_json(v, "%s[%r]" % (where, k), seen)
-            return out
+            return {json_key(k, at): to_json(v, "%s[%r]" % (where, k), seen) for k, v in dict.items(value)}
         if isinstance(value, (set, frozenset)):
             raise NotJson("a %s%s" % (type(value).__name__, at))
-        if hasattr(value, "val") and (hasattr(value, "left") or hasattr(value, "right")):
-            return tree_to_list(value, where, seen)
-        if hasattr(value, "val") and hasattr(value, "next"):
-            return list_to_array(value, where, seen)
         if hasattr(value, "__iter__") and type(value).__name__ in ("deque", "range", "generator", "map", "filter", "zip"):
             raise NotJson("a %s (convert it with list(...))%s" % (type(value).__name__, at))
         raise NotJson("a %s%s" % (type(value).__name__, at))
     finally:
         seen.discard(key)
+
+
+def sequence_items(value):
+    return list.__iter__(value) if isinstance(value, list) else tuple.__iter__(value)
+
+
+def json_key(k, at):
+    if isinstance(k, str):
+        return str.__str__(k)
+    if k is None or isinstance(k, (int, float)):
+        return json.dumps(to_json(k, "", set()))
+    raise NotJson("a dict with a %s key%s" % (type(k).__name__, at))
+
+
+def to_json_as(value, typ, where, seen):
+    """A returned value as JSON, converted by its declared type (`typ` has no spaces)."""
+    if typ in ("TreeNode", "ListNode"):
+        # LeetCode shows an empty tree or list as [], as tests give them.
+        if value is None:
+            return []
+        if isinstance(value, (bool, int, float, str, list, tuple, dict, set, frozenset)):
+            return to_json(value, where, seen)
+        return tree_to_list(value, where, seen) if typ == "TreeNode" else list_to_array(value, where, seen)
+    if typ.endswith("[]"):
+        inner = typ[:-2]
+        if inner == "any" or not isinstance(value, (list, tuple)):
+            return to_json(value, where, seen)
+        return typed_items(value, where, seen, lambda: [to_json_as(v, inner, "%s[%d]" % (where, i), seen) for i, v in enumerate(sequence_items(value))])
+    if typ.startswith("map<string,") and typ.endswith(">"):
+        inner = typ[len("map<string,"):-1]
+        if inner == "any" or not isinstance(value, dict):
+            return to_json(value, where, seen)
+        at = " at " + where if where else ""
+        return typed_items(value, where, seen, lambda: {json_key(k, at): to_json_as(v, inner, "%s[%r]" % (where, k), seen) for k, v in dict.items(value)})
+    return to_json(value, where, seen)
+
+
+def typed_items(value, where, seen, convert):
+    key = id(value)
+    if key in seen:
+        raise NotJson("a structure that contains itself" + (" at " + where if where else ""))
+    seen.add(key)
+    try:
+        return convert()
+    finally:
+        seen.discard(key)
+
+
+MISSING = object()
+
+
+def node_field(node, name, kind, where):
+    value = getattr(node, name, MISSING)
+    if value is MISSING:
+        raise NotJson("a %s where a %s node was expected%s" % (type(node).__name__, kind, " at " + where if where else ""))
+    return value
 
 
 def tree_to_list(root, where, seen):
@@ -176,7 +228,7 @@ def tree_to_list(root, where, seen):
         if id(node) in visited:
             raise NotJson("a tree with a cycle" + (" at " + where if where else ""))
         visited.add(id(node))
-        out.append(to_json(node.val, where + ".val", seen))
+        out.append(to_json(node_field(node, "val", "tree", where), where + ".val", seen))
         queue.append(getattr(node, "left", None))
         queue.append(getattr(node, "right", None))
     while out and out[-1] is None:
@@ -192,16 +244,17 @@ def list_to_array(head, where, seen):
         if id(node) in visited:
             raise NotJson("a linked list with a cycle" + (" at " + where if where else ""))
         visited.add(id(node))
-        out.append(to_json(node.val, where + ".val", seen))
+        out.append(to_json(node_field(node, "val", "list", where), where + ".val", seen))
         node = getattr(node, "next", None)
     return out
 
 
 def returned_json(value, returns):
-    # LeetCode shows an empty tree or list as [].
-    if value is None and returns.replace(" ", "") in ("TreeNode", "ListNode"):
-        return []
-    return to_json(value, "", set())
+    typ = returns.replace(" ", "")
+    # A method that returns nothing: what it returns is null, as on LeetCode.
+    if typ == "void":
+        return None
+    return to_json_as(value, typ, "", set())
 
 
 def describe(exc, solution_path):
@@ -215,12 +268,15 @@ def describe(exc, solution_path):
             loc["column"] = exc.offset
         return {"kind": "error", "message": "%s: %s" % (type(exc).__name__, exc.msg), "stack": message, "location": loc}
     frames = [f for f in traceback.extract_tb(exc.__traceback__) if os.path.abspath(f.filename) != HARNESS_FILE]
+    classes = [c.__name__ for c in type(exc).__mro__ if c is not object]
     text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
     message = text.splitlines()[-1] if text else type(exc).__name__
     if isinstance(exc, RecursionError):
         message += " (the recursion went deeper than %d calls: too deep, or it never ends)" % RECURSION_LIMIT
     stack = "Traceback (most recent call last):\n" + "".join(traceback.StackSummary.from_list(frames).format()) + text
-    error = {"kind": "error", "message": message, "stack": stack}
+    error = {"kind": "error", "message": message, "stack": stack, "classes": classes}
+    if isinstance(exc, NotImplementedError):
+        error["notImplemented"] = True
     for f in reversed(frames):
         if f.filename == solution_path:
             loc = {"file": solution_path, "line": f.lineno}
@@ -472,7 +528,7 @@ def run_repeat(block, spec, instance, ns, listed):
         expected = block["expected"][j]
         # Expected values never reach the solution: a constant one is shared by every iteration.
         make_expected = compile_template(expected) if has_index(expected) else None
-        steps.append((j, op, fn, compile_call(block["args"][j], method["params"], ns), make_expected, expected, method["returns"]))
+        steps.append((j, op, fn, compile_call(block["args"][j], method["params"], ns), make_expected, expected, method["returns"].replace(" ", "")))
     length = len(steps)
     for i in range(times):
         for j, op, fn, call, make_expected, expected, returns in steps:
@@ -486,7 +542,9 @@ def run_repeat(block, spec, instance, ns, listed):
                 error["message"] = "op #%d (%s, repeat i = %d, args %s) raised %s" % (listed + i * length + j, op, i, args, error["message"])
                 raise OpError(error)
             kind = type(result)
-            if kind is bool or kind is int or kind is str:
+            if returns == "void":
+                actual = None
+            elif kind is bool or kind is int or kind is str:
                 actual = result
             else:
                 try:

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
-import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
+import { createInterpreterResolver, runSolution, stringifyJsonExact, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
 import { caseInputText, definitionLineOf, failureMessageText, isFailing, stackFrames, withLastRunCoverage } from '../core/session/index';
 import { timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
@@ -296,7 +296,7 @@ export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['pr
   const text = failureMessageText(c, caseInputText(problem, c.index), problem.limits);
   const message =
     c.verdict === 'failed' && c.expected !== undefined
-      ? vscode.TestMessage.diff(text, JSON.stringify(c.expected, null, 2), c.actual === undefined ? 'undefined' : JSON.stringify(c.actual, null, 2))
+      ? vscode.TestMessage.diff(text, stringifyJsonExact(c.expected, 2), c.actual === undefined ? 'undefined' : stringifyJsonExact(c.actual, 2))
       : new vscode.TestMessage(text);
   message.location = location;
   if (c.stack) {

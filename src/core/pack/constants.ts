@@ -16,3 +16,5 @@ export const STARTER_FILES: Record<Language, string> = { python: 'solution.py', 
 export const DEFAULT_MINUTES = 45;
 export const DEFAULT_LIMITS: Limits = { timeMs: 2000, memoryMb: 256 };
 export const DEFAULT_FLOAT_TOLERANCE = 1e-6;
+/** The return type of a method or function that returns nothing (also what an absent `returns` means). */
+export const VOID = 'void';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { isInside } from '../fs/paths';
-import { DEFAULT_FLOAT_TOLERANCE, DEFAULT_LIMITS, DEFAULT_MINUTES } from './constants';
+import { DEFAULT_FLOAT_TOLERANCE, DEFAULT_LIMITS, DEFAULT_MINUTES, VOID } from './constants';
 import { isPositive, isRecord, validPhases } from './manifest';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
@@ -125,9 +125,18 @@ function readNames(raw: unknown): Partial<Record<Language, string>> | undefined 
   return Object.keys(names).length > 0 ? names : undefined;
 }
 
+/** `returns` also takes `void`: nothing is returned, and `null` is expected. */
+function checkReturnType(value: unknown, at: YamlPath, report: Reporter): void {
+  if (typeof value === 'string' && value.trim() === VOID) return;
+  checkType(value, at, report);
+}
+
+/** The return type as the runner reads it (`void` trimmed). */
+const returnTypeOf = (value: unknown): string => (typeof value === 'string' && value.trim() === VOID ? VOID : String(value));
+
 function readFunction(raw: Record<string, unknown>, at: YamlPath, report: Reporter): FunctionSpec {
-  checkType(raw.returns, [...at, 'returns'], report);
-  const spec: FunctionSpec = { name: String(raw.name), params: readParams(raw.params, [...at, 'params'], report), returns: String(raw.returns) };
+  checkReturnType(raw.returns, [...at, 'returns'], report);
+  const spec: FunctionSpec = { name: String(raw.name), params: readParams(raw.params, [...at, 'params'], report), returns: returnTypeOf(raw.returns) };
   const names = readNames(raw.names);
   if (names) spec.names = names;
   return spec;
@@ -144,9 +153,9 @@ function readClass(raw: Record<string, unknown>, report: Reporter): ClassSpec {
         if (seen.has(m.name)) report.error([...at, 'name'], `Two methods are named \`${m.name}\`.`);
         seen.add(m.name);
       }
-      // The constructor returns nothing; other methods say what they return (`any` when omitted).
-      if ('returns' in m) checkType(m.returns, [...at, 'returns'], report);
-      const method: MethodSpec = { name: String(m.name), params: readParams(m.params, [...at, 'params'], report), returns: typeof m.returns === 'string' ? m.returns : 'any' };
+      // The constructor returns nothing; a method without `returns` returns nothing too (`void`: null is expected).
+      if ('returns' in m) checkReturnType(m.returns, [...at, 'returns'], report);
+      const method: MethodSpec = { name: String(m.name), params: readParams(m.params, [...at, 'params'], report), returns: typeof m.returns === 'string' ? returnTypeOf(m.returns) : VOID };
       const names = readNames(m.names);
       if (names) method.names = names;
       methods.push(method);
@@ -181,8 +190,8 @@ function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemD
   }
   let ok = true;
   for (const key of Object.keys(raw)) {
-    if (!['kind', 'tolerance', 'script'].includes(key)) {
-      report.warning([...at, key], `Unknown key \`${key}\` in \`compare\`; it is ignored.${didYouMean(key, ['kind', 'tolerance', 'script'])}`, 'key');
+    if (!['kind', 'tolerance', 'relative', 'script'].includes(key)) {
+      report.warning([...at, key], `Unknown key \`${key}\` in \`compare\`; it is ignored.${didYouMean(key, ['kind', 'tolerance', 'relative', 'script'])}`, 'key');
     }
   }
   const kind = raw.kind;
@@ -196,6 +205,7 @@ function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemD
     return undefined;
   }
   if ('tolerance' in raw && kind !== 'float') report.warning([...at, 'tolerance'], '`tolerance` only applies to `kind: float`; it is ignored.', 'key');
+  if ('relative' in raw && kind !== 'float') report.warning([...at, 'relative'], '`relative` only applies to `kind: float`; it is ignored.', 'key');
   if ('script' in raw && kind !== 'checker') report.warning([...at, 'script'], '`script` only applies to `kind: checker`; it is ignored.', 'key');
   if (kind === 'float') {
     const tolerance = raw.tolerance ?? DEFAULT_FLOAT_TOLERANCE;
@@ -203,7 +213,12 @@ function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemD
       report.error([...at, 'tolerance'], '`compare.tolerance` must be a number at least 0 (e.g. 1e-6).');
       ok = false;
     }
-    return ok ? { kind, tolerance: tolerance as number } : undefined;
+    if ('relative' in raw && typeof raw.relative !== 'boolean') {
+      report.error([...at, 'relative'], '`compare.relative` must be true (the tolerance is relative to the expected value) or false (absolute, the default).');
+      ok = false;
+    }
+    if (!ok) return undefined;
+    return raw.relative === true ? { kind, tolerance: tolerance as number, relative: true } : { kind, tolerance: tolerance as number };
   }
   if (kind === 'checker') {
     const script = raw.script;

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseJsonExact } from '../exactJson';
 import { jsonErrorPosition } from './jsonPosition';
 import { isRecord } from './manifest';
 import { isInside } from '../fs/paths';
@@ -7,7 +8,7 @@ import type { ProblemSpec } from './problemSpec';
 import { readRepeatBlock } from './repeatBlock';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
-import type { Diagnostic, MethodSpec, TestCase } from './types';
+import { LANGUAGES, type Diagnostic, type ExpectedException, type Language, type MethodSpec, type TestCase } from './types';
 import type { YamlCache } from './yamlCache';
 import { locate, parseYamlFile, Reporter, type YamlPath } from './yamlFile';
 
@@ -27,7 +28,7 @@ export async function readTests(
   if (yaml.value === undefined) return [];
   const report = new Reporter(yaml, diagnostics);
   // `repeat:` blocks get hand-written checks with the problem's methods in view.
-  checkSchema('tests.yaml', yaml.value, report, { handChecked: (p) => p[0] === 'cases' && p[2] === 'repeat' });
+  checkSchema('tests.yaml', yaml.value, report, { handChecked: (p) => p[0] === 'cases' && (p[2] === 'repeat' || p[2] === 'raises') });
   if (!isRecord(yaml.value) || !Array.isArray(yaml.value.cases)) return [];
   const problemDir = path.dirname(file);
   const raws = yaml.value.cases as unknown[];
@@ -110,15 +111,45 @@ type Where = (key: string, ...rest: (string | number)[]) => YamlPath;
 
 function readExpectation(data: Record<string, unknown>, at: YamlPath, where: Where, report: Reporter, testCase: TestCase): void {
   const hasExpected = 'expected' in data;
-  if ('raises' in data && typeof data.raises !== 'boolean') {
-    report.error(where('raises'), '`raises` must be true or false.');
-    return;
-  }
-  const raises = data.raises === true;
+  const raises = 'raises' in data ? readRaises(data.raises, where('raises'), report) : false;
+  if (raises === undefined) return;
   if (hasExpected && raises) report.error(where('raises'), 'A case has either `expected` or `raises: true`, not both.', 'key');
   else if (!hasExpected && !raises) report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`expected\` (the return value) or \`raises: true\`.`, 'key');
-  else if (raises) testCase.raises = true;
+  else if (raises) testCase.raises = raises;
   else testCase.expected = data.expected;
+}
+
+const EXCEPTION_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/**
+ * `raises`: `true`/`false`, an exception class name for every language (`ValueError`), or one per language
+ * (`{python: ValueError, javascript: RangeError}`). Undefined (reported) when malformed.
+ */
+function readRaises(raw: unknown, at: YamlPath, report: Reporter): false | true | ExpectedException | undefined {
+  if (typeof raw === 'boolean') return raw;
+  if (typeof raw === 'string') {
+    if (!EXCEPTION_NAME.test(raw)) {
+      report.error(at, `\`raises: ${raw}\` must name an exception class, like \`ValueError\` or \`RangeError\`.`);
+      return undefined;
+    }
+    return Object.fromEntries(LANGUAGES.map((language) => [language, raw]));
+  }
+  if (isRecord(raw) && Object.keys(raw).length > 0) {
+    const named: ExpectedException = {};
+    let ok = true;
+    for (const [key, value] of Object.entries(raw)) {
+      if (!(LANGUAGES as readonly string[]).includes(key)) {
+        report.error([...at, key], `\`raises\` names exceptions by language (${LANGUAGES.join(', ')}), not \`${key}\`.${didYouMean(key, LANGUAGES)}`, 'key');
+        ok = false;
+      } else if (typeof value !== 'string' || !EXCEPTION_NAME.test(value)) {
+        report.error([...at, key], `\`raises.${key}\` must name an exception class, like \`ValueError\` or \`RangeError\`.`);
+        ok = false;
+      } else named[key as Language] = value;
+    }
+    return ok ? named : undefined;
+  }
+  report.error(at, '`raises` must be true, an exception class name (`ValueError`), or one per language (`{python: ValueError, javascript: RangeError}`).');
+  return undefined;
 }
 
 function readFunctionCase(data: Record<string, unknown>, at: YamlPath, where: Where, spec: ProblemSpec, report: Reporter, testCase: TestCase): void {
@@ -242,7 +273,7 @@ async function readFromFile(relative: string, at: YamlPath, report: Reporter, pr
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseJsonExact(text);
   } catch {
     const { line, column, found } = jsonErrorPosition(text);
     own.push({ file, line, column, severity: 'error', message: `Bad JSON: unexpected ${found}.` });

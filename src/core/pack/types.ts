@@ -72,7 +72,8 @@ export interface ClassSpec {
 export type Compare =
   | { kind: 'exact' }
   | { kind: 'unordered' }
-  | { kind: 'float'; tolerance: number }
+  /** Numbers within `tolerance` of the expected one, or within `tolerance` × |expected| when `relative`. */
+  | { kind: 'float'; tolerance: number; relative?: boolean }
   /** `script` is the absolute path of the checker (resolved against the problem folder). */
   | { kind: 'checker'; script: string };
 
@@ -139,6 +140,9 @@ export interface RepeatBlock {
   expected: unknown[];
 }
 
+/** The exception class a `raises` case expects, per language (`ValueError`, `RangeError`). */
+export type ExpectedException = Partial<Record<Language, string>>;
+
 /** One hidden test case, normalised: `args` is always positional. */
 export interface TestCase {
   name: string;
@@ -150,7 +154,11 @@ export interface TestCase {
   /** Class problems: one argument list per op. */
   opArgs?: unknown[][];
   expected?: unknown;
-  raises?: boolean;
+  /**
+   * The solution must raise: `true` accepts any exception but a "not implemented" one; a mapping names the
+   * exception (class name) expected in a language, and a language it does not list accepts any.
+   */
+  raises?: true | ExpectedException;
   /** Class problems: ops repeated after the listed ones (compared in the solution's process). */
   repeat?: RepeatBlock;
   /** 1-based line of the case in tests.yaml, for messages. */

@@ -19,7 +19,7 @@ export interface YamlCache {
 }
 
 /** Bump when what parsing produces changes (parser options, the parser itself): old entries are then never read. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries written this long ago are deleted (a later run writes them again), at most once a day. */
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 const PRUNE_EVERY_MS = 24 * 3600 * 1000;

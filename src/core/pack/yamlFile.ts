@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type ScalarTag, type Tags } from 'yaml';
 import type { Diagnostic } from './types';
 import type { YamlCache } from './yamlCache';
 
@@ -22,10 +22,27 @@ interface Parsed {
   lineCounter: LineCounter;
 }
 
+/**
+ * YAML's decimal integers, read exactly: beyond ±(2^53 − 1) a double would round them (2^60 + 1 would be read as
+ * 2^60, and a solution returning 2^60 would pass), so those become bigints; smaller ones stay numbers.
+ */
+const exactIntegers = (tags: Tags): Tags =>
+  tags.map((tag) =>
+    typeof tag === 'object' && tag.tag === 'tag:yaml.org,2002:int' && !tag.format && !('collection' in tag && tag.collection)
+      ? ({
+          ...tag,
+          resolve: (text: string) => {
+            const n = Number(text);
+            return Number.isSafeInteger(n) ? n : BigInt(text);
+          },
+        } as ScalarTag)
+      : tag,
+  );
+
 function parse(text: string): Parsed {
   // A LineCounter accumulates line starts: one per document, never shared.
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, customTags: exactIntegers });
   return { doc, lineCounter };
 }
 

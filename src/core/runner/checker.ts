@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
+import { stringifyJsonExact } from '../exactJson';
 import { protocolMarker } from './protocol';
 import type { Interpreter } from './types';
 
@@ -91,6 +92,6 @@ export function runChecker(node: Interpreter, script: string, items: CheckItem[]
       else if (reply?.verdicts) resolve(reply.verdicts);
       else resolve(failAll(`the checker ${script} ended without an answer${stderr ? `: ${stderr.trim()}` : ''}`));
     });
-    child.stdin.end(JSON.stringify({ marker, script, items }));
+    child.stdin.end(stringifyJsonExact({ marker, script, items }));
   });
 }

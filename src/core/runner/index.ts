@@ -5,4 +5,5 @@ export { LANGUAGE_RUNNERS, type LanguageRunner, type PreparedCode } from './lang
 export { compareValues, jsonEqual, floatEqual, unorderedEqual, canonicalJson, typeMismatch, preview } from './compare';
 export { runChecker, type CheckItem, type CheckVerdict } from './checker';
 export * from './protocol';
+export { parseJsonExact, stringifyJsonExact } from '../exactJson';
 export * from './types';

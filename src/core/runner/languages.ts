@@ -2,6 +2,7 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Language, Limits } from '../pack/types';
+import { unsupportedNamespace } from './tsNamespaces';
 import type { InterpreterName, RunError } from './types';
 
 /** What a language needs before its harness can start: the file the harness reads. */
@@ -41,6 +42,8 @@ async function transpile(solutionPath: string, tmpDir: string, typescript: boole
     return { ok: false, error: { kind: 'load-failed', message: `Cannot read the solution ${solutionPath}: ${(e as Error).message}` } };
   }
   if (!typescript && !MODULE_SYNTAX.test(source)) return { ok: true, codePath: solutionPath };
+  const namespace = typescript ? unsupportedNamespace(source, solutionPath) : undefined;
+  if (namespace) return { ok: false, error: namespace };
   let code: string;
   try {
     // Loaded on demand: Python runs never pay for it. Sucrase keeps line numbers unchanged.

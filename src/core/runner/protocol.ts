@@ -5,8 +5,10 @@
  * Harness → parent: messages on stdout, each `MARKER + JSON + "\n"`, where MARKER is
  * `"\u0001drills:" + nonce + ":"` and the nonce is random per run. Everything else on stdout and
  * stderr is the solution's raw output (bytes written past the harness's capture) and belongs to
- * the running case. This file has no dependencies: the Node harness bundles it.
+ * the running case. Integers beyond 2^53 travel as their exact digits (exactJson.ts). This file has no
+ * dependencies but that one: the Node harness bundles it.
  */
+import { parseJsonExact } from '../exactJson';
 
 /** Type names as written in problem.yaml (`int`, `TreeNode[]`…), one per parameter. */
 export interface HarnessMethod {
@@ -82,9 +84,16 @@ export interface HarnessLocation {
 
 /** Why a case did not return a value. */
 export interface HarnessError {
-  /** `error`: an exception; `memory`: out of memory; `exit`: the solution exited; `not-json`: a value JSON cannot hold. */
-  kind: 'error' | 'memory' | 'exit' | 'not-json';
+  /**
+   * `error`: an exception; `memory`: out of memory; `exit`: the solution exited; `not-json`: a value JSON cannot
+   * hold; `timeout`: the case can never finish (a JavaScript promise that nothing is left to settle).
+   */
+  kind: 'error' | 'memory' | 'exit' | 'not-json' | 'timeout';
   message: string;
+  /** With `error`: the exception's class and the classes it derives from, nearest first (`ValueError`, `Exception`…). */
+  classes?: string[];
+  /** With `error`: the exception says the solution is not written yet (Python's NotImplementedError, a starter's "not implemented"). */
+  notImplemented?: boolean;
   stack?: string;
   location?: HarnessLocation;
 }
@@ -141,7 +150,7 @@ export class ProtocolReader {
         this.inMessage = false;
         let parsed: unknown;
         try {
-          parsed = JSON.parse(line);
+          parsed = parseJsonExact(line);
         } catch {
           this.onBadMessage(line);
           continue;

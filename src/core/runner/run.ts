@@ -3,12 +3,13 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stringifyJsonExact } from '../exactJson';
 import { DEFAULT_LIMITS } from '../pack/constants';
 import type { Language, Limits, Problem, TestCase } from '../pack/types';
 import { runChecker, type CheckItem } from './checker';
 import { compareValues, preview, typeMismatch } from './compare';
 import { LANGUAGE_RUNNERS, type LanguageRunner } from './languages';
-import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
+import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
 /** Per-case cap on what a solution prints, in characters, in the harness and again in the parent. */
@@ -65,6 +66,26 @@ export function harnessSpecFor(problem: Problem, language: RunOptions['language'
     return { kind: 'function', name: fn.names?.[language] ?? fn.name, params: fn.params.map((p) => p.type), returns: fn.returns };
   }
   return { kind: 'harness', message: `Problem ${problem.id} declares neither a function nor a class to test.` };
+}
+
+/** The exception class a `raises` case names for a language, if it names one. */
+function expectedException(c: TestCase, language: Language): string | undefined {
+  return c.raises && c.raises !== true ? c.raises[language] : undefined;
+}
+
+/**
+ * The verdict on an exception the solution raised, when the exception decides it: a "not implemented" one never
+ * passes (a starter must not pass the cases that expect an error), and a `raises` case passes only on the
+ * exception it names. Undefined when the exception is an ordinary error of a case that expected a value.
+ */
+function judgeRaised(c: TestCase, language: Language, error: HarnessError): Pick<CaseResult, 'verdict' | 'message'> | undefined {
+  const wanted = expectedException(c, language);
+  const isWanted = wanted !== undefined && (error.classes ?? []).includes(wanted);
+  // Only a case naming NotImplementedError itself expects one; `raises: Error` must not pass a starter's Error.
+  if (error.notImplemented && wanted !== 'NotImplementedError') return { verdict: 'error', message: `Not implemented yet: ${error.message}` };
+  if (!c.raises) return undefined;
+  if (wanted === undefined || isWanted) return { verdict: 'passed', message: `Raised as expected: ${error.message}` };
+  return { verdict: 'failed', message: `Expected a ${wanted}, but the solution raised ${error.message}.` };
 }
 
 /** Text kept up to a cap; what comes after is dropped but counted as truncation. */
@@ -281,8 +302,14 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     const base = { ...baseResult(m.index), durationMs: m.ms, output: output.text, ...(output.truncated ? { outputTruncated: true } : {}) };
     const error = m.error;
     if (error) {
-      if (c.raises && error.kind === 'error') return { ...base, verdict: 'passed', message: `Raised as expected: ${error.message}` };
+      if (error.kind === 'error') {
+        const raised = judgeRaised(c, language, error);
+        if (raised?.verdict === 'passed') return { ...base, ...raised };
+        if (raised) return { ...base, ...raised, ...(error.stack ? { stack: error.stack } : {}), ...(error.location ? { location: error.location } : {}) };
+      }
       switch (error.kind) {
+        case 'timeout':
+          return { ...base, verdict: 'timeout', message: error.message };
         case 'memory':
           return { ...base, verdict: 'memory', message: `Ran out of memory (limit ${problem.limits.memoryMb} MB): ${error.message}` };
         case 'not-json':
@@ -292,7 +319,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       }
     }
     const actual = m.value;
-    if (c.raises) return { ...base, actual, verdict: 'failed', message: `Expected an exception, but the solution returned ${preview(actual)}.` };
+    if (c.raises) {
+      const wanted = expectedException(c, language);
+      return { ...base, actual, verdict: 'failed', message: `Expected ${wanted ? `a ${wanted}` : 'an exception'}, but the solution returned ${preview(actual)}.` };
+    }
     const compare = problem.compare;
     if (compare.kind === 'checker') {
       awaitingChecker.set(m.index, { ...base, actual, verdict: 'notRun' });
@@ -536,7 +566,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           resolve({ kind: 'ended', progressed, detail: [detail, stderrTail.trim().slice(-2000)].filter(Boolean).join('\n') });
         }
       });
-      child.stdin.end(JSON.stringify(job));
+      child.stdin.end(stringifyJsonExact(job));
     });
   }
 }

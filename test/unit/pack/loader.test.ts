@@ -218,7 +218,7 @@ describe('loading a problem', () => {
     const { problem, diagnostics } = await loadProblem(pack.problems.find((p) => p.id === 'lru-cache')!);
     assert.deepEqual(diagnostics, []);
     assert.equal(problem?.class?.name, 'LRUCache');
-    assert.deepEqual(problem?.class?.methods.map((m) => [m.name, m.params.length, m.returns]), [['LRUCache', 1, 'any'], ['get', 1, 'int'], ['put', 2, 'any']]);
+    assert.deepEqual(problem?.class?.methods.map((m) => [m.name, m.params.length, m.returns]), [['LRUCache', 1, 'void'], ['get', 1, 'int'], ['put', 2, 'any']]);
     assert.equal(problem?.function, undefined);
     const [first, many] = problem!.cases;
     assert.deepEqual(first.ops, ['LRUCache', 'put', 'put', 'get', 'put', 'get']);

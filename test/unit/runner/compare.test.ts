@@ -21,10 +21,15 @@ describe('runner: comparing values', () => {
     assert.ok(unorderedEqual([{ b: 1, a: 2 }], [{ a: 2, b: 1 }]));
   });
 
-  it('compares floats recursively within an absolute or relative tolerance', () => {
-    assert.ok(floatEqual([0.1 + 0.2, { x: 1e9 }], [0.3, { x: 1e9 + 1 }], 1e-6));
+  it('compares floats recursively within an absolute tolerance unless it is relative', () => {
+    assert.ok(floatEqual([0.1 + 0.2, { x: 1e9 }], [0.3, { x: 1e9 + 1e-7 }], 1e-6));
     assert.ok(!floatEqual([0.31], [0.3], 1e-6));
     assert.ok(!floatEqual([1, 2], [1], 1e-6));
+    // 0.5 off at 2^31 is far outside an absolute 0.001, though within 0.001 of its size.
+    assert.ok(!floatEqual(2 ** 31 + 0.5, 2 ** 31, 0.001));
+    assert.ok(floatEqual(2 ** 31 + 0.5, 2 ** 31, { tolerance: 0.001, relative: true }));
+    assert.ok(!floatEqual(2 ** 31 * 1.01, 2 ** 31, { tolerance: 0.001, relative: true }));
+    assert.ok(!floatEqual(1e-9, 0, { tolerance: 0.001, relative: true }), 'relative to an expected 0, only 0 is close enough');
   });
 
   it('says what type a returned value has when it does not fit the declared one', () => {

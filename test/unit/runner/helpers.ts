@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { stringifyJsonExact } from '../../../src/core/exactJson';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
@@ -23,7 +24,7 @@ export function tempDir(): string {
 
 /** Shorthand for a case. */
 export function tc(args: unknown[], expected?: unknown, extra: Partial<TestCase> = {}): TestCase {
-  return { name: `case ${JSON.stringify(args).slice(0, 40)}`, tags: [], args, ...(expected !== undefined ? { expected } : {}), ...extra };
+  return { name: `case ${stringifyJsonExact(args).slice(0, 40)}`, tags: [], args, ...(expected !== undefined ? { expected } : {}), ...extra };
 }
 
 /** A function problem built in code (the loader is not needed to test the runner). */

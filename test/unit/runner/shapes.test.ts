@@ -75,17 +75,19 @@ describe('runner: finding the solution', function () {
   });
 });
 
-const nodes: Problem = makeProblem({
-  cases: [
-    tc([[1, 2, 3, null, 4], [1, 2, 3], [[1, 2], [], [7]]], [[1, 3, 2, null, null, 4], [3, 2, 1], [1, null, 7], true]),
-    tc([[], [], []], [[], [], [], false]),
-  ],
-  function: {
-    name: 'solve',
-    params: [{ name: 'root', type: 'TreeNode' }, { name: 'head', type: 'ListNode' }, { name: 'lists', type: 'ListNode[]' }],
-    returns: 'any',
-  },
-});
+const nodeParams = [{ name: 'root', type: 'TreeNode' }, { name: 'head', type: 'ListNode' }, { name: 'lists', type: 'ListNode[]' }];
+const nodeArgs = [[[1, 2, 3, null, 4], [1, 2, 3], [[1, 2], [], [7]]], [[], [], []]];
+/** Results are converted by their declared type: the mirrored tree as a TreeNode, the lists as ListNode[]. */
+const nodes: Problem[] = [
+  makeProblem({
+    cases: [tc(nodeArgs[0], [1, 3, 2, null, null, 4]), tc(nodeArgs[1], [])],
+    function: { name: 'mirrorTree', params: nodeParams, returns: 'TreeNode', names: { python: 'mirror_tree' } },
+  }),
+  makeProblem({
+    cases: [tc(nodeArgs[0], [[3, 2, 1], [1, 2], [], [7]]), tc(nodeArgs[1], [[]])],
+    function: { name: 'reverseFirst', params: nodeParams, returns: 'ListNode[]', names: { python: 'reverse_first' } },
+  }),
+];
 
 const nodesCode: Record<Language, string> = {
   python: `
@@ -94,30 +96,42 @@ def mirror(node):
         return None
     return TreeNode(node.val, mirror(node.right), mirror(node.left))
 
-def solve(root, head, lists):
+def mirror_tree(root, head, lists):
+    assert isinstance(root, TreeNode) or root is None
+    return mirror(root)
+
+def reverse_first(root, head, lists):
     prev = None
     while head:
         head.next, prev, head = prev, head, head.next
-    return [mirror(root) or [], prev or [], [l.val if l else None for l in lists], isinstance(root, TreeNode)]
+    return [prev] + lists
 `,
   javascript: `
 function mirror(node) {
   return node === null ? null : new TreeNode(node.val, mirror(node.right), mirror(node.left));
 }
-function solve(root, head, lists) {
+function mirrorTree(root, head, lists) {
+  if (root !== null && !(root instanceof TreeNode)) throw new Error('not a TreeNode');
+  return mirror(root);
+}
+function reverseFirst(root, head, lists) {
   let prev = null;
   while (head) [head.next, prev, head] = [prev, head, head.next];
-  return [mirror(root) ?? [], prev ?? [], lists.map((l) => (l ? l.val : null)), root instanceof TreeNode];
+  return [prev, ...lists];
 }
 `,
   typescript: `
 function mirror(node: TreeNode | null): TreeNode | null {
   return node === null ? null : new TreeNode(node.val, mirror(node.right), mirror(node.left));
 }
-export function solve(root: TreeNode | null, head: ListNode | null, lists: (ListNode | null)[]): unknown[] {
+export function mirrorTree(root: TreeNode | null, head: ListNode | null, lists: (ListNode | null)[]): TreeNode | null {
+  if (root !== null && !(root instanceof TreeNode)) throw new Error('not a TreeNode');
+  return mirror(root);
+}
+export function reverseFirst(root: TreeNode | null, head: ListNode | null, lists: (ListNode | null)[]): (ListNode | null)[] {
   let prev: ListNode | null = null;
   while (head) [head.next, prev, head] = [prev, head, head.next];
-  return [mirror(root) ?? [], prev ?? [], lists.map((l) => (l ? l.val : null)), root instanceof TreeNode];
+  return [prev, ...lists];
 }
 declare class TreeNode { val: number; left: TreeNode | null; right: TreeNode | null; constructor(v?: number, l?: TreeNode | null, r?: TreeNode | null); }
 declare class ListNode { val: number; next: ListNode | null; }
@@ -133,7 +147,7 @@ describe('runner: TreeNode and ListNode', function () {
   this.timeout(30_000);
   for (const language of ['python', 'javascript', 'typescript'] as const) {
     it(`builds trees and lists from LeetCode arrays and returns them as arrays (${language})`, async () => {
-      assertAllPassed(await runCode(dir, language, nodesCode[language], nodes), language);
+      for (const problem of nodes) assertAllPassed(await runCode(dir, language, nodesCode[language], problem), `${language} ${problem.function?.name}`);
     });
   }
 
