@@ -87,3 +87,58 @@ export function formatType(type: TypeExpr): string {
       return `map<string,${formatType(type.of)}>`;
   }
 }
+
+/** Where a value departs from a declared type: the steps to the value, what it is and what was wanted. */
+export interface ValueMismatch {
+  path: (string | number)[];
+  found: string;
+  wanted: string;
+}
+
+const describeJson = (v: unknown): string =>
+  Array.isArray(v) ? 'a list' : typeof v === 'object' && v !== null ? 'a mapping' : typeof v === 'string' ? `the string ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}` : typeof v === 'number' && !Number.isInteger(v) ? `the number ${v}` : typeof v === 'boolean' ? `\`${v}\`` : `\`${String(v)}\``;
+
+/**
+ * The first place where a JSON value from a test file cannot be a value of `type`, or undefined when it fits.
+ * `null` fits every type (a problem may answer "nothing"); an int fits `float`; a TreeNode or ListNode is written
+ * as a list (level order for trees, `[]` for an empty one). Big integers read losslessly (bigint) are ints.
+ */
+export function valueMismatch(value: unknown, type: TypeExpr): ValueMismatch | undefined {
+  const walk = (v: unknown, t: TypeExpr, path: (string | number)[]): ValueMismatch | undefined => {
+    if (v === null || v === undefined) return undefined;
+    const miss = (wanted: string): ValueMismatch => ({ path, found: describeJson(v), wanted });
+    if (t.kind === 'list') {
+      if (!Array.isArray(v)) return miss(`a list (${formatType(t)})`);
+      for (let i = 0; i < v.length; i++) {
+        const m = walk(v[i], t.of, [...path, i]);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    if (t.kind === 'map') {
+      if (typeof v !== 'object' || Array.isArray(v)) return miss(`a mapping (${formatType(t)})`);
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        const m = walk(x, t.of, [...path, k]);
+        if (m) return m;
+      }
+      return undefined;
+    }
+    switch (t.name) {
+      case 'int':
+        return typeof v === 'bigint' || (typeof v === 'number' && Number.isInteger(v)) ? undefined : miss('an int');
+      case 'float':
+        return typeof v === 'number' || typeof v === 'bigint' ? undefined : miss('a number (float)');
+      case 'string':
+        return typeof v === 'string' ? undefined : miss('a string');
+      case 'bool':
+        return typeof v === 'boolean' ? undefined : miss('true or false (bool)');
+      case 'TreeNode':
+        return Array.isArray(v) ? undefined : miss('a list in level order (TreeNode; `[]` is the empty tree)');
+      case 'ListNode':
+        return Array.isArray(v) ? undefined : miss('a list of values (ListNode; `[]` is the empty list)');
+      case 'any':
+        return undefined;
+    }
+  };
+  return walk(value, type, []);
+}
