@@ -4,7 +4,7 @@ import { loadPacks, loadProblem, PROBLEM_FILE, type LoadOptions } from '../core/
 import type { Diagnostic, Language, PackSummary, Problem, ProblemSummary } from '../core/pack/types';
 import { runSolution, type RunnerEnv, type RunResult } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
-import { hasErrors } from './list';
+import { hasErrors, unique } from './list';
 import { escapeControl, formatDiagnostic } from './report';
 import { cliRunnerEnv } from './runner';
 import type { Style } from './style';
@@ -126,16 +126,6 @@ async function checkIndexed(summary: ProblemSummary, indexDiagnostics: Diagnosti
   return checkProblem(loaded.problem, diagnostics, pack.defaults.languages, env, slots, options);
 }
 
-function unique(diagnostics: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return diagnostics.filter((d) => {
-    const key = `${d.file}\0${d.line}\0${d.column}\0${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declared: Language[] | undefined, env: RunnerEnv, slots: Semaphore, options: CheckOptions): Promise<ProblemCheck> {
   const tags: Record<string, number> = {};
   for (const c of problem.cases) for (const t of c.tags) tags[t] = (tags[t] ?? 0) + 1;
@@ -244,7 +234,7 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
     if (w.error) {
       lines.push(`    ${style.red('✗')} wrong     ${rel(w.path)} ${style.red(`does not run: ${firstLine(w.error)}`)}`);
     } else if (!w.ok) {
-      lines.push(`    ${style.red('✗')} wrong     ${rel(w.path)} ${style.red(`passes every case (${w.passed}/${w.total}): the tests do not catch it`)}`);
+      lines.push(`    ${style.red('✗')} wrong     ${rel(w.path)} ${style.red(`passes every case: the tests do not catch it (${w.passed}/${w.total} passed)`)}`);
     } else {
       // Why it was caught: a wrong answer is what the tests are for; an error or a limit may be the harness's or the pack's fault.
       const [first, ...rest] = w.failures;
