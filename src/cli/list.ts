@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { loadPacks, loadProblem } from '../core/pack/index';
 import type { Diagnostic, PackSummary } from '../core/pack/types';
 import { ExitCode, type CommandOptions } from './io';

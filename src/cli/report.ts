@@ -41,6 +41,9 @@ const MARK: Record<Verdict, string> = {
   notRun: '-',
 };
 
+/** How long an expected or actual value may be to be printed whole under a failed case. */
+const SHOWN_WHOLE = 300;
+
 /** One line per case, then the failures' details, for people. */
 export function formatRun(result: RunResult, style: Style): string[] {
   const lines: string[] = [];
@@ -53,9 +56,13 @@ export function formatRun(result: RunResult, style: Style): string[] {
   for (const c of result.cases.filter((x) => x.verdict !== 'passed')) {
     lines.push('', style.bold(escapeControl(c.name)) + style.dim(` [${c.tags.join(', ')}]`));
     if (c.message) lines.push(indent(escapeControl(c.message)));
-    if (c.verdict === 'failed') {
-      lines.push(indent(escapeControl(`expected: ${JSON.stringify(c.expected)}`.slice(0, 2000))));
-      lines.push(indent(escapeControl(`actual:   ${JSON.stringify(c.actual)}`.slice(0, 2000))));
+    const expected = JSON.stringify(c.expected) ?? 'undefined';
+    const actual = JSON.stringify(c.actual) ?? 'undefined';
+    // Large values: the message names where they differ, with both sides around it; their first
+    // characters would show only what is the same.
+    if (c.verdict === 'failed' && expected.length <= SHOWN_WHOLE && actual.length <= SHOWN_WHOLE) {
+      lines.push(indent(escapeControl(`expected: ${expected}`)));
+      lines.push(indent(escapeControl(`actual:   ${actual}`)));
     }
     if (c.stack) lines.push(indent(escapeControl(c.stack)));
     if (c.output) lines.push(indent(style.dim(`output: ${escapeControl(c.output.slice(0, 2000))}${c.outputTruncated ? ' …(truncated)' : ''}`)));
