@@ -36,7 +36,7 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
       return ExitCode.Usage;
     }
     // What the loader found is shown before any case runs; with errors in the tests, nothing runs.
-    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, args.packDir));
+    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, found.problem.packDir ?? args.packDir));
     if (found.problem.testsErrors) {
       io.err(`drills: the hidden tests of ${found.problem.id} have errors (above); no case was run.`);
       return ExitCode.Usage;
