@@ -208,6 +208,9 @@ function semaphore(size: number): Semaphore {
   };
 }
 
+/** How many failing cases of a reference solution the report lists one by one. */
+const SHOWN_FAILURES = 10;
+
 /** The first line of a message, cut for a one-line report. */
 function firstLine(message: string | undefined, max = 160): string {
   const line = (message ?? '').split('\n')[0];
@@ -228,7 +231,9 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
   for (const r of p.references) {
     const text = r.ok ? `passes ${r.passed}/${r.total}` : r.error ? `does not run: ${firstLine(r.error)}` : `fails ${r.failures.length} of ${r.total}:`;
     lines.push(`    ${r.ok ? style.green('✓') : style.red('✗')} reference ${rel(r.path)} ${r.ok ? style.dim(text) : style.red(text)}`);
-    for (const f of r.ok ? [] : r.failures) lines.push(`        ${style.red(f.verdict)} ${escapeControl(f.case)}: ${firstLine(f.message)}`);
+    const shown = r.ok ? [] : r.failures.slice(0, SHOWN_FAILURES);
+    for (const f of shown) lines.push(`        ${style.red(f.verdict)} ${escapeControl(f.case)}: ${firstLine(f.message)}`);
+    if (r.failures.length > shown.length && !r.ok) lines.push(`        ${style.dim(`… and ${r.failures.length - shown.length} more (--json lists them all)`)}`);
   }
   for (const w of p.wrong) {
     if (w.error) {
