@@ -27,7 +27,12 @@ function timeCheck(extra) {
       const ms = performance.now() - t;
       const report = JSON.parse(out);
       const wrong = report.packs.flatMap((p) => p.problems.flatMap((q) => q.wrong));
-      resolve({ ms, code, ok: report.ok, wrong: wrong.length, caught: wrong.filter((w) => w.ok).length });
+      // What failed, and why: on a busy machine a reference solution may hit its wall-clock cap.
+      const failed = report.packs.flatMap((p) => p.problems.filter((q) => !q.ok).map((q) => {
+        const why = [...q.references, ...q.wrong].filter((s) => !s.ok).map((s) => `${path.basename(s.path)}: ${s.error ?? (s.failures.map((f) => `${f.case} ${f.verdict}`).join(', ') || 'passes every case')}`);
+        return `${q.id} (${[...why, ...q.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message)].join('; ')})`;
+      }));
+      resolve({ ms, code, ok: report.ok, wrong: wrong.length, caught: wrong.filter((w) => w.ok).length, failed });
     });
   });
 }
@@ -39,6 +44,7 @@ const before = await timeCheck(['--all', '--jobs', '1']);
 const after = await timeCheck([]);
 for (const [label, r] of [['sequential, every case (--all --jobs 1)', before], ['default (first failing case, parallel)', after]]) {
   console.log(`${label}: ${(r.ms / 1000).toFixed(1)} s, exit ${r.code}, ${r.caught}/${r.wrong} known-wrong solutions caught`);
+  for (const f of r.failed) console.log(`  failed: ${f}`);
 }
 if (before.ok !== after.ok || before.caught !== after.caught) {
   console.error('the two modes disagree: the default mode must catch exactly what the full run catches');

@@ -218,7 +218,7 @@ function firstLine(message: string | undefined, max = 160): string {
 }
 
 /** The human report of one problem: each solution, why each known-wrong one was caught, the diagnostics. */
-export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Style): string[] {
+export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Style, all = false): string[] {
   const rel = (f: string) => escapeControl(path.relative(packDir, f) || f);
   const lines: string[] = [];
   const mark = p.ok ? style.green('✓') : style.red('✗');
@@ -245,7 +245,9 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
       const [first, ...rest] = w.failures;
       const how = `caught by ${escapeControl(first.case)}: ${first.verdict}${first.message ? ` (${firstLine(first.message, 120)})` : ''}`;
       lines.push(`    ${style.green('✓')} wrong     ${rel(w.path)} ${style.dim(how)}`);
-      for (const f of rest) lines.push(`        ${style.dim(`also ${escapeControl(f.case)}: ${f.verdict}${f.message ? ` (${firstLine(f.message, 120)})` : ''}`)}`);
+      // Without --all, cases that finished before the run was stopped are incidental: counted, not listed.
+      if (all) for (const f of rest) lines.push(`        ${style.dim(`also ${escapeControl(f.case)}: ${f.verdict}${f.message ? ` (${firstLine(f.message, 120)})` : ''}`)}`);
+      else if (rest.length > 0) lines.push(`        ${style.dim(`(${rest.length} more case${rest.length === 1 ? '' : 's'} failed before it was stopped; --all runs every case)`)}`);
     }
   }
   if (p.testsBroken) lines.push(`    ${style.red('no solution was run: the hidden tests have errors (below), and a run would leave cases out')}`);
@@ -257,7 +259,7 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
 export async function checkCommand(dir: string, { json, style, io }: CommandOptions, flags: { all?: boolean; jobs?: number } = {}): Promise<number> {
   const report = await checkPacks(dir, cliRunnerEnv(io), {
     ...flags,
-    onProblem: json ? undefined : (p, pack) => io.out(formatProblemCheck(p, pack.dir, style).join('\n')),
+    onProblem: json ? undefined : (p, pack) => io.out(formatProblemCheck(p, pack.dir, style, flags.all).join('\n')),
   });
   if (report.packs.length === 0) {
     io.err(`drills: no pack under ${dir} (a pack is a folder with a drills-pack.yaml)`);
