@@ -108,7 +108,7 @@ export async function showCommand(args: { problemId: string; packDir: string }, 
       `  hints       ${o.hints} (shown one at a time, on request)`,
       `  follow-ups  ${o.followUps.length}${o.followUps.map((f) => `\n    - ${escapeControl(f)}`).join('')}`,
       `  cases       ${o.cases.total} hidden${tags ? `: ${tags}` : ''}` +
-        [o.cases.fromFiles && `${o.cases.fromFiles} from JSON files`, o.cases.repeatBlocks && `${o.cases.repeatBlocks} with repeat blocks`, o.cases.raises && `${o.cases.raises} expecting an exception`]
+        [o.cases.fromFiles && `${o.cases.fromFiles} from ${o.cases.fromFiles === 1 ? 'a JSON file' : 'JSON files'}`, o.cases.repeatBlocks && `${o.cases.repeatBlocks} with ${o.cases.repeatBlocks === 1 ? 'a repeat block' : 'repeat blocks'}`, o.cases.raises && `${o.cases.raises} expecting an exception`]
           .filter(Boolean)
           .map((t) => `; ${t}`)
           .join(''),

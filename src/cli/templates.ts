@@ -233,7 +233,8 @@ cases:
     def get_min(self):
         return self.items[-1][1]
 `,
-  'min-stack/solutions/solution.js': `class MinStack {
+  'min-stack/solutions/solution.js': `// push and pop have no \`returns\`: their expected value is null, so they return null.
+class MinStack {
   constructor() {
     this.items = [];
   }
