@@ -229,7 +229,10 @@ function readClassCase(
     }
     const method = methods.get(op);
     if (!method) {
-      report.error(item('ops', j), `\`${cls.name}\` has no method \`${op}\`.${didYouMean(op, methods.keys())}`);
+      // A per-language name (`get_min`) is what the code is called, not what the tests say.
+      const named = cls.methods.find((m) => Object.values(m.names ?? {}).includes(op));
+      const hint = named ? ` Ops use the names declared in problem.yaml: write \`${named.name}\` (\`${op}\` is its name in ${Object.entries(named.names ?? {}).filter(([, n]) => n === op).map(([l]) => l).join(', ')}).` : didYouMean(op, methods.keys());
+      report.error(item('ops', j), `\`${cls.name}\` has no method \`${op}\`.${hint}`);
       return;
     }
     const opArgs = args[j];

@@ -84,6 +84,22 @@ describe('pack authoring diagnostics', () => {
     }
   });
 
+  it('an op written with its per-language name is an error that names the declared one', async () => {
+    const t = await loadWith({
+      'p/problem.yaml':
+        'id: p\ntitle: P\ndifficulty: easy\ntopics: [design]\nclass:\n  name: C\n  methods:\n    - { name: C, params: [] }\n    - { name: getMin, names: { python: get_min }, params: [], returns: int }\n',
+      'p/starter/solution.py': 'class C: pass\n',
+      'p/tests.yaml': 'cases:\n  - { name: snake, ops: [C, get_min], args: [[], []], expected: [null, 1] }\n',
+    });
+    try {
+      const d = only(t.diagnostics, '`C` has no method `get_min`');
+      assert.match(d.message, /Ops use the names declared in problem\.yaml: write `getMin` \(`get_min` is its name in python\)/);
+      expectAt(d, path.join(t.dir, 'p/tests.yaml'), 'get_min');
+    } finally {
+      t.remove();
+    }
+  });
+
   it('a problem whose tests have errors carries them, so it is never run as if whole', async () => {
     const t = await loadWith({
       'p/problem.yaml': FN('{ name: xs, type: "int[]" }', 'int') + 'compare: { kind: checker, script: missing.js }\n',
