@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { loadPacks, loadProblem } from '../core/pack/index';
 import type { Diagnostic, PackSummary } from '../core/pack/types';
 import { ExitCode, type CommandOptions } from './io';
-import { formatDiagnostic } from './report';
+import { escapeControl, formatDiagnostic } from './report';
 import { cliLoadOptions } from './runner';
 
 /**
@@ -21,11 +21,11 @@ export async function listCommand(dir: string, { json, style, io }: CommandOptio
     io.err(`No packs under ${dir} (a pack is a folder with a drills-pack.yaml).`);
   } else {
     for (const pack of packs) {
-      io.out(`${style.bold(pack.name)} ${style.dim(`(${pack.id}, ${pack.problems.length} problems) ${pack.dir}`)}`);
+      io.out(`${style.bold(escapeControl(pack.name))} ${style.dim(`(${pack.id}, ${pack.problems.length} problems) ${escapeControl(pack.dir)}`)}`);
       const width = Math.max(0, ...pack.problems.map((p) => p.id.length));
       for (const p of pack.problems) {
         const difficulty = { easy: style.green, medium: style.yellow, hard: style.red }[p.difficulty](p.difficulty.padEnd(6));
-        io.out(`  ${p.id.padEnd(width)}  ${difficulty}  ${p.title} ${style.dim(`[${p.topics.join(', ')}] ${p.minutes} min`)}`);
+        io.out(`  ${p.id.padEnd(width)}  ${difficulty}  ${escapeControl(p.title)} ${style.dim(`[${escapeControl(p.topics.join(', '))}] ${p.minutes} min`)}`);
       }
     }
     for (const d of diagnostics) io.err(formatDiagnostic(d, style, base(d.file)));

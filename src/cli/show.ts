@@ -99,7 +99,7 @@ export async function showCommand(args: { problemId: string; packDir: string }, 
     const tags = Object.entries(o.cases.byTag).map(([t, n]) => `${t}×${n}`).join(' ');
     const lines = [
       `${style.bold(escapeControl(o.title))} ${style.dim(`(${o.id})`)}`,
-      `  difficulty  ${o.difficulty}, ${o.minutes} min, topics: ${o.topics.join(', ')}`,
+      `  difficulty  ${o.difficulty}, ${o.minutes} min, topics: ${escapeControl(o.topics.join(', '))}`,
       `  phases      ${phases}`,
       ...o.signature.map((s, i) => `  ${i === 0 ? 'signature ' : '          '}  ${escapeControl(s)}`),
       `  compare     ${o.compare}`,

@@ -207,6 +207,17 @@ describe('drills for pack authors', () => {
       assert.match(text, /\\u202e/);
     });
 
+    it('list and show escape control characters in what a pack declares', async () => {
+      const problemYaml = fs.readFileSync(path.join(good, 'add-two/problem.yaml'), 'utf8').replace('title: Add Two', 'title: "Add\\e[2J Two"');
+      const dir = goodPackWith({ 'add-two/problem.yaml': problemYaml });
+      for (const args of [['list', dir], ['show', '--problem', 'add-two', '--pack', dir]]) {
+        const io = fakeIo();
+        assert.equal(await main(args, io), 0, io.text());
+        assert.ok(!io.text().includes(ESC), args[0]);
+        assert.match(io.text(), /Add\\x1b\[2J Two/);
+      }
+    });
+
     it('keeps colour codes of its own and newlines, escaping only what came from outside', () => {
       assert.equal(escapeControl('a\r\nb\tc\u0007\u009b'), 'a\nb\tc\\x07\\x9b');
       const style = createStyle({ isTTY: true }, { FORCE_COLOR: '1' });
