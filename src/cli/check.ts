@@ -1,13 +1,15 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadPacks, loadProblem } from '../core/pack/index';
-import type { Diagnostic, Language, Problem } from '../core/pack/types';
+import { loadPacks, loadProblem, PROBLEM_FILE, type LoadOptions } from '../core/pack/index';
+import type { Diagnostic, Language, PackSummary, Problem, ProblemSummary } from '../core/pack/types';
 import { runSolution, stringifyJsonExact, type RunnerEnv, type RunResult } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
-import { hasErrors } from './list';
-import { formatDiagnostic } from './report';
+import { hasErrors, unique } from './list';
+import { escapeControl, formatDiagnostic } from './report';
 import { cliRunnerEnv } from './runner';
 import { checkKindPacks, isEmptyKindsReport } from '../core/kinds/check';
 import { printKindsCheck } from './kindsReport';
+import type { Style } from './style';
 
 /** What `check` found about one reference or known-wrong solution. */
 export interface SolutionCheck {
@@ -16,9 +18,12 @@ export interface SolutionCheck {
   /** Reference: every case passed. Known-wrong: at least one case failed for a reason other than not loading. */
   ok: boolean;
   passed: number;
+  /** Cases that ran. */
   total: number;
-  /** Cases that did not pass, with their verdicts. */
+  /** Cases that did not pass, with their verdicts (a known-wrong solution stops at its first one unless `--all`). */
   failures: { case: string; tags: string[]; verdict: string; message?: string }[];
+  /** Cases not run because a known-wrong solution was already caught. */
+  skipped?: number;
   error?: string;
 }
 
@@ -31,6 +36,10 @@ export interface ProblemCheck {
   references: SolutionCheck[];
   wrong: SolutionCheck[];
   diagnostics: Diagnostic[];
+  /** True when problem.yaml has errors: the problem is not in the index and nothing of it ran. */
+  loadFailed?: boolean;
+  /** True when the hidden tests have errors: no solution ran. */
+  testsBroken?: boolean;
   ok: boolean;
 }
 
@@ -39,81 +48,220 @@ export interface CheckReport {
   packs: { id: string; name: string; dir: string; diagnostics: Diagnostic[]; problems: ProblemCheck[] }[];
 }
 
-/** Runs every check on every pack under a folder; calls `onProblem` as each problem finishes. */
-export async function checkPacks(dir: string, env: RunnerEnv, onProblem?: (p: ProblemCheck) => void): Promise<CheckReport> {
-  const packs = await loadPacks([dir]);
+/** How `check` runs the solutions. */
+export interface CheckOptions {
+  /** Run every case of a known-wrong solution, not only up to the first one that catches it. */
+  all?: boolean;
+  /** How many solutions run at once (default: the number of cores). */
+  jobs?: number;
+  /** How the packs are read (the YAML cache). */
+  load?: LoadOptions;
+  /** Called as each problem finishes, in pack order. */
+  onProblem?: (p: ProblemCheck, pack: PackSummary) => void;
+}
+
+/** Runs every check on every pack under a folder; calls `onProblem` as each problem finishes, in order. */
+export async function checkPacks(dir: string, env: RunnerEnv, options: CheckOptions = {}): Promise<CheckReport> {
+  const packs = await loadPacks([dir], options.load);
+  const slots = semaphore(Math.max(1, options.jobs ?? os.availableParallelism()));
   const report: CheckReport = { ok: true, packs: [] };
-  for (const pack of packs) {
+  // Every problem of every pack starts now; the semaphore bounds how many solutions run at once.
+  const started = packs.map((pack) => {
+    const { own, byProblem, broken } = attribute(pack);
+    const checks = pack.problems.map((summary) => checkIndexed(summary, byProblem.get(summary.dir) ?? [], pack, env, slots, options));
+    const failed = [...broken].map(([problemDir, diagnostics]) => Promise.resolve(loadFailure(problemDir, pack, diagnostics)));
+    return { pack, own, checks: [...checks, ...failed] };
+  });
+  for (const { pack, own, checks } of started) {
     const problems: ProblemCheck[] = [];
-    for (const summary of pack.problems) {
-      const loaded = await loadProblem(summary);
-      const check = loaded.problem
-        ? await checkProblem(loaded.problem, loaded.diagnostics, pack.defaults.languages, env)
-        : { id: summary.id, title: summary.title, dir: summary.dir, cases: 0, tags: {}, references: [], wrong: [], diagnostics: loaded.diagnostics, ok: false };
-      problems.push(check);
-      onProblem?.(check);
+    for (const check of checks) {
+      const p = await check;
+      problems.push(p);
+      options.onProblem?.(p, pack);
     }
-    const packOk = !hasErrors(pack.diagnostics) && problems.every((p) => p.ok);
+    const packOk = !hasErrors(own) && problems.every((p) => p.ok);
     report.ok &&= packOk;
-    report.packs.push({ id: pack.id, name: pack.name, dir: pack.dir, diagnostics: pack.diagnostics, problems });
+    report.packs.push({ id: pack.id, name: pack.name, dir: pack.dir, diagnostics: own, problems });
   }
   return report;
 }
 
-async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declared: Language[] | undefined, env: RunnerEnv): Promise<ProblemCheck> {
+/**
+ * Splits a pack's index diagnostics: those about the pack itself, those about an indexed problem (loading it whole
+ * reports them again, so they are dropped here), and those of problems that did not load, by problem folder.
+ */
+function attribute(pack: PackSummary): { own: Diagnostic[]; byProblem: Map<string, Diagnostic[]>; broken: Map<string, Diagnostic[]> } {
+  const indexed = new Set(pack.problems.map((p) => p.dir));
+  const own: Diagnostic[] = [];
+  const byProblem = new Map<string, Diagnostic[]>();
+  const broken = new Map<string, Diagnostic[]>();
+  for (const d of pack.diagnostics.map(strict)) {
+    const problemDir = path.basename(d.file) === PROBLEM_FILE ? path.dirname(d.file) : undefined;
+    if (problemDir && indexed.has(problemDir)) byProblem.set(problemDir, [...(byProblem.get(problemDir) ?? []), d]);
+    else if (problemDir) broken.set(problemDir, [...(broken.get(problemDir) ?? []), d]);
+    else own.push(d);
+  }
+  for (const [problemDir, list] of broken) {
+    // A problem.yaml with only warnings that still did not get indexed: its id is shared (an error is among them).
+    if (!hasErrors(list)) {
+      own.push(...list);
+      broken.delete(problemDir);
+    }
+  }
+  return { own, byProblem, broken };
+}
+
+/** An unknown key is ignored by the editor (a newer pack may use it); an author's check fails on it. */
+function strict(d: Diagnostic): Diagnostic {
+  return d.code === 'unknown-key' && d.severity === 'warning' ? { ...d, severity: 'error', message: `${d.message} (\`drills check\` fails on unknown keys.)` } : d;
+}
+
+function loadFailure(problemDir: string, pack: PackSummary, diagnostics: Diagnostic[]): ProblemCheck {
+  const id = path.relative(pack.dir, problemDir) || path.basename(problemDir);
+  return { id, title: id, dir: problemDir, cases: 0, tags: {}, references: [], wrong: [], diagnostics, loadFailed: true, ok: false };
+}
+
+async function checkIndexed(summary: ProblemSummary, indexDiagnostics: Diagnostic[], pack: PackSummary, env: RunnerEnv, slots: Semaphore, options: CheckOptions): Promise<ProblemCheck> {
+  const loaded = await loadProblem(summary, options.load);
+  const diagnostics = unique([...indexDiagnostics, ...loaded.diagnostics.map(strict)]);
+  if (!loaded.problem) return { id: summary.id, title: summary.title, dir: summary.dir, cases: 0, tags: {}, references: [], wrong: [], diagnostics, loadFailed: true, ok: false };
+  return checkProblem(loaded.problem, diagnostics, pack.defaults.languages, env, slots, options);
+}
+
+async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declared: Language[] | undefined, env: RunnerEnv, slots: Semaphore, options: CheckOptions): Promise<ProblemCheck> {
   const tags: Record<string, number> = {};
   for (const c of problem.cases) for (const t of c.tags) tags[t] = (tags[t] ?? 0) + 1;
   const issues = [...diagnostics];
-  const references: SolutionCheck[] = [];
-  for (const s of problem.solutions) references.push(summarise(await runOne(problem, s, env), s, 'reference'));
-  const wrong: SolutionCheck[] = [];
-  for (const s of problem.wrong) wrong.push(summarise(await runOne(problem, s, env), s, 'wrong'));
-  const solutionsFile = path.join(problem.dir, 'problem.yaml');
+  const solutionsFile = path.join(problem.dir, PROBLEM_FILE);
   for (const lang of declared ?? []) {
     if (!problem.solutions.some((s) => s.language === lang)) {
       issues.push({ file: solutionsFile, line: 1, column: 1, severity: 'error', message: `No reference solution in ${lang} (the pack declares it): add solutions/solution.${ext(lang)}` });
     }
   }
-  if (problem.cases.length === 0) issues.push({ file: path.join(problem.dir, 'tests.yaml'), line: 1, column: 1, severity: 'error', message: 'No hidden test cases.' });
+  if (problem.cases.length === 0 && !problem.testsErrors) issues.push({ file: problem.testsPath ?? path.join(problem.dir, 'tests.yaml'), line: 1, column: 1, severity: 'error', message: 'No hidden test cases.' });
+  const base = { id: problem.id, title: problem.title, dir: problem.dir, cases: problem.cases.length, tags };
+  // Broken tests would leave cases out of every run: nothing runs until they are fixed.
+  if (problem.testsErrors) return { ...base, references: [], wrong: [], diagnostics: issues, testsBroken: true, ok: false };
+  const [references, wrong] = await Promise.all([
+    Promise.all(problem.solutions.map((s) => slots.run(() => runReference(problem, s, env)))),
+    Promise.all(problem.wrong.map((s) => slots.run(() => runWrong(problem, s, env, options.all ?? false)))),
+  ]);
   const ok = !hasErrors(issues) && references.every((r) => r.ok) && wrong.every((w) => w.ok);
-  return { id: problem.id, title: problem.title, dir: problem.dir, cases: problem.cases.length, tags, references, wrong, diagnostics: issues, ok };
+  return { ...base, references, wrong, diagnostics: issues, ok };
 }
 
-function runOne(problem: Problem, s: { language: Language; path: string }, env: RunnerEnv): Promise<RunResult> {
-  return runSolution({ problem, language: s.language, solutionPath: s.path }, env);
+async function runReference(problem: Problem, s: { language: Language; path: string }, env: RunnerEnv): Promise<SolutionCheck> {
+  const r = await runSolution({ problem, language: s.language, solutionPath: s.path }, env);
+  const failures = failuresOf(r);
+  const base = { path: s.path, language: s.language, passed: r.passed, total: r.cases.length, failures };
+  if (r.error) return { ...base, ok: false, error: r.error.message };
+  return { ...base, ok: failures.length === 0 && r.cases.length > 0 };
 }
 
-function summarise(r: RunResult, s: { language: Language; path: string }, role: 'reference' | 'wrong'): SolutionCheck {
-  const failures = r.cases.filter((c) => c.verdict !== 'passed').map((c) => ({ case: c.name, tags: c.tags, verdict: c.verdict, message: c.message }));
-  const total = r.cases.length;
-  const base = { path: s.path, language: s.language, passed: r.passed, total, failures };
-  if (r.error) {
-    // A known-wrong solution that does not even load proves nothing about the tests.
-    return { ...base, ok: false, error: r.error.message };
-  }
-  return { ...base, ok: role === 'reference' ? failures.length === 0 && total > 0 : failures.length > 0 };
+/** A known-wrong solution is proven wrong by its first case that does not pass: the rest need not run. */
+async function runWrong(problem: Problem, s: { language: Language; path: string }, env: RunnerEnv, all: boolean): Promise<SolutionCheck> {
+  const stop = new AbortController();
+  const r = await runSolution(
+    {
+      problem,
+      language: s.language,
+      solutionPath: s.path,
+      ...(all ? {} : { signal: stop.signal, onCase: (c) => c.verdict !== 'passed' && c.verdict !== 'notRun' && stop.abort() }),
+    },
+    env,
+  );
+  const ran = r.cases.filter((c) => c.verdict !== 'notRun');
+  const skipped = r.cases.length - ran.length;
+  const base = { path: s.path, language: s.language, passed: r.passed, total: ran.length, failures: failuresOf(r), ...(skipped > 0 ? { skipped } : {}) };
+  // A known-wrong solution that does not even load proves nothing about the tests.
+  if (r.error) return { ...base, ok: false, error: r.error.message };
+  return { ...base, ok: base.failures.length > 0 };
+}
+
+function failuresOf(r: RunResult): SolutionCheck['failures'] {
+  return r.cases.filter((c) => c.verdict !== 'passed' && c.verdict !== 'notRun').map((c) => ({ case: c.name, tags: c.tags, verdict: c.verdict, ...(c.message ? { message: c.message } : {}) }));
 }
 
 function ext(lang: Language): string {
   return { python: 'py', javascript: 'js', typescript: 'ts' }[lang];
 }
 
-/** `drills check [DIR]`: validates packs for authors and their CI. */
-export async function checkCommand(dir: string, { json, style, io }: CommandOptions): Promise<number> {
-  const rel = (p: string) => path.relative(dir, p) || p;
-  const report = await checkPacks(dir, cliRunnerEnv(io), json ? undefined : (p) => {
-    const mark = p.ok ? style.green('✓') : style.red('✗');
+interface Semaphore {
+  run<T>(task: () => Promise<T>): Promise<T>;
+}
+
+/** Runs at most `size` tasks at once, in the order they were asked for. */
+function semaphore(size: number): Semaphore {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active++;
+      try {
+        return await task();
+      } finally {
+        // The slot passes straight to the next waiting task, if any.
+        const next = waiting.shift();
+        if (next) next();
+        else active--;
+      }
+    },
+  };
+}
+
+/** How many failing cases of a reference solution the report lists one by one. */
+const SHOWN_FAILURES = 10;
+
+/** The first line of a message, cut for a one-line report. */
+function firstLine(message: string | undefined, max = 160): string {
+  const line = (message ?? '').split('\n')[0];
+  return escapeControl(line.length > max ? `${line.slice(0, max)}…` : line);
+}
+
+/** The human report of one problem: each solution, why each known-wrong one was caught, the diagnostics. */
+export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Style, all = false): string[] {
+  const rel = (f: string) => escapeControl(path.relative(packDir, f) || f);
+  const lines: string[] = [];
+  const mark = p.ok ? style.green('✓') : style.red('✗');
+  if (p.loadFailed) {
+    lines.push(`${mark} ${style.bold(escapeControl(p.id))} ${style.red('does not load: problem.yaml has errors')}`);
+  } else {
     const tagText = Object.entries(p.tags).map(([t, n]) => `${t}×${n}`).join(' ');
-    io.out(`${mark} ${style.bold(p.id)} ${style.dim(`${p.cases} cases [${tagText}]`)}`);
-    for (const r of p.references) {
-      const text = r.ok ? `passes ${r.passed}/${r.total}` : r.error ? `does not run: ${r.error}` : `fails ${r.failures.map((f) => `${f.case} (${f.verdict})`).join(', ')}`;
-      io.out(`    ${r.ok ? style.green('✓') : style.red('✗')} reference ${rel(r.path)} ${r.ok ? style.dim(text) : style.red(text)}`);
+    lines.push(`${mark} ${style.bold(p.id)} ${style.dim(`${p.cases} cases [${tagText}]`)}`);
+  }
+  for (const r of p.references) {
+    const text = r.ok ? `passes ${r.passed}/${r.total}` : r.error ? `does not run: ${firstLine(r.error)}` : `fails ${r.failures.length} of ${r.total}:`;
+    lines.push(`    ${r.ok ? style.green('✓') : style.red('✗')} reference ${rel(r.path)} ${r.ok ? style.dim(text) : style.red(text)}`);
+    const shown = r.ok ? [] : r.failures.slice(0, SHOWN_FAILURES);
+    for (const f of shown) lines.push(`        ${style.red(f.verdict)} ${escapeControl(f.case)}: ${firstLine(f.message)}`);
+    if (r.failures.length > shown.length && !r.ok) lines.push(`        ${style.dim(`… and ${r.failures.length - shown.length} more (--json lists them all)`)}`);
+  }
+  for (const w of p.wrong) {
+    if (w.error) {
+      lines.push(`    ${style.red('✗')} wrong     ${rel(w.path)} ${style.red(`does not run: ${firstLine(w.error)}`)}`);
+    } else if (!w.ok) {
+      lines.push(`    ${style.red('✗')} wrong     ${rel(w.path)} ${style.red(`passes every case: the tests do not catch it (${w.passed}/${w.total} passed)`)}`);
+    } else {
+      // Why it was caught: a wrong answer is what the tests are for; an error or a limit may be the harness's or the pack's fault.
+      const [first, ...rest] = w.failures;
+      const how = `caught by ${escapeControl(first.case)}: ${first.verdict}${first.message ? ` (${firstLine(first.message, 120)})` : ''}`;
+      lines.push(`    ${style.green('✓')} wrong     ${rel(w.path)} ${style.dim(how)}`);
+      // Without --all, cases that finished before the run was stopped are incidental: counted, not listed.
+      if (all) for (const f of rest) lines.push(`        ${style.dim(`also ${escapeControl(f.case)}: ${f.verdict}${f.message ? ` (${firstLine(f.message, 120)})` : ''}`)}`);
+      else if (rest.length > 0) lines.push(`        ${style.dim(`(${rest.length} more case${rest.length === 1 ? '' : 's'} failed before it was stopped; --all runs every case)`)}`);
     }
-    for (const w of p.wrong) {
-      const text = w.error ? `does not run: ${w.error}` : w.ok ? `caught by ${w.failures.map((f) => `${f.case} (${f.verdict})`).join(', ')}` : `passes every case: the tests do not catch it`;
-      io.out(`    ${w.ok ? style.green('✓') : style.red('✗')} wrong     ${rel(w.path)} ${w.ok ? style.dim(text) : style.red(text)}`);
-    }
-    for (const d of p.diagnostics) io.out(`    ${formatDiagnostic(d, style)}`);
+  }
+  if (p.testsBroken) lines.push(`    ${style.red('no solution was run: the hidden tests have errors (below), and a run would leave cases out')}`);
+  for (const d of p.diagnostics) lines.push(`    ${formatDiagnostic(d, style, packDir)}`);
+  return lines;
+}
+
+/** `drills check [DIR]`: validates packs for authors and their CI. */
+export async function checkCommand(dir: string, { json, style, io }: CommandOptions, flags: { all?: boolean; jobs?: number } = {}): Promise<number> {
+  const report = await checkPacks(dir, cliRunnerEnv(io), {
+    ...flags,
+    onProblem: json ? undefined : (p, pack) => io.out(formatProblemCheck(p, pack.dir, style, flags.all).join('\n')),
   });
   // Design problems and story packs (src/core/kinds): validated beside the coding problems.
   const kinds = await checkKindPacks(dir);
@@ -125,11 +273,17 @@ export async function checkCommand(dir: string, { json, style, io }: CommandOpti
   if (json) {
     io.out(stringifyJsonExact(isEmptyKindsReport(kinds) ? report : { ...report, ok: report.ok && kinds.ok, kinds }, 2));
   } else {
-    for (const pack of report.packs) for (const d of pack.diagnostics) io.out(formatDiagnostic(d, style));
+    for (const pack of report.packs) for (const d of pack.diagnostics) io.out(formatDiagnostic(d, style, pack.dir));
     const problems = report.packs.flatMap((p) => p.problems);
     const bad = problems.filter((p) => !p.ok).length;
-    const summary = `${problems.length - bad} passed, ${bad} failed`;
-    io.out('', );
+    const notLoaded = problems.filter((p) => p.loadFailed).length;
+    const packErrors = report.packs.filter((p) => hasErrors(p.diagnostics)).length;
+    const summary = [
+      `${problems.length - bad} passed, ${bad} failed`,
+      notLoaded > 0 ? ` (${notLoaded} did not load)` : '',
+      packErrors > 0 ? `; ${packErrors} pack${packErrors === 1 ? '' : 's'} with errors in drills-pack.yaml` : '',
+    ].join('');
+    io.out('');
     io.out(`check: ${report.ok ? style.green(summary) : style.red(summary)}`);
   }
   return report.ok && kinds.ok ? ExitCode.Ok : ExitCode.Failed;

@@ -5,8 +5,9 @@ import { ExitCode, type Io } from './io';
 const USAGE = `Usage: drills <command> [options]
 
 Commands:
-  list [DIR]                                  List the packs and problems under DIR (default: .)
-  check [DIR]                                 Validate every pack under DIR: schema, reference
+  list [DIR]                                  List the packs and problems under DIR (default: .) and
+                                              what the loader finds wrong in every file of them
+  check [DIR] [--all] [--jobs N]              Validate every pack under DIR: schema, reference
                                               solutions pass, known-wrong solutions fail
   run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
                                               (L: python, javascript, typescript)
@@ -14,13 +15,20 @@ Commands:
                                               numbers with units, failure modes, decision log)
   story FILE|DIR... [--pack DIR]              Check story files: fields, spoken length, ownership,
                                               a measurable result, slogans
+  show --problem ID [--pack DIR]              What a problem declares (signature, limits, phases,
+                                              hints, follow-ups, case counts), without its cases
+  new pack DIR                                Write a new pack with one example problem of each kind
+  new problem ID [--pack DIR]                 Add a problem to a pack, every file stubbed
 
 Options:
   --json       Print machine-readable JSON (see docs/cli.md)
+  --all        check: run every case of a known-wrong solution (default: stop at the first it fails)
+  --jobs N     check: run N solutions at once (default: the number of cores)
   --help, -h   Show this help
   --version    Show the version
 
-Exit codes: 0 all passed, 1 some case did not pass (or check found a problem), 2 usage error or unreadable pack.`;
+Exit codes: 0 all passed, 1 some case did not pass (or check found a problem), 2 usage error, unreadable pack,
+or hidden tests with errors (run).`;
 
 /**
  * Parses the command line and dispatches; returns the process exit code. Each command is loaded when it runs:
@@ -39,6 +47,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         problem: { type: 'string', short: 'p' },
         pack: { type: 'string' },
         lang: { type: 'string', short: 'l' },
+        all: { type: 'boolean', default: false },
+        jobs: { type: 'string', short: 'j' },
       },
     });
   } catch (e) {
@@ -61,9 +71,22 @@ export async function main(argv: string[], io: Io): Promise<number> {
     case 'list':
       if (rest.length > 1) return usage(io, 'list takes at most one folder');
       return (await import('./list')).listCommand(io.resolve(rest[0] ?? '.'), opts);
-    case 'check':
+    case 'check': {
       if (rest.length > 1) return usage(io, 'check takes at most one folder');
-      return (await import('./check')).checkCommand(io.resolve(rest[0] ?? '.'), opts);
+      const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+      if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return usage(io, `--jobs must be a whole number at least 1, not '${values.jobs}'`);
+      return (await import('./check')).checkCommand(io.resolve(rest[0] ?? '.'), opts, { all: values.all, ...(jobs ? { jobs } : {}) });
+    }
+    case 'show':
+      if (!values.problem) return usage(io, 'show needs --problem ID');
+      if (rest.length > 0) return usage(io, 'show takes no positional arguments (use --pack DIR)');
+      return (await import('./show')).showCommand({ problemId: values.problem, packDir: io.resolve(values.pack ?? '.') }, opts);
+    case 'new': {
+      const [what, name, ...extra] = rest;
+      if (extra.length > 0 || !name || (what !== 'pack' && what !== 'problem')) return usage(io, 'new needs `pack DIR` or `problem ID`');
+      const { newPackCommand, newProblemCommand } = await import('./new');
+      return what === 'pack' ? newPackCommand(io.resolve(name), opts) : newProblemCommand({ problemId: name, packDir: io.resolve(values.pack ?? '.') }, opts);
+    }
     case 'run': {
       if (!values.problem) return usage(io, 'run needs --problem ID');
       if (!values.lang) return usage(io, 'run needs --lang python|javascript|typescript');

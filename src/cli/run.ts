@@ -32,7 +32,13 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
     const found = await findProblem(args.packDir, args.problemId, cliLoadOptions(io));
     if (!found.problem) {
       if (found.error) io.err(`drills: ${found.error}`);
-      for (const d of found.diagnostics) io.err(formatDiagnostic(d, style));
+      for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, args.packDir));
+      return ExitCode.Usage;
+    }
+    // What the loader found is shown before any case runs; with errors in the tests, nothing runs.
+    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, found.problem.packDir ?? args.packDir));
+    if (found.problem.testsErrors) {
+      io.err(`drills: the hidden tests of ${found.problem.id} have errors (above); no case was run.`);
       return ExitCode.Usage;
     }
     const result = await runSolution({ problem: found.problem, language, solutionPath: args.file, ...(prestarted ? { prestarted } : {}) }, env);

@@ -151,6 +151,11 @@ export class PacksService implements vscode.Disposable {
     }
   }
 
+  /** Adds what loading a problem whole found in its hidden tests (the index never reads them); the next pass clears it. */
+  showTestsDiagnostics(found: readonly Diagnostic[]): void {
+    for (const [file, list] of diagnosticsByFile(found)) this.diagnostics.set(vscode.Uri.file(file), list.map(toVscodeDiagnostic));
+  }
+
   private sourceOf(pack: PackSummary): PackSource | undefined {
     return this.current.sources.find((s) => s.pack === pack || s.pack.dir === pack.dir);
   }

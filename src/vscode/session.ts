@@ -253,6 +253,7 @@ export class DrillSession implements vscode.Disposable {
     }
     const { problem, diagnostics } = await loadProblem(summary);
     for (const d of diagnostics) this.deps.log.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
+    if (problem?.testsErrors) this.deps.packs.showTestsDiagnostics(problem.testsErrors);
     const drill: OpenDrill = { attempt, title: summary.title };
     if (problem) drill.problem = problem;
     const pack = this.deps.packs.packOf(summary);

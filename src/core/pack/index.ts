@@ -250,6 +250,8 @@ export async function loadProblemFromDir(dir: string, packDir?: string, options:
   checkFolder(dir, entries, languages, pack, report);
   if (!spec) return { diagnostics };
 
+  // From here on, every error is about the hidden tests: a case, a `from:` file or the checker they need.
+  const testsFrom = diagnostics.length;
   let compare = spec.compare;
   if (compare.kind === 'checker') {
     const script = path.resolve(dir, compare.script);
@@ -291,6 +293,8 @@ export async function loadProblemFromDir(dir: string, packDir?: string, options:
     cases,
     testsPath,
   };
+  const testsErrors = diagnostics.slice(testsFrom).filter((d) => d.severity === 'error');
+  if (testsErrors.length > 0) problem.testsErrors = testsErrors;
   if (spec.phases) problem.phases = spec.phases;
   if (spec.function) problem.function = spec.function;
   if (spec.class) problem.class = spec.class;

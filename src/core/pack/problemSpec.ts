@@ -57,7 +57,12 @@ function specOf(yaml: YamlFile, pack: PackContext, diagnostics: Diagnostic[]): P
   const file = yaml.file;
   if (yaml.value === undefined) return undefined;
   const report = new Reporter(yaml, diagnostics);
-  checkSchema('problem.yaml', yaml.value, report, { handChecked: (p) => p[0] === 'compare' });
+  checkSchema('problem.yaml', yaml.value, report, {
+    handChecked: (p) => p[0] === 'compare',
+    // A misspelt limit, or a top-level key one typo away from a known one (`limts`, `hint`), would leave the
+    // problem running with defaults the author did not mean.
+    strictKeys: (p, _key, suggestion) => (p.length === 1 && p[0] === 'limits') || (p.length === 0 && suggestion !== undefined),
+  });
   if (!isRecord(yaml.value)) return undefined;
   const raw = yaml.value;
 

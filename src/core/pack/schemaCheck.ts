@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import { pack, problem, tests, type GeneratedValidator } from './generated/validators';
-import { didYouMean } from './suggest';
+import { closestMatch, didYouMean } from './suggest';
 import type { Reporter, YamlPath } from './yamlFile';
 
 /** The published schemas, by the file they describe. */
@@ -56,6 +56,11 @@ function decodePointer(pointer: string): (string | number)[] {
 export interface SchemaCheckOptions {
   /** Errors at these paths (or below) are left to hand-written checks with better messages. */
   handChecked?: (path: YamlPath) => boolean;
+  /**
+   * Unknown keys in the mapping at these paths are errors, not warnings: ignoring them would silently change what
+   * the file means (a misspelt limit leaves the default limits in force).
+   */
+  strictKeys?: (path: YamlPath, key: string, suggestion: string | undefined) => boolean;
 }
 
 /**
@@ -76,7 +81,7 @@ export function checkSchema(name: SchemaName, value: unknown, report: Reporter, 
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    reportError(error, path, report);
+    reportError(error, path, report, options);
   }
   return false;
 }
@@ -90,7 +95,7 @@ function reportable(error: ErrorObject): boolean {
   return true;
 }
 
-function reportError(error: ErrorObject, path: (string | number)[], report: Reporter): void {
+function reportError(error: ErrorObject, path: (string | number)[], report: Reporter, options: SchemaCheckOptions): void {
   const label = pathLabel(path);
   const subject = label === '' ? 'The file' : `\`${label}\``;
   const params = error.params as Record<string, unknown>;
@@ -99,7 +104,12 @@ function reportError(error: ErrorObject, path: (string | number)[], report: Repo
       const unknown = String(params.additionalProperty);
       const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
       const where = label === '' ? '' : ` in \`${label}\``;
-      report.warning([...path, unknown], `Unknown key \`${unknown}\`${where}; it is ignored.${didYouMean(unknown, known)}`, 'key');
+      const suggestion = closestMatch(unknown, known);
+      if (options.strictKeys?.(path, unknown, suggestion)) {
+        report.error([...path, unknown], `Unknown key \`${unknown}\`${where}: as written it would be ignored.${didYouMean(unknown, known)}${known.length > 0 ? ` Keys here: ${known.join(', ')}.` : ''}`, 'key');
+      } else {
+        report.at([...path, unknown], 'warning', `Unknown key \`${unknown}\`${where}; it is ignored.${didYouMean(unknown, known)}`, 'key', 'unknown-key');
+      }
       return;
     }
     case 'required': {

@@ -6,7 +6,8 @@ import { isRecord } from './manifest';
 import { isInside } from '../fs/paths';
 import type { ProblemSpec } from './problemSpec';
 import { readRepeatBlock } from './repeatBlock';
-import { checkSchema } from './schemaCheck';
+import { checkSchema, pathLabel } from './schemaCheck';
+import { parseTypeName, valueMismatch } from './typeName';
 import { didYouMean } from './suggest';
 import { LANGUAGES, type Diagnostic, type ExpectedException, type Language, type MethodSpec, type TestCase } from './types';
 import type { YamlCache } from './yamlCache';
@@ -190,6 +191,24 @@ function readFunctionCase(data: Record<string, unknown>, at: YamlPath, where: Wh
     }
   }
   readExpectation(data, at, where, report, testCase);
+  const argPath = (i: number): (string | number)[] => (hasArgs ? ['args', i] : ['input', params[i].name]);
+  testCase.args?.forEach((value, i) => {
+    checkValueType(value, params[i].type, argPath(i), where, report, `the parameter \`${params[i].name}\` of ${signature} is`);
+  });
+  if ('expected' in testCase) checkValueType(testCase.expected, fn.returns, ['expected'], where, report, `${signature} returns`);
+}
+
+/**
+ * Reports a test value that cannot be of its declared type (a string where `int[]` is declared), at the value
+ * itself: such a case would fail, or pass, for the wrong reason with every solution.
+ */
+function checkValueType(value: unknown, typeText: string, path: (string | number)[], where: Where, report: Reporter, declared: string): void {
+  const parsed = parseTypeName(typeText);
+  if (!parsed.ok) return; // problem.yaml reported it (or it is a form this check does not know)
+  const m = valueMismatch(value, parsed.type);
+  if (!m) return;
+  const [key, ...rest] = path as [string, ...(string | number)[]];
+  report.error(where(key, ...rest, ...m.path), `\`${pathLabel([...path, ...m.path])}\` is ${m.found}, but ${declared} \`${typeText}\`: ${m.wanted} is expected here.`);
 }
 
 function readClassCase(
@@ -241,14 +260,22 @@ function readClassCase(
     }
     const method = methods.get(op);
     if (!method) {
-      report.error(item('ops', j), `\`${cls.name}\` has no method \`${op}\`.${didYouMean(op, methods.keys())}`);
+      // A per-language name (`get_min`) is what the code is called, not what the tests say.
+      const named = cls.methods.find((m) => Object.values(m.names ?? {}).includes(op));
+      const hint = named ? ` Ops use the names declared in problem.yaml: write \`${named.name}\` (\`${op}\` is its name in ${Object.entries(named.names ?? {}).filter(([, n]) => n === op).map(([l]) => l).join(', ')}).` : didYouMean(op, methods.keys());
+      report.error(item('ops', j), `\`${cls.name}\` has no method \`${op}\`.${hint}`);
       return;
     }
     const opArgs = args[j];
+    const signature = `\`${op}(${method.params.map((p) => p.name).join(', ')})\``;
     if (!Array.isArray(opArgs)) report.error(item('args', j), `\`args[${j}]\` must be the list of arguments of \`${op}\`.`);
     else if (opArgs.length !== method.params.length) {
-      report.error(item('args', j), `\`args[${j}]\` has ${opArgs.length} value${opArgs.length === 1 ? '' : 's'} but \`${op}(${method.params.map((p) => p.name).join(', ')})\` takes ${method.params.length}.`);
+      report.error(item('args', j), `\`args[${j}]\` has ${opArgs.length} value${opArgs.length === 1 ? '' : 's'} but ${signature} takes ${method.params.length}.`);
+    } else {
+      opArgs.forEach((value, k) => checkValueType(value, method.params[k].type, ['args', j, k], where, report, `the parameter \`${method.params[k].name}\` of ${signature} is`));
     }
+    // The constructor's value is ignored; a method without \`returns\` may return anything.
+    if (j > 0 && method.returns !== 'any') checkValueType(expected[j], method.returns, ['expected', j], where, report, `${signature} returns`);
   });
   if (expected[0] !== null) report.warning(item('expected', 0), '`expected[0]` belongs to the constructor and should be `null`; it is ignored.');
   testCase.ops = ops as string[];

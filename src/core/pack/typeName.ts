@@ -87,3 +87,83 @@ export function formatType(type: TypeExpr): string {
       return `map<string,${formatType(type.of)}>`;
   }
 }
+
+/** Where a value departs from a declared type: the steps to the value, what it is and what was wanted. */
+export interface ValueMismatch {
+  path: (string | number)[];
+  found: string;
+  wanted: string;
+}
+
+const describeJson = (v: unknown): string =>
+  Array.isArray(v) ? 'a list' : typeof v === 'object' && v !== null ? 'a mapping' : typeof v === 'string' ? `the string ${JSON.stringify(v.length > 30 ? v.slice(0, 30) + '…' : v)}` : typeof v === 'number' && !Number.isInteger(v) ? `the number ${v}` : typeof v === 'boolean' ? `\`${v}\`` : `\`${String(v)}\``;
+
+/**
+ * The first place where a JSON value from a test file cannot be a value of `type`, or undefined when it fits.
+ * `null` fits every type (a problem may answer "nothing"); an int fits `float`; a TreeNode or ListNode is written
+ * as a list (level order for trees, `[]` for an empty one). Big integers read losslessly (bigint) are ints.
+ */
+export function valueMismatch(value: unknown, type: TypeExpr): ValueMismatch | undefined {
+  // Test data can hold millions of values: the walk allocates nothing until it finds a mismatch, and builds
+  // the path on the way back out.
+  const walk = (v: unknown, t: TypeExpr): ValueMismatch | undefined => {
+    if (v === null || v === undefined) return undefined;
+    if (t.kind === 'list') {
+      if (!Array.isArray(v)) return { path: [], found: describeJson(v), wanted: `a list (${formatType(t)})` };
+      const of = t.of;
+      if (of.kind === 'base') {
+        // The common large case (int[], float[][]): a flat loop, no call per item unless it is wrong.
+        const name = of.name;
+        for (let i = 0; i < v.length; i++) {
+          const x: unknown = v[i];
+          if (x === null || (name === 'int' && typeof x === 'number' && Number.isInteger(x)) || (name === 'float' && typeof x === 'number')) continue;
+          const wanted = baseMismatch(x, name);
+          if (wanted !== undefined) return { path: [i], found: describeJson(x), wanted };
+        }
+        return undefined;
+      }
+      for (let i = 0; i < v.length; i++) {
+        const m = walk(v[i], of);
+        if (m) {
+          m.path.unshift(i);
+          return m;
+        }
+      }
+      return undefined;
+    }
+    if (t.kind === 'map') {
+      if (typeof v !== 'object' || Array.isArray(v)) return { path: [], found: describeJson(v), wanted: `a mapping (${formatType(t)})` };
+      for (const k in v as Record<string, unknown>) {
+        const m = walk((v as Record<string, unknown>)[k], t.of);
+        if (m) {
+          m.path.unshift(k);
+          return m;
+        }
+      }
+      return undefined;
+    }
+    const wanted = baseMismatch(v, t.name);
+    return wanted === undefined ? undefined : { path: [], found: describeJson(v), wanted };
+  };
+  return walk(value, type);
+}
+
+/** What a base type wanted, when a (non-null) value is not of it. */
+function baseMismatch(v: unknown, name: BaseType): string | undefined {
+  switch (name) {
+    case 'int':
+      return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint' ? undefined : 'an int';
+    case 'float':
+      return typeof v === 'number' || typeof v === 'bigint' ? undefined : 'a number (float)';
+    case 'string':
+      return typeof v === 'string' ? undefined : 'a string';
+    case 'bool':
+      return typeof v === 'boolean' ? undefined : 'true or false (bool)';
+    case 'TreeNode':
+      return Array.isArray(v) ? undefined : 'a list in level order (TreeNode; `[]` is the empty tree)';
+    case 'ListNode':
+      return Array.isArray(v) ? undefined : 'a list of values (ListNode; `[]` is the empty list)';
+    case 'any':
+      return undefined;
+  }
+}

@@ -37,6 +37,11 @@ export interface Diagnostic {
   column: number;
   severity: 'error' | 'warning';
   message: string;
+  /**
+   * What kind of problem this is, where a command treats it specially: `unknown-key` is a key the format does not
+   * know, ignored by the editor (a newer pack may use it) but an error for `drills check`.
+   */
+  code?: 'unknown-key';
 }
 
 /** A parameter or return type, as written in problem.yaml (`int`, `int[]`, `map<string,int>`, `TreeNode`…). */
@@ -185,4 +190,9 @@ export interface Problem extends ProblemSummary {
   cases: TestCase[];
   /** Absolute path of tests.yaml. */
   testsPath?: string;
+  /**
+   * Errors in the hidden tests (tests.yaml, its `from:` files, the checker). The cases they concern are not in
+   * `cases`, so the problem must not be run as if whole: the runner refuses to run it while this is not empty.
+   */
+  testsErrors?: Diagnostic[];
 }

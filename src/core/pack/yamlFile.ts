@@ -127,15 +127,23 @@ export function parseYamlFile(file: string, text: string, diagnostics: Diagnosti
   const cached = cache?.get(text);
   if (cached) return new CachedYamlFile(file, text, cached.value, cached.offsets);
   const { doc, lineCounter } = parse(text);
-  for (const problem of [...doc.errors, ...doc.warnings]) {
+  // One syntax error makes the parser report dozens more after it, all caused by the first: show the first few.
+  const errors = doc.errors.slice(0, SHOWN_YAML_ERRORS);
+  for (const problem of [...errors, ...doc.warnings]) {
     const { line, col } = lineCounter.linePos(problem.pos[0]);
+    const first = problem === doc.errors[0];
     diagnostics.push({
       file,
       line: Math.max(1, line),
       column: Math.max(1, col),
       severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
-      message: `YAML: ${firstLine(problem.message)}`,
+      message: `YAML: ${firstLine(problem.message)}${first ? syntaxHint(text, problem.pos[0]) : ''}`,
     });
+  }
+  if (doc.errors.length > errors.length) {
+    const { line, col } = lineCounter.linePos(doc.errors[errors.length].pos[0]);
+    const more = doc.errors.length - errors.length;
+    diagnostics.push({ file, line: Math.max(1, line), column: Math.max(1, col), severity: 'error', message: `YAML: ${more} more syntax error${more === 1 ? '' : 's'} after this point, most likely caused by the first; fix it and check again.` });
   }
   let value: unknown;
   if (doc.errors.length === 0) {
@@ -148,6 +156,20 @@ export function parseYamlFile(file: string, text: string, diagnostics: Diagnosti
   }
   if (cache && value !== undefined && doc.errors.length === 0 && doc.warnings.length === 0) cache.set(text, { value, offsets: shallowOffsets(doc) });
   return { file, doc, lineCounter, value };
+}
+
+/** How many YAML syntax errors of one file are reported one by one. */
+const SHOWN_YAML_ERRORS = 2;
+
+/** A fix for the commonest syntax slips, from the text of the line where the first error is. */
+function syntaxHint(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', offset);
+  const line = text.slice(start, end < 0 ? text.length : end);
+  if (/[{,]\s*[A-Za-z_]+\s*:\s*[A-Za-z<>, ]*[A-Za-z>]\[\]/.test(line)) {
+    return '. Inside `{ … }` or `[ … ]`, write a type that ends in `[]` in quotes: `type: "int[]"`.';
+  }
+  return '';
 }
 
 function firstLine(message: string): string {
@@ -214,9 +236,9 @@ export class Reporter {
   ) {}
 
   /** Reports at the value (or key) found at a path. */
-  at(path: YamlPath, severity: Diagnostic['severity'], message: string, where: 'value' | 'key' = 'value'): void {
+  at(path: YamlPath, severity: Diagnostic['severity'], message: string, where: 'value' | 'key' = 'value', code?: Diagnostic['code']): void {
     const { line, column } = locate(this.yaml, path, where);
-    this.out.push({ file: this.yaml.file, line, column, severity, message });
+    this.out.push({ file: this.yaml.file, line, column, severity, message, ...(code ? { code } : {}) });
   }
 
   /** Reports at a character offset. */

@@ -7,7 +7,8 @@ import { stringifyJsonExact } from '../exactJson';
 import { DEFAULT_LIMITS } from '../pack/constants';
 import type { Language, Limits, Problem, TestCase } from '../pack/types';
 import { runChecker, type CheckItem } from './checker';
-import { compareValues, preview, typeMismatch } from './compare';
+import { compareValues, floatEqual, preview, typeMismatch } from './compare';
+import { describeDifference } from './difference';
 import { LANGUAGE_RUNNERS, type LanguageRunner } from './languages';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
@@ -250,6 +251,12 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return { problemId: problem.id, language, solutionPath, cases, passed, failed: cases.length - passed, ...(runError ? { error: runError } : {}), durationMs: env.now() - started };
   };
 
+  // Cases with errors were left out by the loader: the run would pass without them.
+  if (problem.testsErrors?.length) {
+    runError = testsBrokenError(problem);
+    finishRest('notRun', runError.message);
+    return done();
+  }
   const spec = harnessSpecFor(problem, language);
   if ('message' in spec) {
     runError = spec;
@@ -332,7 +339,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       if (compareValues(compare, actual, c.expected)) return { ...base, actual, verdict: 'passed' };
       const mismatch = typeMismatch(actual, spec.returns);
       const typeNote = mismatch ? ` (returned ${mismatch} where ${spec.returns} was expected)` : '';
-      return { ...base, actual, verdict: 'failed', message: `Expected ${preview(c.expected)}, got ${preview(actual)}${typeNote}.` };
+      const text = mismatchText(compare, c.expected, actual);
+      return { ...base, actual, verdict: 'failed', message: `${text[0].toUpperCase()}${text.slice(1)}${typeNote}.` };
     }
     const outputs = Array.isArray(actual) ? actual : [];
     const expected = Array.isArray(c.expected) ? c.expected : [];
@@ -342,7 +350,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         const method = spec.kind === 'class' ? spec.methods[ops[k]] : undefined;
         const mismatch = method ? typeMismatch(outputs[k], method.returns) : undefined;
         const typeNote = mismatch ? ` (returned ${mismatch} where ${method?.returns} was expected)` : '';
-        return { ...base, actual, verdict: 'failed', message: `Op #${k} (${ops[k]}): expected ${preview(expected[k])}, got ${preview(outputs[k])}${typeNote}.` };
+        return { ...base, actual, verdict: 'failed', message: `Op #${k} (${ops[k]}): ${mismatchText(compare, expected[k], outputs[k])}${typeNote}.` };
       }
     }
     if (!c.repeat) return { ...base, actual, verdict: 'passed' };
@@ -569,6 +577,28 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       child.stdin.end(stringifyJsonExact(job));
     });
   }
+}
+
+/**
+ * How an expected and an actual value differ, for a failure message: both whole when they are short, else where
+ * they first differ with both sides around it (a long list's first 200 characters rarely show the fault).
+ */
+function mismatchText(compare: Exclude<Problem['compare'], { kind: 'checker' }>, expected: unknown, actual: unknown): string {
+  const e = preview(expected);
+  const a = preview(actual);
+  // Unordered results have no "first" difference to point at.
+  if ((e.length <= 80 && a.length <= 80) || compare.kind === 'unordered') return `expected ${e}, got ${a}`;
+  const equal = compare.kind === 'float' ? (x: unknown, y: unknown) => floatEqual(y, x, compare.tolerance) : undefined;
+  return describeDifference(expected, actual, equal) ?? `expected ${e}, got ${a}`;
+}
+
+/** The run's error for a problem whose hidden tests have errors: each error at its place, relative to the problem. */
+function testsBrokenError(problem: Problem): RunError {
+  const errors = problem.testsErrors ?? [];
+  const shown = errors.slice(0, 5).map((d) => `${path.relative(problem.dir, d.file) || d.file}:${d.line}:${d.column}: ${d.message}`);
+  const more = errors.length > shown.length ? `\n… and ${errors.length - shown.length} more` : '';
+  const message = `The hidden tests of ${problem.id} have ${errors.length} error${errors.length === 1 ? '' : 's'}, so the run would leave cases out; fix ${errors.length === 1 ? 'it' : 'them'} first:\n${shown.join('\n')}${more}`;
+  return { kind: 'tests-broken', message, diagnostics: errors };
 }
 
 function childEnv(interpreter: Interpreter): NodeJS.ProcessEnv {

@@ -1,4 +1,4 @@
-import type { Language, Problem, TestCase } from '../pack/types';
+import type { Diagnostic, Language, Problem, TestCase } from '../pack/types';
 
 /** How a single hidden case ended. */
 export type Verdict = 'passed' | 'failed' | 'error' | 'timeout' | 'memory' | 'notRun';
@@ -40,8 +40,10 @@ export interface RunResult {
 
 /** Errors a user can cause, as values: they are shown, never thrown. */
 export interface RunError {
-  kind: 'interpreter-missing' | 'load-failed' | 'not-found' | 'harness';
+  kind: 'interpreter-missing' | 'load-failed' | 'not-found' | 'harness' | 'tests-broken';
   message: string;
+  /** `tests-broken`: the errors in the problem's hidden tests, at their places (also in `Problem.testsErrors`). */
+  diagnostics?: Diagnostic[];
   stack?: string;
   location?: { file: string; line: number; column?: number };
 }

@@ -78,10 +78,10 @@ describe('pack index', () => {
       assert.equal(d.severity, 'error');
     });
 
-    it('warns about an unknown key at the key, suggesting the closest known one', () => {
+    it('reports a top-level key one typo from a known one as an error at the key, suggesting the known one', () => {
       const d = only(pack.diagnostics, 'Unknown key `titel`');
       assert.match(d.message, /Did you mean `title`\?/);
-      assert.equal(d.severity, 'warning');
+      assert.equal(d.severity, 'error');
       assert.equal(at(d), 'broken/kinds/problem.yaml:2:1');
     });
 
