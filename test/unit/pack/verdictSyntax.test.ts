@@ -84,12 +84,12 @@ describe('pack format: how verdicts are stated', () => {
   it('keeps every digit of integers beyond 2^53 in tests.yaml and in from: files', async () => {
     const { problem, diagnostics } = await load({
       'p/tests.yaml': 'cases:\n  - { name: yaml, args: [[1152921504606846977, 3]], expected: -9007199254740993 }\n  - { name: json, from: big.json }\n',
-      'p/big.json': '{"args": [[1152921504606846977, 2.5]], "expected": 9007199254740991}',
+      'p/big.json': '{"args": [[1152921504606846977, 25]], "expected": 9007199254740991}',
     });
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(problem?.cases.map((c) => [c.args, c.expected]), [
       [[[1152921504606846977n, 3]], -9007199254740993n],
-      [[[1152921504606846977n, 2.5]], 9007199254740991],
+      [[[1152921504606846977n, 25]], 9007199254740991],
     ]);
   });
 });
