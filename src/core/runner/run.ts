@@ -316,6 +316,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       remaining = next;
     }
     if (opts.signal?.aborted) finishRest('notRun', 'The run was cancelled before this case finished.');
+    // Stopped from outside (endAllRuns: the CLI got a signal, the editor is closing): nothing may end up passed.
+    finishRest('notRun', 'The run was stopped before this case finished.');
     if (awaitingChecker.size > 0 && checker) await judgeWithChecker(checker);
   } finally {
     prepared.cleanup?.();
@@ -447,7 +449,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       };
       // A signal to this process (the CLI's Ctrl-C, the editor closing) kills the tree before it exits.
       const unregister = registerCleanup(() => {
-        killTree();
+        stop('abort');
         closePipes();
       });
       const loadTimer = setTimeout(() => stop('load-timeout'), loadTimeoutMs);
