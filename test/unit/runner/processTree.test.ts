@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
-import { pidFrom, strayProcesses, waitFor } from './processes';
+import { pidFrom, strayProcesses } from './processes';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
