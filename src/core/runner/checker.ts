@@ -110,9 +110,18 @@ export function runChecker(node: Interpreter, checker: CheckerScript, items: Che
       unregister();
       resolve(failAll(`the checker could not start: ${e.message}`));
     });
-    child.on('exit', () => kill());
+    let pipeTimer: NodeJS.Timeout | undefined;
+    child.on('exit', () => {
+      kill();
+      // Whatever still holds the pipes once the checker is gone is not waited for.
+      pipeTimer = setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }, 250);
+    });
     child.on('close', () => {
       clearTimeout(timer);
+      clearTimeout(pipeTimer);
       signal?.removeEventListener('abort', onAbort);
       kill();
       unregister();

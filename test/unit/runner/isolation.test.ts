@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Language } from '../../../src/core/pack/types';
-import { makeProblem, runCode, tc, tempDir } from './helpers';
-import { strayProcesses } from './processes';
+import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
+import { pidFrom, strayProcesses } from './processes';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
@@ -79,6 +79,22 @@ for (const language of LANGUAGES) {
       const run = await runCode(pack, language, REWRITE_CHECKER[language], problem);
       assert.equal(fs.readFileSync(checker, 'utf8'), 'module.exports = () => true;\n', 'the solution did rewrite it');
       assert.deepEqual(run.cases.map((c) => c.verdict), ['failed', 'failed'], JSON.stringify(run.cases.map((c) => c.message)));
+    });
+
+    it("kills a daemon the pack's checker starts, without waiting for the pipes it holds", async () => {
+      const pack = path.join(dir, `pack-daemon-${language}`);
+      fs.mkdirSync(pack);
+      const pidfile = path.join(pack, 'daemon.pid');
+      const daemon = `require('fs').writeFileSync(${JSON.stringify(pidfile)}, String(process.pid)); setInterval(() => {}, 1000);`;
+      fs.writeFileSync(
+        path.join(pack, 'check.js'),
+        `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(daemon)}], { detached: true, stdio: 'inherit' }).unref();\n` +
+          `module.exports = (args, expected, actual) => { while (!require('fs').existsSync(${JSON.stringify(pidfile)})); return actual === expected; };\n`,
+      );
+      const problem = makeProblem({ dir: pack, compare: { kind: 'checker', script: 'check.js' }, cases: [tc([''], 41), tc([''], 42)] });
+      const run = await runCode(pack, language, REWRITE_CHECKER[language], problem);
+      assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'failed']);
+      assert.equal(isAlive(await pidFrom(pidfile)), false, 'the checker\'s daemon still runs');
     });
 
     it('refuses a checker whose real path is outside the pack, before running anything', async () => {
