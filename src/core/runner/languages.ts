@@ -92,8 +92,8 @@ async function transpile(solutionPath: string, tmpDir: string, typescript: boole
   return { ok: true, codePath, cleanup };
 }
 
-/** Variables every solution process gets from the user's environment: where programs are, home, locale, temp. */
-const BASE_ENV = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|TERM|SYSTEMROOT|SystemRoot|WINDIR|COMSPEC|PATHEXT|USERPROFILE|APPDATA|LOCALAPPDATA)$/;
+/** Variables every solution process gets from the user's environment: where programs are, home, locale, temp (any case: Windows writes `Path`). */
+const BASE_ENV = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|TERM|SYSTEMROOT|SystemRoot|WINDIR|COMSPEC|PATHEXT|USERPROFILE|APPDATA|LOCALAPPDATA)$/i;
 
 /**
  * The environment of a solution's process: what the interpreter needs and nothing else, so tokens and keys in the

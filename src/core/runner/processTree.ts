@@ -212,9 +212,12 @@ export class ProcessTree {
    * scan and the kill is found by the next scan). Synchronous, so it can run from a signal handler or on exit.
    */
   kill(): void {
-    killGroup(this.rootPid);
-    if (!HAS_PROC) return;
-    if (this.rootStart === undefined) return;
+    // Without /proc the group is all there is to kill. With it, the scan finds the group's members and checks the
+    // root's start time: a bare group kill could reach another process that reused the pid after the harness ended.
+    if (!HAS_PROC || this.rootStart === undefined) {
+      killGroup(this.rootPid);
+      return;
+    }
     for (let round = 0; round < MAX_SWEEPS; round++) {
       const alive = this.scan().filter((s) => s.state !== 'Z');
       if (alive.length === 0) return;
