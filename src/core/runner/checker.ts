@@ -111,13 +111,22 @@ export function runChecker(node: Interpreter, checker: CheckerScript, items: Che
       resolve(failAll(`the checker could not start: ${e.message}`));
     });
     let pipeTimer: NodeJS.Timeout | undefined;
-    child.on('exit', () => {
-      kill();
-      // Whatever still holds the pipes once the checker is gone is not waited for.
-      pipeTimer = setTimeout(() => {
+    let exited = false;
+    // Whatever still holds the pipes once the checker is gone is not waited for, once nothing came through them for
+    // a while and one more poll of the pipes (before setImmediate) has read what the checker wrote.
+    const armPipeTimer = (): void => {
+      clearTimeout(pipeTimer);
+      pipeTimer = setTimeout(() => setImmediate(() => {
         child.stdout.destroy();
         child.stderr.destroy();
-      }, 250);
+      }), 500);
+    };
+    child.stdout.on('data', () => exited && armPipeTimer());
+    child.stderr.on('data', () => exited && armPipeTimer());
+    child.on('exit', () => {
+      kill();
+      exited = true;
+      armPipeTimer();
     });
     child.on('close', () => {
       clearTimeout(timer);

@@ -34,7 +34,7 @@ const AFTER_TIMEOUT_FACTOR = 1;
 const MEMORY_POLL_MS = 50;
 const MEMORY_FULL_SCAN_EVERY = 5;
 /** After the harness exited, how long the pipes may stay open (held by a process no scan could find) before they are closed. */
-const PIPE_GRACE_MS = 250;
+const PIPE_GRACE_MS = 500;
 const MB = 1024 * 1024;
 
 /**
@@ -597,8 +597,23 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         onRaw,
         bad,
       );
-      child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
+      let exited = false;
+      /**
+       * After the harness exited, the pipes are closed from this side once nothing came through them for a while:
+       * what still holds them then is a process no scan found. The close waits for one more poll of the pipes
+       * (setImmediate runs after it), so what the harness wrote before exiting is always read first, however late
+       * this process gets to it on a busy machine.
+       */
+      const armPipeTimer = (): void => {
+        clearTimeout(pipeTimer);
+        pipeTimer = setTimeout(() => setImmediate(closePipes), PIPE_GRACE_MS);
+      };
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        if (exited) armPipeTimer();
+        reader.push(d);
+      });
       child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        if (exited) armPipeTimer();
         stderrTail = (stderrTail + d).slice(-8192);
         onRaw(d);
       });
@@ -609,7 +624,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       child.on('exit', () => {
         // Whatever the solution started dies with the harness; it would otherwise hold the pipes open.
         killTree();
-        pipeTimer = setTimeout(closePipes, PIPE_GRACE_MS);
+        exited = true;
+        armPipeTimer();
       });
       child.on('close', (code, signal) => {
         reader.end();
