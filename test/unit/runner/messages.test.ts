@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Language } from '../../../src/core/pack/types';
-import { ProtocolReader, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
+import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
 
@@ -46,6 +46,43 @@ describe('runner: protocol reader, in linear time', () => {
     assert.equal((messages[0] as { value: string }).value.length, BIG);
     // Linear: well under a second on any machine; re-scanning the growing text took 16.9 s.
     assert.ok(ms < 5000, `${Math.round(ms)} ms`);
+  });
+});
+
+describe('runner: protocol messages are validated', () => {
+  it('refuses messages of the wrong shape with the reason, and accepts the harness\'s own', () => {
+    const refused: unknown[] = [
+      null,
+      [],
+      { t: 'start', index: '0' },
+      { t: 'start', index: -1 },
+      { t: 'start', index: 1.5 },
+      { t: 'result', index: 0, ms: 'fast', output: '', truncated: false },
+      { t: 'result', index: 0, ms: 1, output: '', truncated: false, error: { kind: 'oops', message: 'x' } },
+      { t: 'load-error', kind: 'load-failed' },
+      { t: 'exit', index: 0, code: 'zero' },
+      { t: 'launch-missiles' },
+    ];
+    for (const m of refused) assert.equal(typeof parseHarnessMessage(m), 'string', JSON.stringify(m));
+    const accepted: unknown[] = [
+      { t: 'loaded' },
+      { t: 'done' },
+      { t: 'start', index: 3 },
+      { t: 'result', index: 3, ms: 1.5, output: 'hi', truncated: false, value: [1, [2]] },
+      { t: 'result', index: 3, ms: 1, output: '', truncated: false, error: { kind: 'error', message: 'boom', stack: null } },
+      { t: 'exit', index: 3, code: 0 },
+      { t: 'load-error', kind: 'not-found', message: 'no solve' },
+    ];
+    for (const m of accepted) assert.equal(typeof parseHarnessMessage(m), 'object', JSON.stringify(m));
+  });
+
+  it('turns a value nested deeper than 1000 levels into that case\'s error, counted without recursion', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    const m = parseHarnessMessage({ t: 'result', index: 0, ms: 1, output: '', truncated: false, value: deep });
+    assert.ok(typeof m === 'object' && m.t === 'result');
+    assert.equal(m.value, undefined);
+    assert.match(m.error?.message ?? '', /nested deeper than 1000 levels/);
   });
 });
 
