@@ -5,6 +5,7 @@
  * exits.
  */
 const live = new Set<() => void>();
+let ended = 0;
 
 /** Registers a synchronous cleanup; the returned function unregisters it (call it once cleaned up). */
 export function registerCleanup(cleanup: () => void): () => void {
@@ -17,6 +18,7 @@ export function registerCleanup(cleanup: () => void): () => void {
 
 /** Kills every harness and checker process of every run in progress and removes their temporary folders. */
 export function endAllRuns(): void {
+  ended++;
   for (const cleanup of [...live]) {
     live.delete(cleanup);
     try {
@@ -30,4 +32,9 @@ export function endAllRuns(): void {
 /** How many cleanups are registered (for tests: none once every run ended). */
 export function pendingCleanups(): number {
   return live.size;
+}
+
+/** How many times every run was ended: a run that sees this change stops instead of starting another process. */
+export function timesEnded(): number {
+  return ended;
 }

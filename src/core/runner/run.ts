@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { DEFAULT_LIMITS } from '../pack/constants';
 import type { Language, Limits, Problem, TestCase } from '../pack/types';
 import { loadChecker, runChecker, type CheckerScript, type CheckItem } from './checker';
-import { registerCleanup } from './cleanup';
+import { registerCleanup, timesEnded } from './cleanup';
 import { compareValues, preview, typeMismatch } from './compare';
 import { LANGUAGE_RUNNERS, solutionEnv, type LanguageRunner } from './languages';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
@@ -282,10 +282,11 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
   let runDeadline: { at: number; caseIndex: number } | undefined;
   const deadlineMessage = (): string =>
     `Not run: case ${runDeadline?.caseIndex} timed out, and the cases after a time-out share one time limit (${AFTER_TIMEOUT_FACTOR * problem.limits.timeMs} ms) of wall time.`;
+  const endedBefore = timesEnded();
   try {
     let remaining = indexes;
     while (remaining.length > 0) {
-      if (opts.signal?.aborted) break;
+      if (opts.signal?.aborted || timesEnded() !== endedBefore) break;
       if (runDeadline && env.now() >= runDeadline.at) {
         finishRest('notRun', deadlineMessage());
         break;
