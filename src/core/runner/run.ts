@@ -23,11 +23,12 @@ const CHECKER_TIMEOUT_MS = 10_000;
  * A case may take this many times its limit in wall time before it is killed, on a machine too busy to give it the
  * CPU time: the limit itself is on CPU time, so a busy machine does not turn a fast solution into a timeout.
  */
-const WALL_CLOCK_FACTOR = 2;
+const WALL_CLOCK_FACTOR = 3;
 /**
- * Once a case timed out, the rest of the run gets this many time limits of wall time, shared: cases that did not
+ * Once a case timed out, the rest of the run gets this many time limits of wall time, shared, plus the time the
+ * interpreter took to start and load the solution in this run (it starts again after the kill): cases that did not
  * finish by then are reported not run. A run whose cases all hang takes about 2 × timeMs + start-up whatever their
- * number (3 × timeMs at most on a machine too busy to give the first one its CPU time).
+ * number (on a machine too busy to give the first one its CPU time, up to WALL_CLOCK_FACTOR + 1 times).
  */
 const AFTER_TIMEOUT_FACTOR = 1;
 /** How often the process tree's memory is read; every MEMORY_FULL_SCAN_EVERY-th read also looks for new processes. */
@@ -278,10 +279,12 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return done();
   }
 
+  /** The longest a harness of this run took from its start to the solution loaded. */
+  let startupMs = 0;
   /** Set when a case times out: the run ends then (see AFTER_TIMEOUT_FACTOR). */
   let runDeadline: { at: number; caseIndex: number } | undefined;
   const deadlineMessage = (): string =>
-    `Not run: case ${runDeadline?.caseIndex} timed out, and the cases after a time-out share one time limit (${AFTER_TIMEOUT_FACTOR * problem.limits.timeMs} ms) of wall time.`;
+    `Not run: case ${runDeadline?.caseIndex} timed out, and the cases after a time-out share one time limit (${AFTER_TIMEOUT_FACTOR * problem.limits.timeMs} ms) of wall time, plus the interpreter's start-up.`;
   const endedBefore = timesEnded();
   try {
     let remaining = indexes;
@@ -422,6 +425,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       // Only the first process can be a prestarted one: taking it is one-shot.
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;
+      const spawnedAt = env.now();
       let current: { index: number; startedAt: number; raw: CappedText } | undefined;
       let casesStarted = 0;
       let progressed = false;
@@ -491,6 +495,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         switch (m.t) {
           case 'loaded':
             loaded = true;
+            startupMs = Math.max(startupMs, env.now() - spawnedAt);
             clearTimeout(loadTimer);
             break;
           case 'load-error':
@@ -522,7 +527,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
                 }
               }
               stop('timeout');
-              runDeadline ??= { at: env.now() + AFTER_TIMEOUT_FACTOR * limits.timeMs, caseIndex: timed.index };
+              runDeadline ??= { at: env.now() + AFTER_TIMEOUT_FACTOR * limits.timeMs + startupMs, caseIndex: timed.index };
               const out = timed.raw;
               endCase({
                 ...baseResult(timed.index),
