@@ -89,4 +89,30 @@ for (const language of ['javascript', 'typescript', 'python']) {
     console.log(`${''.padEnd(10)} bare start without NODE_EXTRA_CA_CERTS (as the harness starts): ${c.toFixed(1)} ms   ratio ${(r / c).toFixed(2)}`);
   }
 }
+
+// A run whose cases all hang: its wall time against the time limit. After the first time-out the other cases share
+// one time limit of wall time, so the ratio stays near 2 (+ start-up) whatever the number of cases.
+const HANGING_CASES = 6;
+const hangTimeMs = 1000;
+const hangProblem = {
+  ...problem,
+  limits: { timeMs: hangTimeMs, memoryMb: 256 },
+  cases: Array.from({ length: HANGING_CASES }, (_, i) => ({ name: `h${i}`, tags: [], args: [[i], i], expected: 0 })),
+};
+const hanging = {
+  python: ['py', 'def find(xs, x):\n    while True:\n        pass\n'],
+  javascript: ['js', 'function find(xs, x) {\n  for (;;) {}\n}\n'],
+  typescript: ['ts', 'export function find(xs: number[], x: number): number {\n  for (;;) {}\n}\n'],
+};
+for (const language of ['javascript', 'typescript', 'python']) {
+  const [ext, code] = hanging[language];
+  const solutionPath = path.join(tmp, `hanging.${ext}`);
+  fs.writeFileSync(solutionPath, code);
+  const t = performance.now();
+  const run = await runSolution({ problem: hangProblem, language, solutionPath }, env);
+  const wall = performance.now() - t;
+  if (run.passed !== 0) throw new Error(`${language}: a hanging case passed`);
+  const verdicts = run.cases.map((c) => c.verdict).join(' ');
+  console.log(`${language.padEnd(10)} ${HANGING_CASES} hanging cases, timeMs ${hangTimeMs}: wall ${wall.toFixed(0)} ms   wall / timeMs ${(wall / hangTimeMs).toFixed(2)}   (${verdicts})`);
+}
 fs.rmSync(tmp, { recursive: true, force: true });

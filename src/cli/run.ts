@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { LANGUAGES, type Language } from '../core/pack/types';
-import { prestartHarness, runSolution, stringifyJsonExact } from '../core/runner/index';
+import { endAllRuns, prestartHarness, runSolution, stringifyJsonExact } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
 import { cliLoadOptions, cliRunnerEnv, memoryLimitHint } from './runner';
@@ -23,6 +23,33 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
     return ExitCode.Usage;
   }
   const language = args.lang as Language;
+  const releaseSignals = endRunsOnSignals();
+  try {
+    return await runLanguage(args, language, { json, style, io });
+  } finally {
+    releaseSignals();
+  }
+}
+
+const ENDING_SIGNALS = { SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const;
+
+/**
+ * Until the returned function is called, Ctrl-C (SIGINT), SIGTERM and SIGHUP end the run: its processes are
+ * killed and its temporary files removed before the CLI exits with 128 + the signal's number, as a shell expects.
+ */
+function endRunsOnSignals(): () => void {
+  const handlers = Object.entries(ENDING_SIGNALS).map(([name, number]) => {
+    const handler = (): void => {
+      endAllRuns();
+      process.exit(128 + number);
+    };
+    process.on(name as NodeJS.Signals, handler);
+    return () => process.off(name as NodeJS.Signals, handler);
+  });
+  return () => handlers.forEach((off) => off());
+}
+
+async function runLanguage(args: RunArgs, language: Language, { json, style, io }: CommandOptions): Promise<number> {
   const env = cliRunnerEnv(io);
   // The interpreter starts while the problem's YAML is parsed; the run checks it was started with the right limit.
   const prestarted = await prestartHarness({ language, solutionPath: args.file, memoryMb: memoryLimitHint(args.packDir, args.problemId) }, env);

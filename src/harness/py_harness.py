@@ -9,6 +9,9 @@ import os
 import sys
 
 HARNESS_FILE = os.path.abspath(__file__)
+# The module path the harness imports from: the runner's argv left the solution's folder out of it. The solution's
+# folder goes first later, for the solution's imports; the harness's own late imports go through harness_import.
+HARNESS_PATH = list(sys.path)
 RECURSION_LIMIT = 10000
 
 
@@ -257,9 +260,19 @@ def returned_json(value, returns):
     return to_json_as(value, typ, "", set())
 
 
+def harness_import(name):
+    """Imports a module for the harness from its own path: never a file of that name beside the solution."""
+    saved = sys.path[:]
+    sys.path[:] = HARNESS_PATH
+    try:
+        return __import__(name)
+    finally:
+        sys.path[:] = saved
+
+
 def describe(exc, solution_path):
     """The solution's own traceback (harness frames removed) and where it was raised."""
-    import traceback
+    traceback = harness_import("traceback")
 
     if isinstance(exc, SyntaxError) and exc.filename == solution_path:
         message = "".join(traceback.format_exception_only(type(exc), exc)).strip()
@@ -289,11 +302,12 @@ def describe(exc, solution_path):
 
 
 def limit_memory(memory_mb):
-    """Caps the address space at what the process uses now plus the problem's limit."""
+    """Caps the address space at what the process uses now plus the problem's limit, the hard limit too: the
+    solution cannot raise it again (the runner also watches the resident memory of the whole process tree)."""
     if not memory_mb:
         return
     try:
-        import resource
+        resource = harness_import("resource")
 
         with open("/proc/self/statm") as f:
             baseline = int(f.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
@@ -301,7 +315,7 @@ def limit_memory(memory_mb):
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, OSError, ValueError):
         pass  # no /proc or no rlimits (macOS, Windows): run without a memory cap
 

@@ -8,6 +8,7 @@ import { Config } from './config';
 import { PacksService } from './packs';
 import { DrillStarter } from './startDrill';
 import { NO_FILTER, pickRandomUnsolved } from '../core/drill/index';
+import { endAllRuns } from '../core/runner/index';
 import { DrillSession, SessionClock, revealNextHint } from './session';
 import { TimerStatusBar, timerCommands } from './timerStatusBar';
 import { PlanGate } from './planGate';
@@ -144,6 +145,8 @@ function recordErrors(log: vscode.LogOutputChannel, errors: string[]): vscode.Lo
 }
 
 export async function deactivate(): Promise<void> {
+  // The window closes or the extension stops: runs in progress end with their processes and temporary files.
+  endAllRuns();
   await clearContext();
 }
 

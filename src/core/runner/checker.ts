@@ -1,8 +1,39 @@
 import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import { stringifyJsonExact } from '../exactJson';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { registerCleanup } from './cleanup';
+import { LANGUAGE_RUNNERS, solutionEnv } from './languages';
+import { ProcessTree, newRunMarker } from './processTree';
 import { protocolMarker } from './protocol';
 import type { Interpreter } from './types';
+
+/** A checker read once, before any case ran: what runs is this text, whatever happens to the file meanwhile. */
+export interface CheckerScript {
+  /** The checker's real path (symbolic links resolved), inside the pack. */
+  path: string;
+  source: string;
+}
+
+/** Reads a pack's checker from its real path, which must be inside the pack: a message for the user when not. */
+export function loadChecker(script: string, packDir: string): CheckerScript | string {
+  let real: string;
+  let root: string;
+  try {
+    real = fs.realpathSync(script);
+    root = fs.realpathSync(packDir);
+  } catch (e) {
+    return `The checker ${script} cannot be read: ${(e as Error).message}`;
+  }
+  const rel = path.relative(root, real);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `The checker ${script} is outside the pack (it resolves to ${real}).`;
+  try {
+    return { path: real, source: fs.readFileSync(real, 'utf8') };
+  } catch (e) {
+    return `The checker ${script} cannot be read: ${(e as Error).message}`;
+  }
+}
 
 /** One returned value for a pack's checker to judge. `args` is `{ops, opArgs}` for class problems. */
 export interface CheckItem {
@@ -26,7 +57,11 @@ const job = JSON.parse(fs.readFileSync(0, 'utf8'));
 const send = (v) => fs.writeSync(1, job.marker + JSON.stringify(v) + '\\n');
 let check;
 try {
-  const m = require(job.script);
+  // The text read before the cases ran, compiled as the CommonJS module at its real path.
+  const wrapper = '(function (exports, require, module, __filename, __dirname) {' + job.source + '\\n})';
+  const mod = { exports: {} };
+  require('vm').runInThisContext(wrapper, { filename: job.script }).call(mod.exports, mod.exports, require('module').createRequire(job.script), mod, job.script, require('path').dirname(job.script));
+  const m = mod.exports;
   check = typeof m === 'function' ? m : typeof m.check === 'function' ? m.check : m.default && typeof m.default.check === 'function' ? m.default.check : m.default;
   if (typeof check !== 'function') throw new Error('it exports no check(args, expected, actual) function');
 } catch (e) {
@@ -47,21 +82,21 @@ process.exit(0);
 `;
 
 /** Runs a checker script over all items in one Node process; a broken checker is reported per item. */
-export function runChecker(node: Interpreter, script: string, items: CheckItem[], timeoutMs: number, signal?: AbortSignal): Promise<CheckVerdict[]> {
+export function runChecker(node: Interpreter, checker: CheckerScript, items: CheckItem[], timeoutMs: number, signal?: AbortSignal): Promise<CheckVerdict[]> {
   const marker = protocolMarker(crypto.randomBytes(16).toString('hex'));
+  const script = checker.path;
   const failAll = (reason: string): CheckVerdict[] => items.map((it) => ({ index: it.index, ok: false, crashed: true, reason }));
   return new Promise((resolve) => {
-    const child = spawn(node.command, ['-e', CHECKER_MAIN], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env: { ...process.env, ...node.env } });
+    // A pack's code like a solution: the same minimal environment, and everything it starts is killed at the end.
+    const runMarker = newRunMarker();
+    const env = solutionEnv(LANGUAGE_RUNNERS.javascript, node, runMarker);
+    const child = spawn(node.command, ['-e', CHECKER_MAIN], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
+    const tree = child.pid ? new ProcessTree(child.pid, runMarker) : undefined;
+    const unregister = registerCleanup(() => tree?.kill());
     let stdout = '';
     let stderr = '';
     let timedOut = false;
-    const kill = (): void => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    };
+    const kill = (): void => tree?.kill();
     const timer = setTimeout(() => {
       timedOut = true;
       kill();
@@ -73,11 +108,33 @@ export function runChecker(node: Interpreter, script: string, items: CheckItem[]
     child.stdin.on('error', () => {});
     child.on('error', (e) => {
       clearTimeout(timer);
+      unregister();
       resolve(failAll(`the checker could not start: ${e.message}`));
+    });
+    let pipeTimer: NodeJS.Timeout | undefined;
+    let exited = false;
+    // Whatever still holds the pipes once the checker is gone is not waited for, once nothing came through them for
+    // a while and one more poll of the pipes (before setImmediate) has read what the checker wrote.
+    const armPipeTimer = (): void => {
+      clearTimeout(pipeTimer);
+      pipeTimer = setTimeout(() => setImmediate(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+      }), 500);
+    };
+    child.stdout.on('data', () => exited && armPipeTimer());
+    child.stderr.on('data', () => exited && armPipeTimer());
+    child.on('exit', () => {
+      kill();
+      exited = true;
+      armPipeTimer();
     });
     child.on('close', () => {
       clearTimeout(timer);
+      clearTimeout(pipeTimer);
       signal?.removeEventListener('abort', onAbort);
+      kill();
+      unregister();
       const at = stdout.lastIndexOf(marker);
       let reply: { loadError?: string; verdicts?: CheckVerdict[] } | undefined;
       if (at >= 0) {
@@ -92,6 +149,6 @@ export function runChecker(node: Interpreter, script: string, items: CheckItem[]
       else if (reply?.verdicts) resolve(reply.verdicts);
       else resolve(failAll(`the checker ${script} ended without an answer${stderr ? `: ${stderr.trim()}` : ''}`));
     });
-    child.stdin.end(stringifyJsonExact({ marker, script, items }));
+    child.stdin.end(stringifyJsonExact({ marker, script, source: checker.source, items }));
   });
 }

@@ -3,7 +3,8 @@ export { runSolution, prestartHarness, harnessSpecFor, OUTPUT_CAP } from './run'
 export { createInterpreterResolver, defaultInterpreterCacheFile, findOnPath, type InterpreterResolverOptions, type ProbeInterpreter } from './interpreters';
 export { LANGUAGE_RUNNERS, type LanguageRunner, type PreparedCode } from './languages';
 export { compareValues, jsonEqual, floatEqual, unorderedEqual, canonicalJson, typeMismatch, preview } from './compare';
-export { runChecker, type CheckItem, type CheckVerdict } from './checker';
+export { runChecker, loadChecker, type CheckItem, type CheckVerdict, type CheckerScript } from './checker';
+export { endAllRuns } from './cleanup';
 export * from './protocol';
 export { parseJsonExact, stringifyJsonExact } from '../exactJson';
 export * from './types';

@@ -1,12 +1,14 @@
-import * as crypto from 'node:crypto';
+import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Language, Limits } from '../pack/types';
+import { registerCleanup } from './cleanup';
+import { RUN_MARKER_VAR } from './processTree';
 import { unsupportedNamespace } from './tsNamespaces';
-import type { InterpreterName, RunError } from './types';
+import type { Interpreter, InterpreterName, RunError } from './types';
 
 /** What a language needs before its harness can start: the file the harness reads. */
-export type PreparedCode = { ok: true; codePath: string; cleanup?: () => Promise<void> } | { ok: false; error: RunError };
+export type PreparedCode = { ok: true; codePath: string; cleanup?: () => void } | { ok: false; error: RunError };
 
 /** How a language runs: one entry per language; adding a language means adding one entry. */
 export interface LanguageRunner {
@@ -19,6 +21,15 @@ export interface LanguageRunner {
   argv(harnessPath: string, limits: Limits): string[];
   /** Whether what the dying process left on stderr says it ran out of memory. */
   outOfMemory(stderrTail: string): boolean;
+  /**
+   * Resident memory the runtime itself takes on top of the problem's limit (interpreter, harness, the harness's
+   * copy of a result while it sends it). The whole process tree is killed past limit + this.
+   */
+  runtimeMb: number;
+  /** Variables of the user's environment the interpreter needs (beside the ones every language gets). */
+  keepEnv: RegExp;
+  /** Variables the harness sets for itself. */
+  fixedEnv: Record<string, string>;
 }
 
 const NODE_STACK_KB = 2000; // twice V8's default, still far below the usual 8 MiB thread stack
@@ -28,6 +39,11 @@ const nodeArgv = (harnessPath: string, limits: Limits): string[] => [
   `--stack-size=${NODE_STACK_KB}`,
   harnessPath,
 ];
+
+/** Node's own resident memory (~45 MB) plus its young generation and code space, outside --max-old-space-size. */
+const NODE_RUNTIME_MB = 96;
+/** Node needs nothing beyond the base variables (NODE_OPTIONS in particular must not reach the solution). */
+const NO_MORE_ENV = /^$/;
 
 const nodeOutOfMemory = (stderr: string): boolean => /heap out of memory|Reached heap limit|Allocation failed|out of memory/i.test(stderr);
 
@@ -61,11 +77,40 @@ async function transpile(solutionPath: string, tmpDir: string, typescript: boole
       },
     };
   }
-  const dir = path.join(tmpDir, 'drills-run');
-  await fs.mkdir(dir, { recursive: true });
-  const codePath = path.join(dir, `${crypto.randomBytes(8).toString('hex')}-${path.basename(solutionPath)}.js`);
-  await fs.writeFile(codePath, code);
-  return { ok: true, codePath, cleanup: () => fs.rm(codePath, { force: true }) };
+  // A folder of its own per run, readable by this user only (mkdtemp makes it 0700): a shared folder another user
+  // can create first would let them swap the file between writing and reading it.
+  const dir = await fs.mkdtemp(path.join(tmpDir, 'drills-run-'));
+  const unregister = registerCleanup(() => fsSync.rmSync(dir, { recursive: true, force: true }));
+  const cleanup = (): void => {
+    fsSync.rmSync(dir, { recursive: true, force: true });
+    unregister();
+  };
+  const codePath = path.join(dir, `${path.basename(solutionPath)}.js`);
+  try {
+    await fs.writeFile(codePath, code, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    cleanup();
+    return { ok: false, error: { kind: 'load-failed', message: `Cannot write the transpiled solution to ${dir}: ${(e as Error).message}` } };
+  }
+  return { ok: true, codePath, cleanup };
+}
+
+/** Variables every solution process gets from the user's environment: where programs are, home, locale, temp (any case: Windows writes `Path`). */
+const BASE_ENV = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|TERM|SYSTEMROOT|SystemRoot|WINDIR|COMSPEC|PATHEXT|USERPROFILE|APPDATA|LOCALAPPDATA)$/i;
+
+/**
+ * The environment of a solution's process: what the interpreter needs and nothing else, so tokens and keys in the
+ * user's environment (GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY…) never reach code from a pack. `marker` tags every
+ * process the solution starts (see processTree.ts).
+ */
+export function solutionEnv(runner: LanguageRunner, interpreter: Interpreter, marker: string, from: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(from)) {
+    if (value !== undefined && (BASE_ENV.test(key) || runner.keepEnv.test(key))) env[key] = value;
+  }
+  Object.assign(env, runner.fixedEnv, interpreter.env);
+  env[RUN_MARKER_VAR] = marker;
+  return env;
 }
 
 /** The language table. */
@@ -77,12 +122,19 @@ export const LANGUAGE_RUNNERS: Record<Language, LanguageRunner> = {
     // Imported as a module (not run as a script) so Python caches its bytecode between runs: compiling the
     // harness costs ~12 ms a run. That cache is written even under PYTHONDONTWRITEBYTECODE (set in many
     // containers), into the harness's own folder only: the setting is restored before the solution loads.
+    // `-c` puts the working folder (the solution's) first on sys.path: it is dropped before the harness imports
+    // anything, so a json.py beside the solution is not the harness's json. The harness adds the solution's folder
+    // back for the solution alone.
     argv: (harnessPath) => [
       '-c',
-      `import sys;w=sys.dont_write_bytecode;sys.dont_write_bytecode=False;sys.path.insert(0,${JSON.stringify(path.dirname(harnessPath))});` +
+      `import sys;sys.path[:1]=[p for p in sys.path[:1] if p];w=sys.dont_write_bytecode;sys.dont_write_bytecode=False;sys.path.insert(0,${JSON.stringify(path.dirname(harnessPath))});` +
         `import ${path.basename(harnessPath, '.py')} as h;del sys.path[0];sys.dont_write_bytecode=w;del w;h.main()`,
     ],
     outOfMemory: (stderr) => /MemoryError/.test(stderr),
+    runtimeMb: 48,
+    // PYTHONPATH and PYTHONSTARTUP stay out: they would put the user's files before the harness's modules.
+    fixedEnv: { PYTHONIOENCODING: 'utf-8' },
+    keepEnv: /^(PYTHONHOME|PYTHONDONTWRITEBYTECODE|PYTHONPYCACHEPREFIX|PYTHONUTF8|PYTHONHASHSEED|VIRTUAL_ENV|CONDA_PREFIX)$/,
   },
   javascript: {
     interpreter: 'node',
@@ -90,6 +142,9 @@ export const LANGUAGE_RUNNERS: Record<Language, LanguageRunner> = {
     prepare: (solutionPath, tmpDir) => transpile(solutionPath, tmpDir, false),
     argv: nodeArgv,
     outOfMemory: nodeOutOfMemory,
+    runtimeMb: NODE_RUNTIME_MB,
+    keepEnv: NO_MORE_ENV,
+    fixedEnv: {},
   },
   typescript: {
     interpreter: 'node',
@@ -97,5 +152,8 @@ export const LANGUAGE_RUNNERS: Record<Language, LanguageRunner> = {
     prepare: (solutionPath, tmpDir) => transpile(solutionPath, tmpDir, true),
     argv: nodeArgv,
     outOfMemory: nodeOutOfMemory,
+    runtimeMb: NODE_RUNTIME_MB,
+    keepEnv: NO_MORE_ENV,
+    fixedEnv: {},
   },
 };

@@ -123,63 +123,151 @@ export function protocolMarker(nonce: string): string {
   return `\u0001drills:${nonce}:`;
 }
 
+/** Values nested deeper than this are not compared: the parent's comparison recurses. */
+export const MAX_VALUE_DEPTH = 1000;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || v === null || check(v);
+const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** How deeply arrays and objects nest in a parsed JSON value, counted without recursion. */
+export function nestingDepth(value: unknown, stopAt = Infinity): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    const d = depth + 1;
+    if (d > deepest) deepest = d;
+    if (deepest > stopAt) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (typeof child === 'object' && child !== null) stack.push([child, d]);
+  }
+  return deepest;
+}
+
+function isLocation(v: unknown): boolean {
+  return isObject(v) && isString(v.file) && isIndex(v.line) && optional(v.column, isIndex);
+}
+
+function isHarnessError(v: unknown): boolean {
+  return isObject(v) && ['error', 'memory', 'exit', 'not-json', 'timeout'].includes(v.kind as string) && isString(v.message) && optional(v.stack, isString) && optional(v.location, isLocation) && optional(v.classes, (c) => Array.isArray(c) && c.every(isString)) && optional(v.notImplemented, (b) => typeof b === 'boolean');
+}
+
+function isRepeatOutcome(v: unknown): boolean {
+  if (!isObject(v) || typeof v.ok !== 'boolean' || !isIndex(v.times)) return false;
+  return v.ok || (isIndex(v.op) && isIndex(v.i) && isString(v.name) && Array.isArray(v.args));
+}
+
 /**
- * Splits a harness's stdout into protocol messages and raw output. Memory stays bounded however
- * much raw output arrives without a newline: only a marker-sized tail is held back.
+ * Checks that a parsed line has the shape of a harness message: the message, or why not. A value nested deeper
+ * than MAX_VALUE_DEPTH is the solution's doing: it comes back as that case's error, not as a bad message.
+ */
+export function parseHarnessMessage(v: unknown): HarnessMessage | string {
+  if (!isObject(v)) return 'not an object';
+  switch (v.t) {
+    case 'loaded':
+    case 'done':
+      return { t: v.t };
+    case 'load-error':
+      if (v.kind !== 'load-failed' && v.kind !== 'not-found') return 'a load-error of an unknown kind';
+      if (!isString(v.message) || !optional(v.stack, isString) || !optional(v.location, isLocation)) return 'a malformed load-error';
+      return v as HarnessMessage;
+    case 'start':
+      return isIndex(v.index) ? { t: 'start', index: v.index } : `a start with a bad index (${JSON.stringify(v.index)?.slice(0, 40)})`;
+    case 'exit':
+      if (!isIndex(v.index) || typeof v.code !== 'number' || !optional(v.output, isString) || !optional(v.truncated, (x) => typeof x === 'boolean')) return 'a malformed exit';
+      return v as HarnessMessage;
+    case 'result': {
+      if (!isIndex(v.index)) return `a result with a bad index (${JSON.stringify(v.index)?.slice(0, 40)})`;
+      if (typeof v.ms !== 'number' || !Number.isFinite(v.ms) || !isString(v.output) || typeof v.truncated !== 'boolean') return 'a malformed result';
+      if (!optional(v.error, isHarnessError) || !optional(v.repeat, isRepeatOutcome)) return 'a result with a malformed error or repeat block';
+      if (v.error === undefined && nestingDepth([v.value, v.repeat], MAX_VALUE_DEPTH + 1) > MAX_VALUE_DEPTH + 1) {
+        const rest: Record<string, unknown> = { ...v };
+        delete rest.value;
+        delete rest.repeat;
+        return { ...rest, error: { kind: 'not-json', message: `returned a value nested deeper than ${MAX_VALUE_DEPTH} levels` } } as HarnessMessage;
+      }
+      return v as HarnessMessage;
+    }
+    default:
+      return `an unknown message type (${JSON.stringify(v.t)?.slice(0, 40)})`;
+  }
+}
+
+/**
+ * Splits a harness's stdout into protocol messages and raw output, in time linear in what arrives (a message of
+ * 50 MB comes in thousands of chunks: only each new chunk is searched for the newline). Memory stays bounded however
+ * much raw output arrives without a newline: only a marker-sized tail is held back. A line after the marker that is
+ * not a valid message goes to `onBadMessage` with the reason.
  */
 export class ProtocolReader {
   private pending = '';
-  private inMessage = false;
+  /** The chunks of the message being read, while in a message. */
+  private parts: string[] | undefined;
 
   constructor(
     private readonly marker: string,
     private readonly onMessage: (message: HarnessMessage) => void,
     private readonly onRaw: (text: string) => void,
-    private readonly onBadMessage: (line: string) => void = () => {},
+    private readonly onBadMessage: (reason: string) => void = () => {},
   ) {}
 
   /** Feeds decoded stdout text. */
   push(text: string): void {
-    this.pending += text;
+    let rest = text;
     for (;;) {
-      if (this.inMessage) {
-        const nl = this.pending.indexOf('\n');
-        if (nl < 0) return;
-        const line = this.pending.slice(0, nl);
-        this.pending = this.pending.slice(nl + 1);
-        this.inMessage = false;
-        let parsed: unknown;
-        try {
-          parsed = parseJsonExact(line);
-        } catch {
-          this.onBadMessage(line);
-          continue;
+      if (this.parts) {
+        const nl = rest.indexOf('\n');
+        if (nl < 0) {
+          if (rest) this.parts.push(rest);
+          return;
         }
-        this.onMessage(parsed as HarnessMessage);
+        this.parts.push(rest.slice(0, nl));
+        const line = this.parts.join('');
+        this.parts = undefined;
+        rest = rest.slice(nl + 1);
+        this.dispatch(line);
         continue;
       }
-      const at = this.pending.indexOf(this.marker);
+      // Outside a message at most a marker's length is held back, so this concatenation stays small.
+      const scan = this.pending + rest;
+      this.pending = '';
+      rest = '';
+      const at = scan.indexOf(this.marker);
       if (at >= 0) {
-        if (at > 0) this.onRaw(this.pending.slice(0, at));
-        this.pending = this.pending.slice(at + this.marker.length);
-        this.inMessage = true;
+        if (at > 0) this.onRaw(scan.slice(0, at));
+        rest = scan.slice(at + this.marker.length);
+        this.parts = [];
         continue;
       }
       // Hold back only what could be the start of a marker split across chunks.
-      const keep = Math.min(this.pending.length, this.marker.length - 1);
-      let cut = this.pending.length - keep;
-      const partial = this.pending.indexOf(this.marker[0], cut);
-      cut = partial >= 0 ? partial : this.pending.length;
-      if (cut > 0) this.onRaw(this.pending.slice(0, cut));
-      this.pending = this.pending.slice(cut);
+      const keep = Math.min(scan.length, this.marker.length - 1);
+      const partial = scan.indexOf(this.marker[0], scan.length - keep);
+      const cut = partial >= 0 ? partial : scan.length;
+      if (cut > 0) this.onRaw(scan.slice(0, cut));
+      this.pending = scan.slice(cut);
       return;
     }
   }
 
+  private dispatch(line: string): void {
+    let parsed: unknown;
+    try {
+      parsed = parseJsonExact(line);
+    } catch (e) {
+      this.onBadMessage(`a line that is not JSON (${(e as Error).message})`);
+      return;
+    }
+    const message = parseHarnessMessage(parsed);
+    if (typeof message === 'string') this.onBadMessage(message);
+    else this.onMessage(message);
+  }
+
   /** Flushes what is left when the stream ends. */
   end(): void {
-    if (!this.inMessage && this.pending) this.onRaw(this.pending);
+    if (!this.parts && this.pending) this.onRaw(this.pending);
     this.pending = '';
-    this.inMessage = false;
+    this.parts = undefined;
   }
 }

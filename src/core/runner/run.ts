@@ -1,15 +1,16 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as crypto from 'node:crypto';
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringifyJsonExact } from '../exactJson';
 import { DEFAULT_LIMITS } from '../pack/constants';
 import type { Language, Limits, Problem, TestCase } from '../pack/types';
-import { runChecker, type CheckItem } from './checker';
+import { loadChecker, runChecker, type CheckerScript, type CheckItem } from './checker';
+import { registerCleanup, timesEnded } from './cleanup';
 import { compareValues, floatEqual, preview, typeMismatch } from './compare';
 import { describeDifference } from './difference';
-import { LANGUAGE_RUNNERS, type LanguageRunner } from './languages';
+import { LANGUAGE_RUNNERS, solutionEnv, type LanguageRunner } from './languages';
+import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
@@ -20,22 +21,24 @@ const FIRST_CASE_ALLOWANCE_MS = 200;
 /** Loading (interpreter start + the solution's top-level code) may take this long on top of the time limit. */
 const LOAD_ALLOWANCE_MS = 5000;
 const CHECKER_TIMEOUT_MS = 10_000;
-/** A case on a starved machine may take this many times its limit in wall time before it is killed. */
+/**
+ * A case may take this many times its limit in wall time before it is killed, on a machine too busy to give it the
+ * CPU time: the limit itself is on CPU time, so a busy machine does not turn a fast solution into a timeout.
+ */
 const WALL_CLOCK_FACTOR = 3;
-const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on Linux for every architecture in use
-
-/** CPU time (user + system) a process has used, from /proc; undefined where there is no /proc. */
-function cpuTimeMs(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the parenthesised command name: state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * Once a case timed out, the rest of the run gets this many time limits of wall time, shared, plus the time the
+ * interpreter took to start and load the solution in this run (it starts again after the kill): cases that did not
+ * finish by then are reported not run. A run whose cases all hang takes about 2 × timeMs + start-up whatever their
+ * number (on a machine too busy to give the first one its CPU time, up to WALL_CLOCK_FACTOR + 1 times).
+ */
+const AFTER_TIMEOUT_FACTOR = 1;
+/** How often the process tree's memory is read; every MEMORY_FULL_SCAN_EVERY-th read also looks for new processes. */
+const MEMORY_POLL_MS = 50;
+const MEMORY_FULL_SCAN_EVERY = 5;
+/** After the harness exited, how long the pipes may stay open (held by a process no scan could find) before they are closed. */
+const PIPE_GRACE_MS = 500;
+const MB = 1024 * 1024;
 
 /**
  * What a case with a repeat block expects: the listed ops' values, then a summary of the block, which
@@ -108,6 +111,8 @@ class CappedText {
 type SessionOutcome =
   | { kind: 'ended'; progressed: boolean; detail: string }
   | { kind: 'load-error'; error: RunError; output: string }
+  | { kind: 'protocol-error'; message: string }
+  | { kind: 'deadline' }
   | { kind: 'aborted' };
 
 /** How a harness process is started; a prestarted one is reused only when every part of this is the same. */
@@ -124,24 +129,33 @@ function harnessLaunch(runner: LanguageRunner, interpreter: Interpreter, harness
 
 const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.cwd, l.interpreter.env ?? {}]);
 
-function spawnHarness(launch: HarnessLaunch): ChildProcessWithoutNullStreams {
+function spawnHarness(launch: HarnessLaunch, runner: LanguageRunner, marker: string): ChildProcessWithoutNullStreams {
   return spawn(launch.command, launch.args, {
     cwd: launch.cwd,
-    // Its own process group, so a kill takes whatever the solution started too.
+    // Its own session and process group; the marker in its environment finds whatever leaves both.
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: childEnv(launch.interpreter),
+    env: solutionEnv(runner, launch.interpreter, marker),
   });
 }
 
-/** Kills a harness's process group (the harness and whatever the solution started). */
-function killGroup(pid: number | undefined): void {
-  if (!pid) return;
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // The group is already gone.
-  }
+/** A harness process with what finds every process it starts. */
+interface Harness {
+  child: ChildProcessWithoutNullStreams;
+  marker: string;
+  tree: ProcessTree | undefined;
+}
+
+function startHarness(launch: HarnessLaunch, runner: LanguageRunner): Harness {
+  const marker = newRunMarker();
+  const child = spawnHarness(launch, runner, marker);
+  return { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined };
+}
+
+/** Kills a harness and everything it started (its process group alone where there is no /proc). */
+function killHarness(h: Harness): void {
+  if (h.tree) h.tree.kill();
+  else killGroup(h.child.pid);
 }
 
 /** Whether the process and its pipes keep the parent's event loop alive. */
@@ -153,7 +167,7 @@ function holdEventLoop(child: ChildProcessWithoutNullStreams, hold: boolean): vo
 }
 
 /** How `runSession` takes a prestarted harness: its process when launched as `launch` and still alive, else none. */
-const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch) => ChildProcessWithoutNullStreams | undefined>();
+const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch) => Harness | undefined>();
 
 /**
  * Starts the harness for `language` before the problem is known, so the interpreter's start overlaps loading the
@@ -169,7 +183,10 @@ export async function prestartHarness(
   if (!lookup.ok) return undefined;
   const memoryMb = opts.memoryMb ?? DEFAULT_LIMITS.memoryMb;
   const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb });
-  const child = spawnHarness(launch);
+  const harness0 = startHarness(launch, runner);
+  const child = harness0.child;
+  // Until a run takes it, it is this process's to kill on a signal.
+  const unregister = registerCleanup(() => killHarness(harness0));
   let state: 'waiting' | 'taken' | 'disposed' = 'waiting';
   let ended = false;
   child.on('error', () => (ended = true));
@@ -186,7 +203,8 @@ export async function prestartHarness(
     dispose() {
       if (state !== 'waiting') return;
       state = 'disposed';
-      killGroup(child.pid);
+      unregister();
+      killHarness(harness0);
       child.stdin.destroy();
       child.stdout.destroy();
       child.stderr.destroy();
@@ -200,8 +218,9 @@ export async function prestartHarness(
       return undefined;
     }
     state = 'taken';
+    unregister();
     holdEventLoop(child, true);
-    return child;
+    return harness0;
   });
   return harness;
 }
@@ -263,6 +282,17 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     finishRest('notRun', spec.message);
     return done();
   }
+  // The checker is read now, before any of the solution's code runs: a solution cannot change its own judge.
+  let checker: CheckerScript | undefined;
+  if (problem.compare.kind === 'checker') {
+    const loaded = loadChecker(path.resolve(problem.dir, problem.compare.script), problem.packDir ?? problem.dir);
+    if (typeof loaded === 'string') {
+      runError = { kind: 'harness', message: loaded };
+      finishRest('error', loaded);
+      return done();
+    }
+    checker = loaded;
+  }
   const interpreterLookup = await env.interpreters.resolve(runner.interpreter);
   if (!interpreterLookup.ok) {
     runError = { kind: 'interpreter-missing', message: interpreterLookup.message };
@@ -277,12 +307,32 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return done();
   }
 
+  /** The longest a harness of this run took from its start to the solution loaded. */
+  let startupMs = 0;
+  /** Set when a case times out: the run ends then (see AFTER_TIMEOUT_FACTOR). */
+  let runDeadline: { at: number; caseIndex: number } | undefined;
+  const deadlineMessage = (): string =>
+    `Not run: case ${runDeadline?.caseIndex} timed out, and the cases after a time-out share one time limit (${AFTER_TIMEOUT_FACTOR * problem.limits.timeMs} ms) of wall time, plus the interpreter's start-up.`;
+  const endedBefore = timesEnded();
   try {
     let remaining = indexes;
     while (remaining.length > 0) {
-      if (opts.signal?.aborted) break;
+      if (opts.signal?.aborted || timesEnded() !== endedBefore) break;
+      if (runDeadline && env.now() >= runDeadline.at) {
+        finishRest('notRun', deadlineMessage());
+        break;
+      }
       const outcome = await runSession(remaining);
       if (outcome.kind === 'aborted') break;
+      if (outcome.kind === 'deadline') {
+        finishRest('notRun', deadlineMessage());
+        break;
+      }
+      if (outcome.kind === 'protocol-error') {
+        runError = { kind: 'harness', message: outcome.message };
+        finishRest('error', outcome.message);
+        break;
+      }
       if (outcome.kind === 'load-error') {
         runError = outcome.error;
         const { location, stack } = outcome.error;
@@ -298,9 +348,11 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       remaining = next;
     }
     if (opts.signal?.aborted) finishRest('notRun', 'The run was cancelled before this case finished.');
-    if (awaitingChecker.size > 0 && problem.compare.kind === 'checker') await judgeWithChecker(problem.compare.script);
+    // Stopped from outside (endAllRuns: the CLI got a signal, the editor is closing): nothing may end up passed.
+    finishRest('notRun', 'The run was stopped before this case finished.');
+    if (awaitingChecker.size > 0 && checker) await judgeWithChecker(checker);
   } finally {
-    await prepared.cleanup?.().catch(() => undefined);
+    prepared.cleanup?.();
   }
   return done();
 
@@ -369,15 +421,14 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     };
   }
 
-  async function judgeWithChecker(script: string): Promise<void> {
+  async function judgeWithChecker(script: CheckerScript): Promise<void> {
     const node = await env.interpreters.resolve('node');
     const items: CheckItem[] = [...awaitingChecker.values()].map((r) => {
       const c = problem.cases[r.index];
       return { index: r.index, args: c.ops ? { ops: c.ops, opArgs: c.opArgs } : (c.args ?? []), expected: c.expected, actual: r.actual };
     });
-    const scriptPath = path.resolve(problem.dir, script);
     const verdicts = node.ok
-      ? await runChecker(node.interpreter, scriptPath, items, CHECKER_TIMEOUT_MS, opts.signal)
+      ? await runChecker(node.interpreter, script, items, CHECKER_TIMEOUT_MS, opts.signal)
       : items.map((it) => ({ index: it.index, ok: false as const, crashed: true, reason: node.message }));
     const byIndex = new Map(verdicts.map((v) => [v.index, v]));
     for (const [index, pending] of awaitingChecker) {
@@ -410,30 +461,59 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return new Promise((resolve) => {
       const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits);
       // Only the first process can be a prestarted one: taking it is one-shot.
-      const prestarted = opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch);
-      const child = prestarted ?? spawnHarness(launch);
+      const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
+      const { child, tree } = harness;
+      const spawnedAt = env.now();
       let current: { index: number; startedAt: number; raw: CappedText } | undefined;
       let casesStarted = 0;
       let progressed = false;
-      let killedFor: 'timeout' | 'abort' | 'load-timeout' | undefined;
+      let loaded = false;
+      let killedFor: 'timeout' | 'abort' | 'load-timeout' | 'memory' | 'protocol' | 'deadline' | 'done' | undefined;
+      let protocolError: string | undefined;
+      let memoryUsedMb = 0;
       let loadError: Extract<HarnessMessage, { t: 'load-error' }> | undefined;
       let stderrTail = '';
       let spawnError: Error | undefined;
-      let reportedAll = false;
-      const loose = new CappedText();
       let caseTimer: NodeJS.Timeout | undefined;
+      let pipeTimer: NodeJS.Timeout | undefined;
+      const loose = new CappedText();
       const loadTimeoutMs = env.loadTimeoutMs ?? LOAD_ALLOWANCE_MS + limits.timeMs;
-      const loadTimer = setTimeout(() => {
-        killedFor = 'load-timeout';
-        killTree();
-      }, loadTimeoutMs);
 
-      const killTree = (): void => killGroup(child.pid);
-      const onAbort = (): void => {
-        killedFor = 'abort';
+      const killTree = (): void => killHarness(harness);
+      const stop = (why: NonNullable<typeof killedFor>): void => {
+        if (killedFor === undefined) killedFor = why;
         killTree();
       };
+      /** Ends the pipes from this side: whatever still holds them (a process no scan found) is not waited for. */
+      const closePipes = (): void => {
+        child.stdin.destroy();
+        child.stdout.destroy();
+        child.stderr.destroy();
+      };
+      // A signal to this process (the CLI's Ctrl-C, the editor closing) kills the tree before it exits.
+      const unregister = registerCleanup(() => {
+        stop('abort');
+        closePipes();
+      });
+      const loadTimer = setTimeout(() => stop('load-timeout'), loadTimeoutMs);
+      const deadlineTimer = runDeadline ? setTimeout(() => stop('deadline'), Math.max(0, runDeadline.at - env.now())) : undefined;
+      const onAbort = (): void => stop('abort');
       opts.signal?.addEventListener('abort', onAbort);
+
+      // Memory is enforced on the whole tree from here, whatever the language does inside: Buffers outside the JS
+      // heap, child processes and a raised RLIMIT_AS all show in resident memory.
+      const memoryLimitBytes = (limits.memoryMb + runner.runtimeMb) * MB;
+      let ticks = 0;
+      const memoryWatch = tree && HAS_PROC
+        ? setInterval(() => {
+            if (killedFor !== undefined) return;
+            const usage = tree.usage(ticks++ % MEMORY_FULL_SCAN_EVERY === 0);
+            if (usage && usage.rssBytes > memoryLimitBytes) {
+              memoryUsedMb = Math.round(usage.rssBytes / MB);
+              stop('memory');
+            }
+          }, MEMORY_POLL_MS)
+        : undefined;
 
       const endCase = (result: CaseResult): void => {
         clearTimeout(caseTimer);
@@ -441,10 +521,19 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         progressed = true;
         finish(result);
       };
+      const bad = (reason: string): void => {
+        if (killedFor !== undefined) return;
+        protocolError = reason;
+        stop('protocol');
+      };
       const onRaw = (text: string): void => (current ? current.raw : loose).add(text);
       const onMessage = (m: HarnessMessage): void => {
+        // Once the process is being killed, what it still wrote is not judged.
+        if (killedFor !== undefined) return;
         switch (m.t) {
           case 'loaded':
+            loaded = true;
+            startupMs = Math.max(startupMs, env.now() - spawnedAt);
             clearTimeout(loadTimer);
             break;
           case 'load-error':
@@ -452,16 +541,21 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             loadError = m;
             break;
           case 'start': {
+            const expected = caseIndexes[casesStarted];
+            if (current || m.index !== expected) {
+              bad(current ? `case ${m.index} started while case ${current.index} was running` : `case ${m.index} started where case ${expected ?? '(none)'} was next`);
+              break;
+            }
             const allowance = casesStarted++ === 0 ? FIRST_CASE_ALLOWANCE_MS : 0;
             current = { index: m.index, startedAt: env.now(), raw: new CappedText() };
             const timed = current;
             const budget = limits.timeMs + allowance;
-            const cpuAtStart = cpuTimeMs(child.pid);
+            const cpuAtStart = tree?.usage(false)?.cpuMs;
             const onDeadline = (): void => {
               if (current !== timed) return;
-              // The limit is on the solution's CPU time where the system reports it, so a busy
-              // machine does not turn a fast solution into a timeout; wall time is capped anyway.
-              const cpuNow = cpuTimeMs(child.pid);
+              // The limit is on the CPU time of the whole process tree where the system reports it (children
+              // included), so a busy machine does not turn a fast solution into a timeout; wall time is capped anyway.
+              const cpuNow = tree?.usage()?.cpuMs;
               if (cpuAtStart !== undefined && cpuNow !== undefined) {
                 const left = budget - (cpuNow - cpuAtStart);
                 const wallLeft = budget * WALL_CLOCK_FACTOR - (env.now() - timed.startedAt);
@@ -470,8 +564,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
                   return;
                 }
               }
-              killedFor = 'timeout';
-              killTree();
+              stop('timeout');
+              runDeadline ??= { at: env.now() + AFTER_TIMEOUT_FACTOR * limits.timeMs + startupMs, caseIndex: timed.index };
               const out = timed.raw;
               endCase({
                 ...baseResult(timed.index),
@@ -486,7 +580,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             break;
           }
           case 'result': {
-            if (!current || current.index !== m.index) break;
+            if (!current || current.index !== m.index) {
+              bad(`a result for case ${m.index} while ${current ? `case ${current.index}` : 'no case'} was running`);
+              break;
+            }
             const out = new CappedText();
             out.add(m.output);
             out.add(current.raw.text);
@@ -501,7 +598,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             break;
           }
           case 'exit': {
-            if (!current || current.index !== m.index) break;
+            if (!current || current.index !== m.index) {
+              bad(`an exit during case ${m.index} while ${current ? `case ${current.index}` : 'no case'} was running`);
+              break;
+            }
             const out = new CappedText();
             out.add(m.output ?? '');
             out.add(current.raw.text);
@@ -516,16 +616,48 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             break;
           }
           case 'done':
-            // Every case is in: the process (and anything the solution left running) goes now, rather than
-            // after the interpreter's own shutdown, which the run would otherwise wait for.
-            reportedAll = true;
-            killTree();
+            if (current) {
+              bad(`the end of the run was reported while case ${current.index} was running`);
+            } else if (casesStarted < caseIndexes.length) {
+              bad(`the end of the run was reported after ${casesStarted} of ${caseIndexes.length} cases`);
+            } else {
+              // Every case is in: the process (and anything the solution left running) goes now, rather than
+              // after the interpreter's own shutdown, which the run would otherwise wait for.
+              stop('done');
+            }
             break;
         }
       };
-      const reader = new ProtocolReader(protocolMarker(nonce), onMessage, onRaw, (line) => onRaw(line));
-      child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
+      const reader = new ProtocolReader(
+        protocolMarker(nonce),
+        (m) => {
+          try {
+            onMessage(m);
+          } catch (e) {
+            // A message that passed validation and still broke judging: the run ends with an error, the CLI goes on.
+            bad(`a message the runner could not judge (${(e as Error).message})`);
+          }
+        },
+        onRaw,
+        bad,
+      );
+      let exited = false;
+      /**
+       * After the harness exited, the pipes are closed from this side once nothing came through them for a while:
+       * what still holds them then is a process no scan found. The close waits for one more poll of the pipes
+       * (setImmediate runs after it), so what the harness wrote before exiting is always read first, however late
+       * this process gets to it on a busy machine.
+       */
+      const armPipeTimer = (): void => {
+        clearTimeout(pipeTimer);
+        pipeTimer = setTimeout(() => setImmediate(closePipes), PIPE_GRACE_MS);
+      };
+      child.stdout.setEncoding('utf8').on('data', (d: string) => {
+        if (exited) armPipeTimer();
+        reader.push(d);
+      });
       child.stderr.setEncoding('utf8').on('data', (d: string) => {
+        if (exited) armPipeTimer();
         stderrTail = (stderrTail + d).slice(-8192);
         onRaw(d);
       });
@@ -533,44 +665,60 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         // The process died before reading its job: reported on close.
       });
       child.on('error', (e) => (spawnError = e));
-      // Whatever the solution started dies with the harness; it would otherwise hold the pipes open.
-      child.on('exit', () => killTree());
+      child.on('exit', () => {
+        // Whatever the solution started dies with the harness; it would otherwise hold the pipes open.
+        killTree();
+        exited = true;
+        armPipeTimer();
+      });
       child.on('close', (code, signal) => {
         reader.end();
         clearTimeout(loadTimer);
         clearTimeout(caseTimer);
+        clearTimeout(pipeTimer);
+        clearTimeout(deadlineTimer);
+        clearInterval(memoryWatch);
         opts.signal?.removeEventListener('abort', onAbort);
+        killTree();
+        unregister();
+        const memoryMessage = (how: string): string => `Ran out of memory (limit ${limits.memoryMb} MB): ${how}.`;
+        const treeMemory = `the process and its children used ${memoryUsedMb} MB (${limits.memoryMb} MB + ${runner.runtimeMb} MB for the runtime)`;
         if (current && killedFor !== 'abort') {
           const c = current;
-          const ended = env.now() - c.startedAt;
-          const out = c.raw;
-          const outOfMemory = runner.outOfMemory(stderrTail) || (signal === 'SIGKILL' && killedFor === undefined);
+          const base = { ...baseResult(c.index), durationMs: env.now() - c.startedAt, output: c.raw.text, ...(c.raw.truncated ? { outputTruncated: true } : {}) };
           const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-          const hint = signal === 'SIGSEGV' ? ' (a crash, often a stack overflow from very deep recursion)' : '';
-          endCase({
-            ...baseResult(c.index),
-            durationMs: ended,
-            output: out.text,
-            ...(out.truncated ? { outputTruncated: true } : {}),
-            ...(outOfMemory
-              ? { verdict: 'memory' as const, message: `Ran out of memory (limit ${limits.memoryMb} MB): the process ${how}.` }
-              : { verdict: 'error' as const, message: `The solution exited the process (it ${how}${hint}) instead of returning.` }),
-          });
+          if (killedFor === 'memory') finish({ ...base, verdict: 'memory', message: memoryMessage(treeMemory) });
+          else if (killedFor === 'protocol') finish({ ...base, verdict: 'error', message: `The test process sent a message the runner does not accept (${protocolError}).` });
+          else if (killedFor === 'deadline') finish({ ...base, verdict: 'notRun', message: deadlineMessage() });
+          else if (runner.outOfMemory(stderrTail)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
+          else {
+            // Only a kill the runner sent is a verdict of its own: any other SIGKILL came from the solution (or the system).
+            const hint = signal === 'SIGSEGV' ? ' (a crash, often a stack overflow from very deep recursion)' : signal === 'SIGKILL' ? ' (not by the judge)' : '';
+            finish({ ...base, verdict: 'error', message: `The solution exited the process (it ${how}${hint}) instead of returning.` });
+          }
+          current = undefined;
+          progressed = true;
         }
         if (spawnError) {
           resolve({ kind: 'load-error', error: { kind: 'interpreter-missing', message: `Could not start ${interpreter.command}: ${spawnError.message}` }, output: '' });
+        } else if (killedFor === 'protocol') {
+          resolve({ kind: 'protocol-error', message: `The test process sent a message the runner does not accept (${protocolError}): the run was stopped.` });
         } else if (loadError) {
           const { kind, message, stack, location } = loadError;
           resolve({ kind: 'load-error', error: { kind, message, ...(stack ? { stack } : {}), ...(location ? { location } : {}) }, output: loose.text });
+        } else if (killedFor === 'memory' && !loaded) {
+          resolve({ kind: 'load-error', error: { kind: 'load-failed', message: `The solution ran out of memory while loading: ${treeMemory}.` }, output: loose.text });
         } else if (killedFor === 'load-timeout') {
           const message = `The solution did not finish loading within ${loadTimeoutMs} ms (does its top-level code loop forever?).`;
           resolve({ kind: 'load-error', error: { kind: 'load-failed', message }, output: loose.text });
         } else if (killedFor === 'abort') {
           resolve({ kind: 'aborted' });
-        } else if (reportedAll) {
+        } else if (killedFor === 'deadline') {
+          resolve({ kind: 'deadline' });
+        } else if (killedFor === 'done') {
           resolve({ kind: 'ended', progressed, detail: '' });
         } else {
-          const detail = signal ? `it was killed by ${signal}` : code ? `it exited with code ${code}` : '';
+          const detail = killedFor === 'memory' ? treeMemory : signal ? `it was killed by ${signal}` : code ? `it exited with code ${code}` : '';
           resolve({ kind: 'ended', progressed, detail: [detail, stderrTail.trim().slice(-2000)].filter(Boolean).join('\n') });
         }
       });
@@ -601,15 +749,3 @@ function testsBrokenError(problem: Problem): RunError {
   return { kind: 'tests-broken', message, diagnostics: errors };
 }
 
-function childEnv(interpreter: Interpreter): NodeJS.ProcessEnv {
-  const base: NodeJS.ProcessEnv = { ...process.env, ...interpreter.env };
-  // Options meant for the editor's own Node must not leak into the solution's process.
-  delete base.NODE_OPTIONS;
-  delete base.ELECTRON_RUN_AS_NODE;
-  // Extra CA certificates (set in many corporate setups) are read and parsed by every Node start (bench/runner.bench.mjs
-  // prints a bare start with and without them): a solution has no TLS to verify, and every run would pay for them.
-  delete base.NODE_EXTRA_CA_CERTS;
-  if (interpreter.env?.ELECTRON_RUN_AS_NODE) base.ELECTRON_RUN_AS_NODE = interpreter.env.ELECTRON_RUN_AS_NODE;
-  base.PYTHONIOENCODING = 'utf-8';
-  return base;
-}

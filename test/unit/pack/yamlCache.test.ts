@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
 import { loadPacks, loadProblem, type LoadOptions } from '../../../src/core/pack/index';
 import type { PackSummary, Problem } from '../../../src/core/pack/types';
 import { createFileYamlCache, type YamlCache } from '../../../src/core/pack/yamlCache';
@@ -144,6 +145,27 @@ describe('YAML cache', () => {
       assert.deepEqual(parseYamlFile('f.yaml', text, [], cache).value, { a: [1, 2, 3] });
       assert.deepEqual(cache.get(text)?.value, { a: [1, 2, 3] });
     }
+  });
+
+  it('verifies what it reads: an entry rewritten with another value under the same key is a miss', () => {
+    const dir = path.join(tmp.dir, 'cache');
+    const cache = createFileYamlCache(dir);
+    const text = 'cases:\n  - { name: one, args: [[1]], expected: 1 }\n';
+    parseYamlFile('tests.yaml', text, [], cache);
+    const [entry] = fs.readdirSync(dir).filter((n) => n.endsWith('.bin'));
+    const file = path.join(dir, entry);
+    const full = fs.readFileSync(file);
+    // The entry's own key (the hash of the text) is found in its bytes and kept; only the value changes.
+    const key = entry.slice(0, -'.bin'.length);
+    const forged = { key, parsed: { value: { cases: [{ name: 'one', args: [[1]], expected: 999 }] }, offsets: {} } };
+    // As a writer who knows the entry format but not the cache's key would write it: whole, or after the old MAC.
+    for (const rewritten of [v8.serialize(forged), Buffer.concat([full.subarray(0, 32), v8.serialize(forged)])]) {
+      fs.writeFileSync(file, rewritten);
+      assert.equal(createFileYamlCache(dir).get(text), undefined);
+      assert.deepEqual(parseYamlFile('tests.yaml', text, [], createFileYamlCache(dir)).value, { cases: [{ name: 'one', args: [[1]], expected: 1 }] });
+    }
+    // Its key is this user's alone.
+    assert.equal(fs.statSync(path.join(dir, '.key')).mode & 0o077, 0);
   });
 
   it('keeps builds apart: another salt does not read the entry', () => {

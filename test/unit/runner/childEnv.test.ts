@@ -5,14 +5,22 @@ import { makeProblem, runCode, tc, tempDir } from './helpers';
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+const SECRETS = ['GITHUB_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'PYTHONPATH', 'DRILLS_KEPT'];
+const KEPT = ['PATH', 'HOME', 'LANG'];
+
+const READ_ENV = {
+  python: 'import os\ndef solve(names):\n    return [os.environ.get(n, "unset") for n in names]\n',
+  javascript: "function solve(names) {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
+  typescript: "export function solve(names: string[]): string[] {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
+};
+
 describe("runner: the solution's environment", function () {
   this.timeout(40_000);
-  const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS, DRILLS_KEPT: process.env.DRILLS_KEPT };
+  const saved = Object.fromEntries([...SECRETS, 'LANG'].map((k) => [k, process.env[k]]));
   before(() => {
     // Harmless values: a child that still received them would only report them back.
-    process.env.NODE_OPTIONS = '--no-deprecation';
-    process.env.NODE_EXTRA_CA_CERTS = '/dev/null';
-    process.env.DRILLS_KEPT = 'yes';
+    for (const key of SECRETS) process.env[key] = key === 'NODE_OPTIONS' ? '--no-deprecation' : key === 'NODE_EXTRA_CA_CERTS' ? '/dev/null' : `secret-${key}`;
+    process.env.LANG ??= 'C.UTF-8';
   });
   after(() => {
     for (const [key, value] of Object.entries(saved)) {
@@ -21,10 +29,14 @@ describe("runner: the solution's environment", function () {
     }
   });
 
-  it("keeps the user's variables but not the editor's Node options or extra CA certificates", async () => {
-    const problem = makeProblem({ cases: [tc([0], ['unset', 'unset', 'yes'])] });
-    const run = await runCode(dir, 'javascript', "function solve() {\n  const e = process.env;\n  return [e.NODE_OPTIONS ?? 'unset', e.NODE_EXTRA_CA_CERTS ?? 'unset', e.DRILLS_KEPT ?? 'unset'];\n}", problem);
-    assert.equal(run.error, undefined, run.error?.message);
-    assert.equal(run.cases[0].verdict, 'passed', JSON.stringify(run.cases[0]));
-  });
+  for (const language of ['python', 'javascript', 'typescript'] as const) {
+    it(`gives the solution PATH, HOME and the locale, but no token or other variable of the user (${language})`, async () => {
+      const names = [...SECRETS, ...KEPT];
+      const expected = [...SECRETS.map(() => 'unset'), ...KEPT.map((k) => process.env[k])];
+      const problem = makeProblem({ cases: [tc([names], expected)] });
+      const run = await runCode(dir, language, READ_ENV[language], problem);
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.equal(run.cases[0].verdict, 'passed', JSON.stringify(run.cases[0].actual));
+    });
+  }
 });

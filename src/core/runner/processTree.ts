@@ -1,0 +1,243 @@
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+
+/**
+ * Every process a solution starts, found through /proc (Linux): the harness's session and process group, their
+ * children's children, and processes that detached (setsid, a double fork, `detached: true`) but still carry the
+ * run's marker in their environment, inherited through fork and exec. Where /proc is missing (macOS, Windows) only
+ * the harness's process group is known; docs/judge.md says what is then not enforced.
+ */
+
+/** The environment variable that marks every process of one harness (its value is random per harness). */
+export const RUN_MARKER_VAR = 'DRILLS_RUN';
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on Linux for every architecture in use
+const PAGE_SIZE = 4096;
+/** A kill sweep stops after this many rounds: each round kills what it found, so a fork loop runs out fast. */
+const MAX_SWEEPS = 50;
+
+/** Whether processes can be read from /proc here. */
+export const HAS_PROC = ((): boolean => {
+  try {
+    return fs.statSync('/proc/self/stat').isFile();
+  } catch {
+    return false;
+  }
+})();
+
+/** A fresh marker value for one harness process and everything it starts. */
+export function newRunMarker(): string {
+  return crypto.randomBytes(12).toString('hex');
+}
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  sid: number;
+  state: string;
+  /** utime + stime + cutime + cstime, in ms: its own CPU time and that of the children it waited for. */
+  cpuMs: number;
+  /** Start time in clock ticks since boot: a pid with another start time is another process. */
+  start: number;
+  rssBytes: number;
+}
+
+function readStat(pid: number | string): ProcStat | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+  } catch {
+    return undefined;
+  }
+  // The command name is in parentheses and may hold spaces and parentheses: fields start after the last ')'.
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // f[0] is field 3 (state): field n is f[n - 3].
+  return {
+    pid: Number(pid),
+    state: f[0],
+    ppid: Number(f[1]),
+    pgid: Number(f[2]),
+    sid: Number(f[3]),
+    cpuMs: ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / CLOCK_TICKS_PER_SECOND,
+    start: Number(f[19]),
+    rssBytes: Number(f[21]) * PAGE_SIZE,
+  };
+}
+
+function hasMarker(pid: number, needle: string): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/environ`, 'latin1').includes(needle);
+  } catch {
+    return false;
+  }
+}
+
+/** What a process tree uses now. */
+export interface TreeUsage {
+  /** CPU time of every process of the tree, living or ended, in ms. */
+  cpuMs: number;
+  /** Resident memory of the living processes, summed, in bytes. */
+  rssBytes: number;
+  /** How many processes are alive (zombies excluded). */
+  processes: number;
+}
+
+/**
+ * The processes of one harness. `usage()` and `kill()` scan /proc; a process seen once is remembered (by pid and
+ * start time) so that it stays counted after it detaches, and the CPU time of one that ended outside the tree
+ * (reaped by init) is kept.
+ */
+export class ProcessTree {
+  private readonly needle: string;
+  private rootStart: number | undefined;
+  /** pid → the last stat seen, for every process ever found in the tree. */
+  private readonly known = new Map<number, ProcStat>();
+  /** CPU time of processes that ended and were reaped outside the tree. */
+  private lostCpuMs = 0;
+
+  constructor(
+    readonly rootPid: number,
+    readonly marker: string,
+  ) {
+    this.needle = `${RUN_MARKER_VAR}=${marker}\0`;
+    this.rootStart = HAS_PROC ? readStat(rootPid)?.start : undefined;
+  }
+
+  /** Processes already found to carry no marker, by pid and start time: their environment is read once. */
+  private readonly unmarked = new Set<string>();
+
+  /** Every process of the tree, found by a scan of /proc (zombies included: they still hold their CPU time). */
+  private scan(): ProcStat[] {
+    let names: string[];
+    try {
+      names = fs.readdirSync('/proc');
+    } catch {
+      return [];
+    }
+    const root = this.rootPid;
+    const rootStart = this.rootStart;
+    const inTree = new Set<number>();
+    const found: ProcStat[] = [];
+    const add = (s: ProcStat): void => {
+      inTree.add(s.pid);
+      found.push(s);
+    };
+    let pending: ProcStat[] = [];
+    for (const name of names) {
+      const c = name.charCodeAt(0);
+      if (c < 48 || c > 57) continue;
+      const s = readStat(name);
+      // Only processes started after the harness can be its descendants (a reused pid is another process).
+      if (!s || rootStart === undefined || s.start < rootStart) continue;
+      const seen = this.known.get(s.pid);
+      if ((s.pid === root && s.start === rootStart) || s.pgid === root || s.sid === root || (seen && seen.start === s.start)) add(s);
+      else pending.push(s);
+    }
+    // Children of tree processes to any depth, then processes that detached but carry the marker.
+    let grew = true;
+    while (grew) {
+      grew = false;
+      const next: ProcStat[] = [];
+      for (const s of pending) {
+        if (inTree.has(s.ppid) || this.marked(s)) {
+          add(s);
+          grew = true;
+        } else {
+          next.push(s);
+        }
+      }
+      pending = next;
+    }
+    this.remember(found, inTree);
+    return found;
+  }
+
+  private marked(s: ProcStat): boolean {
+    const id = `${s.pid}:${s.start}`;
+    if (this.unmarked.has(id)) return false;
+    if (hasMarker(s.pid, this.needle)) return true;
+    this.unmarked.add(id);
+    return false;
+  }
+
+  /** The processes already known, read again without listing /proc: cheap enough for every tick of a watch. */
+  private rescanKnown(): ProcStat[] {
+    const found: ProcStat[] = [];
+    const inTree = new Set<number>();
+    for (const [pid, last] of this.known) {
+      const s = readStat(pid);
+      if (s && s.start === last.start) {
+        found.push(s);
+        inTree.add(pid);
+      }
+    }
+    this.remember(found, inTree);
+    return found;
+  }
+
+  /** Remembers what a scan found; a process gone since was reaped, by a tree process (its CPU time is then in that one's cutime) or not. */
+  private remember(found: ProcStat[], inTree: Set<number>): void {
+    for (const [pid, last] of this.known) {
+      if (inTree.has(pid)) continue;
+      this.known.delete(pid);
+      if (!inTree.has(last.ppid)) this.lostCpuMs += last.cpuMs;
+    }
+    for (const s of found) this.known.set(s.pid, s);
+  }
+
+  /**
+   * CPU time and memory of the whole tree; undefined without /proc. `full: false` reads only the processes found
+   * before (a new child is found by the next full scan).
+   */
+  usage(full = true): TreeUsage | undefined {
+    if (!HAS_PROC || this.rootStart === undefined) return undefined;
+    if (this.known.size === 0) this.known.set(this.rootPid, { pid: this.rootPid, ppid: 0, pgid: 0, sid: 0, state: 'R', cpuMs: 0, start: this.rootStart, rssBytes: 0 });
+    const found = full ? this.scan() : this.rescanKnown();
+    let cpuMs = this.lostCpuMs;
+    let rssBytes = 0;
+    let processes = 0;
+    for (const s of found) {
+      cpuMs += s.cpuMs;
+      if (s.state !== 'Z') {
+        rssBytes += s.rssBytes;
+        processes++;
+      }
+    }
+    return { cpuMs, rssBytes, processes };
+  }
+
+  /**
+   * Kills every process of the tree with SIGKILL, again and again until none is left (a process forked between a
+   * scan and the kill is found by the next scan). Synchronous, so it can run from a signal handler or on exit.
+   */
+  kill(): void {
+    // Without /proc the group is all there is to kill. With it, the scan finds the group's members and checks the
+    // root's start time: a bare group kill could reach another process that reused the pid after the harness ended.
+    if (!HAS_PROC || this.rootStart === undefined) {
+      killGroup(this.rootPid);
+      return;
+    }
+    for (let round = 0; round < MAX_SWEEPS; round++) {
+      const alive = this.scan().filter((s) => s.state !== 'Z');
+      if (alive.length === 0) return;
+      for (const s of alive) {
+        try {
+          process.kill(s.pid, 'SIGKILL');
+        } catch {
+          // Gone already.
+        }
+      }
+    }
+  }
+}
+
+/** Kills a process group; where there is no /proc this is all the cleanup there is. */
+export function killGroup(pid: number | undefined): void {
+  if (!pid) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+}

@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Language } from '../../../src/core/pack/types';
+import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { strayProcesses } from './processes';
+
+const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+
+/** 640 MB the JS heap limit does not see: Buffers, then a child process. */
+const NODE_OUTSIDE_HEAP = {
+  buffers: "const keep = [];\nfor (let i = 0; i < 40; i++) keep.push(Buffer.alloc(16 * 1024 * 1024, 1));\nreturn keep.length + 2;",
+  child: "require('child_process').execFileSync(process.execPath, ['-e', 'const keep = []; for (let i = 0; i < 40; i++) keep.push(Buffer.alloc(16 << 20, 1)); console.log(keep.length)']);\nreturn 42;",
+};
+
+const MEMORY: Record<Language, string> = {
+  // Raises its own soft limit to the hard one, then fills 700 MB.
+  python: `import resource, subprocess, sys
+def solve(mode):
+    if mode == "raise":
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
+        hog = b"x" * (700 << 20)
+        return len(hog) // (700 << 20) + 41
+    code = "import resource\\ntry:\\n    resource.setrlimit(resource.RLIMIT_AS, (-1, -1))\\nexcept ValueError:\\n    pass\\nhog = b'x' * (700 << 20)\\n"
+    done = subprocess.run([sys.executable, "-c", code])
+    return 42 if done.returncode == 0 else 0
+`,
+  javascript: `function solve(mode) {\n  if (mode === 'raise') {\n${NODE_OUTSIDE_HEAP.buffers}\n  }\n  ${NODE_OUTSIDE_HEAP.child}\n}\n`,
+  typescript: `export function solve(mode: string): number {\n  if (mode === 'raise') {\n${NODE_OUTSIDE_HEAP.buffers}\n  }\n  ${NODE_OUTSIDE_HEAP.child}\n}\n`,
+};
+
+/**
+ * Spends 2.4 s of CPU time in four child processes at once (0.6 s each), then returns. Their wall time stays under
+ * the old wall-clock cap even on a busy machine, so only counting their CPU time times the case out.
+ */
+const NODE_BURN = "const s = process.cpuUsage(); for (;;) { const u = process.cpuUsage(s); if (u.user + u.system > 6e5) break; }";
+const NODE_FOUR = `const cp = require('child_process'); let left = 4; for (let i = 0; i < 4; i++) cp.spawn(process.execPath, ['-e', ${JSON.stringify(NODE_BURN)}]).on('exit', () => --left || process.exit(0));`;
+const CHILD_CPU: Record<Language, string> = {
+  python: 'import subprocess, sys\ndef solve(a):\n    burn = "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n"\n    children = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(4)]\n    for c in children:\n        c.wait()\n    return 42\n',
+  javascript: `function solve(a) {\n  require('child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
+  typescript: `import { execFileSync } from 'child_process';\nexport function solve(a: number): number {\n  execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
+};
+
+const HANG: Record<Language, string> = {
+  python: 'def solve(a):\n    while True:\n        pass\n',
+  javascript: 'function solve(a) {\n  for (;;) {}\n}\n',
+  typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',
+};
+
+for (const language of LANGUAGES) {
+  describe(`runner: limits on the whole process tree (${language})`, function () {
+    this.timeout(40_000);
+    const dir = tempDir();
+    afterEach(() => assert.deepEqual(strayProcesses(dir), []));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('reports memory the runtime does not limit itself as out of memory: ' + (language === 'python' ? 'a raised RLIMIT_AS, a child raising its own' : 'Buffers outside the JS heap, a child process'), async () => {
+      const problem = makeProblem({ limits: { timeMs: 10_000, memoryMb: 64 }, cases: [tc(['raise'], 42), tc(['child'], 42)] });
+      const run = await runCode(dir, language, MEMORY[language], problem);
+      const [own, child] = run.cases;
+      assert.equal(own.verdict, 'memory', JSON.stringify(own));
+      assert.match(own.message ?? '', /limit 64 MB/);
+      // Without the privilege to raise a hard limit, a Python child keeps the one it inherited: its allocation fails.
+      const heldInChild = language === 'python' && child.verdict === 'failed' && /MemoryError/.test(child.output);
+      assert.ok(child.verdict === 'memory' || heldInChild, JSON.stringify(child));
+    });
+
+    it('counts the CPU time of child processes against the time limit', async () => {
+      const problem = makeProblem({ limits: { timeMs: 1000, memoryMb: 256 }, cases: [tc([1], 42)] });
+      const run = await runCode(dir, language, CHILD_CPU[language], problem);
+      assert.equal(run.cases[0].verdict, 'timeout', JSON.stringify(run.cases[0]));
+    });
+
+    it('reports a run whose cases all hang within about twice the time limit, the cases after the first as not run', async () => {
+      const timeMs = 500;
+      const problem = makeProblem({ limits: { timeMs, memoryMb: 128 }, cases: Array.from({ length: 10 }, (_, i) => tc([i], i)) });
+      const started = performance.now();
+      const run = await runCode(dir, language, HANG[language], problem);
+      const wall = performance.now() - started;
+      assert.equal(run.cases[0].verdict, 'timeout');
+      assert.deepEqual(run.cases.slice(1).map((c) => c.verdict), Array(9).fill('notRun'));
+      assert.match(run.cases[9].message ?? '', /case 0 timed out/);
+      assert.equal(run.passed, 0);
+      // 2 × timeMs + start-up on an idle machine; 4 × at most on one too busy to give the first case its CPU time.
+      // One hanging case after another took 10 × (timeMs + start-up) at least.
+      assert.ok(wall < 4 * timeMs + 1500, `${Math.round(wall)} ms for 10 hanging cases of ${timeMs} ms`);
+    });
+  });
+}

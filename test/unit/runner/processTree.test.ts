@@ -1,0 +1,115 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
+import type { Language } from '../../../src/core/pack/types';
+import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
+import { pidFrom, strayProcesses } from './processes';
+
+const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+
+/** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
+const DAEMON: Record<Language, string> = {
+  // A classic double fork: the grandchild is re-parented to init, in a session of its own. `quiet` closes the
+  // pipes it inherited; otherwise it holds them open.
+  python: `import os, time
+def solve(pidfile, quiet):
+    if os.fork() == 0:
+        os.setsid()
+        if os.fork() == 0:
+            if quiet:
+                os.close(1)
+                os.close(2)
+            with open(pidfile + ".tmp", "w") as f:
+                f.write(str(os.getpid()))
+            os.rename(pidfile + ".tmp", pidfile)
+            time.sleep(600)
+        os._exit(0)
+    while not os.path.exists(pidfile):
+        time.sleep(0.01)
+    return 42
+`,
+  javascript: `const { spawn } = require('child_process');
+const fs = require('fs');
+function solve(pidfile, quiet) {
+  const code = 'require("fs").writeFileSync(' + JSON.stringify(pidfile + '.tmp') + ', String(process.pid)); require("fs").renameSync(' + JSON.stringify(pidfile + '.tmp') + ', ' + JSON.stringify(pidfile) + '); setInterval(() => {}, 1000);';
+  spawn(process.execPath, ['-e', code], { detached: true, stdio: quiet ? 'ignore' : 'inherit' }).unref();
+  while (!fs.existsSync(pidfile)) {}
+  return 42;
+}
+`,
+  typescript: `import { spawn } from 'child_process';
+import * as fs from 'fs';
+export function solve(pidfile: string, quiet: boolean): number {
+  const code = 'require("fs").writeFileSync(' + JSON.stringify(pidfile + '.tmp') + ', String(process.pid)); require("fs").renameSync(' + JSON.stringify(pidfile + '.tmp') + ', ' + JSON.stringify(pidfile) + '); setInterval(() => {}, 1000);';
+  spawn(process.execPath, ['-e', code], { detached: true, stdio: quiet ? 'ignore' : 'inherit' }).unref();
+  while (!fs.existsSync(pidfile)) {}
+  return 42;
+}
+`,
+};
+
+/** Kills its own process with SIGKILL on `kill`, returns its argument otherwise. */
+const SELF_KILL: Record<Language, string> = {
+  python: 'import os, signal\ndef solve(mode, _=None):\n    if mode == "kill":\n        os.kill(os.getpid(), signal.SIGKILL)\n    return 42\n',
+  javascript: "function solve(mode) {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
+  typescript: "export function solve(mode: string): number {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
+};
+
+/** Writes its pid to `pidfile` and loops forever. */
+const HANG: Record<Language, string> = {
+  python: 'import os\ndef solve(pidfile, _=None):\n    with open(pidfile + ".tmp", "w") as f:\n        f.write(str(os.getpid()))\n    os.rename(pidfile + ".tmp", pidfile)\n    while True:\n        pass\n',
+  javascript: "const fs = require('fs');\nfunction solve(pidfile) {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
+  typescript: "import * as fs from 'fs';\nexport function solve(pidfile: string): number {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
+};
+
+const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
+
+for (const language of LANGUAGES) {
+  describe(`runner: processes the solution starts (${language})`, function () {
+    this.timeout(30_000);
+    const dir = tempDir();
+    afterEach(async () => {
+      // Whatever a test started is gone once its run returned: no process of these runs is left behind.
+      assert.deepEqual(strayProcesses(dir), []);
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('kills a daemon that left the session and process group, without waiting for the pipes it holds', async () => {
+      const holder = path.join(dir, `holder-${language}.pid`);
+      const quiet = path.join(dir, `quiet-${language}.pid`);
+      const problem = makeProblem({ function: twoArgs, limits: { timeMs: 5000, memoryMb: 128 }, cases: [tc([holder, false], 42), tc([quiet, true], 42), tc(['x', false], 43)] });
+      const run = await runCode(dir, language, DAEMON[language], problem);
+      assert.equal(run.error, undefined, run.error?.message);
+      assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'passed', 'failed'], JSON.stringify(run.cases.map((c) => c.message)));
+      for (const file of [holder, quiet]) {
+        const pid = await pidFrom(file);
+        assert.equal(isAlive(pid), false, `${path.basename(file)}: process ${pid} still runs`);
+      }
+    });
+
+    it('reports a SIGKILL the solution sent itself as an error, not as running out of memory', async () => {
+      const problem = makeProblem({ function: twoArgs, cases: [tc(['kill'], 42), tc(['ok'], 42)] });
+      const run = await runCode(dir, language, SELF_KILL[language], problem);
+      assert.equal(run.cases[0].verdict, 'error', JSON.stringify(run.cases[0]));
+      assert.match(run.cases[0].message ?? '', /SIGKILL \(not by the judge\)/);
+      assert.equal(run.cases[1].verdict, 'passed');
+    });
+
+    it('ends a run in progress, its processes and its temporary files, when every run is ended (a signal, the editor closing)', async () => {
+      const pidfile = path.join(dir, `hang-${language}.pid`);
+      const tmp = path.join(dir, `tmp-${language}`);
+      fs.mkdirSync(tmp);
+      const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile], 42), tc(['x'], 42)] });
+      const running = runCode(dir, language, HANG[language], problem, { env: { tmpDir: tmp } });
+      const pid = await pidFrom(pidfile);
+      assert.ok(pendingCleanups() > 0);
+      endAllRuns();
+      const run = await running;
+      assert.equal(isAlive(pid), false, `harness ${pid} still runs`);
+      assert.deepEqual(run.cases.map((c) => c.verdict), ['notRun', 'notRun']);
+      assert.deepEqual(fs.readdirSync(tmp), []);
+      assert.equal(pendingCleanups(), 0);
+    });
+  });
+}
