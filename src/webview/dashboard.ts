@@ -105,6 +105,7 @@ const STATE_MARK: Record<PlanItemState, string> = { done: '✓', 'in-progress': 
 function render(): void {
   if (!current) return;
   for (const c of charts.splice(0)) c.destroy();
+  pendingCharts.length = 0;
   const app = document.getElementById('app');
   if (!app) return;
   app.replaceChildren();
@@ -117,6 +118,7 @@ function render(): void {
     points = renderPlan(app, model);
   }
   app.append(h('p', { id: 'status', role: 'status', class: 'status' }));
+  for (const draw of pendingCharts.splice(0)) draw();
   app.setAttribute('aria-busy', 'false');
   const report: RenderReport = { view: view.kind, plots: charts.length, points, theme: themeKind() };
   document.body.dataset.rendered = `${report.view}:${report.plots}`;
@@ -198,20 +200,25 @@ function planItem(item: PlanItem): HTMLElement {
   );
 }
 
-/** Adds a titled plot to `parent`; returns the points drawn. */
+/** Charts waiting for their figure's final width: drawn once every figure of the view is in the page. */
+const pendingCharts: (() => void)[] = [];
+
+/** Adds a titled plot to `parent`; returns the points it will draw. */
 function plot(parent: HTMLElement, id: string, title: string, caption: string, make: (width: number) => { opts: uPlot.Options; data: uPlot.AlignedData }): number {
   const holder = h('div', { class: 'chart' });
   const figure = h('figure', { class: 'card plot', id }, h('figcaption', {}, h('h2', {}, title), h('span', { class: 'caption' }, caption)), holder);
   parent.append(figure);
-  const width = Math.max(260, Math.floor(figure.clientWidth - 24));
-  const { opts, data } = make(width);
-  const n = data.slice(1).reduce((s, series) => s + (series as (number | null)[]).filter((v) => v !== null && v !== undefined).length, 0);
+  const { data } = make(300);
   if (data[0].length === 0) {
     holder.append(h('p', { class: 'empty' }, 'No data yet.'));
     return 0;
   }
-  charts.push(new uPlot(opts, data, holder));
-  return n;
+  pendingCharts.push(() => {
+    // Measured after layout: the grid decides the columns only once all its figures are in.
+    const { opts, data: drawn } = make(Math.max(260, Math.floor(holder.clientWidth)));
+    charts.push(new uPlot(opts, drawn, holder));
+  });
+  return data.slice(1).reduce((s, series) => s + (series as (number | null)[]).filter((v) => v !== null && v !== undefined).length, 0);
 }
 
 function axes(p: ReturnType<typeof palette>, y: Partial<uPlot.Axis> = {}, x: Partial<uPlot.Axis> = {}): uPlot.Axis[] {
@@ -246,7 +253,7 @@ function plotsFor(grid: HTMLElement, series: DashboardSeries, withTopics: boolea
         width,
         height: HEIGHT,
         scales: { x: { time: false, range: [-0.5, Math.max(0.5, topics.length - 0.5)] }, y: { range: [0, 100] } },
-        axes: axes(p, { values: (_u, splits) => splits.map((v) => `${v}%`) }, { splits: () => topics.map((_, i) => i), values: (_u, splits) => splits.map((i) => topics[i]?.topic ?? ''), rotate: topics.length > 6 ? -30 : 0, size: topics.length > 6 ? 70 : 40 }),
+        axes: axes(p, { values: (_u, splits) => splits.map((v) => `${v}%`) }, { splits: () => topics.map((_, i) => i), values: (_u, splits) => splits.map((i) => topics[i]?.topic ?? ''), rotate: topics.length > 5 ? -35 : 0, size: topics.length > 5 ? 95 : 40 }),
         series: [
           {},
           { label: 'Solved', fill: p.green, stroke: p.green, paths: uPlot.paths.bars!({ size: [0.35, 40], align: -1 }), points: { show: false } },
