@@ -124,7 +124,7 @@ export class Dashboard implements vscode.Disposable {
       case 'request': {
         let response: ToWebview;
         try {
-          await this.handle(message.request);
+          await this.handleRequest(message.request);
           response = { type: 'response', requestId: message.requestId, ok: true };
         } catch (e) {
           response = { type: 'response', requestId: message.requestId, ok: false, error: e instanceof Error ? e.message : String(e) };
@@ -135,7 +135,8 @@ export class Dashboard implements vscode.Disposable {
     }
   }
 
-  private async handle(request: DashboardRequest): Promise<void> {
+  /** Does what a click in the view asked for (public so the integration tests can click without a browser). */
+  async handleRequest(request: DashboardRequest): Promise<void> {
     switch (request.kind) {
       case 'start': {
         if (request.action.kind === 'startMock') {

@@ -5,8 +5,10 @@ import {
   reconcileConditions,
   type ConditionsRecord,
   type SettingTarget,
+  type SettingWrite,
   type SettingsAccess,
 } from '../core/progress/index';
+import { isInside } from '../core/fs/paths';
 import type { Config } from './config';
 import type { DrillSession } from './session';
 
@@ -41,7 +43,6 @@ export class InterviewConditions implements vscode.Disposable {
       this.item,
       this.changed,
       deps.session.onDidChangeAttempt(() => void this.reconcile()),
-      deps.session.onDidChangeActive(() => void this.reconcile()),
       deps.config.watch('interviewConditions', () => void this.reconcile()),
     );
   }
@@ -61,8 +62,10 @@ export class InterviewConditions implements vscode.Disposable {
   private async reconcileNow(): Promise<ConditionsRecord | undefined> {
     const dir = this.deps.storageDir;
     if (!dir || !vscode.workspace.workspaceFolders?.length) return undefined;
-    const attempt = this.deps.session.active?.attempt;
-    const desired = desiredConditions(attempt, this.deps.config.get('interviewConditions'));
+    // History is shared by every window: only this workspace's drills count.
+    const folders = vscode.workspace.workspaceFolders.map((f) => f.uri.fsPath);
+    const open = this.deps.session.open.map((d) => d.attempt).filter((a) => folders.some((f) => isInside(f, a.attemptDir)));
+    const desired = desiredConditions(open, this.deps.config.get('interviewConditions'));
     try {
       const outcome = await reconcileConditions(dir, desired, workspaceSettings);
       for (const issue of outcome.issues) {
@@ -73,8 +76,8 @@ export class InterviewConditions implements vscode.Disposable {
       const before = this.current;
       this.current = outcome.on;
       this.show();
-      if (before?.attemptId !== this.current?.attemptId || (before === undefined) !== (this.current === undefined)) {
-        this.deps.log.info(this.current ? `Interview conditions on for attempt ${this.current.attemptId}.` : 'Interview conditions off; settings put back.');
+      if ((before === undefined) !== (this.current === undefined) || before?.attemptIds.join() !== this.current?.attemptIds.join()) {
+        this.deps.log.info(this.current ? `Interview conditions on for attempt ${this.current.attemptIds.join(', ')}.` : 'Interview conditions off; settings put back.');
       }
       this.changed.fire(this.current);
       return this.current;
@@ -120,10 +123,41 @@ const workspaceSettings: SettingsAccess = {
     const effective = config.get(target.key);
     return { ...(workspace !== undefined ? { workspace } : {}), ...(effective !== undefined ? { effective } : {}) };
   },
-  async write(target, value) {
-    const config = vscode.workspace.getConfiguration(undefined, target.languageId ? { languageId: target.languageId } : undefined);
-    // An assistant that is not installed has no registered setting: writing it would fail, so it is skipped.
-    if (config.inspect(target.key)?.defaultValue === undefined && value !== undefined) throw new Error(`${target.key} is not a registered setting`);
-    await config.update(target.key, value, vscode.ConfigurationTarget.Workspace, target.languageId !== undefined);
+  async write(writes) {
+    const failed: SettingTarget[] = [];
+    // Each settings write rewrites settings.json and waits for the configuration to reload (seconds in a busy
+    // window), so a language's settings go in one write of its whole `[language]` block.
+    const byLanguage = new Map<string, SettingWrite[]>();
+    for (const w of writes) {
+      if (w.target.languageId !== undefined) byLanguage.set(w.target.languageId, [...(byLanguage.get(w.target.languageId) ?? []), w]);
+    }
+    const root = vscode.workspace.getConfiguration();
+    for (const [languageId, group] of byLanguage) {
+      const section = `[${languageId}]`;
+      const block: Record<string, unknown> = { ...((root.inspect<Record<string, unknown>>(section)?.workspaceValue) ?? {}) };
+      for (const w of group) {
+        if (w.value === undefined) delete block[w.target.key];
+        else block[w.target.key] = w.value;
+      }
+      try {
+        await root.update(section, Object.keys(block).length > 0 ? block : undefined, vscode.ConfigurationTarget.Workspace);
+      } catch {
+        failed.push(...group.map((w) => w.target));
+      }
+    }
+    for (const w of writes.filter((x) => x.target.languageId === undefined)) {
+      const config = vscode.workspace.getConfiguration();
+      // An assistant that is not installed has no registered setting: writing it would fail, so it is skipped.
+      if (config.inspect(w.target.key)?.defaultValue === undefined && w.value !== undefined) {
+        failed.push(w.target);
+        continue;
+      }
+      try {
+        await config.update(w.target.key, w.value, vscode.ConfigurationTarget.Workspace);
+      } catch {
+        failed.push(w.target);
+      }
+    }
+    return failed;
   },
 };

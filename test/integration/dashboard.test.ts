@@ -132,6 +132,21 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     assert.deepEqual(api.session.progress.dashboard.cspViolations, []);
   });
 
+  it('an exported history imports back without duplicating attempts; the CSV has a row per attempt', async () => {
+    const { api } = await drillsApi();
+    const progress = api.session.progress.progress;
+    const json = await progress.exportText('json');
+    const csv = await progress.exportText('csv');
+    for (const a of seeded) assert.ok(csv.includes(`\r\n${a.id},builtin,${a.problemId},`), `no CSV row for ${a.id}`);
+    fs.rmSync(path.join(api.session.session.history.dir, `${seeded[2].id}.json`));
+    const first = await progress.importText(json);
+    assert.equal(first.added, 1);
+    assert.ok(first.duplicates >= seeded.length - 1);
+    assert.deepEqual((await api.session.session.history.getAttempt(seeded[2].id)).attempt, JSON.parse(JSON.stringify(seeded[2])));
+    const again = await progress.importText(json);
+    assert.equal(again.added, 0);
+  });
+
   describe('interview conditions', () => {
     const scoped = (languageId: string) => vscode.workspace.getConfiguration(undefined, { languageId });
     const wsValue = (key: string, languageId: string) => scoped(languageId).inspect(key)?.workspaceLanguageValue;
@@ -147,7 +162,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
       await scoped('javascript').update('editor.formatOnType', true, vscode.ConfigurationTarget.Workspace, true);
       const userBefore = vscode.workspace.getConfiguration('editor').inspect('parameterHints.enabled')?.globalValue;
       const { drill } = await startDrill(api, 'first-unique-title');
-      await until('interview conditions on', () => api.session.progress.conditions.active?.attemptId === drill.attempt.id);
+      await until('interview conditions on', () => api.session.progress.conditions.active?.attemptIds.includes(drill.attempt.id) === true, 60_000);
       assert.equal(wsValue('editor.formatOnType', 'javascript'), false);
       assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), false);
       assert.equal(wsValue('editor.inlineSuggest.enabled', 'markdown'), false);
@@ -155,7 +170,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
       assert.equal(vscode.workspace.getConfiguration('editor').inspect('parameterHints.enabled')?.globalValue, userBefore, 'the user setting changed');
       await screenshot('interview-conditions', '.part.statusbar .statusbar-item:has-text("Interview conditions")');
       await vscode.commands.executeCommand('drills.abandonDrill');
-      await until('interview conditions off', () => api.session.progress.conditions.active === undefined);
+      await until('interview conditions off', () => api.session.progress.conditions.active === undefined, 60_000);
       assert.equal(wsValue('editor.formatOnType', 'javascript'), true, 'a value that was there is put back');
       assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), undefined, 'a value that was not there is removed');
       assert.equal(wsValue('editor.inlineSuggest.enabled', 'markdown'), undefined);
@@ -167,15 +182,27 @@ describe('Progress: dashboard, spaced review and interview conditions', function
       await setSetting('mode', 'interview');
       await scoped('javascript').update('editor.parameterHints.enabled', true, vscode.ConfigurationTarget.Workspace, true);
       const { drill } = await startDrill(api, 'first-unique-title');
-      await until('interview conditions on', () => api.session.progress.conditions.active?.attemptId === drill.attempt.id);
+      await until('interview conditions on', () => api.session.progress.conditions.active?.attemptIds.includes(drill.attempt.id) === true, 60_000);
       assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), false);
       const services = await api.reloadSession();
-      assert.equal(services.progress.conditions.active?.attemptId, drill.attempt.id, 'the reloaded window does not know the conditions are on');
+      assert.deepEqual(services.progress.conditions.active?.attemptIds, [drill.attempt.id], 'the reloaded window does not know the conditions are on');
       assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), false);
       await services.session.update(drill.attempt.id, abandon);
-      await until('interview conditions off after the reload', () => api.session.progress.conditions.active === undefined);
+      await until('interview conditions off after the reload', () => api.session.progress.conditions.active === undefined, 60_000);
       assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), true, 'not the value seen at the reload (off), the one from before the drill');
       await scoped('javascript').update('editor.parameterHints.enabled', undefined, vscode.ConfigurationTarget.Workspace, true);
+    });
+
+    it('one click on today\'s suggestion in the dashboard starts that drill', async () => {
+      const { api } = await drillsApi();
+      await setSetting('mode', 'practice');
+      const next = api.session.progress.progress.model().next;
+      assert.ok(next && next.action.kind === 'startDrill', `no drill suggested: ${JSON.stringify(next)}`);
+      await api.session.progress.dashboard.handleRequest({ kind: 'start', action: next.action });
+      const action = next.action;
+      const drill = await until('the suggested drill', () => api.session.session.open.find((d) => d.attempt.problemId === action.problemId));
+      assert.equal(drill.attempt.packId, action.packId);
+      await abandonAll(api);
     });
 
     it('leave the editor alone in practice mode', async () => {

@@ -73,17 +73,30 @@ export interface ConditionChange extends SettingTarget {
 /** What is on: written before the first setting changes, removed after the last is put back. */
 export interface ConditionsRecord {
   version: 1;
-  attemptId: string;
+  /** The interview attempts running when the record was last written. */
+  attemptIds: string[];
   languages: string[];
   groups: ConditionGroup[];
   changes: ConditionChange[];
 }
 
-/** Which conditions should hold now: an interview-mode attempt whose timer runs, and at least one group chosen. */
-export function desiredConditions(active: Attempt | undefined, groups: readonly ConditionGroup[]): { attemptId: string; languages: string[]; groups: ConditionGroup[] } | undefined {
-  if (!active || active.mode !== 'strict' || active.status !== 'in-progress' || groups.length === 0) return undefined;
-  // The solution's language, and Markdown for PLAN.md: the plan is written unaided too.
-  return { attemptId: active.id, languages: [active.language, 'markdown'], groups: [...groups] };
+/** What should hold: the attempts it is for, their languages (and Markdown), the groups turned off. */
+export interface DesiredConditions {
+  attemptIds: string[];
+  languages: string[];
+  groups: ConditionGroup[];
+}
+
+/**
+ * Which conditions should hold now: while any interview-mode attempt of this workspace runs, for all their
+ * languages and Markdown (PLAN.md is written unaided too). Moving between two running drills changes nothing,
+ * so the settings are not rewritten on every change of editor.
+ */
+export function desiredConditions(open: readonly Attempt[], groups: readonly ConditionGroup[]): DesiredConditions | undefined {
+  const running = open.filter((a) => a.mode === 'strict' && a.status === 'in-progress');
+  if (running.length === 0 || groups.length === 0) return undefined;
+  const languages = [...new Set<string>([...running.map((a) => a.language), 'markdown'])].sort();
+  return { attemptIds: running.map((a) => a.id).sort(), languages, groups: CONDITION_GROUPS.filter((g) => groups.includes(g)) };
 }
 
 /** Reads the `drills.interviewConditions` value: known group names, each once; anything else is reported. */
@@ -95,7 +108,7 @@ export function parseConditionGroups(raw: unknown): { groups: ConditionGroup[]; 
 
 /** The record of turning `groups` off for `languages`, from the settings as they are now. */
 export function planConditions(
-  want: { attemptId: string; languages: readonly string[]; groups: readonly ConditionGroup[] },
+  want: DesiredConditions,
   read: (target: SettingTarget) => SettingValues,
 ): ConditionsRecord {
   const changes: ConditionChange[] = [];
@@ -114,7 +127,7 @@ export function planConditions(
       }
     }
   }
-  return { version: 1, attemptId: want.attemptId, languages: [...want.languages], groups: [...want.groups], changes };
+  return { version: 1, attemptIds: [...want.attemptIds], languages: [...want.languages], groups: [...want.groups], changes };
 }
 
 function withPrevious(change: ConditionChange, workspace: unknown): ConditionChange {
@@ -162,7 +175,7 @@ export async function readConditionsRecord(dir: string): Promise<{ record?: Cond
   }
   try {
     const doc = JSON.parse(text) as Partial<ConditionsRecord>;
-    if (doc.version !== 1 || typeof doc.attemptId !== 'string' || !Array.isArray(doc.changes) || !Array.isArray(doc.languages) || !Array.isArray(doc.groups)) {
+    if (doc.version !== 1 || !Array.isArray(doc.attemptIds) || !Array.isArray(doc.changes) || !Array.isArray(doc.languages) || !Array.isArray(doc.groups)) {
       return { error: `${CONDITIONS_FILE} is not a record this version of Drills reads` };
     }
     if (doc.changes.some((c) => typeof c !== 'object' || c === null || typeof (c as ConditionChange).key !== 'string' || !('applied' in c))) {
@@ -185,11 +198,20 @@ export async function clearConditionsRecord(dir: string): Promise<void> {
   await fsp.rm(path.join(dir, CONDITIONS_FILE), { force: true });
 }
 
+/** One setting to write: `value` undefined removes it from that level. */
+export interface SettingWrite {
+  target: SettingTarget;
+  value: unknown;
+}
+
 /** The editor's settings as the conditions need them; the adapter implements it over the workspace configuration. */
 export interface SettingsAccess {
   read(target: SettingTarget): SettingValues;
-  /** Writes at workspace level (in `[languageId]` when given); `undefined` removes the value there. Rejects when the setting cannot be written. */
-  write(target: SettingTarget, value: unknown): Promise<void>;
+  /**
+   * Writes at workspace level (in `[languageId]` when given), all in one go where the editor allows it (each
+   * settings write is slow); resolves with the targets that could not be written (a setting nobody registered).
+   */
+  write(writes: readonly SettingWrite[]): Promise<SettingTarget[]>;
 }
 
 export interface ConditionsOutcome {
@@ -202,15 +224,23 @@ export interface ConditionsOutcome {
   issues: string[];
 }
 
+function targetOf(change: SettingTarget): SettingTarget {
+  return change.languageId !== undefined ? { key: change.key, languageId: change.languageId } : { key: change.key };
+}
+
+function sameTarget(a: SettingTarget, b: SettingTarget): boolean {
+  return a.key === b.key && a.languageId === b.languageId;
+}
+
 /**
  * Brings the settings in line with what should hold: puts back a record that no longer applies (another
  * attempt, the drill over, or a record left by a crash), and turns conditions on for `desired`, writing
- * the record before the first setting. A record for the same attempt is kept (a reload mid-drill), with
+ * the record before the first setting. A record of the same settings is kept (a reload mid-drill), with
  * any setting a crash left unapplied applied now: the previous values stay the ones from before the drill.
  */
 export async function reconcileConditions(
   dir: string,
-  desired: { attemptId: string; languages: string[]; groups: ConditionGroup[] } | undefined,
+  desired: DesiredConditions | undefined,
   settings: SettingsAccess,
 ): Promise<ConditionsOutcome> {
   const outcome: ConditionsOutcome = { keptByUser: [], skipped: [], issues: [] };
@@ -219,45 +249,50 @@ export async function reconcileConditions(
     outcome.issues.push(`${error}; the settings it recorded cannot be put back automatically.`);
     await fsp.rename(path.join(dir, CONDITIONS_FILE), path.join(dir, `${CONDITIONS_FILE}.corrupt-${Date.now()}`)).catch(() => undefined);
   }
-  const same = record && desired && record.attemptId === desired.attemptId && isDeepStrictEqual(record.groups, desired.groups) && isDeepStrictEqual(record.languages, desired.languages);
-  if (record && same) {
-    for (const change of record.changes) {
-      const target: SettingTarget = change.languageId !== undefined ? { key: change.key, languageId: change.languageId } : { key: change.key };
-      if (isDeepStrictEqual(settings.read(target).workspace, change.previous)) {
-        await settings.write(target, change.applied).catch(() => outcome.skipped.push(target));
-      }
+  // The same settings hold for another set of attempts (one more drill in the same language): only the record changes.
+  const same = record && desired && isDeepStrictEqual(record.groups, desired.groups) && isDeepStrictEqual(record.languages, desired.languages);
+  if (record && desired && same) {
+    if (!isDeepStrictEqual(record.attemptIds, desired.attemptIds)) {
+      record.attemptIds = [...desired.attemptIds];
+      await writeConditionsRecord(dir, record);
     }
+    const missing = record.changes.filter((c) => isDeepStrictEqual(settings.read(targetOf(c)).workspace, c.previous)).map((c) => ({ target: targetOf(c), value: c.applied }));
+    if (missing.length > 0) outcome.skipped.push(...(await settings.write(missing)));
     outcome.on = record;
     return outcome;
   }
+  // What goes back from the old record, and what the new one turns off, in one batch: each settings write is slow.
+  let restores: SettingWrite[] = [];
   if (record) {
     const { writes, keptByUser } = restoreWrites(record, (t) => settings.read(t));
     outcome.keptByUser.push(...keptByUser);
-    for (const w of writes) {
-      const target: SettingTarget = w.languageId !== undefined ? { key: w.key, languageId: w.languageId } : { key: w.key };
-      try {
-        await settings.write(target, w.value);
-      } catch (e) {
-        outcome.issues.push(`Could not put ${w.key}${w.languageId ? ` for ${w.languageId}` : ''} back: ${(e as Error).message}`);
-      }
-    }
-    await clearConditionsRecord(dir);
+    restores = writes.map((w) => ({ target: targetOf(w), value: w.value }));
   }
-  if (!desired) return outcome;
-  const planned = planConditions(desired, (t) => settings.read(t));
+  const restoreFailed = (failed: readonly SettingTarget[]) => {
+    for (const t of failed) if (restores.some((r) => sameTarget(r.target, t))) outcome.issues.push(`Could not put ${t.key}${t.languageId ? ` for ${t.languageId}` : ''} back.`);
+  };
+  if (!desired) {
+    if (restores.length > 0) restoreFailed(await settings.write(restores));
+    if (record) await clearConditionsRecord(dir);
+    return outcome;
+  }
+  // Planned against the values from before any drill, not the ones the old record applied.
+  const planned = planConditions(desired, (t) => {
+    const restored = restores.find((r) => sameTarget(r.target, t));
+    if (!restored) return settings.read(t);
+    const effective = restored.value ?? settings.read(t).effective;
+    return { ...(restored.value !== undefined ? { workspace: restored.value } : {}), ...(effective !== undefined ? { effective } : {}) };
+  });
   await writeConditionsRecord(dir, planned);
-  const applied: ConditionChange[] = [];
-  for (const change of planned.changes) {
-    const target: SettingTarget = change.languageId !== undefined ? { key: change.key, languageId: change.languageId } : { key: change.key };
-    try {
-      await settings.write(target, change.applied);
-      applied.push(change);
-    } catch {
-      outcome.skipped.push(target);
-    }
-  }
-  const record2 = { ...planned, changes: applied };
-  if (applied.length !== planned.changes.length) await writeConditionsRecord(dir, record2);
-  outcome.on = record2;
+  const batch = new Map<string, SettingWrite>();
+  const id = (t: SettingTarget) => `${t.languageId ?? ''}\u0000${t.key}`;
+  for (const r of restores) batch.set(id(r.target), r);
+  for (const c of planned.changes) batch.set(id(targetOf(c)), { target: targetOf(c), value: c.applied });
+  const failed = await settings.write([...batch.values()]);
+  restoreFailed(failed.filter((t) => !planned.changes.some((c) => sameTarget(c, t))));
+  outcome.skipped.push(...failed.filter((t) => planned.changes.some((c) => sameTarget(c, t))));
+  const applied = { ...planned, changes: planned.changes.filter((c) => !failed.some((f) => sameTarget(f, c))) };
+  if (applied.changes.length !== planned.changes.length) await writeConditionsRecord(dir, applied);
+  outcome.on = applied;
   return outcome;
 }
