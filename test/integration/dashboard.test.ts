@@ -89,7 +89,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     await screenshot('review-group', '.part.sidebar .monaco-list-row:has-text("Due for review")');
   });
 
-  it('the dashboard opens from its command with plots drawn from the history, in dark and light themes, and no CSP violation', async () => {
+  it('the dashboard opens from its command with plots drawn from the history, in dark, light and high contrast themes, and no CSP violation', async () => {
     const { api } = await drillsApi();
     const dashboard = api.session.progress.dashboard;
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
@@ -102,6 +102,10 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     const light = await waitForRender(api, 'the dashboard redrawn in a light theme', (r) => r.theme === 'vscode-light');
     assert.equal(light.plots, dark.plots);
     await screenshot('dashboard-light', '.part.editor .tab:has-text("Drills Dashboard")');
+    await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default High Contrast', vscode.ConfigurationTarget.Global);
+    const contrast = await waitForRender(api, 'the dashboard redrawn in high contrast', (r) => r.theme === 'vscode-high-contrast');
+    assert.equal(contrast.plots, dark.plots);
+    await screenshot('dashboard-high-contrast', '.part.editor .tab:has-text("Drills Dashboard")');
     assert.deepEqual(dashboard.cspViolations, []);
     assert.deepEqual(api.logErrors().filter((e) => /Content Security Policy/.test(e)), []);
   });
