@@ -116,6 +116,16 @@ const builds = [
     outdir: 'out/harness',
     plugins: [problemMatcherPlugin, copyAssetsPlugin],
   },
+  // The dashboard webview: a browser bundle, its script and one stylesheet (uPlot's and ours), loaded under a strict CSP.
+  {
+    ...shared,
+    entryPoints: { dashboard: 'src/webview/dashboard.ts' },
+    outdir: 'out/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    plugins: [problemMatcherPlugin],
+  },
 ];
 
 if (!production) {

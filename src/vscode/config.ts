@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DEFAULT_ATTEMPT_FOLDER } from '../core/drill/attemptFolder';
 import { LANGUAGES, type Language, type Phases } from '../core/pack/types';
 import { parsePhasesSetting } from '../core/session/index';
+import { parseConditionGroups, parseDay, type ConditionGroup } from '../core/progress/index';
 
 /** The section every setting lives under: `drills.<key>`. */
 export const SECTION = 'drills';
@@ -42,6 +43,19 @@ const SETTINGS = {
       return parsed && parsed.problems.length === 0 ? parsed.phases : undefined;
     },
   } satisfies Setting<Phases>,
+  /** The interview day (`YYYY-MM-DD`) the plan and review intervals count down to; null when not set. */
+  interviewDate: {
+    default: null,
+    parse: (raw) => (raw === null || raw === '' ? null : typeof raw === 'string' ? (parseDay(raw) ?? undefined) : undefined),
+  } satisfies Setting<string | null>,
+  /** What an interview-mode drill turns off while its timer runs; a value with an unknown name is ignored whole (and reported). */
+  interviewConditions: {
+    default: ['inlineSuggestions', 'aiCompletion', 'quickSuggestions', 'parameterHints', 'formatOnType'],
+    parse: (raw) => {
+      const parsed = parseConditionGroups(raw);
+      return parsed.unknown.length === 0 ? parsed.groups : undefined;
+    },
+  } satisfies Setting<ConditionGroup[]>,
 };
 
 /** The settings' names. */

@@ -20,6 +20,11 @@ export const Commands = {
   showHistory: 'drills.showHistory',
   startMock: 'drills.startMock',
   finishMock: 'drills.finishMock',
+  openDashboard: 'drills.openDashboard',
+  setInterviewDate: 'drills.setInterviewDate',
+  exportHistory: 'drills.exportHistory',
+  importHistory: 'drills.importHistory',
+  checkToolchains: 'drills.checkToolchains',
 } as const;
 
 /** View ids contributed in package.json. */

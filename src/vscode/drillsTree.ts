@@ -20,12 +20,14 @@ import {
   type TopicGroup,
 } from '../core/drill/index';
 import { DIFFICULTIES, type ProblemSummary } from '../core/pack/types';
+import { REVIEW_TOPIC, type ReviewGroup, type ReviewGroupNode } from './dashboardReviewGroup';
 
 /** A row of the Drills view. */
 export type DrillNode =
   | { kind: 'pack'; source: PackSource; problems: ProblemSummary[] }
   | { kind: 'topic'; source: PackSource; group: TopicGroup }
-  | { kind: 'problem'; source: PackSource; topic: string; problem: ProblemSummary };
+  | { kind: 'problem'; source: PackSource; topic: string; problem: ProblemSummary }
+  | ReviewGroupNode;
 
 /** The icon of each state: ThemeIcons coloured by the theme's test colours. */
 const STATE_ICONS: Record<DrillState, [string, string | undefined]> = {
@@ -60,6 +62,15 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     this.stateOfProblem = options.stateOf ?? ALL_NEW;
     this.view = vscode.window.createTreeView(Views.problems, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(this.view, this.changed, packs.onDidChange(() => this.refresh()));
+  }
+
+  private reviewGroup: ReviewGroup | undefined;
+
+  /** Shows the "Due for review" group first (see dashboardReviewGroup.ts); redraws when it changes. */
+  setReviewGroup(group: ReviewGroup | undefined): vscode.Disposable {
+    this.reviewGroup = group;
+    this.refresh();
+    return group ? group.onDidChange(() => this.refresh()) : new vscode.Disposable(() => undefined);
   }
 
   /** Replaces the source of problem states (the history's), and redraws. */
@@ -103,11 +114,13 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   getChildren(node?: DrillNode): DrillNode[] {
     if (!node) {
       const filtering = !isFilterEmpty(this.currentFilter);
-      return this.packs.index.sources
+      const first: DrillNode[] = this.reviewGroup?.roots() ?? [];
+      return first.concat(this.packs.index.sources
         .map((source) => ({ kind: 'pack' as const, source, problems: filterProblems(source.pack.problems, this.stateOfProblem, this.currentFilter) }))
         // A filter hides packs with nothing to show; without one, even an empty or broken pack is listed.
-        .filter((n) => !filtering || n.problems.length > 0);
+        .filter((n) => !filtering || n.problems.length > 0));
     }
+    if (node.kind === 'reviewGroup') return this.reviewGroup?.children() ?? [];
     if (node.kind === 'pack') {
       return groupByTopic(node.problems, this.currentFilter.topics).map((group) => ({ kind: 'topic', source: node.source, group }));
     }
@@ -131,11 +144,14 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
       }
       case 'problem':
         return this.problemItem(node);
+      case 'reviewGroup':
+        return this.reviewGroup?.treeItem(node) ?? new vscode.TreeItem(REVIEW_TOPIC);
     }
   }
 
   getParent(node: DrillNode): DrillNode | undefined {
-    if (node.kind === 'pack') return undefined;
+    if (node.kind === 'pack' || node.kind === 'reviewGroup') return undefined;
+    if (node.kind === 'problem' && node.topic === REVIEW_TOPIC) return this.reviewGroup?.roots()[0];
     const problems = filterProblems(node.source.pack.problems, this.stateOfProblem, this.currentFilter);
     const pack: DrillNode = { kind: 'pack', source: node.source, problems };
     if (node.kind === 'topic') return pack;

@@ -15,6 +15,7 @@ import { PlanGate } from './planGate';
 import { HiddenTests } from './testController';
 import { HistoryView } from './history';
 import { MockService } from './mock';
+import { startProgress, type ProgressServices } from './dashboardServices';
 
 /** What `activate` hands back: read by the integration tests through `extension.exports`. */
 export interface DrillsApi {
@@ -44,6 +45,8 @@ export interface SessionServices extends vscode.Disposable {
   tests: HiddenTests;
   history: HistoryView;
   mock: MockService;
+  /** Review schedule, dashboard, the "Due for review" group and interview conditions. */
+  progress: ProgressServices;
 }
 
 /** Composes the adapter modules; each returns what it needs disposed. */
@@ -94,7 +97,8 @@ async function startSession(
   const plan = new PlanGate(session);
   const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
   const history = new HistoryView(session, s.tree, s.packs);
-  const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log });
+  const progress = await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log });
+  const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) });
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     ...timerCommands(session),
     [Commands.revealHint]: () => revealNextHint(session),
@@ -118,13 +122,13 @@ async function startSession(
   await timer.checkDue();
   await mock.restore();
   // Disposed once however often it is asked (a simulated reload disposes before re-creating).
-  const all = vscode.Disposable.from(mock, history, tests, plan, timer, ...disposables, session);
+  const all = vscode.Disposable.from(mock, progress, history, tests, plan, timer, ...disposables, session);
   let disposed = false;
   const dispose = () => {
     if (!disposed) all.dispose();
     disposed = true;
   };
-  return { session, timer, plan, tests, history, mock, dispose };
+  return { session, timer, plan, tests, history, mock, progress, dispose };
 }
 
 /** Wraps the log so error lines are also kept; the channel itself cannot be read back. */

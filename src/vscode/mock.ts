@@ -58,6 +58,8 @@ export class MockService implements vscode.Disposable {
       stateOf: DrillStateProvider;
       log: vscode.LogOutputChannel;
       random?: () => number;
+      /** Shows the finished mock's report (the dashboard); without it, the Markdown report opens in a preview. */
+      showReport?: (session: MockSession, report: MockReport) => Promise<void>;
     },
   ) {
     this.disposables.push(deps.session.onDidChangeAttempt((a) => void this.onAttemptChanged(a.id, isOpen(a))));
@@ -123,7 +125,7 @@ export class MockService implements vscode.Disposable {
     await this.save(undefined);
     const { attempts } = await this.deps.session.history.listAttempts();
     const report = mockReport(stored.session, attempts, this.deps.session.clock.now());
-    await this.openReport(report);
+    await this.openReport(report, stored.session);
     return report;
   }
 
@@ -167,7 +169,7 @@ export class MockService implements vscode.Disposable {
   }
 
   /** Writes the report to `drills/mock-<date>.md` in the workspace (untitled without one) and previews it. */
-  private async openReport(report: MockReport): Promise<void> {
+  private async openReport(report: MockReport, session: MockSession): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
     let uri: vscode.Uri;
     if (folder) {
@@ -179,6 +181,10 @@ export class MockService implements vscode.Disposable {
       uri = (await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown })).uri;
     }
     this.lastReportUri = uri;
+    if (this.deps.showReport) {
+      await this.deps.showReport(session, report);
+      return;
+    }
     try {
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } catch {

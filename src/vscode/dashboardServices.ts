@@ -1,0 +1,51 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { Config } from './config';
+import { Dashboard, dashboardCommands } from './dashboard';
+import { ProgressService } from './dashboardProgress';
+import { ReviewGroup } from './dashboardReviewGroup';
+import type { DrillsTree } from './drillsTree';
+import type { HistoryView } from './history';
+import { InterviewConditions } from './interviewConditions';
+import type { PacksService } from './packs';
+import type { DrillSession } from './session';
+
+/** Progress, review and the dashboard, as one unit of the session's services. */
+export interface ProgressServices extends vscode.Disposable {
+  progress: ProgressService;
+  dashboard: Dashboard;
+  reviewGroup: ReviewGroup;
+  conditions: InterviewConditions;
+}
+
+/**
+ * Creates the progress services for a session: the review schedule and dashboard, the "Due for review"
+ * group of the Drills view, interview conditions, and their commands. Reads history and applies (or puts
+ * back) interview conditions before returning, so a reloaded window starts in the right state.
+ */
+export async function startProgress(
+  context: vscode.ExtensionContext,
+  s: { session: DrillSession; packs: PacksService; config: Config; tree: DrillsTree; history: HistoryView; log: vscode.LogOutputChannel },
+): Promise<ProgressServices> {
+  const storageDir = context.globalStorageUri.fsPath;
+  const progress = new ProgressService({ session: s.session, packs: s.packs, config: s.config, storageDir, log: s.log });
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, progress, packs: s.packs, config: s.config, state: context.globalState, log: s.log });
+  const reviewGroup = new ReviewGroup(progress, s.packs, s.tree.view);
+  const conditions = new InterviewConditions({ session: s.session, config: s.config, storageDir: context.storageUri?.fsPath, log: s.log });
+  const handlers = dashboardCommands({
+    dashboard,
+    progress,
+    config: s.config,
+    afterImport: () => s.history.refresh(),
+    interpreterCacheFile: path.join(storageDir, 'interpreters.json'),
+  });
+  const disposables: vscode.Disposable[] = [
+    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
+    s.tree.setReviewGroup(reviewGroup),
+    new vscode.Disposable(() => s.tree.setReviewGroup(undefined)),
+  ];
+  await progress.refresh();
+  await conditions.reconcile();
+  const all = vscode.Disposable.from(...disposables, conditions, reviewGroup, dashboard, progress);
+  return { progress, dashboard, reviewGroup, conditions, dispose: () => all.dispose() };
+}
