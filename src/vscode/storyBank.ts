@@ -39,6 +39,7 @@ export class StoryBank implements vscode.Disposable {
     this.disposables.push(
       vscode.workspace.onDidSaveTextDocument((doc) => void this.checkDocument(doc)),
       vscode.workspace.onDidOpenTextDocument((doc) => void this.checkDocument(doc)),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.reload()),
       vscode.workspace.onDidCloseTextDocument((doc) => {
         // Closed and deleted: its findings go with it (a file still on disk keeps them).
         void fs.stat(doc.uri.fsPath).catch(() => {
@@ -59,7 +60,8 @@ export class StoryBank implements vscode.Disposable {
   /** The story pack: the workspace's first story-pack.yaml if it has one that loads, else the built-in one. */
   pack(): Promise<StoryPack | undefined> {
     this.packLoad ??= (async () => {
-      const found = await vscode.workspace.findFiles('**/story-pack.yaml', '**/node_modules/**', 1);
+      // A workspace pack's slogan patterns are regular expressions run on every save: only a trusted one is used.
+      const found = vscode.workspace.isTrusted ? await vscode.workspace.findFiles('**/story-pack.yaml', '**/node_modules/**', 1) : [];
       for (const dir of [...found.map((u) => path.dirname(u.fsPath)), this.builtInPackDir]) {
         const { pack, diagnostics } = await loadStoryPack(dir);
         if (pack) return pack;
@@ -156,7 +158,10 @@ export class StoryBank implements vscode.Disposable {
   /** Runs the story checks with the pack's rules and the bank's story-bank.yaml over them. */
   private async checkText(file: string, text: string, notify: boolean): Promise<StoryCheck> {
     const pack = await this.pack();
-    const { rules } = await bankRules(path.dirname(file), pack?.rules ?? DEFAULT_STORY_RULES);
+    const base = pack?.rules ?? DEFAULT_STORY_RULES;
+    const bank = (await bankRules(path.dirname(file), base)).rules;
+    // In Restricted Mode the bank's own slogans count as phrases only, never as patterns.
+    const rules = vscode.workspace.isTrusted ? bank : { ...bank, slogans: [...base.slogans, ...bank.slogans.slice(base.slogans.length).filter((x) => x.pattern === undefined)] };
     const check = checkStory(text, rules, file);
     this.checks.set(file, check);
     this.diagnostics.set(vscode.Uri.file(file), toDiagnostics(check.findings, 'drills story'));

@@ -46,6 +46,12 @@ async function replaceText(uri: vscode.Uri, text: string): Promise<vscode.TextDo
 describe('Design and story drills in the editor', function () {
   this.timeout(120_000);
 
+  after(async () => {
+    // Other suites list what is under drills/: leave the workspace as it was.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const dir of [path.join('drills', 'design'), 'stories']) fs.rmSync(path.join(workspaceDir(), dir), { recursive: true, force: true });
+  });
+
   it('the Design & Stories view lists the built-in design prompts and the story bank', async () => {
     const { api } = await drillsApi();
     await vscode.commands.executeCommand('drills.kinds.focus');
@@ -180,6 +186,15 @@ describe('Design and story drills in the editor', function () {
     assert.match(shown.getText(), /## Situation/);
     assert.ok(!shown.getText().includes('40 million play starts'), 'the story\'s text is visible');
     await screenshot('story-rehearsal');
+
+    // Cancelling the rating ends the rehearsal without a record; the next one is recorded.
+    ui.answers.push('4', undefined);
+    assert.deepEqual(await vscode.commands.executeCommand('drills.story.stopRehearsal'), { cancelled: 'rating' });
+    assert.equal(api.kinds.rehearsals.current, undefined);
+    assert.equal(api.kinds.status.text, '');
+    assert.ok(!(await api.kinds.history.list()).entries.some((e) => e.kind === 'story'), 'a cancelled rehearsal was recorded');
+    ui.answers.push('incident.md');
+    assert.ok('started' in ((await vscode.commands.executeCommand('drills.story.rehearse')) as RehearsalOutcome));
 
     // Stop, rate, recorded.
     ui.answers.push('4', '3', '3', '2');
