@@ -30,18 +30,18 @@ describe('Restricted Mode: design and story drills run no code and stay availabl
     await until('story diagnostics', () => vscode.languages.getDiagnostics(uri).some((d) => d.code === 'field-empty') || undefined);
 
     // The bank's own slogans: phrases are flagged, patterns (regular expressions from the workspace) are not run.
-    fs.writeFileSync(path.join(workspaceDir(), 'stories', 'story-bank.yaml'), 'slogans:\n  - phrase: synergy rocks\n    why: a phrase.\n  - phrase: zip top\n    pattern: "zz+top"\n    why: a pattern.\n');
+    fs.writeFileSync(path.join(workspaceDir(), 'stories', 'story-bank.yaml'), 'slogans:\n  - phrase: moonshot mindset\n    why: a phrase.\n  - phrase: zip top\n    pattern: "zz+top"\n    why: a pattern.\n');
     const conflict = vscode.Uri.file(path.join(workspaceDir(), 'stories', 'conflict.md'));
     const doc = await vscode.workspace.openTextDocument(conflict);
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(conflict, doc.positionAt(doc.getText().indexOf('## Situation') + '## Situation'.length), '\n\nSynergy rocks, and zzztop.\n');
+    edit.insert(conflict, doc.positionAt(doc.getText().indexOf('## Situation') + '## Situation'.length), '\n\nMoonshot mindset, and zzztop.\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(await doc.save());
     const slogans = await until('the bank slogan flagged', () => {
       const found = vscode.languages.getDiagnostics(conflict).filter((d) => d.code === 'slogan');
       return found.length > 0 ? found : undefined;
     });
-    assert.deepEqual(slogans.map((d) => doc.getText(d.range).toLowerCase()), ['synergy rocks']);
+    assert.deepEqual(slogans.map((d) => doc.getText(d.range).toLowerCase()), ['moonshot mindset']);
     fs.rmSync(path.join(workspaceDir(), 'stories'), { recursive: true, force: true });
     fs.rmSync(path.join(workspaceDir(), 'drills', 'design'), { recursive: true, force: true });
     if (fs.readdirSync(path.join(workspaceDir(), 'drills')).length === 0) fs.rmdirSync(path.join(workspaceDir(), 'drills'));
