@@ -16,6 +16,7 @@ import { HiddenTests } from './testController';
 import { HistoryView } from './history';
 import { MockService } from './mock';
 import { startProgress, type ProgressServices } from './dashboardServices';
+import { createKinds, type KindsApi } from './kinds';
 
 /** What `activate` hands back: read by the integration tests through `extension.exports`. */
 export interface DrillsApi {
@@ -35,6 +36,8 @@ export interface DrillsApi {
   reloadSession(): Promise<SessionServices>;
   /** The value this extension last gave a `when`-clause context key. */
   contextValue(key: ContextKey): unknown;
+  /** The design and story drills. */
+  kinds: KindsApi;
 }
 
 /** The drill session with the modules that show it: timer, plan gate, hidden tests, history, mocks. */
@@ -61,6 +64,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const drills = new DrillStarter({ packs, config, state: context.globalState, log });
   context.subscriptions.push(config, packs, tree, drills, ...registerCommands({ packs, tree, drills, log }));
   await packs.reload();
+  const kinds = await createKinds(context, log);
+  context.subscriptions.push(...kinds.disposables);
   const clock = new SessionClock();
   let services = await startSession(context, { packs, config, tree, drills, log, clock });
   context.subscriptions.push(clock, { dispose: () => services.dispose() });
@@ -82,6 +87,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
       return services;
     },
     contextValue: (key) => getContext(key),
+    kinds: kinds.api,
   };
 }
 
