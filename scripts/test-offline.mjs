@@ -15,6 +15,8 @@
 //   Trust, so the workspace opens untrusted.
 //
 // Usage: node scripts/test-offline.mjs   (env: DRILLS_TEST_TIMEOUT_MS, default 10 minutes)
+// While working on one part: DRILLS_TEST_STEPS=suite,ui,no-folder,reload,restricted (a comma list; default all) runs
+// only those, and DRILLS_TEST_GREP=<pattern> only the suite's tests whose title matches.
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -59,6 +61,10 @@ const CHROMIUM_ARGS = [
 ];
 
 const log = (line) => console.log(line);
+
+/** The steps asked for in DRILLS_TEST_STEPS; every step when it is unset. */
+const STEPS = (process.env.DRILLS_TEST_STEPS || '').split(',').map((x) => x.trim()).filter(Boolean);
+const wanted = (step) => STEPS.length === 0 || STEPS.includes(step);
 
 /** Everything started here, stopped on every way out (including Ctrl-C and SIGTERM). */
 const running = { server: null, browser: null };
@@ -472,24 +478,33 @@ async function main() {
   log(`Starting code-server on 127.0.0.1:${port} (run folder ${path.relative(repoRoot, runDir)})`);
   const server = (running.server = await startCodeServer({ install, port, userDataDir, extensionsDir, folder: workspace, logFile: path.join(runDir, 'code-server.log') }));
 
-  log('Running the integration suite in the extension host:');
-  const { results, reason } = await runSuite({ browser, server, workspace, testsPath: suiteEntry, userDataDir, consoleLog, screenshots: true });
-  if (!results) {
-    console.log(`\nThe integration suite did not run to the end: ${reason}.`);
-    console.log(`\n${countsLine({ passed: 0, failed: 1, pending: 0 })}`);
-    return 1;
+  let results = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  if (wanted('suite')) {
+    log('Running the integration suite in the extension host:');
+    const suite = await runSuite({ browser, server, workspace, testsPath: suiteEntry, userDataDir, consoleLog, screenshots: true });
+    if (!suite.results) {
+      console.log(`\nThe integration suite did not run to the end: ${suite.reason}.`);
+      console.log(`\n${countsLine({ passed: 0, failed: 1, pending: 0 })}`);
+      return 1;
+    }
+    results = suite.results;
   }
 
-  const screenshot = path.join(testResultsDir, 'drills-view.png');
-  await countStep(results, `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`, async () => {
-    await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
-    return `screenshot: ${path.relative(repoRoot, screenshot)}`;
-  }, [consoleLog]);
+  if (wanted('ui')) {
+    const screenshot = path.join(testResultsDir, 'drills-view.png');
+    await countStep(results, `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`, async () => {
+      await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
+      return `screenshot: ${path.relative(repoRoot, screenshot)}`;
+    }, [consoleLog]);
 
-  await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
+    await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
+  }
 
-  await countStep(results, 'UI: with no folder open, Start Drill asks for one and the restarted window opens the drill', () => uiNoFolderFlow({ browser, server, parent: runDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  if (wanted('no-folder')) {
+    await countStep(results, 'UI: with no folder open, Start Drill asks for one and the restarted window opens the drill', () => uiNoFolderFlow({ browser, server, parent: runDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  }
 
+  if (wanted('reload')) {
   log('Reload: a drill left open, then the window opened again and reloaded:');
   await countStep(results, 'Reload: the status bar timer resumes with the time left from the stored start', async () => {
     const handOff = await runSuite({ browser, server, workspace, testsPath: RELOAD_SUITE, userDataDir, consoleLog });
@@ -497,7 +512,9 @@ async function main() {
     if (handOff.results.failed > 0 || handOff.results.passed === 0) throw new Error(`the hand-off suite failed: ${handOff.results.failures.map((f) => f.message).join('; ')}`);
     return reloadStep({ browser, server, workspace, consoleLog });
   }, [server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
+  }
   await server.stopAndWait();
+  if (!wanted('restricted')) return reportResults(results);
 
   log('Running the Restricted Mode suite in an untrusted workspace:');
   const restricted = newRunDir('restricted', RESTRICTED_SETTINGS);

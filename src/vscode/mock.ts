@@ -9,6 +9,7 @@ import {
   mockReport,
   mockSessionState,
   pickMockProblems,
+  skipMockProblem,
   startMockSession,
   type MockFilters,
   type MockReport,
@@ -48,6 +49,8 @@ export class MockService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private endTimer: NodeJS.Timeout | undefined;
   private busy = false;
+  /** The questions this mock asks (a test's script replaces them for the mock it starts). */
+  private prompts: MockPrompts = defaultMockPrompts;
 
   constructor(
     private readonly deps: {
@@ -77,8 +80,9 @@ export class MockService implements vscode.Disposable {
     else this.armEnd(stored.session);
   }
 
-  /** The "Start Mock Interview" command. */
-  async start(choices?: MockChoices): Promise<MockSession | undefined> {
+  /** The "Start Mock Interview" command; `prompts` answers the questions of this mock (default: VS Code's dialogs). */
+  async start(choices?: MockChoices, prompts: MockPrompts = defaultMockPrompts): Promise<MockSession | undefined> {
+    this.prompts = prompts;
     if (this.stored()) {
       const choice = await vscode.window.showWarningMessage('A mock interview is already under way.', 'Finish It and Show the Report');
       if (choice) await this.finishMock();
@@ -139,15 +143,30 @@ export class MockService implements vscode.Disposable {
     }
     await this.save({ ...stored, current: index });
     const expected = this.deps.session.expectStart(summary, { totalMinutes: minutes, mode: 'strict' });
-    void vscode.window.showInformationMessage(`Mock interview, problem ${index + 1} of ${stored.session.problems.length}: ${summary.title} (${Math.round(minutes)} min).`);
-    const started = await this.deps.drills.start(summary, mockPrompts);
-    if (!started) {
+    const count = stored.session.problems.length;
+    void vscode.window.showInformationMessage(`Mock interview, problem ${index + 1} of ${count}: ${summary.title} (${Math.round(minutes)} min).`);
+    // A question dismissed inside a mock (Escape, a click elsewhere) must not leave it under way with nothing open:
+    // ask again, or skip the problem, as the candidate chooses.
+    while (!(await this.deps.drills.start(summary, this.prompts))) {
+      const choice = await this.prompts.afterCancel(summary.title, index, count);
+      if (choice === 'again') continue;
       this.deps.session.cancelExpectedStart(summary);
+      await this.skip(index);
       return;
     }
     const attempt = await expected;
     const latest = this.stored();
     if (latest) await this.save({ session: linkMockAttempt(latest.session, index, attempt.id), current: index });
+  }
+
+  /** Skips problem `index`: recorded as skipped, then on to the next problem (or the report after the last). */
+  private async skip(index: number): Promise<void> {
+    const stored = this.stored();
+    if (!stored) return;
+    await this.save({ session: skipMockProblem(stored.session, index), current: index });
+    this.deps.log.info(`Mock ${stored.session.id}: problem ${index + 1} skipped.`);
+    if (index + 1 < stored.session.problems.length) await this.startProblem(index + 1);
+    else await this.finishMock();
   }
 
   /** The mock's current attempt closed: on to the next problem, or the report after the last. */
@@ -204,8 +223,28 @@ export class MockService implements vscode.Disposable {
   }
 }
 
-/** A mock always starts fresh attempts: an older attempt of the same problem is left as it is. */
-const mockPrompts: DrillPrompts = { ...vscodePrompts, resumeOrNew: () => Promise.resolve('new') };
+/** What a mock asks: the questions of Start Drill, and what to do when one of them was dismissed. */
+export interface MockPrompts extends DrillPrompts {
+  /** A question about problem `index` (0-based) of `count` was dismissed: ask it again, or skip the problem. */
+  afterCancel(title: string, index: number, count: number): Thenable<'again' | 'skip'>;
+}
+
+/** A mock always starts fresh attempts (an older attempt of the same problem is left as it is). */
+export const defaultMockPrompts: MockPrompts = {
+  ...vscodePrompts,
+  resumeOrNew: () => Promise.resolve('new'),
+  async afterCancel(title, index, count) {
+    const again: vscode.MessageItem = { title: 'Choose Again' };
+    const skip: vscode.MessageItem = { title: 'Skip This Problem', isCloseAffordance: true };
+    const choice = await vscode.window.showWarningMessage(
+      `Mock interview: problem ${index + 1} of ${count}, ${title}, has not started.`,
+      { modal: true, detail: 'Choose its language again, or skip it: a skipped problem is reported as skipped and the mock goes on to the next one.' },
+      again,
+      skip,
+    );
+    return choice === again ? 'again' : 'skip';
+  },
+};
 
 /** Asks how many problems, which difficulty mix and how many minutes in total. */
 async function askChoices(): Promise<MockChoices | undefined> {

@@ -11,6 +11,7 @@ import {
   latestAttempt,
   nextAttemptDir,
   resolveAttemptFolder,
+  writeEditorSupport,
   writeStarter,
   type ExistingAttempt,
 } from '../core/drill/index';
@@ -200,6 +201,12 @@ export class DrillStarter implements vscode.Disposable {
         await prompts.showError(e instanceof Error ? e.message : String(e));
         return undefined;
       }
+    }
+    try {
+      // TreeNode and ListNode declared for the editor, so a correct solution shows no "Cannot find name".
+      await writeEditorSupport(start.attemptDir, start.language, path.basename(start.solutionPath));
+    } catch (e) {
+      log.warn(`Could not write the editor's declarations in ${start.attemptDir}: ${e instanceof Error ? e.message : String(e)}`);
     }
     await state.update(LAST_LANGUAGE_KEY, start.language);
     const result: DrillStart = { problem, statementPath: path.join(problem.dir, STATEMENT_FILE), ...start };

@@ -1,11 +1,11 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
+import { attemptDurationMs, isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
 import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
-import { caseInputText, definitionLineOf, failureMessageText, isFailing, stackFrames, withLastRunCoverage } from '../core/session/index';
-import { timerState } from '../core/timer/index';
+import { caseInputText, definitionLineOf, failureMessageText, stackFrames, withLastRunCoverage } from '../core/session/index';
+import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
 import type { Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
@@ -27,6 +27,8 @@ export interface HiddenRunSummary {
   recordError?: string;
   coverage?: CoverageReport;
   late: boolean;
+  /** What this run reported to the Testing view, item by item: only hidden cases, never the drill's root. */
+  reported: { id: string; state: 'passed' | 'failed' | 'errored' | 'skipped' }[];
 }
 
 /**
@@ -46,6 +48,10 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The last run's summary, per attempt. */
   readonly lastRuns = new Map<string, HiddenRunSummary>();
+  /** The drills whose roots are shown, by attempt id. */
+  private readonly shownDrills = new Map<string, OpenDrill>();
+  /** The drill that closed last, shown read-only until another one starts. */
+  private closed: OpenDrill | undefined;
 
   constructor(
     private readonly session: DrillSession,
@@ -67,7 +73,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       this.controller,
       this.lensesChanged,
       deps.config.watch('pythonPath', () => (this.resolver = this.makeResolver())),
-      session.onDidChangeAttempt(() => this.sync()),
+      session.onDidChangeAttempt((attempt) => this.sync(attempt)),
       session.onDidChangeActive(() => this.sync()),
       vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/solution.{py,js,ts}' }], this),
       vscode.commands.registerCommand(Commands.runHiddenTests, (arg?: unknown) => this.runActive(arg instanceof vscode.Uri ? arg : undefined)),
@@ -80,25 +86,45 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     return createInterpreterResolver({ ...(pythonPath ? { pythonPath } : {}), cacheFile: this.deps.interpreterCacheFile });
   }
 
-  /** One root per open drill whose plan was accepted; none before. */
-  sync(): void {
-    const wanted = this.session.open.filter((d) => d.attempt.plan !== undefined && d.problem !== undefined);
+  /**
+   * One root per open drill whose plan was accepted; none before. A drill that just closed keeps its root, read-only
+   * with its last results, until another drill starts: the candidate can still read what passed and what failed.
+   */
+  sync(changed?: Attempt): void {
+    const open = this.session.open.filter((d) => d.attempt.plan !== undefined && d.problem !== undefined);
+    const openIds = new Set(open.map((d) => d.attempt.id));
+    // A shown drill no longer open has just closed (the session may say so before the closed attempt arrives).
+    for (const [id, shown] of this.shownDrills) if (!openIds.has(id) && this.closed?.attempt.id !== id) this.closed = shown;
+    if (changed && this.closed?.attempt.id === changed.id) this.closed = { ...this.closed, attempt: changed };
+    else if (changed && this.closed && changed.timer.startedAt >= (this.closed.attempt.closedAt ?? Infinity)) {
+      // Another drill started: the closed one's cases go.
+      this.closed = undefined;
+    }
+    const wanted = this.closed && !openIds.has(this.closed.attempt.id) ? [...open, this.closed] : open;
     const ids = new Set(wanted.map((d) => d.attempt.id));
     this.controller.items.forEach((item) => {
       if (!ids.has(item.id)) this.controller.items.delete(item.id);
     });
+    for (const id of [...this.shownDrills.keys()]) if (!ids.has(id)) this.shownDrills.delete(id);
     for (const drill of wanted) {
-      if (this.controller.items.get(drill.attempt.id)) continue;
-      this.controller.items.add(this.rootFor(drill));
+      this.shownDrills.set(drill.attempt.id, drill);
+      const existing = this.controller.items.get(drill.attempt.id);
+      if (existing) existing.description = rootDescription(drill);
+      else this.controller.items.add(this.rootFor(drill));
     }
     this.lensesChanged.fire();
+  }
+
+  /** The drill whose cases stay shown read-only after it closed, if any. */
+  get closedDrill(): OpenDrill | undefined {
+    return this.closed;
   }
 
   private rootFor(drill: OpenDrill): vscode.TestItem {
     const problem = drill.problem!;
     const uri = vscode.Uri.file(drill.attempt.solutionPath);
     const root = this.controller.createTestItem(drill.attempt.id, problem.title, uri);
-    root.description = `${drill.attempt.language} · ${problem.cases.length} hidden cases`;
+    root.description = rootDescription(drill);
     this.data.set(root, { attemptId: drill.attempt.id });
     problem.cases.forEach((c, index) => {
       // No uri: a case has no place in the user's file until it fails, and its inputs stay hidden until then.
@@ -195,8 +221,8 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       const d = this.data.get(item);
       if (d?.caseIndex !== undefined && only.includes(d.caseIndex)) items.set(d.caseIndex, item);
     });
+    const reported: HiddenRunSummary['reported'] = [];
     for (const item of items.values()) run.enqueued(item);
-    run.started(root);
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
     const source = await fsp.readFile(attempt.solutionPath, 'utf8').catch(() => '');
@@ -214,7 +240,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
           signal: abort.signal,
           onCase: (c) => {
             const item = items.get(c.index);
-            if (item) this.report(run, item, c, problem, solutionUri, fallbackLine);
+            if (item) reported.push({ id: item.id, state: this.report(run, item, c, problem, solutionUri, fallbackLine) });
           },
         },
         { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now },
@@ -222,12 +248,20 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     } finally {
       cancel.dispose();
     }
-    const failed = result.cases.filter((c) => isFailing(c.verdict));
-    if (failed.length > 0 || result.error) run.failed(root, new vscode.TestMessage(result.error?.message ?? `${failed.length} of ${result.cases.length} hidden cases did not pass.`), result.durationMs);
-    else run.passed(root, result.durationMs);
-    if (result.error) this.reportRunError(result);
+    // The root gets no result of its own: the Testing view would count it as one more test (4/22 for 21 cases).
+    // A run that failed as a whole (no interpreter, a solution that does not load) errors every case it left.
+    if (result.error) {
+      const done = new Set(reported.map((r) => r.id));
+      for (const item of items.values()) {
+        if (done.has(item.id)) continue;
+        run.errored(item, new vscode.TestMessage(result.error.message));
+        reported.push({ id: item.id, state: 'errored' });
+      }
+      this.reportRunError(result);
+    }
+    run.appendOutput(`${result.passed}/${result.cases.length} hidden cases passed.\r\n`);
 
-    const summary: HiddenRunSummary = { attemptId: attempt.id, result, late };
+    const summary: HiddenRunSummary = { attemptId: attempt.id, result, late, reported };
     if (abort.signal.aborted) {
       run.appendOutput('Run cancelled: it is not recorded.\r\n');
       this.lastRuns.set(attempt.id, summary);
@@ -248,19 +282,29 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
         run.appendOutput(`\nEdge-case coverage: ${summary.coverage.text}\n`.replace(/\n/g, '\r\n'));
         void vscode.window.showInformationMessage(`${result.passed}/${result.cases.length} hidden cases passed. ${summary.coverage.text}`);
       }
-      if (recorded.status === 'solved' || recorded.status === 'solved-late') void vscode.window.showInformationMessage(`${drill.title}: ${recorded.status === 'solved' ? 'solved in time' : 'solved, late'}. The attempt is closed.`);
+      if (recorded.status === 'solved' || recorded.status === 'solved-late') {
+        const took = formatDuration(attemptDurationMs(recorded, this.session.clock.now()));
+        void vscode.window.showInformationMessage(`${drill.title}: solved in ${took}${recorded.status === 'solved-late' ? ', late' : ''}. The attempt is closed; its cases stay in the Testing view until you start another drill.`);
+      }
     }
     this.lastRuns.set(attempt.id, summary);
     return summary;
   }
 
   /** One case's verdict in the Testing view; the inputs of a failed case are shown once it ran. */
-  private report(run: vscode.TestRun, item: vscode.TestItem, c: CaseResult, problem: NonNullable<OpenDrill['problem']>, solutionUri: vscode.Uri, fallbackLine: number): void {
+  private report(run: vscode.TestRun, item: vscode.TestItem, c: CaseResult, problem: NonNullable<OpenDrill['problem']>, solutionUri: vscode.Uri, fallbackLine: number): 'passed' | 'failed' | 'skipped' {
     const location = caseLocation(c, solutionUri, fallbackLine);
     if (c.output) run.appendOutput(c.output.replace(/\r?\n/g, '\r\n') + (c.outputTruncated ? '\r\n[output truncated]\r\n' : ''), location, item);
-    if (c.verdict === 'passed') run.passed(item, c.durationMs);
-    else if (c.verdict === 'notRun') run.skipped(item);
-    else run.failed(item, failureMessage(c, problem, location), c.durationMs);
+    if (c.verdict === 'passed') {
+      run.passed(item, c.durationMs);
+      return 'passed';
+    }
+    if (c.verdict === 'notRun') {
+      run.skipped(item);
+      return 'skipped';
+    }
+    run.failed(item, failureMessage(c, problem, location), c.durationMs);
+    return 'failed';
   }
 
   private reportRunError(result: RunResult): void {
@@ -279,6 +323,12 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** The root's description: language and case count, and once the drill closed, how it ended. */
+function rootDescription(drill: OpenDrill): string {
+  const base = `${drill.attempt.language} · ${drill.problem?.cases.length ?? 0} hidden cases`;
+  return isOpen(drill.attempt) ? base : `${base} · ${drill.attempt.status}, read-only`;
 }
 
 /** Where a case's failure shows: where the solution raised, else the definition of the tested function. */

@@ -137,7 +137,7 @@ export function timerState(timer: TimerData, now: number): TimerState {
 
 /** Pauses a practice timer. Strict timers, stopped timers and paused timers refuse. */
 export function pauseTimer(timer: TimerData, now: number): TimerData | TimerError {
-  if (timer.mode === 'strict') return { error: 'The timer cannot be paused in strict mode: an interview does not stop.' };
+  if (timer.mode === 'strict') return { error: 'The timer does not pause in interview mode: an interview does not stop. Set drills.mode to practice for drills you can pause.' };
   if (timer.stoppedAt !== undefined) return { error: 'The attempt is closed; its timer has stopped.' };
   if (timerState(timer, now).paused) return { error: 'The timer is already paused.' };
   return { ...timer, pauses: [...timer.pauses, { at: now }] };
@@ -145,7 +145,7 @@ export function pauseTimer(timer: TimerData, now: number): TimerData | TimerErro
 
 /** Resumes a paused practice timer. */
 export function resumeTimer(timer: TimerData, now: number): TimerData | TimerError {
-  if (timer.mode === 'strict') return { error: 'The timer cannot be paused or resumed in strict mode.' };
+  if (timer.mode === 'strict') return { error: 'The timer does not pause or resume in interview mode.' };
   const last = timer.pauses[timer.pauses.length - 1];
   if (last === undefined || last.resumedAt !== undefined) return { error: 'The timer is not paused.' };
   return { ...timer, pauses: [...timer.pauses.slice(0, -1), { at: last.at, resumedAt: Math.max(now, last.at) }] };

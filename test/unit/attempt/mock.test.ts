@@ -8,6 +8,7 @@ import {
   pickMockProblems,
   recordRun,
   revealHint,
+  skipMockProblem,
   startMockSession,
   submitPlan,
   type ProblemState,
@@ -115,6 +116,14 @@ describe('mockReport', () => {
     assert.match(report.markdown, /\| 1 \| Title a \| easy \| ✅ solved \| 20:00 \/ 30:00 \| 2 \| 1 \| 85 \|/);
     assert.match(report.markdown, /\| 3 \| Title c\\\|x \| hard \| — not started \|/);
     assert.match(report.markdown, /3\. \*\*Title c\\\|x\*\*: no run, so no coverage\./);
+  });
+
+  it('reports a problem the candidate chose to skip as skipped, not as never started', () => {
+    const session = skipMockProblem(startMockSession({ id: 'm', problems: [problem('a', 'easy'), problem('b', 'easy')] }, T0), 0);
+    const report = mockReport(session, [], T0 + 20 * MIN);
+    assert.deepEqual(report.problems.map((p) => p.outcome), ['skipped', 'not-started']);
+    assert.match(report.markdown, /\| 1 \| Title a \| easy \| ⏭ skipped \|/);
+    assert.throws(() => skipMockProblem(session, 5), /no problem at index 5/);
   });
 
   it('does not let hints drop a solved problem below the floor', () => {

@@ -121,11 +121,12 @@ describe('timerState', () => {
 });
 
 describe('pause and resume', () => {
-  it('are refused in strict mode with a message', () => {
+  it('are refused in interview mode with a message in the words of the setting', () => {
     const t = startTimer(SCHEDULE, 'strict', T0);
     const r = pauseTimer(t, T0 + MIN);
     assert.ok(isTimerError(r));
-    assert.match(r.error, /strict/);
+    assert.match(r.error, /interview mode/);
+    assert.doesNotMatch(r.error, /strict/);
     assert.ok(isTimerError(resumeTimer(t, T0 + MIN)));
   });
 
