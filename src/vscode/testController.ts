@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { attemptDurationMs, isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
 import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
-import { caseInputText, definitionLineOf, failureMessageText, stackFrames, withLastRunCoverage } from '../core/session/index';
+import { definitionLineOf, stackFrames, withLastRunCoverage } from '../core/session/index';
+import { describeDifference, showValue } from '../core/runner/difference';
 import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
 import type { Config } from './config';
@@ -279,7 +280,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       summary.attempt = recorded;
       if (recorded.plan && result.cases.length > 0) {
         summary.coverage = coverageReport(result.cases, recorded.plan.statedTags);
-        run.appendOutput(`\nEdge-case coverage: ${summary.coverage.text}\n`.replace(/\n/g, '\r\n'));
+        run.appendOutput(`\r\n${wrapWords(`Edge-case coverage: ${summary.coverage.text}`).replace(/\n/g, '\r\n')}\r\n`);
         void vscode.window.showInformationMessage(`${result.passed}/${result.cases.length} hidden cases passed. ${summary.coverage.text}`);
       }
       if (recorded.status === 'solved' || recorded.status === 'solved-late') {
@@ -338,15 +339,65 @@ function caseLocation(c: CaseResult, solutionUri: vscode.Uri, fallbackLine: numb
     : new vscode.Location(solutionUri, new vscode.Position(Math.max(0, fallbackLine - 1), 0));
 }
 
+/** A leaf comparison as the problem's `compare` makes it (a float tolerance), for naming the first difference. */
+function leafEqual(problem: NonNullable<OpenDrill['problem']>): ((e: unknown, a: unknown) => boolean) | undefined {
+  const compare = problem.compare;
+  if (compare.kind !== 'float') return undefined;
+  return (e, a) => (typeof e === 'number' && typeof a === 'number' ? Math.abs(e - a) <= compare.tolerance : e === a);
+}
+
+/** A value in a message: indented under its label when it takes several lines. */
+function labelled(label: string, value: unknown, width = 80): string {
+  const shown = showValue(value, width);
+  return shown.includes('\n') ? `${label}\n${shown.replace(/^/gm, '  ')}` : `${label} ${shown}`;
+}
+
+/** The inputs of a hidden case, one `name = value` each, compact when it fits and pretty-printed when not. */
+export function caseInputLines(problem: NonNullable<OpenDrill['problem']>, index: number): string[] {
+  const c = problem.cases[index];
+  if (!c) return [];
+  if (c.ops) return [labelled('ops =', c.ops), labelled('args =', c.opArgs ?? [])];
+  const params = problem.function?.params ?? [];
+  return (c.args ?? []).map((value, i) => labelled(`${params[i]?.name ?? `arg${i + 1}`} =`, value));
+}
+
 /**
- * The Testing view's message for a case that did not pass: expected and actual as a diff for a wrong answer, the
- * case's input, and the solution's own stack frames (harness frames are already gone) for the call stack view.
+ * What a failed case says: a short, complete first line (shown inline on the solution line) and the full text, with
+ * the input beside expected and actual and, for a wrong answer, the first place where they differ.
+ */
+export function failureText(c: CaseResult, problem: NonNullable<OpenDrill['problem']>): { headline: string; text: string } {
+  const limits = problem.limits;
+  let headline: string;
+  if (c.verdict === 'failed' && c.expected !== undefined) {
+    const difference =
+      problem.compare.kind === 'unordered'
+        ? `expected ${showValue(c.expected, 60)}, got ${showValue(c.actual, 60)} (in any order)`
+        : describeDifference(c.expected, c.actual, leafEqual(problem), 60);
+    headline = `Wrong answer: ${difference ?? c.message ?? 'the values differ'}`;
+  } else if (c.verdict === 'timeout') headline = `Time limit exceeded${limits ? ` (${limits.timeMs} ms)` : ''}`;
+  else if (c.verdict === 'memory') headline = `Memory limit exceeded${limits ? ` (${limits.memoryMb} MB)` : ''}`;
+  else headline = (c.message ?? (c.verdict === 'error' ? 'The solution raised an error.' : 'Wrong answer.')).split('\n')[0];
+  // The inline message is one line: a long difference is cut there and stays whole in the full text.
+  const inline = headline.length > 160 ? `${headline.slice(0, 159)}…` : headline;
+  const parts = [headline];
+  if (c.message && !headline.includes(c.message) && c.verdict !== 'failed') parts.push(c.message);
+  const input = caseInputLines(problem, c.index);
+  if (input.length > 0) parts.push(`Input:\n${input.join('\n')}`);
+  if (c.verdict === 'failed' && c.expected !== undefined) parts.push(`${labelled('Expected:', c.expected)}\n${labelled('Got:     ', c.actual)}`);
+  if (c.verdict === 'error' && c.stack) parts.push(`Stack:\n${c.stack}`);
+  return { headline: inline, text: parts.join('\n\n') };
+}
+
+/**
+ * The Testing view's message for a case that did not pass: expected and actual as a diff for a wrong answer (each
+ * compact on one line when it fits, pretty-printed when not), the case's input and the first difference, and the
+ * solution's own stack frames (harness frames are already gone) for the call stack view.
  */
 export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['problem']>, location: vscode.Location): vscode.TestMessage {
-  const text = failureMessageText(c, caseInputText(problem, c.index), problem.limits);
+  const { text } = failureText(c, problem);
   const message =
     c.verdict === 'failed' && c.expected !== undefined
-      ? vscode.TestMessage.diff(text, JSON.stringify(c.expected, null, 2), c.actual === undefined ? 'undefined' : JSON.stringify(c.actual, null, 2))
+      ? vscode.TestMessage.diff(text, showValue(c.expected, 80, 100_000), showValue(c.actual, 80, 100_000))
       : new vscode.TestMessage(text);
   message.location = location;
   if (c.stack) {
@@ -355,4 +406,20 @@ export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['pr
     );
   }
   return message;
+}
+
+/** Text for the Test Results terminal, broken between words at `width` columns (the terminal breaks inside them). */
+export function wrapWords(text: string, width = 80): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockPrompts } from '../../src/vscode/mock';
 import { timerActions } from '../../src/vscode/timerStatusBar';
-import type { HiddenRunSummary } from '../../src/vscode/testController';
+import { failureMessage, failureText, wrapWords, type HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
 import { abandonAll, drillsApi, noPrompts, setSetting, startDrill, until, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
 
@@ -102,6 +102,35 @@ describe('The drill loop as a candidate meets it', function () {
     await until('the solved drill\'s cases to go once another drill starts', () => api.session.tests.controller.items.get(drill.attempt.id) === undefined);
     assert.match(api.session.timer.item.text, /\d+:\d\d · clarify/);
     assert.equal(api.session.session.active?.attempt.id, next.drill.attempt.id);
+  });
+
+  it('a wrong answer reads at a glance: the first difference on one line, then the input beside expected and got', async () => {
+    const { api, extensionPath } = await drillsApi();
+    await setSetting('defaultLanguage', 'typescript');
+    try {
+      const { start, drill } = await startDrill(api, 'merge-viewing-sessions');
+      await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
+      assert.ok(await api.session.plan.submit());
+      await writeSolutionFrom(extensionPath, 'merge-viewing-sessions', 'wrong/keeps-inner-end.ts', start.solutionPath);
+      const run = (await vscode.commands.executeCommand('drills.runHiddenTests')) as HiddenRunSummary | undefined;
+      const wrong = run?.result.cases.find((c) => c.verdict === 'failed' && c.expected !== undefined);
+      assert.ok(wrong, `no wrong answer among ${JSON.stringify(run?.result.cases.map((c) => c.verdict))}`);
+      const { headline, text } = failureText(wrong, drill.problem!);
+      assert.match(headline, /^Wrong answer: (differs at \[\d+\]|length differs)/, headline);
+      assert.ok(!headline.includes('\n') && headline.length <= 160, headline);
+      assert.match(text, /\n\nInput:\nsessions = \[/);
+      assert.match(text, /\n\nExpected: \[.*\]\nGot: +\[.*\]|Expected:\n {2}\[/);
+      const message = failureMessage(wrong, drill.problem!, new vscode.Location(vscode.Uri.file(start.solutionPath), new vscode.Position(0, 0)));
+      assert.equal(typeof message.message === 'string' ? message.message.split('\n')[0] : '', headline);
+      assert.ok(message.expectedOutput && message.actualOutput, 'no diff for a wrong answer');
+      // The coverage line is broken between words, never inside one.
+      assert.match(run?.coverage?.text ?? '', /Anticipated|Missed/);
+      const wrapped = wrapWords(`Edge-case coverage: ${run!.coverage!.text}`);
+      assert.ok(wrapped.split('\n').every((l) => l.length <= 80), wrapped);
+      assert.equal(wrapped.replace(/\n/g, ' '), `Edge-case coverage: ${run!.coverage!.text}`);
+    } finally {
+      await setSetting('defaultLanguage', 'javascript');
+    }
   });
 
   it('a correct TypeScript solution using TreeNode shows no error in the editor', async () => {

@@ -107,8 +107,8 @@ describe('mockReport', () => {
     );
     assert.equal(report.score, 28);
     assert.equal(report.solved, 1);
-    assert.equal(report.problems[0].coverage?.text, 'You anticipated duplicates and empty; you missed ordering (1 hidden case). Not tested: negative.');
-    assert.match(report.problems[1].coverage?.text ?? '', /missed large \(1 hidden case, 1 failed\)/);
+    assert.equal(report.problems[0].coverage?.text, 'Anticipated and passed: duplicates and empty. Missed: ordering (1 hidden case). Not tested: negative.');
+    assert.match(report.problems[1].coverage?.text ?? '', /Missed: large \(1 hidden case, 1 failed\)/);
     assert.equal(report.problems[2].coverage, undefined);
 
     assert.match(report.markdown, /^# Mock interview, 2026-11-24 15:00 UTC/);
