@@ -42,8 +42,8 @@ const RESTRICTED_SETTINGS = {
 };
 /** How far the timer read off the status bar may be from the one computed from the stored start, in ms. */
 const TIMER_TOLERANCE_MS = 5000;
-/** The timer's text in the status bar: time left and phase (`44:12 · code`). */
-const TIMER_TEXT = /\d+:\d\d · (clarify|plan|code|test)/;
+/** The timer's text in the status bar: the phase and its time left, then the total left (`code 18:41 · 23:41`). */
+const TIMER_TEXT = /(clarify|plan|code|test) \d+:\d\d/;
 /** The problem the UI flow starts: one no suite starts, so no earlier attempt asks to be resumed. */
 const UI_PROBLEM = { id: 'merge-viewing-sessions', title: 'Merge Viewing Sessions' };
 const UI_NO_FOLDER_PROBLEM = { id: 'title-edit-distance', title: 'Title Edit Distance' };
@@ -253,7 +253,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
     await page.locator('.part.editor .tab', { hasText: 'solution.py' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     // Beside it, the statement rendered (a locked Markdown preview).
     await page.locator('.part.editor .tab', { hasText: 'statement.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · clarify/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
     // The preview renders in a webview a moment after its tab shows.
     await sleep(3000);
@@ -278,7 +278,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
       await sleep(200);
     }
     await runFromPalette(page, 'Drills: Submit Plan');
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /· code/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /code \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await runFromPalette(page, 'Drills: Run Hidden Tests');
     // The starter raises: the run fails, and the Testing view says so.
     await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
@@ -356,7 +356,7 @@ async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
     await page.waitForURL((url) => url.toString() !== before && url.searchParams.has('workspace'), { timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.part.editor .tab', { hasText: 'solution.js' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · clarify/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     return `attempt in ${path.relative(repoRoot, path.dirname(solution))}`;
   } catch (e) {
     await page.screenshot({ path: path.join(testResultsDir, 'ui-no-folder-failure.png') }).catch(() => undefined);
@@ -371,14 +371,14 @@ function parseClock(text) {
   return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0) * 1000;
 }
 
-/** The timer's text in the status bar (`44:12 · code`), once the restored drill shows it. */
+/** The timer's text in the status bar (`code 18:41 · 23:41`), once the restored drill shows it; the total left. */
 async function readStatusTimer(page) {
   const item = page.locator('.part.statusbar .statusbar-item', { hasText: TIMER_TEXT }).first();
   await item.waitFor({ timeout: SMOKE_TIMEOUT_MS });
   const text = (await item.innerText()).trim();
-  const match = /(\d+(?::\d\d){1,2}) · (\w+)/.exec(text);
+  const match = /(\w+) (\d+(?::\d\d){1,2})(?: · (\d+(?::\d\d){1,2}))?/.exec(text);
   if (!match) throw new Error(`unexpected timer text "${text}"`);
-  return { text, remainingMs: parseClock(match[1]), phase: match[2] };
+  return { text, remainingMs: parseClock(match[3] ?? match[2]), phase: match[1] };
 }
 
 /**

@@ -90,12 +90,13 @@ async function startSession(
   const session = new DrillSession({ storageDir, packs: s.packs, config: s.config, log: s.log, clock: s.clock });
   await session.restore();
   const timer = new TimerStatusBar(session, s.log);
-  const plan = new PlanGate(session);
   const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
+  const plan = new PlanGate(session, (drill) => tests.reveal(drill));
   const history = new HistoryView(session, s.tree, s.packs);
   const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log });
+  timer.describeMock = (attemptId) => mock.describe(attemptId);
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
-    ...timerCommands(session),
+    ...timerCommands(session, (drill) => mock.confirmFinish(drill)),
     [Commands.revealHint]: () => revealNextHint(session),
     [Commands.showHistory]: () => history.show(),
     [Commands.startMock]: () => mock.start(),

@@ -18,10 +18,11 @@ import {
 import type { DrillStateProvider } from '../core/drill/index';
 import type { Difficulty } from '../core/pack/types';
 import { mockMixes } from '../core/session/index';
+import { formatDuration } from '../core/timer/index';
 import { ContextKeys } from './constants';
 import { setContext } from './context';
 import type { PacksService } from './packs';
-import type { DrillSession } from './session';
+import type { DrillSession, OpenDrill } from './session';
 import { vscodePrompts, type DrillPrompts, type DrillStarter } from './startDrill';
 
 /** globalState key of the mock under way. */
@@ -69,6 +70,27 @@ export class MockService implements vscode.Disposable {
   /** The mock under way, if any. */
   get current(): MockSession | undefined {
     return this.stored()?.session;
+  }
+
+  /** Where an attempt stands in the mock under way: `problem 1 of 2, mock 52:10 left`; undefined when not in it. */
+  describe(attemptId: string): string | undefined {
+    const stored = this.stored();
+    const index = stored ? stored.session.problems.findIndex((p) => p.attemptId === attemptId) : -1;
+    if (!stored || index < 0) return undefined;
+    const left = mockSessionState(stored.session, this.deps.session.clock.now()).remainingMs;
+    return `problem ${index + 1} of ${stored.session.problems.length}, mock ${formatDuration(Math.ceil(left / 1000) * 1000)} left`;
+  }
+
+  /**
+   * Finish Drill on a mock's problem with no passing run: asks first, since the mock then moves on for good. True
+   * when the drill may finish (not in a mock, or confirmed).
+   */
+  async confirmFinish(drill: OpenDrill): Promise<boolean> {
+    const stored = this.stored();
+    const index = stored ? stored.session.problems.findIndex((p) => p.attemptId === drill.attempt.id) : -1;
+    if (!stored || index < 0 || !isOpen(drill.attempt)) return true;
+    if (drill.attempt.runs.some((r) => r.total > 0 && r.passed === r.total)) return true;
+    return this.prompts.confirmFinish(drill.title, index, stored.session.problems.length);
   }
 
   /** After activation: re-arms the end of a stored mock, or reports it if it ended while the window was closed. */
@@ -227,6 +249,8 @@ export class MockService implements vscode.Disposable {
 export interface MockPrompts extends DrillPrompts {
   /** A question about problem `index` (0-based) of `count` was dismissed: ask it again, or skip the problem. */
   afterCancel(title: string, index: number, count: number): Thenable<'again' | 'skip'>;
+  /** Finish problem `index` of `count` although no run passed? */
+  confirmFinish(title: string, index: number, count: number): Thenable<boolean>;
 }
 
 /** A mock always starts fresh attempts (an older attempt of the same problem is left as it is). */
@@ -243,6 +267,12 @@ export const defaultMockPrompts: MockPrompts = {
       skip,
     );
     return choice === again ? 'again' : 'skip';
+  },
+  async confirmFinish(title, index, count) {
+    const finishIt = 'Finish Without a Passing Run';
+    const next = index + 1 < count ? `the mock moves on to problem ${index + 2} of ${count}` : 'the mock ends with its report';
+    const choice = await vscode.window.showWarningMessage(`${title}: no run has passed yet. Finish it anyway?`, { modal: true, detail: `It counts as failed, and ${next}.` }, finishIt);
+    return choice === finishIt;
   },
 };
 

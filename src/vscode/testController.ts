@@ -139,6 +139,22 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     return root;
   }
 
+  /**
+   * Shows a drill's cases in the Testing view (opened, the root expanded), then puts the focus back in its solution:
+   * what the candidate sees once the plan is accepted.
+   */
+  async reveal(drill: OpenDrill): Promise<void> {
+    this.sync();
+    let first: vscode.TestItem | undefined;
+    this.controller.items.get(drill.attempt.id)?.children.forEach((item) => (first ??= item));
+    try {
+      if (first) await vscode.commands.executeCommand('vscode.revealTestInExplorer', first);
+    } catch (e) {
+      this.deps.log.warn(`Could not reveal the hidden cases: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(drill.attempt.solutionPath), { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+  }
+
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const drill = this.session.drillOfFile(document.uri.fsPath);
     if (!drill || !drill.attempt.plan || path.resolve(document.uri.fsPath) !== path.resolve(drill.attempt.solutionPath) || !isOpen(drill.attempt)) return [];

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { abandon, acknowledgeEvents, attemptDurationMs, expire, finish, isAttemptError, isOpen, pauseAttempt, resumeAttempt, type Attempt, type AttemptError } from '../core/attempt/index';
 import { advanceAttemptPhase, eventNotice, latestPerKind, timerTooltipMarkdown } from '../core/session/index';
-import { dueEvents, formatDuration, formatStatus, nextEvents, timerState, type TimerEvent } from '../core/timer/index';
+import { dueEvents, formatDuration, formatStatus, nextEvents, timerState, WARNING_BEFORE_MS, type TimerEvent } from '../core/timer/index';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
 
@@ -31,6 +31,8 @@ export class TimerStatusBar implements vscode.Disposable {
   /** A drill just solved: its time shows in place of the timer for a while. */
   private solved: { text: string; tooltip: string; until: number } | undefined;
   private solvedTimer: NodeJS.Timeout | undefined;
+  /** Where a drill stands in a mock interview (`problem 1 of 2, mock 52:10 left`), when it is part of one. */
+  describeMock: ((attemptId: string) => string | undefined) | undefined;
 
   constructor(
     private readonly session: DrillSession,
@@ -60,7 +62,10 @@ export class TimerStatusBar implements vscode.Disposable {
   /** The status bar text of the active drill, as shown now (for tests and the quick pick). */
   text(): string | undefined {
     const drill = this.session.active;
-    if (drill) return statusText(drill.attempt, this.session.clock.now());
+    if (drill) {
+      this.render();
+      return this.item.text;
+    }
     return this.solved && Date.now() < this.solved.until ? this.solved.text : undefined;
   }
 
@@ -109,8 +114,13 @@ export class TimerStatusBar implements vscode.Disposable {
     const tooltip = new vscode.MarkdownString(timerTooltipMarkdown(drill.attempt, drill.title, now));
     tooltip.appendMarkdown('\n\n_Click for timer actions._');
     this.item.tooltip = tooltip;
-    const state = timerState(drill.attempt.timer, now);
-    this.item.backgroundColor = state.expired || state.remainingMs <= 5 * 60_000 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const mock = this.describeMock?.(drill.attempt.id);
+    if (mock) {
+      this.item.text += ` · ${mock}`;
+      tooltip.appendMarkdown(`\n\nMock interview: ${mock}.`);
+    }
+    const colour = timerColour(drill.attempt, now);
+    this.item.backgroundColor = colour === 'normal' ? undefined : new vscode.ThemeColor(colour === 'warning' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground');
     this.item.show();
   }
 
@@ -175,7 +185,15 @@ export class TimerStatusBar implements vscode.Disposable {
   }
 }
 
-/** `$(watch) 23:41 · code`, `$(watch) +02:10 · overtime`, or the state of a closed strict attempt. */
+/** How the timer is coloured: the last five minutes warn, overtime and a closed strict attempt are errors. */
+export function timerColour(attempt: Attempt, now: number): 'normal' | 'warning' | 'error' {
+  if (attempt.status !== 'in-progress') return 'error';
+  const state = timerState(attempt.timer, now);
+  if (state.expired) return 'error';
+  return state.remainingMs <= WARNING_BEFORE_MS ? 'warning' : 'normal';
+}
+
+/** `$(watch) code 18:41 · 23:41`, `$(watch) overtime +02:10`, or the state of a closed strict attempt. */
 export function statusText(attempt: Attempt, now: number): string {
   if (attempt.status !== 'in-progress') return attempt.finalRunOpen ? '$(lock) time up · final run left' : `$(lock) ${attempt.status}`;
   // Codicons render in every VS Code font setup; the emoji in the core's plain text may not.
@@ -209,7 +227,7 @@ export function timerActions(drill: OpenDrill, now: number): { title: string; ac
 }
 
 /** The timer's commands: pause/resume (practice), advance, finish, abandon, and the status bar's quick pick. */
-export function timerCommands(session: DrillSession): Record<string, (...args: unknown[]) => unknown> {
+export function timerCommands(session: DrillSession, confirmFinish?: (drill: OpenDrill) => Promise<boolean>): Record<string, (...args: unknown[]) => unknown> {
   const onActive = async (what: string, transition: (a: Attempt, now: number) => Attempt | AttemptError): Promise<Attempt | AttemptError | undefined> => {
     const drill = session.active;
     if (!drill) {
@@ -225,6 +243,8 @@ export function timerCommands(session: DrillSession): Record<string, (...args: u
     [Commands.resumeTimer]: () => onActive('resume the timer', resumeAttempt),
     [Commands.advancePhase]: () => onActive('move to the next phase', advanceAttemptPhase),
     [Commands.finishDrill]: async () => {
+      const drill = session.active;
+      if (drill && confirmFinish && !(await confirmFinish(drill))) return undefined;
       const result = await onActive('finish the drill', finish);
       if (result && !isAttemptError(result)) void vscode.window.showInformationMessage(`Drill finished: ${result.status}.`);
       return result;

@@ -6,6 +6,9 @@ import type { MockPrompts } from '../../src/vscode/mock';
 import { timerActions } from '../../src/vscode/timerStatusBar';
 import { failureMessage, failureText, wrapWords, type HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
+import { screenshot } from './screenshots';
+import { refusalText } from '../../src/vscode/planGate';
+import { timerState } from '../../src/core/timer/index';
 import { abandonAll, drillsApi, noPrompts, setSetting, startDrill, until, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
 
 /** Where this suite's attempts go, inside the workspace. */
@@ -58,7 +61,7 @@ describe('The drill loop as a candidate meets it', function () {
     const { drill } = await startDrill(api, 'first-unique-title');
     const { title, actions } = timerActions(drill, api.session.session.clock.now());
     assert.doesNotMatch(title, /\$\(/, `codicon syntax in the quick pick title: ${title}`);
-    assert.match(title, /First Unique Title · \d+:\d\d · clarify · interview mode/);
+    assert.match(title, /First Unique Title · clarify \d+:\d\d · \d+:\d\d · interview mode/);
     assert.ok(!actions.some((a) => a.command === 'drills.pauseTimer' || a.command === 'drills.resumeTimer'), JSON.stringify(actions.map((a) => a.label)));
     const refused = (await vscode.commands.executeCommand('drills.pauseTimer')) as { error?: string } | undefined;
     assert.match(refused?.error ?? '', /interview mode/);
@@ -100,8 +103,47 @@ describe('The drill loop as a candidate meets it', function () {
 
     const next = await startDrill(api, 'longest-binge-streak');
     await until('the solved drill\'s cases to go once another drill starts', () => api.session.tests.controller.items.get(drill.attempt.id) === undefined);
-    assert.match(api.session.timer.item.text, /\d+:\d\d · clarify/);
+    assert.match(api.session.timer.item.text, /clarify \d+:\d\d · \d+:\d\d/);
     assert.equal(api.session.session.active?.attempt.id, next.drill.attempt.id);
+  });
+
+  it('the timer shows the phase and the total left, warns in the last five minutes and turns to the error colour in overtime', async () => {
+    const { api } = await drillsApi();
+    await setSetting('mode', 'practice');
+    try {
+      const { drill } = await startDrill(api, 'first-unique-title');
+      const timer = api.session.timer;
+      const background = () => (timer.item.backgroundColor as vscode.ThemeColor | undefined)?.id;
+      assert.match(timer.text() ?? '', /^\$\(watch\) clarify \d\d:\d\d · \d\d:\d\d$/);
+      assert.equal(background(), undefined);
+      await screenshot('timer-running', '.part.statusbar');
+      const clock = api.session.session.clock;
+      clock.advance(timerState(drill.attempt.timer, clock.now()).remainingMs - 4 * 60_000);
+      assert.match(timer.text() ?? '', /test 0[34]:\d\d$/);
+      await until('the warning colour in the last five minutes', () => background() === 'statusBarItem.warningBackground');
+      await screenshot('timer-warning', '.part.statusbar');
+      clock.advance(5 * 60_000);
+      await until('the error colour in overtime', () => background() === 'statusBarItem.errorBackground');
+      assert.match(timer.text() ?? '', /overtime \+0\d:\d\d/);
+      await screenshot('timer-overtime', '.part.statusbar');
+    } finally {
+      await setSetting('mode', 'interview');
+    }
+  });
+
+  it('a refused plan names what is missing; an accepted one puts the focus in the solution with the cases revealed', async () => {
+    const { api } = await drillsApi();
+    const { start } = await startDrill(api, 'first-unique-title');
+    const planPath = path.join(start.attemptDir, 'PLAN.md');
+    const refused = await api.session.plan.submit(vscode.Uri.file(planPath));
+    assert.ok(refused && 'error' in refused && refused.issues);
+    const text = refusalText(refused.error, refused.issues.map((i) => i.message));
+    assert.match(text, /^Plan not accepted, \d+ to fix: \(1\) /);
+    for (const issue of refused.issues) assert.ok(text.includes(issue.message), `the refusal does not say: ${issue.message}`);
+    await writeThroughEditor(planPath, VALID_PLAN);
+    await vscode.window.showTextDocument(vscode.Uri.file(planPath));
+    assert.ok(await api.session.plan.submit());
+    await until('the solution to have the focus', () => vscode.window.activeTextEditor?.document.uri.fsPath === start.solutionPath);
   });
 
   it('a wrong answer reads at a glance: the first difference on one line, then the input beside expected and got', async () => {
@@ -173,6 +215,11 @@ describe('The drill loop as a candidate meets it', function () {
         asked.push(`cancelled:${index + 1}/${count}`);
         return Promise.resolve(index === 0 ? 'again' : 'skip');
       },
+      // Finish Drill with no passing run asks first: "no" keeps the drill, "yes" moves on.
+      confirmFinish: (_title, index, count) => {
+        asked.push(`confirm:${index + 1}/${count}`);
+        return Promise.resolve(asked.filter((a) => a.startsWith('confirm:')).length > 1);
+      },
     };
     const before = api.session.mock.lastReportUri;
     try {
@@ -181,8 +228,14 @@ describe('The drill loop as a candidate meets it', function () {
       const first = await until('the first problem\'s attempt', () => api.session.mock.current?.problems[0].attemptId);
       assert.ok(api.session.session.find(first), 'the first problem has no open attempt');
       assert.deepEqual(asked.slice(0, 3), [`language:${mock.problems[0].problemId}`, 'cancelled:1/2', `language:${mock.problems[0].problemId}`]);
+      // The status bar says where the mock stands.
+      assert.match(api.session.timer.text() ?? '', /problem 1 of 2, mock \d+:\d\d left/);
+      // Finish Drill without a passing run asks; refused, the drill stays open.
+      assert.equal(await vscode.commands.executeCommand('drills.finishDrill'), undefined);
+      assert.ok(api.session.session.find(first), 'the drill finished although the confirmation was refused');
       // Done with the first: the second is offered, dismissed, skipped; the mock ends with its report.
       await vscode.commands.executeCommand('drills.finishDrill');
+      assert.deepEqual(asked.filter((a) => a.startsWith('confirm:')), ['confirm:1/2', 'confirm:1/2']);
       const reportUri = await until('the mock\'s report after the skipped last problem', () => api.session.mock.current === undefined && api.session.mock.lastReportUri !== before && api.session.mock.lastReportUri);
       assert.ok(asked.includes('cancelled:2/2'), asked.join(', '));
       const report = fs.readFileSync(reportUri.fsPath, 'utf8');

@@ -302,12 +302,16 @@ export interface StatusIcons {
 const PLAIN_ICONS: StatusIcons = { running: '⏱', paused: '⏸' };
 
 /**
- * Status bar text: `⏱ 23:41 · code`, `⏱ +02:10 · overtime`, `⏸ 23:41 · code (paused)`.
- * Remaining time rounds up, so the display reads 00:00 only when the time is really up.
+ * Status bar text: the phase and its time left, then the total left: `⏱ code 18:41 · 23:41`; in the last phase the
+ * two are one (`⏱ test 04:10`); `⏱ overtime +02:10`; `⏸ clarify 04:00 · 44:00 (paused)`.
+ * Times left round up, so the display reads 00:00 only when the time is really up.
  */
 export function formatStatus(state: TimerState, icons: StatusIcons = PLAIN_ICONS): string {
   const icon = state.paused ? icons.paused : icons.running;
-  if (state.expired) return `${icon} +${formatDuration(state.overtimeMs)} · overtime${state.paused ? ' (paused)' : ''}`;
-  const shown = formatDuration(Math.ceil(state.remainingMs / 1000) * 1000);
-  return `${icon} ${shown} · ${state.phase}${state.paused ? ' (paused)' : ''}`;
+  const paused = state.paused ? ' (paused)' : '';
+  if (state.expired) return `${icon} overtime +${formatDuration(state.overtimeMs)}${paused}`;
+  const up = (ms: number): string => formatDuration(Math.ceil(ms / 1000) * 1000);
+  const total = up(state.remainingMs);
+  const phase = up(state.phaseRemainingMs);
+  return `${icon} ${state.phase} ${phase}${phase === total ? '' : ` · ${total}`}${paused}`;
 }
