@@ -54,7 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const config = new Config((message) => log.warn(message));
   const packs = new PacksService(builtInPack, log);
   const tree = new DrillsTree(packs);
-  const drills = new DrillStarter({ packs, config, state: context.globalState, log });
+  const drills = new DrillStarter({ packs, config, state: context.globalState, pendingFile: path.join(context.globalStorageUri.fsPath, 'pending-start.json'), log });
   context.subscriptions.push(config, packs, tree, drills, ...registerCommands({ packs, tree, drills, log }));
   await packs.reload();
   const clock = new SessionClock();

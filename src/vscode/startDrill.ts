@@ -126,6 +126,8 @@ export class DrillStarter implements vscode.Disposable {
       config: Config;
       /** Where the last language is remembered (the extension's globalState). */
       state: vscode.Memento;
+      /** Where a start handed to the reopened window is kept (a file in the extension's global storage). */
+      pendingFile?: string;
       log: vscode.LogOutputChannel;
       prompts?: DrillPrompts;
       now?: () => number;
@@ -213,12 +215,15 @@ export class DrillStarter implements vscode.Disposable {
     log.info(`${result.resumed ? 'Resumed' : 'Started'} ${problem.packId}/${problem.id} in ${result.language}: ${result.solutionPath}`);
 
     if (addFolder) {
-      // Adding the first folder restarts the extension host, at a moment of the editor's choosing: remember the
-      // drill so the next activation in that window finishes it. It stays remembered even if this host opens the
-      // drill below before it stops: opening it twice resumes the same attempt, losing it would lose the drill.
+      // The window reopens on the chosen folder and the drill is finished there (finishPendingStart, on activation).
+      // Nothing is opened or timed here: this extension host is about to stop. Adding the folder to this window
+      // instead (updateWorkspaceFolders) turns it into an untitled workspace, and on a busy machine the window
+      // could come back as that workspace without the folder while the timer of a drill started here ran on.
       const pending: PendingStart = { packId: problem.packId, problemId: problem.id, language: result.language, attemptDir: result.attemptDir, solutionPath: result.solutionPath, resumed: result.resumed, starterWritten: result.starterWritten, at: this.now() };
-      await state.update(PENDING_KEY, pending);
-      vscode.workspace.updateWorkspaceFolders(0, 0, { uri: root });
+      await this.savePending(pending);
+      log.info(`Opening ${root.fsPath} to start the drill there.`);
+      await vscode.commands.executeCommand('vscode.openFolder', root, { forceReuseWindow: true });
+      return result;
     }
     await this.openDrill(result);
     this.started.fire(result);
@@ -227,13 +232,13 @@ export class DrillStarter implements vscode.Disposable {
 
   /** Finishes a drill scaffolded just before the window restarted to add its folder (called on activation). */
   async finishPendingStart(): Promise<DrillStart | undefined> {
-    const pending = this.deps.state.get<PendingStart>(PENDING_KEY);
+    const pending = await this.loadPending();
     if (!pending) return undefined;
     const stale = this.now() - pending.at > PENDING_MAX_AGE_MS;
     // The state is shared by every window: only the window holding the attempt's folder finishes it.
     const here = (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'file' && isInside(f.uri.fsPath, pending.attemptDir));
     if (!stale && !here) return undefined;
-    await this.deps.state.update(PENDING_KEY, undefined);
+    await this.savePending(undefined);
     if (stale) return undefined;
     const problem = this.deps.packs.findProblem(pending.packId, pending.problemId);
     if (!problem) return undefined;
@@ -269,6 +274,28 @@ export class DrillStarter implements vscode.Disposable {
     // the focus back to the solution, where the user types.
     await previewActive(PREVIEW_WAIT_MS);
     await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+  }
+
+  /**
+   * Remembers the drill the reopened window must finish: in a file of the extension's storage when there is one (on
+   * disk before the window goes, whatever the editor's own state flushing does during the reload), else in `state`.
+   */
+  private async savePending(pending: PendingStart | undefined): Promise<void> {
+    const file = this.deps.pendingFile;
+    if (!file) return void (await this.deps.state.update(PENDING_KEY, pending));
+    if (!pending) return void (await fs.rm(file, { force: true }));
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, JSON.stringify(pending), 'utf8');
+  }
+
+  private async loadPending(): Promise<PendingStart | undefined> {
+    const file = this.deps.pendingFile;
+    if (!file) return this.deps.state.get<PendingStart>(PENDING_KEY);
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8')) as PendingStart;
+    } catch {
+      return undefined;
+    }
   }
 
   private choices(): { problem: ProblemSummary; pack: PackSummary; runs: boolean }[] {
