@@ -22,7 +22,7 @@ import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, startCodeServer, tail, TEST_USER_SETTINGS, workbenchUrl } from './lib/code-server.mjs';
+import { freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
 import { repoRoot, suiteEntry, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { countsLine, follower, readResults, reportResults } from './lib/results.mjs';
@@ -34,13 +34,7 @@ const SMOKE_TIMEOUT_MS = 90_000;
 const RELOAD_SUITE = path.join(repoRoot, 'out', 'test', 'reload', 'index.js');
 const RESTRICTED_SUITE = path.join(repoRoot, 'out', 'test', 'restricted', 'index.js');
 /** The Restricted Mode pass: Workspace Trust on, no prompt, so the folder simply opens untrusted. */
-const RESTRICTED_SETTINGS = {
-  ...TEST_USER_SETTINGS,
-  'security.workspace.trust.enabled': true,
-  'security.workspace.trust.startupPrompt': 'never',
-  'security.workspace.trust.banner': 'never',
-  'security.workspace.trust.emptyWindow': false,
-};
+const RESTRICTED_SETTINGS = RESTRICTED_USER_SETTINGS;
 /** How far the timer read off the status bar may be from the one computed from the stored start, in ms. */
 const TIMER_TOLERANCE_MS = 5000;
 /** The timer's text in the status bar: the phase and its time left, then the total left (`code 18:41 · 23:41`). */

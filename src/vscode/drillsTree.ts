@@ -9,7 +9,6 @@ import {
   countDiagnostics,
   describeFilter,
   filterProblems,
-  groupByTopic,
   isFilterEmpty,
   stateLabel,
   topicsOf,
@@ -17,15 +16,21 @@ import {
   type DrillState,
   type DrillStateProvider,
   type PackSource,
-  type TopicGroup,
 } from '../core/drill/index';
-import { DIFFICULTIES, type ProblemSummary } from '../core/pack/types';
+import { DIFFICULTIES, type Difficulty, type ProblemSummary } from '../core/pack/types';
 
 /** A row of the Drills view. */
 export type DrillNode =
   | { kind: 'pack'; source: PackSource; problems: ProblemSummary[] }
-  | { kind: 'topic'; source: PackSource; group: TopicGroup }
-  | { kind: 'problem'; source: PackSource; topic: string; problem: ProblemSummary };
+  | { kind: 'difficulty'; source: PackSource; difficulty: Difficulty; problems: ProblemSummary[] }
+  | { kind: 'problem'; source: PackSource; problem: ProblemSummary };
+
+/** How each difficulty shows: a label, and a filled circle in a colour readable at any width. */
+const DIFFICULTY_LOOK: Record<Difficulty, { label: string; color: string }> = {
+  easy: { label: 'Easy', color: 'charts.green' },
+  medium: { label: 'Medium', color: 'charts.yellow' },
+  hard: { label: 'Hard', color: 'charts.red' },
+};
 
 /** The icon of each state: ThemeIcons coloured by the theme's test colours. */
 const STATE_ICONS: Record<DrillState, [string, string | undefined]> = {
@@ -40,9 +45,10 @@ const STATE_ICONS: Record<DrillState, [string, string | undefined]> = {
 export const RESTRICTED_REASON = 'This workspace is in Restricted Mode: problems from workspace packs are listed, but their code and tests do not run until you trust the workspace.';
 
 /**
- * The Drills view: packs → topics → problems, from the packs service's index (never YAML). A problem is
- * listed under each of its topics, so a topic shows everything about it; its id includes the topic so
- * every row stays unique and keeps its expansion state across re-indexing.
+ * The Drills view: packs → difficulties → problems, from the packs service's index (never YAML). Each problem is
+ * listed once, its topics as its description (and as a filter). Ids are stable across re-indexing, and the view is
+ * told to redraw only when a row really changed: a redraw while the view is still expanding a row makes VS Code look
+ * up that row under a handle it has just dropped ("No tree item with id … found"), leaving the row empty.
  */
 export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
@@ -51,6 +57,8 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   readonly view: vscode.TreeView<DrillNode>;
   private stateOfProblem: DrillStateProvider;
   private currentFilter: DrillFilter = NO_FILTER;
+  /** The signature of the rows last drawn (see `refresh`). */
+  private shown: string | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -71,11 +79,30 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   /** A problem's state as the tree shows it (from the injected provider). */
   readonly stateOf: DrillStateProvider = (packId, problemId) => this.stateOfProblem(packId, problemId);
 
-  /** Redraws every row, e.g. after the history changed. */
+  /** Redraws every row when one of them changed (after re-indexing, or the history changed). */
   refresh(): void {
     void setContext(ContextKeys.hasPacks, this.packs.packs.length > 0);
     this.updateMessage();
+    const signature = this.signature();
+    if (signature === this.shown) return;
+    this.shown = signature;
     this.changed.fire(undefined);
+  }
+
+  /** Everything the rows show, as one string: equal signatures draw the same view. */
+  private signature(): string {
+    const rows: unknown[] = [];
+    const walk = (nodes: DrillNode[]) => {
+      for (const node of nodes) {
+        const item = this.getTreeItem(node);
+        const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+        const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}/${item.iconPath.color?.id ?? ''}` : '';
+        rows.push([item.id, item.label, item.description, tooltip, icon, item.contextValue, item.collapsibleState]);
+        walk(this.getChildren(node));
+      }
+    };
+    walk(this.getChildren());
+    return JSON.stringify(rows);
   }
 
   /** The active filter. */
@@ -108,12 +135,8 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
         // A filter hides packs with nothing to show; without one, even an empty or broken pack is listed.
         .filter((n) => !filtering || n.problems.length > 0);
     }
-    if (node.kind === 'pack') {
-      return groupByTopic(node.problems, this.currentFilter.topics).map((group) => ({ kind: 'topic', source: node.source, group }));
-    }
-    if (node.kind === 'topic') {
-      return node.group.problems.map((problem) => ({ kind: 'problem', source: node.source, topic: node.group.topic, problem }));
-    }
+    if (node.kind === 'pack') return difficultyGroups(node.source, node.problems);
+    if (node.kind === 'difficulty') return node.problems.map((problem) => ({ kind: 'problem', source: node.source, problem }));
     return [];
   }
 
@@ -121,12 +144,13 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     switch (node.kind) {
       case 'pack':
         return this.packItem(node);
-      case 'topic': {
-        const item = new vscode.TreeItem(node.group.topic, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `topic:${node.source.pack.dir}#${node.group.topic}`;
-        item.description = String(node.group.problems.length);
-        item.iconPath = new vscode.ThemeIcon('symbol-folder');
-        item.contextValue = 'topic';
+      case 'difficulty': {
+        const look = DIFFICULTY_LOOK[node.difficulty];
+        const item = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `difficulty:${node.source.pack.dir}#${node.difficulty}`;
+        item.description = `${node.problems.length} problem${node.problems.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(look.color));
+        item.contextValue = 'difficulty';
         return item;
       }
       case 'problem':
@@ -138,9 +162,8 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     if (node.kind === 'pack') return undefined;
     const problems = filterProblems(node.source.pack.problems, this.stateOfProblem, this.currentFilter);
     const pack: DrillNode = { kind: 'pack', source: node.source, problems };
-    if (node.kind === 'topic') return pack;
-    const group = groupByTopic(problems, this.currentFilter.topics).find((g) => g.topic === node.topic);
-    return group ? { kind: 'topic', source: node.source, group } : pack;
+    if (node.kind === 'difficulty') return pack;
+    return difficultyGroups(node.source, problems).find((g) => g.kind === 'difficulty' && g.difficulty === node.problem.difficulty) ?? pack;
   }
 
   private packItem(node: Extract<DrillNode, { kind: 'pack' }>): vscode.TreeItem {
@@ -175,8 +198,8 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     const { problem } = node;
     const info = this.stateOfProblem(problem.packId, problem.id);
     const item = new vscode.TreeItem(problem.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `problem:${node.source.pack.dir}#${node.topic}#${problem.id}`;
-    item.description = problem.difficulty;
+    item.id = `problem:${node.source.pack.dir}#${problem.id}`;
+    item.description = problem.topics.join(', ');
     const [icon, color] = STATE_ICONS[info.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const runs = this.packs.canRun(node.source.pack);
@@ -192,7 +215,7 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     if (!runs) tooltip.appendMarkdown(`\n$(lock) ${RESTRICTED_REASON}`);
     item.tooltip = tooltip;
     item.contextValue = runs ? 'problem' : 'problem.restricted';
-    item.accessibilityInformation = { label: `${problem.title}, ${problem.difficulty}, ${stateLabel(info.state)}` };
+    item.accessibilityInformation = { label: `${problem.title}, ${problem.difficulty}, ${problem.topics.join(', ')}, ${stateLabel(info.state)}` };
     // A click reads the statement; starting (which writes files and starts a timer) is a deliberate action.
     item.command = { command: Commands.openStatement, title: 'Open Statement', arguments: [node] };
     return item;
@@ -213,6 +236,11 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** A pack's problems by difficulty, easiest first; difficulties with no problem are left out. */
+function difficultyGroups(source: PackSource, problems: readonly ProblemSummary[]): DrillNode[] {
+  return DIFFICULTIES.map((difficulty) => ({ kind: 'difficulty' as const, source, difficulty, problems: problems.filter((p) => p.difficulty === difficulty) })).filter((g) => g.problems.length > 0);
 }
 
 function escape(text: string): string {
