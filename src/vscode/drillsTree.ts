@@ -51,14 +51,17 @@ export const RESTRICTED_REASON = 'This workspace is in Restricted Mode: problems
  * up that row under a handle it has just dropped ("No tree item with id … found"), leaving the row empty.
  */
 export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<DrillNode | DrillNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** The view showing this tree. */
   readonly view: vscode.TreeView<DrillNode>;
   private stateOfProblem: DrillStateProvider;
   private currentFilter: DrillFilter = NO_FILTER;
-  /** The signature of the rows last drawn (see `refresh`). */
-  private shown: string | undefined;
+  /** The children the view last asked for, by the key of their parent ('' for the top level). */
+  private readonly served = new Map<string, string[]>();
+  /** What each row showed at the last refresh. */
+  private looks = new Map<string, string>();
+  private readonly nodes = new Map<string, DrillNode>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -79,30 +82,60 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   /** A problem's state as the tree shows it (from the injected provider). */
   readonly stateOf: DrillStateProvider = (packId, problemId) => this.stateOfProblem(packId, problemId);
 
-  /** Redraws every row when one of them changed (after re-indexing, or the history changed). */
+  /**
+   * Redraws what changed (after re-indexing, or the history changed), judged against the rows the view last asked
+   * for: nothing when none changed; only the changed rows when the view's rows are the same ones (state icons,
+   * tooltips); the whole tree only when rows it shows came or went. A whole-tree redraw drops every row's handle,
+   * and a request for a row's children still on its way then fails ("No tree item with id … found").
+   */
   refresh(): void {
     void setContext(ContextKeys.hasPacks, this.packs.packs.length > 0);
     this.updateMessage();
-    const signature = this.signature();
-    if (signature === this.shown) return;
-    this.shown = signature;
-    this.changed.fire(undefined);
+    const rows = this.rows();
+    const childrenNow = (parent: string) => [...rows].filter(([, r]) => r.parent === parent).map(([key]) => key);
+    const moved = [...this.served].some(([parent, keys]) => (parent === '' || rows.has(parent)) && JSON.stringify(childrenNow(parent)) !== JSON.stringify(keys));
+    const looks = this.looks;
+    this.looks = new Map([...rows].map(([key, r]) => [key, r.look]));
+    if (moved) {
+      this.served.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const seen = new Set([...this.served.values()].flat());
+    const changed = [...rows].filter(([key, r]) => seen.has(key) && looks.get(key) !== r.look).map(([, r]) => r.node);
+    if (changed.length > 0) this.changed.fire(changed);
   }
 
-  /** Everything the rows show, as one string: equal signatures draw the same view. */
-  private signature(): string {
-    const rows: unknown[] = [];
-    const walk = (nodes: DrillNode[]) => {
+  /** Every row as drawn now, depth first: its node, its parent's key and what it shows. */
+  private rows(): Map<string, { node: DrillNode; parent: string; look: string }> {
+    const rows = new Map<string, { node: DrillNode; parent: string; look: string }>();
+    const walk = (nodes: DrillNode[], parent: string) => {
       for (const node of nodes) {
         const item = this.getTreeItem(node);
         const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
         const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}/${item.iconPath.color?.id ?? ''}` : '';
-        rows.push([item.id, item.label, item.description, tooltip, icon, item.contextValue, item.collapsibleState]);
-        walk(this.getChildren(node));
+        const key = keyOf(node);
+        rows.set(key, { node, parent, look: JSON.stringify([item.label, item.description, tooltip, icon, item.contextValue, item.collapsibleState]) });
+        walk(this.childrenOf(node), key);
       }
     };
-    walk(this.getChildren());
-    return JSON.stringify(rows);
+    walk(this.childrenOf(), '');
+    return rows;
+  }
+
+  /**
+   * The one node object of a row: VS Code finds the rows to redraw by object, so a row keeps its object (brought up
+   * to date) for as long as it is shown.
+   */
+  private intern<T extends DrillNode>(node: T): T {
+    const key = keyOf(node);
+    const existing = this.nodes.get(key) as T | undefined;
+    if (!existing) {
+      this.nodes.set(key, node);
+      return node;
+    }
+    Object.assign(existing, node);
+    return existing;
   }
 
   /** The active filter. */
@@ -128,15 +161,22 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   }
 
   getChildren(node?: DrillNode): DrillNode[] {
+    const children = this.childrenOf(node);
+    this.served.set(node ? keyOf(node) : '', children.map(keyOf));
+    return children;
+  }
+
+  private childrenOf(node?: DrillNode): DrillNode[] {
     if (!node) {
       const filtering = !isFilterEmpty(this.currentFilter);
       return this.packs.index.sources
         .map((source) => ({ kind: 'pack' as const, source, problems: filterProblems(source.pack.problems, this.stateOfProblem, this.currentFilter) }))
         // A filter hides packs with nothing to show; without one, even an empty or broken pack is listed.
-        .filter((n) => !filtering || n.problems.length > 0);
+        .filter((n) => !filtering || n.problems.length > 0)
+        .map((n) => this.intern(n));
     }
-    if (node.kind === 'pack') return difficultyGroups(node.source, node.problems);
-    if (node.kind === 'difficulty') return node.problems.map((problem) => ({ kind: 'problem', source: node.source, problem }));
+    if (node.kind === 'pack') return difficultyGroups(node.source, node.problems).map((n) => this.intern(n));
+    if (node.kind === 'difficulty') return node.problems.map((problem) => this.intern({ kind: 'problem' as const, source: node.source, problem }));
     return [];
   }
 
@@ -147,7 +187,7 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
       case 'difficulty': {
         const look = DIFFICULTY_LOOK[node.difficulty];
         const item = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `difficulty:${node.source.pack.dir}#${node.difficulty}`;
+        item.id = keyOf(node);
         item.description = `${node.problems.length} problem${node.problems.length === 1 ? '' : 's'}`;
         item.iconPath = new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(look.color));
         item.contextValue = 'difficulty';
@@ -161,15 +201,16 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   getParent(node: DrillNode): DrillNode | undefined {
     if (node.kind === 'pack') return undefined;
     const problems = filterProblems(node.source.pack.problems, this.stateOfProblem, this.currentFilter);
-    const pack: DrillNode = { kind: 'pack', source: node.source, problems };
+    const pack = this.intern<DrillNode>({ kind: 'pack', source: node.source, problems });
     if (node.kind === 'difficulty') return pack;
-    return difficultyGroups(node.source, problems).find((g) => g.kind === 'difficulty' && g.difficulty === node.problem.difficulty) ?? pack;
+    const group = difficultyGroups(node.source, problems).find((g) => g.kind === 'difficulty' && g.difficulty === node.problem.difficulty);
+    return group ? this.intern(group) : pack;
   }
 
   private packItem(node: Extract<DrillNode, { kind: 'pack' }>): vscode.TreeItem {
     const { pack, builtIn } = node.source;
     const item = new vscode.TreeItem(pack.name, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `pack:${pack.dir}`;
+    item.id = keyOf(node);
     const { errors, warnings } = countDiagnostics(pack.diagnostics);
     const count = isFilterEmpty(this.currentFilter) ? `${pack.problems.length}` : `${node.problems.length} of ${pack.problems.length}`;
     const parts = [`${count} problem${pack.problems.length === 1 ? '' : 's'}`];
@@ -198,7 +239,7 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     const { problem } = node;
     const info = this.stateOfProblem(problem.packId, problem.id);
     const item = new vscode.TreeItem(problem.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `problem:${node.source.pack.dir}#${problem.id}`;
+    item.id = keyOf(node);
     item.description = problem.topics.join(', ');
     const [icon, color] = STATE_ICONS[info.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
@@ -236,6 +277,12 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** The row's key: the same as its TreeItem id. */
+function keyOf(node: DrillNode): string {
+  const dir = node.source.pack.dir;
+  return node.kind === 'pack' ? `pack:${dir}` : node.kind === 'difficulty' ? `difficulty:${dir}#${node.difficulty}` : `problem:${dir}#${node.problem.id}`;
 }
 
 /** A pack's problems by difficulty, easiest first; difficulties with no problem are left out. */
