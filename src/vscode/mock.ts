@@ -221,6 +221,8 @@ export class MockService implements vscode.Disposable {
     }
     this.lastReportUri = uri;
     try {
+      // Full width: the editor groups of the drills (solution beside statement) are joined first, nothing closed.
+      await vscode.commands.executeCommand('workbench.action.joinAllGroups');
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } catch {
       await vscode.window.showTextDocument(uri);

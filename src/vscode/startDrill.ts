@@ -257,6 +257,12 @@ export class DrillStarter implements vscode.Disposable {
     const problem = problemOf(target);
     if (!problem) return;
     const uri = vscode.Uri.file(path.join(problem.dir, STATEMENT_FILE));
+    // One statement preview at a time: the open one is kept when it is this problem's, else it makes way (a locked
+    // preview is never reused by the next one, so they would pile up drill after drill).
+    const previews = statementPreviewTabs();
+    if (previews.length > 0 && this.statementShown === uri.fsPath) return;
+    if (previews.length > 0) await vscode.window.tabGroups.close(previews, true);
+    this.statementShown = uri.fsPath;
     try {
       await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch (e) {
@@ -265,6 +271,9 @@ export class DrillStarter implements vscode.Disposable {
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     }
   }
+
+  /** The statement last shown in the preview (the preview's tab does not say which file it shows). */
+  private statementShown: string | undefined;
 
   private async openDrill(start: DrillStart): Promise<void> {
     const solution = vscode.Uri.file(start.solutionPath);
@@ -314,6 +323,11 @@ export class DrillStarter implements vscode.Disposable {
 
 /** How long to wait for the statement's preview tab before focusing the solution anyway. */
 const PREVIEW_WAIT_MS = 3000;
+
+/** The open tabs of statement previews (webviews titled after statement.md), in every group. */
+export function statementPreviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label.includes(STATEMENT_FILE));
+}
 
 /** Resolves once the active tab is a statement's preview (true), or after `timeoutMs` (false). */
 function previewActive(timeoutMs: number): Promise<boolean> {

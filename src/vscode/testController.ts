@@ -80,6 +80,38 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       vscode.commands.registerCommand(Commands.runHiddenTests, (arg?: unknown) => this.runActive(arg instanceof vscode.Uri ? arg : undefined)),
     );
     this.sync();
+    this.replayLastRuns();
+  }
+
+  /** The results shown again after a reload, per attempt: what each case's item was marked with. */
+  readonly restored = new Map<string, HiddenRunSummary['reported']>();
+
+  /**
+   * After a reload (or activation), each open drill's last recorded run is shown again in the Testing view, from
+   * history: the verdicts only (the messages and diffs were not kept), marked as coming from before the reload.
+   */
+  private replayLastRuns(): void {
+    for (const drill of this.session.open) {
+      const last = drill.attempt.runs[drill.attempt.runs.length - 1];
+      const root = this.controller.items.get(drill.attempt.id);
+      if (!last || !root) continue;
+      const byName = new Map<string, vscode.TestItem>();
+      root.children.forEach((item) => byName.set(item.label, item));
+      const run = this.controller.createTestRun(new vscode.TestRunRequest([root]), 'Last run (from history)', false);
+      const reported: HiddenRunSummary['reported'] = [];
+      const when = new Date(last.at).toLocaleTimeString();
+      for (const v of last.verdicts) {
+        const item = byName.get(v.name);
+        if (!item) continue;
+        if (v.verdict === 'passed') run.passed(item);
+        else if (v.verdict === 'notRun') run.skipped(item);
+        else run.failed(item, new vscode.TestMessage(`${v.verdict} in the last run (${when}). Run the hidden tests again for the details.`));
+        reported.push({ id: item.id, state: v.verdict === 'passed' ? 'passed' : v.verdict === 'notRun' ? 'skipped' : 'failed' });
+      }
+      run.appendOutput(`Last run before the reload (${when}): ${last.passed}/${last.total} hidden cases passed.\r\n`);
+      run.end();
+      this.restored.set(drill.attempt.id, reported);
+    }
   }
 
   private makeResolver(): InterpreterResolver {

@@ -8,6 +8,7 @@ import { failureMessage, failureText, wrapWords, type HiddenRunSummary } from '.
 import { workspaceDir } from './drillsHelpers';
 import { screenshot } from './screenshots';
 import { refusalText } from '../../src/vscode/planGate';
+import { statementPreviewTabs } from '../../src/vscode/startDrill';
 import { timerState } from '../../src/core/timer/index';
 import { abandonAll, drillsApi, noPrompts, setSetting, startDrill, until, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
 
@@ -54,6 +55,21 @@ describe('The drill loop as a candidate meets it', function () {
     assert.equal(run.reported.length, cases, `reported ${run.reported.length} results for ${cases} cases: ${run.reported.map((r) => r.id).join(', ')}`);
     assert.ok(!run.reported.some((r) => r.id === drill.attempt.id), 'the drill root was reported as a test');
     assert.equal(run.reported.filter((r) => r.state === 'passed').length, run.result.passed);
+    // After a reload, the Testing view shows that run's results again, from history.
+    const services = await api.reloadSession();
+    const restored = services.tests.restored.get(drill.attempt.id);
+    assert.deepEqual(
+      [...(restored ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
+      [...run.reported].map((r) => ({ id: r.id, state: r.state === 'errored' ? 'failed' : r.state })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  });
+
+  it('one statement preview at a time: starting drill after drill reuses it instead of piling up tabs', async () => {
+    const { api } = await drillsApi();
+    await startDrill(api, 'first-unique-title');
+    await startDrill(api, 'longest-binge-streak');
+    await startDrill(api, 'first-unique-title');
+    await until(`a single statement preview (tabs: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ')})`, () => statementPreviewTabs().length === 1);
   });
 
   it('Timer Actions offers no Pause in interview mode, titles itself in plain words, and the refusal says "interview"', async () => {
