@@ -569,7 +569,10 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     // The result panel: the failed case's message with the input beside expected and got.
     await typeInPalette(page, 'Focus on Test Results View');
     await quickRow(page, 'Test Results').click({ timeout: 10_000 });
-    await page.locator('.part.panel').getByText('Wrong answer', { exact: false }).first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    // A failed case's own message: where it differs, the input, expected and got.
+    await page.locator('.part.panel .monaco-list-row', { hasText: 'Wrong answer' }).first().click({ timeout: 30_000 });
+    await page.locator('.part.panel .monaco-list-row', { hasText: 'Input:' }).first().click({ timeout: 30_000 });
+    await page.locator('.part.panel', { hasText: 'Expected:' }).first().waitFor({ timeout: 30_000 });
     await shot('result-panel');
     // The solve: results stay, "solved in" where the timer was and in a notification.
     await goToFile(page, 'genre-tree-depth/solution.ts');

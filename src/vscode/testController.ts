@@ -352,7 +352,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       run.skipped(item);
       return 'skipped';
     }
-    run.failed(item, failureMessage(c, problem, location), c.durationMs);
+    run.failed(item, failureMessages(c, problem, location), c.durationMs);
     return 'failed';
   }
 
@@ -421,7 +421,8 @@ export function failureText(c: CaseResult, problem: NonNullable<OpenDrill['probl
       problem.compare.kind === 'unordered'
         ? `expected ${showValue(c.expected, 60)}, got ${showValue(c.actual, 60)} (in any order)`
         : describeDifference(c.expected, c.actual, leafEqual(problem), 60);
-    headline = `Wrong answer: ${difference ?? c.message ?? 'the values differ'}`;
+    // A single value differs as a whole: "expected 3, got 2" says it; "(root)" would only be noise.
+    headline = `Wrong answer: ${(difference ?? c.message ?? 'the values differ').replace(/^differs at \(root\): /, '')}`;
   } else if (c.verdict === 'timeout') headline = `Time limit exceeded${limits ? ` (${limits.timeMs} ms)` : ''}`;
   else if (c.verdict === 'memory') headline = `Memory limit exceeded${limits ? ` (${limits.memoryMb} MB)` : ''}`;
   else headline = (c.message ?? (c.verdict === 'error' ? 'The solution raised an error.' : 'Wrong answer.')).split('\n')[0];
@@ -456,8 +457,24 @@ export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['pr
   return message;
 }
 
-/** Text for the Test Results terminal, broken between words at `width` columns (the terminal breaks inside them). */
-export function wrapWords(text: string, width = 80): string {
+/**
+ * The messages of a failed case. A wrong answer has two: the diff, titled with its first difference (what shows on
+ * the solution line), and the whole story (input, expected, got), since the Test Results view shows a diff message
+ * as the two values alone.
+ */
+export function failureMessages(c: CaseResult, problem: NonNullable<OpenDrill['problem']>, location: vscode.Location): vscode.TestMessage[] {
+  const first = failureMessage(c, problem, location);
+  if (first.expectedOutput === undefined) return [first];
+  const { headline, text } = failureText(c, problem);
+  const input = text.indexOf('Input:');
+  return [first, new vscode.TestMessage(`${input >= 0 ? text.slice(input) : text}\n\n${headline}`)];
+}
+
+/**
+ * Text for the Test Results terminal, broken between words at `width` columns (the terminal breaks inside them); 72
+ * fits the panel's terminal at its default size beside the results tree.
+ */
+export function wrapWords(text: string, width = 72): string {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MockPrompts } from '../../src/vscode/mock';
 import { timerActions } from '../../src/vscode/timerStatusBar';
-import { failureMessage, failureText, wrapWords, type HiddenRunSummary } from '../../src/vscode/testController';
+import { failureMessage, failureMessages, failureText, wrapWords, type HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
 import { screenshot } from './screenshots';
 import { refusalText } from '../../src/vscode/planGate';
@@ -181,6 +181,10 @@ describe('The drill loop as a candidate meets it', function () {
       const message = failureMessage(wrong, drill.problem!, new vscode.Location(vscode.Uri.file(start.solutionPath), new vscode.Position(0, 0)));
       assert.equal(typeof message.message === 'string' ? message.message.split('\n')[0] : '', headline);
       assert.ok(message.expectedOutput && message.actualOutput, 'no diff for a wrong answer');
+      // Beside the diff, a message with the whole story, since the Test Results view shows a diff as two values alone.
+      const messages = failureMessages(wrong, drill.problem!, new vscode.Location(vscode.Uri.file(start.solutionPath), new vscode.Position(0, 0)));
+      assert.equal(messages.length, 2);
+      assert.match(String(messages[1].message), /^Input:\nsessions = [\s\S]*\nExpected:[\s\S]*\nGot:[\s\S]*Wrong answer: /);
       // The coverage line is broken between words, never inside one.
       assert.match(run?.coverage?.text ?? '', /Anticipated|Missed/);
       const wrapped = wrapWords(`Edge-case coverage: ${run!.coverage!.text}`);
