@@ -15,11 +15,14 @@
 //   Trust, so the workspace opens untrusted.
 //
 // Usage: node scripts/test-offline.mjs   (env: DRILLS_TEST_TIMEOUT_MS, default 10 minutes)
+// While working on one part: DRILLS_TEST_STEPS=suite,ui,no-folder,reload,restricted (a comma list; default all) runs
+// only those, and DRILLS_TEST_GREP=<pattern> only the suite's tests whose title matches.
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, startCodeServer, tail, TEST_USER_SETTINGS, workbenchUrl } from './lib/code-server.mjs';
+import { freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
 import { repoRoot, suiteEntry, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { countsLine, follower, readResults, reportResults } from './lib/results.mjs';
@@ -31,17 +34,11 @@ const SMOKE_TIMEOUT_MS = 90_000;
 const RELOAD_SUITE = path.join(repoRoot, 'out', 'test', 'reload', 'index.js');
 const RESTRICTED_SUITE = path.join(repoRoot, 'out', 'test', 'restricted', 'index.js');
 /** The Restricted Mode pass: Workspace Trust on, no prompt, so the folder simply opens untrusted. */
-const RESTRICTED_SETTINGS = {
-  ...TEST_USER_SETTINGS,
-  'security.workspace.trust.enabled': true,
-  'security.workspace.trust.startupPrompt': 'never',
-  'security.workspace.trust.banner': 'never',
-  'security.workspace.trust.emptyWindow': false,
-};
+const RESTRICTED_SETTINGS = RESTRICTED_USER_SETTINGS;
 /** How far the timer read off the status bar may be from the one computed from the stored start, in ms. */
 const TIMER_TOLERANCE_MS = 5000;
-/** The timer's text in the status bar: time left and phase (`44:12 · code`). */
-const TIMER_TEXT = /\d+:\d\d · (clarify|plan|code|test)/;
+/** The timer's text in the status bar: the phase and its time left, then the total left (`code 18:41 · 23:41`). */
+const TIMER_TEXT = /(clarify|plan|code|test) \d+:\d\d/;
 /** The problem the UI flow starts: one no suite starts, so no earlier attempt asks to be resumed. */
 const UI_PROBLEM = { id: 'merge-viewing-sessions', title: 'Merge Viewing Sessions' };
 const UI_NO_FOLDER_PROBLEM = { id: 'title-edit-distance', title: 'Title Edit Distance' };
@@ -59,6 +56,10 @@ const CHROMIUM_ARGS = [
 ];
 
 const log = (line) => console.log(line);
+
+/** The steps asked for in DRILLS_TEST_STEPS; every step when it is unset. */
+const STEPS = (process.env.DRILLS_TEST_STEPS || '').split(',').map((x) => x.trim()).filter(Boolean);
+const wanted = (step) => STEPS.length === 0 || STEPS.includes(step);
 
 /** Everything started here, stopped on every way out (including Ctrl-C and SIGTERM). */
 const running = { server: null, browser: null };
@@ -247,7 +248,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
     await page.locator('.part.editor .tab', { hasText: 'solution.py' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     // Beside it, the statement rendered (a locked Markdown preview).
     await page.locator('.part.editor .tab', { hasText: 'statement.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · clarify/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
     // The preview renders in a webview a moment after its tab shows.
     await sleep(3000);
@@ -272,7 +273,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
       await sleep(200);
     }
     await runFromPalette(page, 'Drills: Submit Plan');
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /· code/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /code \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await runFromPalette(page, 'Drills: Run Hidden Tests');
     // The starter raises: the run fails, and the Testing view says so.
     await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
@@ -294,6 +295,8 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
 async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
   const folder = fs.mkdtempSync(path.join(parent, 'no-folder-'));
   const { context, page } = await freshPage(browser, consoleLog);
+  // On a busy machine: two processes that keep both cores of a 2-core machine at work for the whole step.
+  const load = [0, 1].map(() => spawn('yes', [], { stdio: ['ignore', 'ignore', 'ignore'] }));
   try {
     await page.goto(workbenchUrl(server.origin, { extensionPath: repoRoot, emptyWindow: true }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
@@ -346,16 +349,17 @@ async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
       if (Date.now() > written) throw new Error(`no starter written at ${solution}`);
       await sleep(200);
     }
-    // The window comes back as a workspace holding the folder, and finishes the drill there.
-    await page.waitForURL((url) => url.toString() !== before && url.searchParams.has('workspace'), { timeout: SMOKE_TIMEOUT_MS });
+    // The window reopens on the chosen folder, and finishes the drill there.
+    await page.waitForURL((url) => url.toString() !== before && url.searchParams.get('folder') === folder, { timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.part.editor .tab', { hasText: 'solution.js' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
-    await page.locator('.part.statusbar .statusbar-item', { hasText: /\d+:\d\d · clarify/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     return `attempt in ${path.relative(repoRoot, path.dirname(solution))}`;
   } catch (e) {
     await page.screenshot({ path: path.join(testResultsDir, 'ui-no-folder-failure.png') }).catch(() => undefined);
     throw e;
   } finally {
+    for (const p of load) p.kill();
     await context.close();
   }
 }
@@ -365,14 +369,14 @@ function parseClock(text) {
   return text.split(':').reduce((acc, part) => acc * 60 + Number(part), 0) * 1000;
 }
 
-/** The timer's text in the status bar (`44:12 · code`), once the restored drill shows it. */
+/** The timer's text in the status bar (`code 18:41 · 23:41`), once the restored drill shows it; the total left. */
 async function readStatusTimer(page) {
   const item = page.locator('.part.statusbar .statusbar-item', { hasText: TIMER_TEXT }).first();
   await item.waitFor({ timeout: SMOKE_TIMEOUT_MS });
   const text = (await item.innerText()).trim();
-  const match = /(\d+(?::\d\d){1,2}) · (\w+)/.exec(text);
+  const match = /(\w+) (\d+(?::\d\d){1,2})(?: · (\d+(?::\d\d){1,2}))?/.exec(text);
   if (!match) throw new Error(`unexpected timer text "${text}"`);
-  return { text, remainingMs: parseClock(match[1]), phase: match[2] };
+  return { text, remainingMs: parseClock(match[3] ?? match[2]), phase: match[1] };
 }
 
 /**
@@ -437,6 +441,211 @@ async function freshPage(browser, consoleLog) {
   return { context, page: await context.newPage() };
 }
 
+/** A rows locator: quick-input rows showing `text`. */
+const quickRow = (page, text) => page.locator('.quick-input-widget .monaco-list-row', { hasText: text }).first();
+/** The status bar item of the timer. */
+const timerItem = (page, text = TIMER_TEXT) => page.locator('.part.statusbar .statusbar-item', { hasText: text }).first();
+
+/** Replaces the active editor's text as a paste would, saves, and waits until the file on disk has it. */
+async function pasteAndSave(page, file, text) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(text);
+  await page.keyboard.press('Control+S');
+  const until = Date.now() + 30_000;
+  while (fs.readFileSync(file, 'utf8') !== text) {
+    if (Date.now() > until) throw new Error(`${path.basename(file)} was not saved with the typed text`);
+    await sleep(200);
+  }
+}
+
+/** Opens a file of the workspace with Go to File, as a person would. */
+async function goToFile(page, relative) {
+  const name = path.basename(relative);
+  await page.keyboard.press('Escape');
+  const tab = page.locator('.part.editor .tab', { hasText: name }).first();
+  if (await tab.isVisible()) await tab.click();
+  else {
+    await page.keyboard.press('Control+P');
+    await pickInQuickPick(page, relative, [name, path.basename(path.dirname(relative))]);
+  }
+  await page.locator('.part.editor .tab.active', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  // The focus in the text, where typing goes.
+  await page.locator('.part.editor .editor-group-container.active .monaco-editor .view-lines').first().click();
+}
+
+/** The text of the notification matching `pattern`, read in the notification centre (toasts hide on their own). */
+async function notificationText(page, pattern) {
+  await runFromPalette(page, 'Notifications: Show Notifications');
+  const item = page.locator('.notifications-center .notification-list-item', { hasText: pattern }).first();
+  const text = await item.innerText({ timeout: SMOKE_TIMEOUT_MS });
+  // Closed again with the status bar's bell, as a person would.
+  await page.locator('.part.statusbar .statusbar-item[id*="notifications"], .part.statusbar .codicon-bell, .part.statusbar .codicon-bell-dot').first().click({ timeout: 10_000 }).catch(() => page.keyboard.press('Escape'));
+  await page.locator('.notifications-center.visible').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  return text;
+}
+
+/** Sets user settings as the settings editor would: the profile's settings.json, which the window watches. */
+function setUserSettings(userDataDir, values) {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  const settings = { ...JSON.parse(fs.readFileSync(file, 'utf8')), ...values };
+  for (const [k, v] of Object.entries(values)) if (v === undefined) delete settings[k];
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/**
+ * The loop as a newcomer walks it, through the UI only: the Drills view by difficulty; a TypeScript drill (no
+ * "Cannot find name" in the Problems panel for a correct solution, Timer Actions in interview mode, the plan gate's
+ * hand-off to the solution, a wrong answer's results, the solve and its "solved in"); a JavaScript drill in practice
+ * mode (Pause offered and working); a mock of two problems whose language pick is dismissed (asked again), and whose
+ * Finish Drill asks first. Screenshots: tree.png, result-panel.png, solved.png, mock.png.
+ */
+async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) {
+  let { context, page } = await freshPage(browser, consoleLog);
+  const shots = [];
+  const shot = async (name) => {
+    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
+    await sleep(800);
+    const file = path.join(testResultsDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    shots.push(path.relative(repoRoot, file));
+  };
+  try {
+    // Typed text goes in as typed (Playwright types a whole text at once): no auto-indent, closing or suggestion
+    // accepted on Enter, or the code would drift to the right.
+    setUserSettings(userDataDir, EDITOR_AS_TYPED);
+    await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    fs.mkdirSync(testResultsDir, { recursive: true });
+
+    // The Drills view: packs by difficulty, named apart from VS Code's Problems panel.
+    await page.locator('.part.activitybar [aria-label^="Drills"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.sidebar .composite.title', { hasText: 'Problem Packs' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    for (const row of ['Easy', 'Medium', 'Hard', 'Genre Tree Depth']) await page.locator('.part.sidebar .monaco-list-row', { hasText: row }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await shot('tree');
+
+    // TypeScript, interview mode (the default).
+    await runFromPalette(page, 'Drills: Start Drill');
+    await pickInQuickPick(page, 'Genre Tree Depth');
+    await pickInQuickPick(page, 'TypeScript');
+    const dir = path.join(folder, 'drills', 'genre-tree-depth');
+    const solution = path.join(dir, 'solution.ts');
+    await page.locator('.part.editor .tab', { hasText: 'solution.ts' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await timerItem(page, /clarify \d+:\d\d · \d+:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // Timer Actions: a plain title, no Pause in interview mode.
+    await timerItem(page).click();
+    const title = (await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Genre Tree Depth ·' }).first().innerText({ timeout: 30_000 })).trim();
+    if (title.includes('$(') || !title.includes('interview mode')) throw new Error(`Timer Actions title: "${title}"`);
+    await quickRow(page, 'Reveal Next Hint').waitFor({ timeout: 30_000 });
+    if ((await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Pause Timer' }).count()) > 0) throw new Error('Timer Actions offers Pause Timer in interview mode');
+    await page.keyboard.press('Escape');
+
+    // A correct solution: the Problems panel has nothing to say (after showing it does look: a deliberate error first).
+    await goToFile(page, 'genre-tree-depth/solution.ts');
+    const reference = fs.readFileSync(path.join(repoRoot, 'problems', 'genre-tree-depth', 'solutions', 'solution.ts'), 'utf8');
+    await pasteAndSave(page, solution, `${reference}\nconst drillsProbe: number = 'text';\n`);
+    await page.keyboard.press('Control+Shift+M');
+    const markers = page.locator('.markers-panel');
+    await markers.locator('.monaco-list-row', { hasText: 'not assignable' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await goToFile(page, 'genre-tree-depth/solution.ts');
+    await pasteAndSave(page, solution, reference);
+    await page.locator('.part.panel', { hasText: 'No problems have been detected' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+
+    // The plan, then the hand-off: the solution has the focus, the Testing view shows the cases.
+    await goToFile(page, 'genre-tree-depth/PLAN.md');
+    await pasteAndSave(page, path.join(dir, 'PLAN.md'), UI_PLAN);
+    await runFromPalette(page, 'Drills: Submit Plan');
+    await page.locator('.part.editor .tab.active', { hasText: 'solution.ts' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Genre Tree Depth' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // A wrong answer: the result panel shows where it differs, the input and expected/got.
+    const wrong = 'function genreTreeDepth(root: TreeNode | null): number {\n  let depth = 0;\n  for (let node = root; node !== null; node = node.left) depth++;\n  return depth;\n}\n';
+    await goToFile(page, 'genre-tree-depth/solution.ts');
+    await pasteAndSave(page, solution, wrong);
+    await runFromPalette(page, 'Drills: Run Hidden Tests');
+    await page.locator('.part.sidebar .codicon-testing-failed-icon').first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // One count: the Testing view counts what the notification says (the cases, not the drill's root).
+    const said = (await notificationText(page, /\d+\/\d+ hidden cases passed/)).match(/(\d+)\/(\d+) hidden cases passed/);
+    const counted = (await page.locator('.part.sidebar').first().innerText()).match(/^\s*(\d+)\/(\d+)\s*$/m);
+    if (!said || !counted || said[1] !== counted[1] || said[2] !== counted[2]) throw new Error(`the Testing view counts ${counted?.[0]?.trim()} where the run says ${said?.[0]}`);
+    // The result panel: the failed case's message with the input beside expected and got.
+    await typeInPalette(page, 'Focus on Test Results View');
+    await quickRow(page, 'Test Results').click({ timeout: 10_000 });
+    // A failed case's own message: where it differs, the input, expected and got.
+    await page.locator('.part.panel .monaco-list-row', { hasText: 'Wrong answer' }).first().click({ timeout: 30_000 });
+    await page.locator('.part.panel .monaco-list-row', { hasText: 'Input:' }).first().click({ timeout: 30_000 });
+    await page.locator('.part.panel', { hasText: 'Expected:' }).first().waitFor({ timeout: 30_000 });
+    await shot('result-panel');
+    // The solve: results stay, "solved in" where the timer was and in a notification.
+    await goToFile(page, 'genre-tree-depth/solution.ts');
+    await pasteAndSave(page, solution, reference);
+    await runFromPalette(page, 'Drills: Run Hidden Tests');
+    await timerItem(page, /solved in \d\d:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await notificationText(page, /solved in \d\d:\d\d/);
+    // The Testing view (the icon toggles the side bar: clicked only when the view is not already showing).
+    if (!(await page.locator('.part.sidebar .composite.title', { hasText: 'Testing' }).first().isVisible())) await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Genre Tree Depth' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await shot('solved');
+
+    // JavaScript in practice mode (set before the window opens again, as after changing the setting and
+    // reloading): Timer Actions offers Pause, and it pauses.
+    await context.close();
+    setUserSettings(userDataDir, { 'drills.mode': 'practice' });
+    ({ context, page } = await freshPage(browser, consoleLog));
+    await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await runFromPalette(page, 'Drills: Start Drill');
+    await pickInQuickPick(page, 'Longest Binge Streak');
+    await pickInQuickPick(page, 'JavaScript');
+    await page.locator('.part.editor .tab', { hasText: 'solution.js' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await timerItem(page, /clarify \d+:\d\d/).click({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Longest Binge Streak ·' }).filter({ hasText: 'practice mode' }).first().waitFor({ timeout: 30_000 });
+    await quickRow(page, 'Pause Timer').click({ timeout: 30_000 });
+    await timerItem(page, /\(paused\)/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await runFromPalette(page, 'Drills: Abandon Drill');
+    setUserSettings(userDataDir, { 'drills.mode': undefined });
+
+    // A mock of two problems: the first language pick dismissed, asked again; Finish Drill asks before moving on.
+    await runFromPalette(page, 'Drills: Start Mock Interview');
+    await pickInQuickPick(page, '2 problems');
+    await quickRow(page, '').click({ timeout: 30_000 });
+    const minutes = page.locator('.quick-input-widget .quick-input-box input');
+    await minutes.fill('40');
+    await page.keyboard.press('Enter');
+    await quickRow(page, 'JavaScript').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.keyboard.press('Escape');
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Choose Again' }).first().click({ timeout: SMOKE_TIMEOUT_MS });
+    await pickInQuickPick(page, 'JavaScript');
+    await timerItem(page, /problem 1 of 2, mock \d+:\d\d left/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await runFromPalette(page, 'Drills: Finish Drill');
+    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Finish Without a Passing Run' }).first().click({ timeout: SMOKE_TIMEOUT_MS });
+    await pickInQuickPick(page, 'Python');
+    await timerItem(page, /problem 2 of 2, mock \d+:\d\d left/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await shot('mock');
+    await runFromPalette(page, 'Drills: Finish Mock Interview and Show Report');
+    return `screenshots: ${shots.join(', ')}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(testResultsDir, 'ui-loop-failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    setUserSettings(userDataDir, { 'drills.mode': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
+    await context.close();
+  }
+}
+
+/** Editor settings under which typed code lands exactly as typed. */
+const EDITOR_AS_TYPED = {
+  'editor.autoIndent': 'none',
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoClosingComments': 'never',
+  'typescript.suggest.completeJSDocs': false,
+  'javascript.suggest.completeJSDocs': false,
+  'editor.autoSurround': 'never',
+  'editor.formatOnType': false,
+  'editor.quickSuggestions': { other: false, comments: false, strings: false },
+  'editor.suggestOnTriggerCharacters': false,
+  'editor.acceptSuggestionOnEnter': 'off',
+};
+
 /** Opens the Drills view in a fresh window of the extension under development and saves a screenshot. */
 async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
   // A context of its own: nothing remembered from the suite's window, so the view starts closed.
@@ -472,24 +681,37 @@ async function main() {
   log(`Starting code-server on 127.0.0.1:${port} (run folder ${path.relative(repoRoot, runDir)})`);
   const server = (running.server = await startCodeServer({ install, port, userDataDir, extensionsDir, folder: workspace, logFile: path.join(runDir, 'code-server.log') }));
 
-  log('Running the integration suite in the extension host:');
-  const { results, reason } = await runSuite({ browser, server, workspace, testsPath: suiteEntry, userDataDir, consoleLog, screenshots: true });
-  if (!results) {
-    console.log(`\nThe integration suite did not run to the end: ${reason}.`);
-    console.log(`\n${countsLine({ passed: 0, failed: 1, pending: 0 })}`);
-    return 1;
+  let results = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
+  if (wanted('suite')) {
+    log('Running the integration suite in the extension host:');
+    const suite = await runSuite({ browser, server, workspace, testsPath: suiteEntry, userDataDir, consoleLog, screenshots: true });
+    if (!suite.results) {
+      console.log(`\nThe integration suite did not run to the end: ${suite.reason}.`);
+      console.log(`\n${countsLine({ passed: 0, failed: 1, pending: 0 })}`);
+      return 1;
+    }
+    results = suite.results;
   }
 
-  const screenshot = path.join(testResultsDir, 'drills-view.png');
-  await countStep(results, `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`, async () => {
-    await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
-    return `screenshot: ${path.relative(repoRoot, screenshot)}`;
-  }, [consoleLog]);
+  if (wanted('ui')) {
+    const screenshot = path.join(testResultsDir, 'drills-view.png');
+    await countStep(results, `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`, async () => {
+      await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
+      return `screenshot: ${path.relative(repoRoot, screenshot)}`;
+    }, [consoleLog]);
 
-  await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
+    await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
+  }
 
-  await countStep(results, 'UI: with no folder open, Start Drill asks for one and the restarted window opens the drill', () => uiNoFolderFlow({ browser, server, parent: runDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  if (wanted('ui') || wanted('loop')) {
+    await countStep(results, 'UI: the loop in TypeScript (interview) and JavaScript (practice), and a mock of two problems with a dismissed pick', () => uiLoopWalk({ browser, server, folder: workspace, userDataDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  }
 
+  if (wanted('no-folder')) {
+    await countStep(results, 'UI: with no folder open, Start Drill asks for one and the restarted window opens the drill', () => uiNoFolderFlow({ browser, server, parent: runDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  }
+
+  if (wanted('reload')) {
   log('Reload: a drill left open, then the window opened again and reloaded:');
   await countStep(results, 'Reload: the status bar timer resumes with the time left from the stored start', async () => {
     const handOff = await runSuite({ browser, server, workspace, testsPath: RELOAD_SUITE, userDataDir, consoleLog });
@@ -497,7 +719,9 @@ async function main() {
     if (handOff.results.failed > 0 || handOff.results.passed === 0) throw new Error(`the hand-off suite failed: ${handOff.results.failures.map((f) => f.message).join('; ')}`);
     return reloadStep({ browser, server, workspace, consoleLog });
   }, [server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
+  }
   await server.stopAndWait();
+  if (!wanted('restricted')) return reportResults(results);
 
   log('Running the Restricted Mode suite in an untrusted workspace:');
   const restricted = newRunDir('restricted', RESTRICTED_SETTINGS);

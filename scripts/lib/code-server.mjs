@@ -25,6 +25,15 @@ export const TEST_USER_SETTINGS = {
   'git.enabled': false,
 };
 
+/** A profile with Workspace Trust on and no prompt, so a folder simply opens untrusted (Restricted Mode). */
+export const RESTRICTED_USER_SETTINGS = {
+  ...TEST_USER_SETTINGS,
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** A TCP port nothing listens on at the moment of asking. */
 export function freePort() {
   return new Promise((resolve, reject) => {

@@ -12,8 +12,8 @@ export type ReviewGroupNode = { kind: 'reviewGroup'; count: number };
 
 /**
  * The "Due for review" group the Drills view shows first, and the count badge on the view. Its children are
- * the tree's own problem rows (start, statement, state icons all work as elsewhere), listed under the
- * {@link REVIEW_TOPIC} topic so their ids stay unique. The tree asks this module for its first rows.
+ * the tree's own problem rows (start, statement, state icons all work as elsewhere), marked `review` so their
+ * ids stay unique beside the same problem's row in its pack. The tree asks this module for its first rows.
  */
 export class ReviewGroup implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -55,7 +55,7 @@ export class ReviewGroup implements vscode.Disposable {
 
   /** The group's rows: problem rows of the due problems, most overdue first. */
   children(): DrillNode[] {
-    return this.rows().map(({ source, problem }) => ({ kind: 'problem', source, topic: REVIEW_TOPIC, problem }));
+    return this.rows().map(({ source, problem }) => ({ kind: 'problem', source, problem, review: true }));
   }
 
   treeItem(node: ReviewGroupNode): vscode.TreeItem {

@@ -9,7 +9,6 @@ import {
   countDiagnostics,
   describeFilter,
   filterProblems,
-  groupByTopic,
   isFilterEmpty,
   stateLabel,
   topicsOf,
@@ -17,17 +16,24 @@ import {
   type DrillState,
   type DrillStateProvider,
   type PackSource,
-  type TopicGroup,
 } from '../core/drill/index';
-import { DIFFICULTIES, type ProblemSummary } from '../core/pack/types';
+import { DIFFICULTIES, type Difficulty, type ProblemSummary } from '../core/pack/types';
 import { REVIEW_TOPIC, type ReviewGroup, type ReviewGroupNode } from './dashboardReviewGroup';
 
 /** A row of the Drills view. */
 export type DrillNode =
   | { kind: 'pack'; source: PackSource; problems: ProblemSummary[] }
-  | { kind: 'topic'; source: PackSource; group: TopicGroup }
-  | { kind: 'problem'; source: PackSource; topic: string; problem: ProblemSummary }
+  | { kind: 'difficulty'; source: PackSource; difficulty: Difficulty; problems: ProblemSummary[] }
+  /** `review`: the row in the "Due for review" group rather than in its pack. */
+  | { kind: 'problem'; source: PackSource; problem: ProblemSummary; review?: true }
   | ReviewGroupNode;
+
+/** How each difficulty shows: a label, and a filled circle in a colour readable at any width. */
+const DIFFICULTY_LOOK: Record<Difficulty, { label: string; color: string }> = {
+  easy: { label: 'Easy', color: 'charts.green' },
+  medium: { label: 'Medium', color: 'charts.yellow' },
+  hard: { label: 'Hard', color: 'charts.red' },
+};
 
 /** The icon of each state: ThemeIcons coloured by the theme's test colours. */
 const STATE_ICONS: Record<DrillState, [string, string | undefined]> = {
@@ -42,17 +48,23 @@ const STATE_ICONS: Record<DrillState, [string, string | undefined]> = {
 export const RESTRICTED_REASON = 'This workspace is in Restricted Mode: problems from workspace packs are listed, but their code and tests do not run until you trust the workspace.';
 
 /**
- * The Drills view: packs → topics → problems, from the packs service's index (never YAML). A problem is
- * listed under each of its topics, so a topic shows everything about it; its id includes the topic so
- * every row stays unique and keeps its expansion state across re-indexing.
+ * The Drills view: packs → difficulties → problems, from the packs service's index (never YAML). Each problem is
+ * listed once, its topics as its description (and as a filter). Ids are stable across re-indexing, and the view is
+ * told to redraw only when a row really changed: a redraw while the view is still expanding a row makes VS Code look
+ * up that row under a handle it has just dropped ("No tree item with id … found"), leaving the row empty.
  */
 export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<DrillNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<DrillNode | DrillNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   /** The view showing this tree. */
   readonly view: vscode.TreeView<DrillNode>;
   private stateOfProblem: DrillStateProvider;
   private currentFilter: DrillFilter = NO_FILTER;
+  /** The children the view last asked for, by the key of their parent ('' for the top level). */
+  private readonly served = new Map<string, string[]>();
+  /** What each row showed at the last refresh. */
+  private looks = new Map<string, string>();
+  private readonly nodes = new Map<string, DrillNode>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -82,11 +94,60 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   /** A problem's state as the tree shows it (from the injected provider). */
   readonly stateOf: DrillStateProvider = (packId, problemId) => this.stateOfProblem(packId, problemId);
 
-  /** Redraws every row, e.g. after the history changed. */
+  /**
+   * Redraws what changed (after re-indexing, or the history changed), judged against the rows the view last asked
+   * for: nothing when none changed; only the changed rows when the view's rows are the same ones (state icons,
+   * tooltips); the whole tree only when rows it shows came or went. A whole-tree redraw drops every row's handle,
+   * and a request for a row's children still on its way then fails ("No tree item with id … found").
+   */
   refresh(): void {
     void setContext(ContextKeys.hasPacks, this.packs.packs.length > 0);
     this.updateMessage();
-    this.changed.fire(undefined);
+    const rows = this.rows();
+    const childrenNow = (parent: string) => [...rows].filter(([, r]) => r.parent === parent).map(([key]) => key);
+    const moved = [...this.served].some(([parent, keys]) => (parent === '' || rows.has(parent)) && JSON.stringify(childrenNow(parent)) !== JSON.stringify(keys));
+    const looks = this.looks;
+    this.looks = new Map([...rows].map(([key, r]) => [key, r.look]));
+    if (moved) {
+      this.served.clear();
+      this.changed.fire(undefined);
+      return;
+    }
+    const seen = new Set([...this.served.values()].flat());
+    const changed = [...rows].filter(([key, r]) => seen.has(key) && looks.get(key) !== r.look).map(([, r]) => r.node);
+    if (changed.length > 0) this.changed.fire(changed);
+  }
+
+  /** Every row as drawn now, depth first: its node, its parent's key and what it shows. */
+  private rows(): Map<string, { node: DrillNode; parent: string; look: string }> {
+    const rows = new Map<string, { node: DrillNode; parent: string; look: string }>();
+    const walk = (nodes: DrillNode[], parent: string) => {
+      for (const node of nodes) {
+        const item = this.getTreeItem(node);
+        const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+        const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}/${item.iconPath.color?.id ?? ''}` : '';
+        const key = keyOf(node);
+        rows.set(key, { node, parent, look: JSON.stringify([item.label, item.description, tooltip, icon, item.contextValue, item.collapsibleState]) });
+        walk(this.childrenOf(node), key);
+      }
+    };
+    walk(this.childrenOf(), '');
+    return rows;
+  }
+
+  /**
+   * The one node object of a row: VS Code finds the rows to redraw by object, so a row keeps its object (brought up
+   * to date) for as long as it is shown.
+   */
+  private intern<T extends DrillNode>(node: T): T {
+    const key = keyOf(node);
+    const existing = this.nodes.get(key) as T | undefined;
+    if (!existing) {
+      this.nodes.set(key, node);
+      return node;
+    }
+    Object.assign(existing, node);
+    return existing;
   }
 
   /** The active filter. */
@@ -112,21 +173,24 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   }
 
   getChildren(node?: DrillNode): DrillNode[] {
+    const children = this.childrenOf(node);
+    this.served.set(node ? keyOf(node) : '', children.map(keyOf));
+    return children;
+  }
+
+  private childrenOf(node?: DrillNode): DrillNode[] {
     if (!node) {
       const filtering = !isFilterEmpty(this.currentFilter);
-      const first: DrillNode[] = this.reviewGroup?.roots() ?? [];
+      const first: DrillNode[] = (this.reviewGroup?.roots() ?? []).map((n) => this.intern(n));
       return first.concat(this.packs.index.sources
         .map((source) => ({ kind: 'pack' as const, source, problems: filterProblems(source.pack.problems, this.stateOfProblem, this.currentFilter) }))
         // A filter hides packs with nothing to show; without one, even an empty or broken pack is listed.
-        .filter((n) => !filtering || n.problems.length > 0));
+        .filter((n) => !filtering || n.problems.length > 0)
+        .map((n) => this.intern(n)));
     }
-    if (node.kind === 'reviewGroup') return this.reviewGroup?.children() ?? [];
-    if (node.kind === 'pack') {
-      return groupByTopic(node.problems, this.currentFilter.topics).map((group) => ({ kind: 'topic', source: node.source, group }));
-    }
-    if (node.kind === 'topic') {
-      return node.group.problems.map((problem) => ({ kind: 'problem', source: node.source, topic: node.group.topic, problem }));
-    }
+    if (node.kind === 'reviewGroup') return (this.reviewGroup?.children() ?? []).map((n) => this.intern(n));
+    if (node.kind === 'pack') return difficultyGroups(node.source, node.problems).map((n) => this.intern(n));
+    if (node.kind === 'difficulty') return node.problems.map((problem) => this.intern({ kind: 'problem' as const, source: node.source, problem }));
     return [];
   }
 
@@ -134,12 +198,13 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     switch (node.kind) {
       case 'pack':
         return this.packItem(node);
-      case 'topic': {
-        const item = new vscode.TreeItem(node.group.topic, vscode.TreeItemCollapsibleState.Collapsed);
-        item.id = `topic:${node.source.pack.dir}#${node.group.topic}`;
-        item.description = String(node.group.problems.length);
-        item.iconPath = new vscode.ThemeIcon('symbol-folder');
-        item.contextValue = 'topic';
+      case 'difficulty': {
+        const look = DIFFICULTY_LOOK[node.difficulty];
+        const item = new vscode.TreeItem(look.label, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = keyOf(node);
+        item.description = `${node.problems.length} problem${node.problems.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(look.color));
+        item.contextValue = 'difficulty';
         return item;
       }
       case 'problem':
@@ -151,18 +216,21 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
 
   getParent(node: DrillNode): DrillNode | undefined {
     if (node.kind === 'pack' || node.kind === 'reviewGroup') return undefined;
-    if (node.kind === 'problem' && node.topic === REVIEW_TOPIC) return this.reviewGroup?.roots()[0];
+    if (node.kind === 'problem' && node.review) {
+      const group = this.reviewGroup?.roots()[0];
+      return group ? this.intern(group) : undefined;
+    }
     const problems = filterProblems(node.source.pack.problems, this.stateOfProblem, this.currentFilter);
-    const pack: DrillNode = { kind: 'pack', source: node.source, problems };
-    if (node.kind === 'topic') return pack;
-    const group = groupByTopic(problems, this.currentFilter.topics).find((g) => g.topic === node.topic);
-    return group ? { kind: 'topic', source: node.source, group } : pack;
+    const pack = this.intern<DrillNode>({ kind: 'pack', source: node.source, problems });
+    if (node.kind === 'difficulty') return pack;
+    const group = difficultyGroups(node.source, problems).find((g) => g.kind === 'difficulty' && g.difficulty === node.problem.difficulty);
+    return group ? this.intern(group) : pack;
   }
 
   private packItem(node: Extract<DrillNode, { kind: 'pack' }>): vscode.TreeItem {
     const { pack, builtIn } = node.source;
     const item = new vscode.TreeItem(pack.name, vscode.TreeItemCollapsibleState.Expanded);
-    item.id = `pack:${pack.dir}`;
+    item.id = keyOf(node);
     const { errors, warnings } = countDiagnostics(pack.diagnostics);
     const count = isFilterEmpty(this.currentFilter) ? `${pack.problems.length}` : `${node.problems.length} of ${pack.problems.length}`;
     const parts = [`${count} problem${pack.problems.length === 1 ? '' : 's'}`];
@@ -191,8 +259,8 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     const { problem } = node;
     const info = this.stateOfProblem(problem.packId, problem.id);
     const item = new vscode.TreeItem(problem.title, vscode.TreeItemCollapsibleState.None);
-    item.id = `problem:${node.source.pack.dir}#${node.topic}#${problem.id}`;
-    item.description = problem.difficulty;
+    item.id = keyOf(node);
+    item.description = problem.topics.join(', ');
     const [icon, color] = STATE_ICONS[info.state];
     item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     const runs = this.packs.canRun(node.source.pack);
@@ -208,7 +276,7 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
     if (!runs) tooltip.appendMarkdown(`\n$(lock) ${RESTRICTED_REASON}`);
     item.tooltip = tooltip;
     item.contextValue = runs ? 'problem' : 'problem.restricted';
-    item.accessibilityInformation = { label: `${problem.title}, ${problem.difficulty}, ${stateLabel(info.state)}` };
+    item.accessibilityInformation = { label: `${problem.title}, ${problem.difficulty}, ${problem.topics.join(', ')}, ${stateLabel(info.state)}` };
     // A click reads the statement; starting (which writes files and starts a timer) is a deliberate action.
     item.command = { command: Commands.openStatement, title: 'Open Statement', arguments: [node] };
     return item;
@@ -229,6 +297,18 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** The row's key: the same as its TreeItem id. */
+function keyOf(node: DrillNode): string {
+  if (node.kind === 'reviewGroup') return 'review:due';
+  const dir = node.source.pack.dir;
+  return node.kind === 'pack' ? `pack:${dir}` : node.kind === 'difficulty' ? `difficulty:${dir}#${node.difficulty}` : `${node.review ? 'review-problem' : 'problem'}:${dir}#${node.problem.id}`;
+}
+
+/** A pack's problems by difficulty, easiest first; difficulties with no problem are left out. */
+function difficultyGroups(source: PackSource, problems: readonly ProblemSummary[]): DrillNode[] {
+  return DIFFICULTIES.map((difficulty) => ({ kind: 'difficulty' as const, source, difficulty, problems: problems.filter((p) => p.difficulty === difficulty) })).filter((g) => g.problems.length > 0);
 }
 
 function escape(text: string): string {

@@ -61,7 +61,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const config = new Config((message) => log.warn(message));
   const packs = new PacksService(builtInPack, log);
   const tree = new DrillsTree(packs);
-  const drills = new DrillStarter({ packs, config, state: context.globalState, log });
+  const drills = new DrillStarter({ packs, config, state: context.globalState, pendingFile: path.join(context.globalStorageUri.fsPath, 'pending-start.json'), log });
   context.subscriptions.push(config, packs, tree, drills, ...registerCommands({ packs, tree, drills, log }));
   await packs.reload();
   const kinds = await createKinds(context, log);
@@ -100,13 +100,14 @@ async function startSession(
   const session = new DrillSession({ storageDir, packs: s.packs, config: s.config, log: s.log, clock: s.clock });
   await session.restore();
   const timer = new TimerStatusBar(session, s.log);
-  const plan = new PlanGate(session);
   const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
+  const plan = new PlanGate(session, (drill) => tests.reveal(drill));
   const history = new HistoryView(session, s.tree, s.packs);
   const progress = await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log });
   const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) });
+  timer.describeMock = (attemptId) => mock.describe(attemptId);
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
-    ...timerCommands(session),
+    ...timerCommands(session, (drill) => mock.confirmFinish(drill)),
     [Commands.revealHint]: () => revealNextHint(session),
     [Commands.showHistory]: () => history.show(),
     [Commands.startMock]: () => mock.start(),

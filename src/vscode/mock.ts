@@ -9,6 +9,7 @@ import {
   mockReport,
   mockSessionState,
   pickMockProblems,
+  skipMockProblem,
   startMockSession,
   type MockFilters,
   type MockReport,
@@ -17,10 +18,11 @@ import {
 import type { DrillStateProvider } from '../core/drill/index';
 import type { Difficulty } from '../core/pack/types';
 import { mockMixes } from '../core/session/index';
+import { formatDuration } from '../core/timer/index';
 import { ContextKeys } from './constants';
 import { setContext } from './context';
 import type { PacksService } from './packs';
-import type { DrillSession } from './session';
+import type { DrillSession, OpenDrill } from './session';
 import { vscodePrompts, type DrillPrompts, type DrillStarter } from './startDrill';
 
 /** globalState key of the mock under way. */
@@ -48,6 +50,8 @@ export class MockService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private endTimer: NodeJS.Timeout | undefined;
   private busy = false;
+  /** The questions this mock asks (a test's script replaces them for the mock it starts). */
+  private prompts: MockPrompts = defaultMockPrompts;
 
   constructor(
     private readonly deps: {
@@ -70,6 +74,27 @@ export class MockService implements vscode.Disposable {
     return this.stored()?.session;
   }
 
+  /** Where an attempt stands in the mock under way: `problem 1 of 2, mock 52:10 left`; undefined when not in it. */
+  describe(attemptId: string): string | undefined {
+    const stored = this.stored();
+    const index = stored ? stored.session.problems.findIndex((p) => p.attemptId === attemptId) : -1;
+    if (!stored || index < 0) return undefined;
+    const left = mockSessionState(stored.session, this.deps.session.clock.now()).remainingMs;
+    return `problem ${index + 1} of ${stored.session.problems.length}, mock ${formatDuration(Math.ceil(left / 1000) * 1000)} left`;
+  }
+
+  /**
+   * Finish Drill on a mock's problem with no passing run: asks first, since the mock then moves on for good. True
+   * when the drill may finish (not in a mock, or confirmed).
+   */
+  async confirmFinish(drill: OpenDrill): Promise<boolean> {
+    const stored = this.stored();
+    const index = stored ? stored.session.problems.findIndex((p) => p.attemptId === drill.attempt.id) : -1;
+    if (!stored || index < 0 || !isOpen(drill.attempt)) return true;
+    if (drill.attempt.runs.some((r) => r.total > 0 && r.passed === r.total)) return true;
+    return this.prompts.confirmFinish(drill.title, index, stored.session.problems.length);
+  }
+
   /** After activation: re-arms the end of a stored mock, or reports it if it ended while the window was closed. */
   async restore(): Promise<void> {
     const stored = this.stored();
@@ -79,8 +104,9 @@ export class MockService implements vscode.Disposable {
     else this.armEnd(stored.session);
   }
 
-  /** The "Start Mock Interview" command. */
-  async start(choices?: MockChoices): Promise<MockSession | undefined> {
+  /** The "Start Mock Interview" command; `prompts` answers the questions of this mock (default: VS Code's dialogs). */
+  async start(choices?: MockChoices, prompts: MockPrompts = defaultMockPrompts): Promise<MockSession | undefined> {
+    this.prompts = prompts;
     if (this.stored()) {
       const choice = await vscode.window.showWarningMessage('A mock interview is already under way.', 'Finish It and Show the Report');
       if (choice) await this.finishMock();
@@ -141,15 +167,30 @@ export class MockService implements vscode.Disposable {
     }
     await this.save({ ...stored, current: index });
     const expected = this.deps.session.expectStart(summary, { totalMinutes: minutes, mode: 'strict' });
-    void vscode.window.showInformationMessage(`Mock interview, problem ${index + 1} of ${stored.session.problems.length}: ${summary.title} (${Math.round(minutes)} min).`);
-    const started = await this.deps.drills.start(summary, mockPrompts);
-    if (!started) {
+    const count = stored.session.problems.length;
+    void vscode.window.showInformationMessage(`Mock interview, problem ${index + 1} of ${count}: ${summary.title} (${Math.round(minutes)} min).`);
+    // A question dismissed inside a mock (Escape, a click elsewhere) must not leave it under way with nothing open:
+    // ask again, or skip the problem, as the candidate chooses.
+    while (!(await this.deps.drills.start(summary, this.prompts))) {
+      const choice = await this.prompts.afterCancel(summary.title, index, count);
+      if (choice === 'again') continue;
       this.deps.session.cancelExpectedStart(summary);
+      await this.skip(index);
       return;
     }
     const attempt = await expected;
     const latest = this.stored();
     if (latest) await this.save({ session: linkMockAttempt(latest.session, index, attempt.id), current: index });
+  }
+
+  /** Skips problem `index`: recorded as skipped, then on to the next problem (or the report after the last). */
+  private async skip(index: number): Promise<void> {
+    const stored = this.stored();
+    if (!stored) return;
+    await this.save({ session: skipMockProblem(stored.session, index), current: index });
+    this.deps.log.info(`Mock ${stored.session.id}: problem ${index + 1} skipped.`);
+    if (index + 1 < stored.session.problems.length) await this.startProblem(index + 1);
+    else await this.finishMock();
   }
 
   /** The mock's current attempt closed: on to the next problem, or the report after the last. */
@@ -186,6 +227,8 @@ export class MockService implements vscode.Disposable {
       return;
     }
     try {
+      // Full width: the editor groups of the drills (solution beside statement) are joined first, nothing closed.
+      await vscode.commands.executeCommand('workbench.action.joinAllGroups');
       await vscode.commands.executeCommand('markdown.showPreview', uri);
     } catch {
       await vscode.window.showTextDocument(uri);
@@ -210,8 +253,36 @@ export class MockService implements vscode.Disposable {
   }
 }
 
-/** A mock always starts fresh attempts: an older attempt of the same problem is left as it is. */
-const mockPrompts: DrillPrompts = { ...vscodePrompts, resumeOrNew: () => Promise.resolve('new') };
+/** What a mock asks: the questions of Start Drill, and what to do when one of them was dismissed. */
+export interface MockPrompts extends DrillPrompts {
+  /** A question about problem `index` (0-based) of `count` was dismissed: ask it again, or skip the problem. */
+  afterCancel(title: string, index: number, count: number): Thenable<'again' | 'skip'>;
+  /** Finish problem `index` of `count` although no run passed? */
+  confirmFinish(title: string, index: number, count: number): Thenable<boolean>;
+}
+
+/** A mock always starts fresh attempts (an older attempt of the same problem is left as it is). */
+export const defaultMockPrompts: MockPrompts = {
+  ...vscodePrompts,
+  resumeOrNew: () => Promise.resolve('new'),
+  async afterCancel(title, index, count) {
+    const again: vscode.MessageItem = { title: 'Choose Again' };
+    const skip: vscode.MessageItem = { title: 'Skip This Problem', isCloseAffordance: true };
+    const choice = await vscode.window.showWarningMessage(
+      `Mock interview: problem ${index + 1} of ${count}, ${title}, has not started.`,
+      { modal: true, detail: 'Choose its language again, or skip it: a skipped problem is reported as skipped and the mock goes on to the next one.' },
+      again,
+      skip,
+    );
+    return choice === again ? 'again' : 'skip';
+  },
+  async confirmFinish(title, index, count) {
+    const finishIt = 'Finish Without a Passing Run';
+    const next = index + 1 < count ? `the mock moves on to problem ${index + 2} of ${count}` : 'the mock ends with its report';
+    const choice = await vscode.window.showWarningMessage(`${title}: no run has passed yet. Finish it anyway?`, { modal: true, detail: `It counts as failed, and ${next}.` }, finishIt);
+    return choice === finishIt;
+  },
+};
 
 /** Asks how many problems, which difficulty mix and how many minutes in total. */
 async function askChoices(): Promise<MockChoices | undefined> {

@@ -20,7 +20,11 @@ export class PlanGate implements vscode.CodeLensProvider, vscode.Disposable {
   readonly diagnostics = vscode.languages.createDiagnosticCollection('drills-plan');
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly session: DrillSession) {
+  constructor(
+    private readonly session: DrillSession,
+    /** Shows an accepted drill's hidden cases and puts the focus in its solution. */
+    private readonly revealCases?: (drill: OpenDrill) => Promise<void>,
+  ) {
     this.disposables.push(
       this.lensesChanged,
       this.diagnostics,
@@ -70,10 +74,12 @@ export class PlanGate implements vscode.CodeLensProvider, vscode.Disposable {
           return d;
         }),
       );
-      void vscode.window.showWarningMessage(`${result.error}${issues.length > 0 ? ' See the Problems panel for what to add.' : ''}`);
+      void vscode.window.showWarningMessage(refusalText(result.error, issues.map((i) => i.message)));
       return result;
     }
     this.diagnostics.delete(planUri);
+    const accepted = this.session.find(result.id);
+    if (accepted && this.revealCases) await this.revealCases(accepted);
     const stated = result.plan?.statedTags ?? [];
     void vscode.window.showInformationMessage(
       `Plan accepted: the hidden tests are in the Testing view. ${stated.length > 0 ? `Your edge cases read as: ${stated.join(', ')}.` : 'None of your edge cases matched a known tag.'}`,
@@ -84,4 +90,10 @@ export class PlanGate implements vscode.CodeLensProvider, vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** The refusal as a notification: what is missing, each issue in its own words (they are also marked in PLAN.md). */
+export function refusalText(error: string, issues: readonly string[]): string {
+  if (issues.length === 0) return error;
+  return `Plan not accepted, ${issues.length} to fix: ${issues.map((m, i) => `(${i + 1}) ${m}`).join(' ')} Each is marked in PLAN.md.`;
 }

@@ -11,6 +11,7 @@ import {
   latestAttempt,
   nextAttemptDir,
   resolveAttemptFolder,
+  writeEditorSupport,
   writeStarter,
   type ExistingAttempt,
 } from '../core/drill/index';
@@ -125,6 +126,8 @@ export class DrillStarter implements vscode.Disposable {
       config: Config;
       /** Where the last language is remembered (the extension's globalState). */
       state: vscode.Memento;
+      /** Where a start handed to the reopened window is kept (a file in the extension's global storage). */
+      pendingFile?: string;
       log: vscode.LogOutputChannel;
       prompts?: DrillPrompts;
       now?: () => number;
@@ -201,17 +204,26 @@ export class DrillStarter implements vscode.Disposable {
         return undefined;
       }
     }
+    try {
+      // TreeNode and ListNode declared for the editor, so a correct solution shows no "Cannot find name".
+      await writeEditorSupport(start.attemptDir, start.language, path.basename(start.solutionPath));
+    } catch (e) {
+      log.warn(`Could not write the editor's declarations in ${start.attemptDir}: ${e instanceof Error ? e.message : String(e)}`);
+    }
     await state.update(LAST_LANGUAGE_KEY, start.language);
     const result: DrillStart = { problem, statementPath: path.join(problem.dir, STATEMENT_FILE), ...start };
     log.info(`${result.resumed ? 'Resumed' : 'Started'} ${problem.packId}/${problem.id} in ${result.language}: ${result.solutionPath}`);
 
     if (addFolder) {
-      // Adding the first folder restarts the extension host, at a moment of the editor's choosing: remember the
-      // drill so the next activation in that window finishes it. It stays remembered even if this host opens the
-      // drill below before it stops: opening it twice resumes the same attempt, losing it would lose the drill.
+      // The window reopens on the chosen folder and the drill is finished there (finishPendingStart, on activation).
+      // Nothing is opened or timed here: this extension host is about to stop. Adding the folder to this window
+      // instead (updateWorkspaceFolders) turns it into an untitled workspace, and on a busy machine the window
+      // could come back as that workspace without the folder while the timer of a drill started here ran on.
       const pending: PendingStart = { packId: problem.packId, problemId: problem.id, language: result.language, attemptDir: result.attemptDir, solutionPath: result.solutionPath, resumed: result.resumed, starterWritten: result.starterWritten, at: this.now() };
-      await state.update(PENDING_KEY, pending);
-      vscode.workspace.updateWorkspaceFolders(0, 0, { uri: root });
+      await this.savePending(pending);
+      log.info(`Opening ${root.fsPath} to start the drill there.`);
+      await vscode.commands.executeCommand('vscode.openFolder', root, { forceReuseWindow: true });
+      return result;
     }
     await this.openDrill(result);
     this.started.fire(result);
@@ -220,13 +232,13 @@ export class DrillStarter implements vscode.Disposable {
 
   /** Finishes a drill scaffolded just before the window restarted to add its folder (called on activation). */
   async finishPendingStart(): Promise<DrillStart | undefined> {
-    const pending = this.deps.state.get<PendingStart>(PENDING_KEY);
+    const pending = await this.loadPending();
     if (!pending) return undefined;
     const stale = this.now() - pending.at > PENDING_MAX_AGE_MS;
     // The state is shared by every window: only the window holding the attempt's folder finishes it.
     const here = (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === 'file' && isInside(f.uri.fsPath, pending.attemptDir));
     if (!stale && !here) return undefined;
-    await this.deps.state.update(PENDING_KEY, undefined);
+    await this.savePending(undefined);
     if (stale) return undefined;
     const problem = this.deps.packs.findProblem(pending.packId, pending.problemId);
     if (!problem) return undefined;
@@ -245,6 +257,12 @@ export class DrillStarter implements vscode.Disposable {
     const problem = problemOf(target);
     if (!problem) return;
     const uri = vscode.Uri.file(path.join(problem.dir, STATEMENT_FILE));
+    // One statement preview at a time: the open one is kept when it is this problem's, else it makes way (a locked
+    // preview is never reused by the next one, so they would pile up drill after drill).
+    const previews = statementPreviewTabs();
+    if (previews.length > 0 && this.statementShown === uri.fsPath) return;
+    if (previews.length > 0) await vscode.window.tabGroups.close(previews, true);
+    this.statementShown = uri.fsPath;
     try {
       await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch (e) {
@@ -254,6 +272,9 @@ export class DrillStarter implements vscode.Disposable {
     }
   }
 
+  /** The statement last shown in the preview (the preview's tab does not say which file it shows). */
+  private statementShown: string | undefined;
+
   private async openDrill(start: DrillStart): Promise<void> {
     const solution = vscode.Uri.file(start.solutionPath);
     await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false });
@@ -262,6 +283,28 @@ export class DrillStarter implements vscode.Disposable {
     // the focus back to the solution, where the user types.
     await previewActive(PREVIEW_WAIT_MS);
     await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+  }
+
+  /**
+   * Remembers the drill the reopened window must finish: in a file of the extension's storage when there is one (on
+   * disk before the window goes, whatever the editor's own state flushing does during the reload), else in `state`.
+   */
+  private async savePending(pending: PendingStart | undefined): Promise<void> {
+    const file = this.deps.pendingFile;
+    if (!file) return void (await this.deps.state.update(PENDING_KEY, pending));
+    if (!pending) return void (await fs.rm(file, { force: true }));
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.writeFile(file, JSON.stringify(pending), 'utf8');
+  }
+
+  private async loadPending(): Promise<PendingStart | undefined> {
+    const file = this.deps.pendingFile;
+    if (!file) return this.deps.state.get<PendingStart>(PENDING_KEY);
+    try {
+      return JSON.parse(await fs.readFile(file, 'utf8')) as PendingStart;
+    } catch {
+      return undefined;
+    }
   }
 
   private choices(): { problem: ProblemSummary; pack: PackSummary; runs: boolean }[] {
@@ -280,6 +323,11 @@ export class DrillStarter implements vscode.Disposable {
 
 /** How long to wait for the statement's preview tab before focusing the solution anyway. */
 const PREVIEW_WAIT_MS = 3000;
+
+/** The open tabs of statement previews (webviews titled after statement.md), in every group. */
+export function statementPreviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.label.includes(STATEMENT_FILE));
+}
 
 /** Resolves once the active tab is a statement's preview (true), or after `timeoutMs` (false). */
 function previewActive(timeoutMs: number): Promise<boolean> {

@@ -1,11 +1,12 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
+import { attemptDurationMs, isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
-import { createInterpreterResolver, runSolution, stringifyJsonExact, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
-import { caseInputText, definitionLineOf, failureMessageText, isFailing, stackFrames, withLastRunCoverage } from '../core/session/index';
-import { timerState } from '../core/timer/index';
+import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
+import { definitionLineOf, stackFrames, withLastRunCoverage } from '../core/session/index';
+import { describeDifference, showValue } from '../core/runner/difference';
+import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
 import type { Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
@@ -27,6 +28,8 @@ export interface HiddenRunSummary {
   recordError?: string;
   coverage?: CoverageReport;
   late: boolean;
+  /** What this run reported to the Testing view, item by item: only hidden cases, never the drill's root. */
+  reported: { id: string; state: 'passed' | 'failed' | 'errored' | 'skipped' }[];
 }
 
 /**
@@ -46,6 +49,10 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** The last run's summary, per attempt. */
   readonly lastRuns = new Map<string, HiddenRunSummary>();
+  /** The drills whose roots are shown, by attempt id. */
+  private readonly shownDrills = new Map<string, OpenDrill>();
+  /** The drill that closed last, shown read-only until another one starts. */
+  private closed: OpenDrill | undefined;
 
   constructor(
     private readonly session: DrillSession,
@@ -67,12 +74,44 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       this.controller,
       this.lensesChanged,
       deps.config.watch('pythonPath', () => (this.resolver = this.makeResolver())),
-      session.onDidChangeAttempt(() => this.sync()),
+      session.onDidChangeAttempt((attempt) => this.sync(attempt)),
       session.onDidChangeActive(() => this.sync()),
       vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/solution.{py,js,ts}' }], this),
       vscode.commands.registerCommand(Commands.runHiddenTests, (arg?: unknown) => this.runActive(arg instanceof vscode.Uri ? arg : undefined)),
     );
     this.sync();
+    this.replayLastRuns();
+  }
+
+  /** The results shown again after a reload, per attempt: what each case's item was marked with. */
+  readonly restored = new Map<string, HiddenRunSummary['reported']>();
+
+  /**
+   * After a reload (or activation), each open drill's last recorded run is shown again in the Testing view, from
+   * history: the verdicts only (the messages and diffs were not kept), marked as coming from before the reload.
+   */
+  private replayLastRuns(): void {
+    for (const drill of this.session.open) {
+      const last = drill.attempt.runs[drill.attempt.runs.length - 1];
+      const root = this.controller.items.get(drill.attempt.id);
+      if (!last || !root) continue;
+      const byName = new Map<string, vscode.TestItem>();
+      root.children.forEach((item) => byName.set(item.label, item));
+      const run = this.controller.createTestRun(new vscode.TestRunRequest([root]), 'Last run (from history)', false);
+      const reported: HiddenRunSummary['reported'] = [];
+      const when = new Date(last.at).toLocaleTimeString();
+      for (const v of last.verdicts) {
+        const item = byName.get(v.name);
+        if (!item) continue;
+        if (v.verdict === 'passed') run.passed(item);
+        else if (v.verdict === 'notRun') run.skipped(item);
+        else run.failed(item, new vscode.TestMessage(`${v.verdict} in the last run (${when}). Run the hidden tests again for the details.`));
+        reported.push({ id: item.id, state: v.verdict === 'passed' ? 'passed' : v.verdict === 'notRun' ? 'skipped' : 'failed' });
+      }
+      run.appendOutput(`Last run before the reload (${when}): ${last.passed}/${last.total} hidden cases passed.\r\n`);
+      run.end();
+      this.restored.set(drill.attempt.id, reported);
+    }
   }
 
   private makeResolver(): InterpreterResolver {
@@ -80,25 +119,45 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     return createInterpreterResolver({ ...(pythonPath ? { pythonPath } : {}), cacheFile: this.deps.interpreterCacheFile });
   }
 
-  /** One root per open drill whose plan was accepted; none before. */
-  sync(): void {
-    const wanted = this.session.open.filter((d) => d.attempt.plan !== undefined && d.problem !== undefined);
+  /**
+   * One root per open drill whose plan was accepted; none before. A drill that just closed keeps its root, read-only
+   * with its last results, until another drill starts: the candidate can still read what passed and what failed.
+   */
+  sync(changed?: Attempt): void {
+    const open = this.session.open.filter((d) => d.attempt.plan !== undefined && d.problem !== undefined);
+    const openIds = new Set(open.map((d) => d.attempt.id));
+    // A shown drill no longer open has just closed (the session may say so before the closed attempt arrives).
+    for (const [id, shown] of this.shownDrills) if (!openIds.has(id) && this.closed?.attempt.id !== id) this.closed = shown;
+    if (changed && this.closed?.attempt.id === changed.id) this.closed = { ...this.closed, attempt: changed };
+    else if (changed && this.closed && changed.timer.startedAt >= (this.closed.attempt.closedAt ?? Infinity)) {
+      // Another drill started: the closed one's cases go.
+      this.closed = undefined;
+    }
+    const wanted = this.closed && !openIds.has(this.closed.attempt.id) ? [...open, this.closed] : open;
     const ids = new Set(wanted.map((d) => d.attempt.id));
     this.controller.items.forEach((item) => {
       if (!ids.has(item.id)) this.controller.items.delete(item.id);
     });
+    for (const id of [...this.shownDrills.keys()]) if (!ids.has(id)) this.shownDrills.delete(id);
     for (const drill of wanted) {
-      if (this.controller.items.get(drill.attempt.id)) continue;
-      this.controller.items.add(this.rootFor(drill));
+      this.shownDrills.set(drill.attempt.id, drill);
+      const existing = this.controller.items.get(drill.attempt.id);
+      if (existing) existing.description = rootDescription(drill);
+      else this.controller.items.add(this.rootFor(drill));
     }
     this.lensesChanged.fire();
+  }
+
+  /** The drill whose cases stay shown read-only after it closed, if any. */
+  get closedDrill(): OpenDrill | undefined {
+    return this.closed;
   }
 
   private rootFor(drill: OpenDrill): vscode.TestItem {
     const problem = drill.problem!;
     const uri = vscode.Uri.file(drill.attempt.solutionPath);
     const root = this.controller.createTestItem(drill.attempt.id, problem.title, uri);
-    root.description = `${drill.attempt.language} · ${problem.cases.length} hidden cases`;
+    root.description = rootDescription(drill);
     this.data.set(root, { attemptId: drill.attempt.id });
     problem.cases.forEach((c, index) => {
       // No uri: a case has no place in the user's file until it fails, and its inputs stay hidden until then.
@@ -110,6 +169,22 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       root.children.add(item);
     });
     return root;
+  }
+
+  /**
+   * Shows a drill's cases in the Testing view (opened, the root expanded), then puts the focus back in its solution:
+   * what the candidate sees once the plan is accepted.
+   */
+  async reveal(drill: OpenDrill): Promise<void> {
+    this.sync();
+    let first: vscode.TestItem | undefined;
+    this.controller.items.get(drill.attempt.id)?.children.forEach((item) => (first ??= item));
+    try {
+      if (first) await vscode.commands.executeCommand('vscode.revealTestInExplorer', first);
+    } catch (e) {
+      this.deps.log.warn(`Could not reveal the hidden cases: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    await vscode.window.showTextDocument(vscode.Uri.file(drill.attempt.solutionPath), { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -195,8 +270,8 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       const d = this.data.get(item);
       if (d?.caseIndex !== undefined && only.includes(d.caseIndex)) items.set(d.caseIndex, item);
     });
+    const reported: HiddenRunSummary['reported'] = [];
     for (const item of items.values()) run.enqueued(item);
-    run.started(root);
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
     const source = await fsp.readFile(attempt.solutionPath, 'utf8').catch(() => '');
@@ -214,7 +289,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
           signal: abort.signal,
           onCase: (c) => {
             const item = items.get(c.index);
-            if (item) this.report(run, item, c, problem, solutionUri, fallbackLine);
+            if (item) reported.push({ id: item.id, state: this.report(run, item, c, problem, solutionUri, fallbackLine) });
           },
         },
         { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now },
@@ -222,12 +297,20 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     } finally {
       cancel.dispose();
     }
-    const failed = result.cases.filter((c) => isFailing(c.verdict));
-    if (failed.length > 0 || result.error) run.failed(root, new vscode.TestMessage(result.error?.message ?? `${failed.length} of ${result.cases.length} hidden cases did not pass.`), result.durationMs);
-    else run.passed(root, result.durationMs);
-    if (result.error) this.reportRunError(result);
+    // The root gets no result of its own: the Testing view would count it as one more test (4/22 for 21 cases).
+    // A run that failed as a whole (no interpreter, a solution that does not load) errors every case it left.
+    if (result.error) {
+      const done = new Set(reported.map((r) => r.id));
+      for (const item of items.values()) {
+        if (done.has(item.id)) continue;
+        run.errored(item, new vscode.TestMessage(result.error.message));
+        reported.push({ id: item.id, state: 'errored' });
+      }
+      this.reportRunError(result);
+    }
+    run.appendOutput(`${result.passed}/${result.cases.length} hidden cases passed.\r\n`);
 
-    const summary: HiddenRunSummary = { attemptId: attempt.id, result, late };
+    const summary: HiddenRunSummary = { attemptId: attempt.id, result, late, reported };
     if (abort.signal.aborted) {
       run.appendOutput('Run cancelled: it is not recorded.\r\n');
       this.lastRuns.set(attempt.id, summary);
@@ -245,22 +328,32 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       summary.attempt = recorded;
       if (recorded.plan && result.cases.length > 0) {
         summary.coverage = coverageReport(result.cases, recorded.plan.statedTags);
-        run.appendOutput(`\nEdge-case coverage: ${summary.coverage.text}\n`.replace(/\n/g, '\r\n'));
+        run.appendOutput(`\r\n${wrapWords(`Edge-case coverage: ${summary.coverage.text}`).replace(/\n/g, '\r\n')}\r\n`);
         void vscode.window.showInformationMessage(`${result.passed}/${result.cases.length} hidden cases passed. ${summary.coverage.text}`);
       }
-      if (recorded.status === 'solved' || recorded.status === 'solved-late') void vscode.window.showInformationMessage(`${drill.title}: ${recorded.status === 'solved' ? 'solved in time' : 'solved, late'}. The attempt is closed.`);
+      if (recorded.status === 'solved' || recorded.status === 'solved-late') {
+        const took = formatDuration(attemptDurationMs(recorded, this.session.clock.now()));
+        void vscode.window.showInformationMessage(`${drill.title}: solved in ${took}${recorded.status === 'solved-late' ? ', late' : ''}. The attempt is closed; its cases stay in the Testing view until you start another drill.`);
+      }
     }
     this.lastRuns.set(attempt.id, summary);
     return summary;
   }
 
   /** One case's verdict in the Testing view; the inputs of a failed case are shown once it ran. */
-  private report(run: vscode.TestRun, item: vscode.TestItem, c: CaseResult, problem: NonNullable<OpenDrill['problem']>, solutionUri: vscode.Uri, fallbackLine: number): void {
+  private report(run: vscode.TestRun, item: vscode.TestItem, c: CaseResult, problem: NonNullable<OpenDrill['problem']>, solutionUri: vscode.Uri, fallbackLine: number): 'passed' | 'failed' | 'skipped' {
     const location = caseLocation(c, solutionUri, fallbackLine);
     if (c.output) run.appendOutput(c.output.replace(/\r?\n/g, '\r\n') + (c.outputTruncated ? '\r\n[output truncated]\r\n' : ''), location, item);
-    if (c.verdict === 'passed') run.passed(item, c.durationMs);
-    else if (c.verdict === 'notRun') run.skipped(item);
-    else run.failed(item, failureMessage(c, problem, location), c.durationMs);
+    if (c.verdict === 'passed') {
+      run.passed(item, c.durationMs);
+      return 'passed';
+    }
+    if (c.verdict === 'notRun') {
+      run.skipped(item);
+      return 'skipped';
+    }
+    run.failed(item, failureMessages(c, problem, location), c.durationMs);
+    return 'failed';
   }
 
   private reportRunError(result: RunResult): void {
@@ -281,6 +374,12 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   }
 }
 
+/** The root's description: language and case count, and once the drill closed, how it ended. */
+function rootDescription(drill: OpenDrill): string {
+  const base = `${drill.attempt.language} · ${drill.problem?.cases.length ?? 0} hidden cases`;
+  return isOpen(drill.attempt) ? base : `${base} · ${drill.attempt.status}, read-only`;
+}
+
 /** Where a case's failure shows: where the solution raised, else the definition of the tested function. */
 function caseLocation(c: CaseResult, solutionUri: vscode.Uri, fallbackLine: number): vscode.Location {
   return c.location && c.location.file
@@ -288,15 +387,66 @@ function caseLocation(c: CaseResult, solutionUri: vscode.Uri, fallbackLine: numb
     : new vscode.Location(solutionUri, new vscode.Position(Math.max(0, fallbackLine - 1), 0));
 }
 
+/** A leaf comparison as the problem's `compare` makes it (a float tolerance), for naming the first difference. */
+function leafEqual(problem: NonNullable<OpenDrill['problem']>): ((e: unknown, a: unknown) => boolean) | undefined {
+  const compare = problem.compare;
+  if (compare.kind !== 'float') return undefined;
+  return (e, a) => (typeof e === 'number' && typeof a === 'number' ? Math.abs(e - a) <= compare.tolerance : e === a);
+}
+
+/** A value in a message: indented under its label when it takes several lines. */
+function labelled(label: string, value: unknown, width = 80): string {
+  const shown = showValue(value, width);
+  return shown.includes('\n') ? `${label}\n${shown.replace(/^/gm, '  ')}` : `${label} ${shown}`;
+}
+
+/** The inputs of a hidden case, one `name = value` each, compact when it fits and pretty-printed when not. */
+export function caseInputLines(problem: NonNullable<OpenDrill['problem']>, index: number): string[] {
+  const c = problem.cases[index];
+  if (!c) return [];
+  if (c.ops) return [labelled('ops =', c.ops), labelled('args =', c.opArgs ?? [])];
+  const params = problem.function?.params ?? [];
+  return (c.args ?? []).map((value, i) => labelled(`${params[i]?.name ?? `arg${i + 1}`} =`, value));
+}
+
 /**
- * The Testing view's message for a case that did not pass: expected and actual as a diff for a wrong answer, the
- * case's input, and the solution's own stack frames (harness frames are already gone) for the call stack view.
+ * What a failed case says: a short, complete first line (shown inline on the solution line) and the full text, with
+ * the input beside expected and actual and, for a wrong answer, the first place where they differ.
+ */
+export function failureText(c: CaseResult, problem: NonNullable<OpenDrill['problem']>): { headline: string; text: string } {
+  const limits = problem.limits;
+  let headline: string;
+  if (c.verdict === 'failed' && c.expected !== undefined) {
+    const difference =
+      problem.compare.kind === 'unordered'
+        ? `expected ${showValue(c.expected, 60)}, got ${showValue(c.actual, 60)} (in any order)`
+        : describeDifference(c.expected, c.actual, leafEqual(problem), 60);
+    // A single value differs as a whole: "expected 3, got 2" says it; "(root)" would only be noise.
+    headline = `Wrong answer: ${(difference ?? c.message ?? 'the values differ').replace(/^differs at \(root\): /, '')}`;
+  } else if (c.verdict === 'timeout') headline = `Time limit exceeded${limits ? ` (${limits.timeMs} ms)` : ''}`;
+  else if (c.verdict === 'memory') headline = `Memory limit exceeded${limits ? ` (${limits.memoryMb} MB)` : ''}`;
+  else headline = (c.message ?? (c.verdict === 'error' ? 'The solution raised an error.' : 'Wrong answer.')).split('\n')[0];
+  // The inline message is one line: a long difference is cut there and stays whole in the full text.
+  const inline = headline.length > 160 ? `${headline.slice(0, 159)}…` : headline;
+  const parts = [headline];
+  if (c.message && !headline.includes(c.message) && c.verdict !== 'failed') parts.push(c.message);
+  const input = caseInputLines(problem, c.index);
+  if (input.length > 0) parts.push(`Input:\n${input.join('\n')}`);
+  if (c.verdict === 'failed' && c.expected !== undefined) parts.push(`${labelled('Expected:', c.expected)}\n${labelled('Got:     ', c.actual)}`);
+  if (c.verdict === 'error' && c.stack) parts.push(`Stack:\n${c.stack}`);
+  return { headline: inline, text: parts.join('\n\n') };
+}
+
+/**
+ * The Testing view's message for a case that did not pass: expected and actual as a diff for a wrong answer (each
+ * compact on one line when it fits, pretty-printed when not), the case's input and the first difference, and the
+ * solution's own stack frames (harness frames are already gone) for the call stack view.
  */
 export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['problem']>, location: vscode.Location): vscode.TestMessage {
-  const text = failureMessageText(c, caseInputText(problem, c.index), problem.limits);
+  const { text } = failureText(c, problem);
   const message =
     c.verdict === 'failed' && c.expected !== undefined
-      ? vscode.TestMessage.diff(text, stringifyJsonExact(c.expected, 2), c.actual === undefined ? 'undefined' : stringifyJsonExact(c.actual, 2))
+      ? vscode.TestMessage.diff(text, showValue(c.expected, 80, 100_000), showValue(c.actual, 80, 100_000))
       : new vscode.TestMessage(text);
   message.location = location;
   if (c.stack) {
@@ -305,4 +455,36 @@ export function failureMessage(c: CaseResult, problem: NonNullable<OpenDrill['pr
     );
   }
   return message;
+}
+
+/**
+ * The messages of a failed case. A wrong answer has two: the diff, titled with its first difference (what shows on
+ * the solution line), and the whole story (input, expected, got), since the Test Results view shows a diff message
+ * as the two values alone.
+ */
+export function failureMessages(c: CaseResult, problem: NonNullable<OpenDrill['problem']>, location: vscode.Location): vscode.TestMessage[] {
+  const first = failureMessage(c, problem, location);
+  if (first.expectedOutput === undefined) return [first];
+  const { headline, text } = failureText(c, problem);
+  const input = text.indexOf('Input:');
+  return [first, new vscode.TestMessage(`${input >= 0 ? text.slice(input) : text}\n\n${headline}`)];
+}
+
+/**
+ * Text for the Test Results terminal, broken between words at `width` columns (the terminal breaks inside them); 72
+ * fits the panel's terminal at its default size beside the results tree.
+ */
+export function wrapWords(text: string, width = 72): string {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+  }
+  return lines.join('\n');
 }

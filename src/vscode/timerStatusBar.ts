@@ -1,9 +1,12 @@
 import * as vscode from 'vscode';
-import { abandon, acknowledgeEvents, expire, finish, isAttemptError, pauseAttempt, resumeAttempt, type Attempt, type AttemptError } from '../core/attempt/index';
+import { abandon, acknowledgeEvents, attemptDurationMs, expire, finish, isAttemptError, isOpen, pauseAttempt, resumeAttempt, type Attempt, type AttemptError } from '../core/attempt/index';
 import { advanceAttemptPhase, eventNotice, latestPerKind, timerTooltipMarkdown } from '../core/session/index';
-import { dueEvents, formatStatus, nextEvents, timerState, type TimerEvent } from '../core/timer/index';
+import { dueEvents, formatDuration, formatStatus, nextEvents, timerState, WARNING_BEFORE_MS, type TimerEvent } from '../core/timer/index';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
+
+/** How long "solved in mm:ss" stays where the timer was, unless another drill starts first. */
+export const SOLVED_SHOWN_MS = 2 * 60_000;
 
 /** setTimeout's longest delay (about 24.8 days); a later event is re-aimed when this fires. */
 const MAX_DELAY_MS = 2 ** 31 - 1;
@@ -23,6 +26,13 @@ export class TimerStatusBar implements vscode.Disposable {
   readonly readOnlyFiles = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   private processing: Promise<void> = Promise.resolve();
+  /** The titles of the drills shown, kept for the moment one closes (the session has forgotten it by then). */
+  private readonly titles = new Map<string, string>();
+  /** A drill just solved: its time shows in place of the timer for a while. */
+  private solved: { text: string; tooltip: string; until: number } | undefined;
+  private solvedTimer: NodeJS.Timeout | undefined;
+  /** Where a drill stands in a mock interview (`problem 1 of 2, mock 52:10 left`), when it is part of one. */
+  describeMock: ((attemptId: string) => string | undefined) | undefined;
 
   constructor(
     private readonly session: DrillSession,
@@ -34,7 +44,10 @@ export class TimerStatusBar implements vscode.Disposable {
     this.disposables.push(
       this.item,
       session.onDidChangeActive(() => this.refresh()),
-      session.onDidChangeAttempt(() => this.refresh()),
+      session.onDidChangeAttempt((attempt) => {
+        this.noteSolved(attempt);
+        this.refresh();
+      }),
       session.clock.onDidJump(() => void this.checkDue()),
       vscode.window.onDidChangeWindowState(() => this.refresh()),
     );
@@ -49,7 +62,11 @@ export class TimerStatusBar implements vscode.Disposable {
   /** The status bar text of the active drill, as shown now (for tests and the quick pick). */
   text(): string | undefined {
     const drill = this.session.active;
-    return drill ? statusText(drill.attempt, this.session.clock.now()) : undefined;
+    if (drill) {
+      this.render();
+      return this.item.text;
+    }
+    return this.solved && Date.now() < this.solved.until ? this.solved.text : undefined;
   }
 
   /** Redraws the item, (re)starts the one-second ticker while it is worth it, re-aims the event timeout. */
@@ -65,19 +82,45 @@ export class TimerStatusBar implements vscode.Disposable {
     this.aim();
   }
 
+  /** A drill was solved: "solved in mm:ss" replaces its timer for SOLVED_SHOWN_MS. */
+  private noteSolved(attempt: Attempt): void {
+    if (isOpen(attempt) || (attempt.status !== 'solved' && attempt.status !== 'solved-late')) return;
+    const title = this.titles.get(attempt.id) ?? attempt.problemId;
+    const took = formatDuration(attemptDurationMs(attempt, this.session.clock.now()));
+    const late = attempt.status === 'solved-late' ? ', late' : '';
+    this.solved = { text: `$(pass) solved in ${took}${late}`, tooltip: `${title}: solved in ${took}${late}.`, until: Date.now() + SOLVED_SHOWN_MS };
+    if (this.solvedTimer) clearTimeout(this.solvedTimer);
+    this.solvedTimer = setTimeout(() => {
+      this.solved = undefined;
+      this.render();
+    }, SOLVED_SHOWN_MS);
+  }
+
   private render(): void {
+    for (const d of this.session.open) this.titles.set(d.attempt.id, d.title);
     const drill = this.session.active;
     if (!drill) {
-      this.item.hide();
+      if (this.solved && Date.now() < this.solved.until) {
+        this.item.text = this.solved.text;
+        this.item.tooltip = this.solved.tooltip;
+        this.item.backgroundColor = undefined;
+        this.item.show();
+      } else this.item.hide();
       return;
     }
+    this.solved = undefined;
     const now = this.session.clock.now();
     this.item.text = statusText(drill.attempt, now);
     const tooltip = new vscode.MarkdownString(timerTooltipMarkdown(drill.attempt, drill.title, now));
     tooltip.appendMarkdown('\n\n_Click for timer actions._');
     this.item.tooltip = tooltip;
-    const state = timerState(drill.attempt.timer, now);
-    this.item.backgroundColor = state.expired || state.remainingMs <= 5 * 60_000 ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const mock = this.describeMock?.(drill.attempt.id);
+    if (mock) {
+      this.item.text += ` · ${mock}`;
+      tooltip.appendMarkdown(`\n\nMock interview: ${mock}.`);
+    }
+    const colour = timerColour(drill.attempt, now);
+    this.item.backgroundColor = colour === 'normal' ? undefined : new vscode.ThemeColor(colour === 'warning' ? 'statusBarItem.warningBackground' : 'statusBarItem.errorBackground');
     this.item.show();
   }
 
@@ -137,19 +180,54 @@ export class TimerStatusBar implements vscode.Disposable {
   dispose(): void {
     if (this.ticker) clearInterval(this.ticker);
     if (this.eventTimer) clearTimeout(this.eventTimer);
+    if (this.solvedTimer) clearTimeout(this.solvedTimer);
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
 
-/** `$(watch) 23:41 · code`, `$(watch) +02:10 · overtime`, or the state of a closed strict attempt. */
+/** How the timer is coloured: the last five minutes warn, overtime and a closed strict attempt are errors. */
+export function timerColour(attempt: Attempt, now: number): 'normal' | 'warning' | 'error' {
+  if (attempt.status !== 'in-progress') return 'error';
+  const state = timerState(attempt.timer, now);
+  if (state.expired) return 'error';
+  return state.remainingMs <= WARNING_BEFORE_MS ? 'warning' : 'normal';
+}
+
+/** `$(watch) code 18:41 · 23:41`, `$(watch) overtime +02:10`, or the state of a closed strict attempt. */
 export function statusText(attempt: Attempt, now: number): string {
   if (attempt.status !== 'in-progress') return attempt.finalRunOpen ? '$(lock) time up · final run left' : `$(lock) ${attempt.status}`;
   // Codicons render in every VS Code font setup; the emoji in the core's plain text may not.
   return formatStatus(timerState(attempt.timer, now), { running: '$(watch)', paused: '$(debug-pause)' });
 }
 
+/** One row of the Timer Actions quick pick. */
+export interface TimerAction {
+  label: string;
+  description?: string;
+  command: string;
+}
+
+/**
+ * What the Timer Actions quick pick offers for a drill: only what works now (no Pause in interview mode, where it is
+ * always refused), and a title in plain text (a quick pick's title shows `$(…)` icon syntax as typed).
+ */
+export function timerActions(drill: OpenDrill, now: number): { title: string; actions: TimerAction[] } {
+  const a = drill.attempt;
+  const state = timerState(a.timer, now);
+  const open = a.status === 'in-progress';
+  const actions: TimerAction[] = [];
+  if (open && !a.plan) actions.push({ label: '$(checklist) Submit Plan', command: Commands.submitPlan });
+  if (a.plan) actions.push({ label: '$(beaker) Run Hidden Tests', ...(a.finalRunOpen ? { description: 'your one final run' } : {}), command: Commands.runHiddenTests });
+  if (open && a.mode === 'practice') actions.push(state.paused ? { label: '$(debug-continue) Resume Timer', command: Commands.resumeTimer } : { label: '$(debug-pause) Pause Timer', command: Commands.pauseTimer });
+  if (open && state.phaseIndex < a.timer.phases.length - 1) actions.push({ label: '$(arrow-right) Next Phase', description: `now: ${state.phase}`, command: Commands.advancePhase });
+  actions.push({ label: '$(lightbulb) Reveal Next Hint', command: Commands.revealHint });
+  if (open || a.finalRunOpen) actions.push({ label: '$(check) Finish Drill', command: Commands.finishDrill }, { label: '$(close) Abandon Drill', command: Commands.abandonDrill });
+  const mode = a.mode === 'strict' ? 'interview' : 'practice';
+  return { title: `${drill.title} · ${statusText(a, now).replace(/\$\([\w-]+\)\s*/g, '')} · ${mode} mode`, actions };
+}
+
 /** The timer's commands: pause/resume (practice), advance, finish, abandon, and the status bar's quick pick. */
-export function timerCommands(session: DrillSession): Record<string, (...args: unknown[]) => unknown> {
+export function timerCommands(session: DrillSession, confirmFinish?: (drill: OpenDrill) => Promise<boolean>): Record<string, (...args: unknown[]) => unknown> {
   const onActive = async (what: string, transition: (a: Attempt, now: number) => Attempt | AttemptError): Promise<Attempt | AttemptError | undefined> => {
     const drill = session.active;
     if (!drill) {
@@ -165,6 +243,8 @@ export function timerCommands(session: DrillSession): Record<string, (...args: u
     [Commands.resumeTimer]: () => onActive('resume the timer', resumeAttempt),
     [Commands.advancePhase]: () => onActive('move to the next phase', advanceAttemptPhase),
     [Commands.finishDrill]: async () => {
+      const drill = session.active;
+      if (drill && confirmFinish && !(await confirmFinish(drill))) return undefined;
       const result = await onActive('finish the drill', finish);
       if (result && !isAttemptError(result)) void vscode.window.showInformationMessage(`Drill finished: ${result.status}.`);
       return result;
@@ -177,18 +257,8 @@ export function timerCommands(session: DrillSession): Record<string, (...args: u
     [Commands.timerActions]: async () => {
       const drill = session.active;
       if (!drill) return undefined;
-      const a = drill.attempt;
-      const state = timerState(a.timer, session.clock.now());
-      const open = a.status === 'in-progress';
-      const actions: { label: string; description?: string; command: string }[] = [];
-      if (open && !a.plan) actions.push({ label: '$(checklist) Submit Plan', command: Commands.submitPlan });
-      if (a.plan) actions.push({ label: '$(beaker) Run Hidden Tests', description: a.finalRunOpen ? 'your one final run' : undefined, command: Commands.runHiddenTests });
-      if (open && a.mode === 'practice') actions.push(state.paused ? { label: '$(debug-continue) Resume Timer', command: Commands.resumeTimer } : { label: '$(debug-pause) Pause Timer', command: Commands.pauseTimer });
-      if (open && a.mode === 'strict') actions.push({ label: '$(debug-pause) Pause Timer', description: 'not in interview mode: an interview does not stop', command: Commands.pauseTimer });
-      if (open && state.phaseIndex < a.timer.phases.length - 1) actions.push({ label: '$(arrow-right) Next Phase', description: `now: ${state.phase}`, command: Commands.advancePhase });
-      actions.push({ label: '$(lightbulb) Reveal Next Hint', command: Commands.revealHint });
-      if (open || a.finalRunOpen) actions.push({ label: '$(check) Finish Drill', command: Commands.finishDrill }, { label: '$(close) Abandon Drill', command: Commands.abandonDrill });
-      const picked = await vscode.window.showQuickPick(actions, { title: `${drill.title} · ${statusText(a, session.clock.now())}`, placeHolder: 'Timer actions' });
+      const { title, actions } = timerActions(drill, session.clock.now());
+      const picked = await vscode.window.showQuickPick(actions, { title, placeHolder: 'Timer actions' });
       return picked ? vscode.commands.executeCommand(picked.command) : undefined;
     },
   };

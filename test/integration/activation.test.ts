@@ -53,7 +53,7 @@ describe('Activation', () => {
 });
 
 describe('The Drills view', () => {
-  it('the Drills container and its Problems view can be focused', async () => {
+  it('the Drills container and its Problem Packs view can be focused', async () => {
     const { ext } = await activated();
     const views = manifestOf(ext).contributes.views?.drills ?? [];
     assert.ok(views.some((v) => v.id === 'drills.problems'), 'package.json has no drills.problems view');

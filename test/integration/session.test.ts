@@ -134,9 +134,9 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(stored.attempt?.runs.length, 2);
     const last = stored.attempt!.runs[1] as RunRecordWithCoverage;
     assert.deepEqual(last.coverage?.anticipated.sort(), ['duplicates', 'empty', 'single']);
-    // Closed: no longer open, its items gone, and the tree shows the problem solved.
+    // Closed: no longer open, its cases still shown read-only, and the tree shows the problem solved.
     assert.equal(api.session.session.find(drill.attempt.id), undefined);
-    assert.equal(api.session.tests.controller.items.get(drill.attempt.id), undefined);
+    assert.match(api.session.tests.controller.items.get(drill.attempt.id)?.description ?? '', /solved, read-only/);
     await until('the tree to show the problem solved', () => api.tree.stateOf('builtin', PROBLEM).state === 'solved');
   });
 
@@ -213,8 +213,8 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(final.attempt.runs[0].late, true);
     assert.equal(final.attempt.status, 'solved-late');
     assert.equal(final.attempt.finalRunOpen, false);
-    // The final run is used: nothing left to run.
-    assert.equal(api.session.tests.controller.items.get(drill.attempt.id), undefined);
+    // The final run is used: nothing left to run; the cases stay in view, read-only.
+    assert.match(api.session.tests.controller.items.get(drill.attempt.id)?.description ?? '', /solved-late, read-only/);
     assert.equal(await vscode.commands.executeCommand('drills.runHiddenTests'), undefined);
   });
 
@@ -253,7 +253,7 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     const { api } = await drillsApi();
     const { start, drill } = await startDrill(api, PROBLEM);
     const refused = (await vscode.commands.executeCommand('drills.pauseTimer')) as { error?: string } | undefined;
-    assert.match(refused?.error ?? '', /strict mode/);
+    assert.match(refused?.error ?? '', /interview mode/);
     const hint = (await vscode.commands.executeCommand('drills.revealHint')) as { index: number; text: string } | undefined;
     assert.equal(hint?.index, 0);
     assert.equal(hint?.text, drill.problem!.hints[0]);

@@ -82,6 +82,8 @@ export interface MockProblem {
   /** This problem's share of the budget. */
   minutes: number;
   attemptId?: string;
+  /** The candidate chose to skip this problem rather than start it. */
+  skipped?: boolean;
 }
 
 export interface MockSession {
@@ -134,11 +136,17 @@ export function linkMockAttempt(session: MockSession, index: number, attemptId: 
   return { ...session, problems: session.problems.map((p, i) => (i === index ? { ...p, attemptId } : p)) };
 }
 
+/** The session with problem `index` skipped: it is reported as such, and the mock goes on to the next one. */
+export function skipMockProblem(session: MockSession, index: number): MockSession {
+  if (!session.problems[index]) throw new Error(`skipMockProblem: no problem at index ${index}`);
+  return { ...session, problems: session.problems.map((p, i) => (i === index ? { ...p, skipped: true } : p)) };
+}
+
 export interface MockProblemReport {
   problemId: string;
   title: string;
   difficulty: Difficulty;
-  outcome: AttemptStatus | 'not-started';
+  outcome: AttemptStatus | 'not-started' | 'skipped';
   timeSpentMs: number;
   allocatedMs: number;
   runs: number;
@@ -168,6 +176,7 @@ const BASE_SCORE: Record<MockProblemReport['outcome'], number> = {
   failed: 0,
   abandoned: 0,
   'not-started': 0,
+  skipped: 0,
 };
 
 /** Each hint revealed before the attempt closed costs this share of the problem's score… */
@@ -185,7 +194,7 @@ export function mockReport(session: MockSession, attempts: readonly Attempt[], n
   const problems = session.problems.map((p): MockProblemReport => {
     const attempt = p.attemptId !== undefined ? byId.get(p.attemptId) : undefined;
     const allocatedMs = p.minutes * 60_000;
-    if (!attempt) return { problemId: p.problemId, title: p.title, difficulty: p.difficulty, outcome: 'not-started', timeSpentMs: 0, allocatedMs, runs: 0, hints: 0, score: 0 };
+    if (!attempt) return { problemId: p.problemId, title: p.title, difficulty: p.difficulty, outcome: p.skipped ? 'skipped' : 'not-started', timeSpentMs: 0, allocatedMs, runs: 0, hints: 0, score: 0 };
     const closedAt = attempt.closedAt ?? now;
     const hints = attempt.hintsRevealed.filter((h) => h.at <= closedAt).length;
     const base = BASE_SCORE[attempt.status];
@@ -219,6 +228,7 @@ const OUTCOME_TEXT: Record<MockProblemReport['outcome'], string> = {
   failed: '❌ failed',
   abandoned: '⏹ abandoned',
   'not-started': '— not started',
+  skipped: '⏭ skipped',
 };
 
 function cell(text: string): string {

@@ -6,3 +6,4 @@ export * from './random';
 export * from './language';
 export * from './attemptFolder';
 export * from './packSet';
+export * from './editorSupport';

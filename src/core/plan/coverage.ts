@@ -44,9 +44,11 @@ export function coverageReport(
 ): CoverageReport {
   const keep = onlyTags ? new Set(onlyTags) : undefined;
   const byTag = new Map<string, TagCoverage>();
+  let ran = false;
   for (const c of cases) {
     const tags = isTagList(c) ? c : c.tags;
     const verdict = isTagList(c) ? undefined : c.verdict;
+    if (verdict !== undefined) ran = true;
     for (const tag of new Set(tags)) {
       if (keep && !keep.has(tag)) continue;
       const entry = byTag.get(tag) ?? { tag, cases: 0, failed: 0 };
@@ -60,7 +62,7 @@ export function coverageReport(
   const anticipated = tested.filter((t) => stated.has(t.tag));
   const missed = tested.filter((t) => !stated.has(t.tag));
   const extra = [...stated].filter((t) => !byTag.has(t)).sort();
-  return { anticipated, missed, extra, text: coverageText(anticipated, missed, extra) };
+  return { anticipated, missed, extra, text: coverageText(anticipated, missed, extra, ran) };
 }
 
 function isTagList(c: readonly string[] | CoverageCase): c is readonly string[] {
@@ -76,18 +78,26 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** "You anticipated empty and duplicates; you missed ordering (2 hidden cases, 1 failed)." */
-function coverageText(anticipated: TagCoverage[], missed: TagCoverage[], extra: string[]): string {
+/**
+ * The report in sentences that never praise a tag whose cases failed: after a run, "Anticipated and passed: …
+ * Anticipated but failed: … Missed: …"; from tag lists alone (no run), "Anticipated: … Missed: …".
+ */
+function coverageText(anticipated: TagCoverage[], missed: TagCoverage[], extra: string[], ran: boolean): string {
   if (anticipated.length === 0 && missed.length === 0) {
     return extra.length > 0 ? `No hidden case is tagged; you stated ${list(extra)}.` : 'No hidden case is tagged with an edge-case category.';
   }
-  const missedText = list(
-    missed.map((m) => `${m.tag} (${plural(m.cases, 'hidden case')}${m.failed > 0 ? `, ${m.failed} failed` : ''})`),
-  );
-  let text: string;
-  if (missed.length === 0) text = `You anticipated every tested edge-case category: ${list(anticipated.map((a) => a.tag))}.`;
-  else if (anticipated.length === 0) text = `You anticipated none of the tested categories; you missed ${missedText}.`;
-  else text = `You anticipated ${list(anticipated.map((a) => a.tag))}; you missed ${missedText}.`;
-  if (extra.length > 0) text += ` Not tested: ${list(extra)}.`;
-  return text;
+  const failedOf = (t: TagCoverage) => (t.failed > 0 ? `, ${t.failed} failed` : '');
+  const sentences: string[] = [];
+  if (ran) {
+    const passed = anticipated.filter((t) => t.failed === 0);
+    const failed = anticipated.filter((t) => t.failed > 0);
+    if (passed.length > 0) sentences.push(`Anticipated and passed: ${list(passed.map((t) => t.tag))}.`);
+    if (failed.length > 0) sentences.push(`Anticipated but failed: ${list(failed.map((t) => `${t.tag} (${t.failed} of ${plural(t.cases, 'hidden case')} failed)`))}.`);
+  } else if (anticipated.length > 0) {
+    sentences.push(`Anticipated: ${list(anticipated.map((t) => t.tag))}.`);
+  }
+  if (missed.length > 0) sentences.push(`Missed: ${list(missed.map((m) => `${m.tag} (${plural(m.cases, 'hidden case')}${failedOf(m)})`))}.`);
+  else sentences.push('Nothing tested was missed.');
+  if (extra.length > 0) sentences.push(`Not tested: ${list(extra)}.`);
+  return sentences.join(' ');
 }

@@ -137,7 +137,7 @@ export function timerState(timer: TimerData, now: number): TimerState {
 
 /** Pauses a practice timer. Strict timers, stopped timers and paused timers refuse. */
 export function pauseTimer(timer: TimerData, now: number): TimerData | TimerError {
-  if (timer.mode === 'strict') return { error: 'The timer cannot be paused in strict mode: an interview does not stop.' };
+  if (timer.mode === 'strict') return { error: 'The timer does not pause in interview mode: an interview does not stop. Set drills.mode to practice for drills you can pause.' };
   if (timer.stoppedAt !== undefined) return { error: 'The attempt is closed; its timer has stopped.' };
   if (timerState(timer, now).paused) return { error: 'The timer is already paused.' };
   return { ...timer, pauses: [...timer.pauses, { at: now }] };
@@ -145,7 +145,7 @@ export function pauseTimer(timer: TimerData, now: number): TimerData | TimerErro
 
 /** Resumes a paused practice timer. */
 export function resumeTimer(timer: TimerData, now: number): TimerData | TimerError {
-  if (timer.mode === 'strict') return { error: 'The timer cannot be paused or resumed in strict mode.' };
+  if (timer.mode === 'strict') return { error: 'The timer does not pause or resume in interview mode.' };
   const last = timer.pauses[timer.pauses.length - 1];
   if (last === undefined || last.resumedAt !== undefined) return { error: 'The timer is not paused.' };
   return { ...timer, pauses: [...timer.pauses.slice(0, -1), { at: last.at, resumedAt: Math.max(now, last.at) }] };
@@ -302,12 +302,16 @@ export interface StatusIcons {
 const PLAIN_ICONS: StatusIcons = { running: '⏱', paused: '⏸' };
 
 /**
- * Status bar text: `⏱ 23:41 · code`, `⏱ +02:10 · overtime`, `⏸ 23:41 · code (paused)`.
- * Remaining time rounds up, so the display reads 00:00 only when the time is really up.
+ * Status bar text: the phase and its time left, then the total left: `⏱ code 18:41 · 23:41`; in the last phase the
+ * two are one (`⏱ test 04:10`); `⏱ overtime +02:10`; `⏸ clarify 04:00 · 44:00 (paused)`.
+ * Times left round up, so the display reads 00:00 only when the time is really up.
  */
 export function formatStatus(state: TimerState, icons: StatusIcons = PLAIN_ICONS): string {
   const icon = state.paused ? icons.paused : icons.running;
-  if (state.expired) return `${icon} +${formatDuration(state.overtimeMs)} · overtime${state.paused ? ' (paused)' : ''}`;
-  const shown = formatDuration(Math.ceil(state.remainingMs / 1000) * 1000);
-  return `${icon} ${shown} · ${state.phase}${state.paused ? ' (paused)' : ''}`;
+  const paused = state.paused ? ' (paused)' : '';
+  if (state.expired) return `${icon} overtime +${formatDuration(state.overtimeMs)}${paused}`;
+  const up = (ms: number): string => formatDuration(Math.ceil(ms / 1000) * 1000);
+  const total = up(state.remainingMs);
+  const phase = up(state.phaseRemainingMs);
+  return `${icon} ${state.phase} ${phase}${phase === total ? '' : ` · ${total}`}${paused}`;
 }

@@ -167,7 +167,7 @@ describe('pausing an attempt', () => {
     let a = ok(pauseAttempt(newAttempt('practice'), T0 + MIN));
     a = ok(resumeAttempt(a, T0 + 11 * MIN));
     assert.equal(timerState(a.timer, T0 + 21 * MIN).elapsedMs, 11 * MIN);
-    assert.match((pauseAttempt(newAttempt('strict'), T0 + MIN) as { error: string }).error, /strict/);
+    assert.match((pauseAttempt(newAttempt('strict'), T0 + MIN) as { error: string }).error, /interview mode/);
     assert.match((pauseAttempt(ok(finish(a, T0 + 30 * MIN)), T0 + 31 * MIN) as { error: string }).error, /closed/);
   });
 });

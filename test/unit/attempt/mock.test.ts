@@ -8,6 +8,7 @@ import {
   pickMockProblems,
   recordRun,
   revealHint,
+  skipMockProblem,
   startMockSession,
   submitPlan,
   type ProblemState,
@@ -106,8 +107,8 @@ describe('mockReport', () => {
     );
     assert.equal(report.score, 28);
     assert.equal(report.solved, 1);
-    assert.equal(report.problems[0].coverage?.text, 'You anticipated duplicates and empty; you missed ordering (1 hidden case). Not tested: negative.');
-    assert.match(report.problems[1].coverage?.text ?? '', /missed large \(1 hidden case, 1 failed\)/);
+    assert.equal(report.problems[0].coverage?.text, 'Anticipated and passed: duplicates and empty. Missed: ordering (1 hidden case). Not tested: negative.');
+    assert.match(report.problems[1].coverage?.text ?? '', /Missed: large \(1 hidden case, 1 failed\)/);
     assert.equal(report.problems[2].coverage, undefined);
 
     assert.match(report.markdown, /^# Mock interview, 2026-11-24 15:00 UTC/);
@@ -115,6 +116,14 @@ describe('mockReport', () => {
     assert.match(report.markdown, /\| 1 \| Title a \| easy \| ✅ solved \| 20:00 \/ 30:00 \| 2 \| 1 \| 85 \|/);
     assert.match(report.markdown, /\| 3 \| Title c\\\|x \| hard \| — not started \|/);
     assert.match(report.markdown, /3\. \*\*Title c\\\|x\*\*: no run, so no coverage\./);
+  });
+
+  it('reports a problem the candidate chose to skip as skipped, not as never started', () => {
+    const session = skipMockProblem(startMockSession({ id: 'm', problems: [problem('a', 'easy'), problem('b', 'easy')] }, T0), 0);
+    const report = mockReport(session, [], T0 + 20 * MIN);
+    assert.deepEqual(report.problems.map((p) => p.outcome), ['skipped', 'not-started']);
+    assert.match(report.markdown, /\| 1 \| Title a \| easy \| ⏭ skipped \|/);
+    assert.throws(() => skipMockProblem(session, 5), /no problem at index 5/);
   });
 
   it('does not let hints drop a solved problem below the floor', () => {

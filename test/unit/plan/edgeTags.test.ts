@@ -77,7 +77,18 @@ describe('coverageReport', () => {
     assert.deepEqual(report.anticipated, [{ tag: 'duplicates', cases: 2, failed: 0 }, { tag: 'empty', cases: 1, failed: 0 }]);
     assert.deepEqual(report.missed, [{ tag: 'ordering', cases: 2, failed: 1 }]);
     assert.deepEqual(report.extra, ['negative']);
-    assert.equal(report.text, 'You anticipated duplicates and empty; you missed ordering (2 hidden cases, 1 failed). Not tested: negative.');
+    assert.equal(report.text, 'Anticipated and passed: duplicates and empty. Missed: ordering (2 hidden cases, 1 failed). Not tested: negative.');
+  });
+
+  it('never says a tag was anticipated well when its cases failed: anticipated-but-failed is its own group', () => {
+    const cases = [
+      { tags: ['boundary'], verdict: 'failed' as const },
+      { tags: ['boundary'], verdict: 'passed' as const },
+      { tags: ['empty'], verdict: 'passed' as const },
+    ];
+    const report = coverageReport(cases, ['boundary', 'empty']);
+    assert.equal(report.text, 'Anticipated and passed: empty. Anticipated but failed: boundary (1 of 2 hidden cases failed). Nothing tested was missed.');
+    assert.doesNotMatch(report.text, /anticipated boundary/i);
   });
 
   it('accepts plain tag lists and counts errors and timeouts as failures but not cases that never ran', () => {
@@ -88,7 +99,7 @@ describe('coverageReport', () => {
 
   it('says so when everything tested was anticipated, and leaves out tags outside onlyTags', () => {
     const report = coverageReport([['empty', 'example'], ['single']], ['single', 'empty'], ['empty', 'single']);
-    assert.equal(report.text, 'You anticipated every tested edge-case category: empty and single.');
+    assert.equal(report.text, 'Anticipated: empty and single. Nothing tested was missed.');
     assert.deepEqual(report.missed, []);
   });
 });

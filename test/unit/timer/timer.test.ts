@@ -121,11 +121,12 @@ describe('timerState', () => {
 });
 
 describe('pause and resume', () => {
-  it('are refused in strict mode with a message', () => {
+  it('are refused in interview mode with a message in the words of the setting', () => {
     const t = startTimer(SCHEDULE, 'strict', T0);
     const r = pauseTimer(t, T0 + MIN);
     assert.ok(isTimerError(r));
-    assert.match(r.error, /strict/);
+    assert.match(r.error, /interview mode/);
+    assert.doesNotMatch(r.error, /strict/);
     assert.ok(isTimerError(resumeTimer(t, T0 + MIN)));
   });
 
@@ -215,25 +216,25 @@ describe('timer events', () => {
 });
 
 describe('status text', () => {
-  it('shows time left and the phase, overtime with a plus, and pauses', () => {
+  it('shows the phase with its time left, then the total left, overtime with a plus, and pauses', () => {
     const t = startTimer(SCHEDULE, 'practice', T0);
-    assert.equal(formatStatus(timerState(t, T0 + 21 * MIN + 19_000)), '⏱ 23:41 · code');
-    assert.equal(formatStatus(timerState(t, T0 + 47 * MIN + 10_000)), '⏱ +02:10 · overtime');
+    assert.equal(formatStatus(timerState(t, T0 + 21 * MIN + 19_000)), '⏱ code 18:41 · 23:41');
+    assert.equal(formatStatus(timerState(t, T0 + 47 * MIN + 10_000)), '⏱ overtime +02:10');
     const paused = ok(pauseTimer(t, T0 + MIN));
-    assert.equal(formatStatus(timerState(paused, T0 + 2 * MIN)), '⏸ 44:00 · clarify (paused)');
+    assert.equal(formatStatus(timerState(paused, T0 + 2 * MIN)), '⏸ clarify 04:00 · 44:00 (paused)');
   });
 
   it('puts the caller\'s icons in front, running or paused', () => {
     const t = startTimer(SCHEDULE, 'practice', T0);
     const icons = { running: '$(watch)', paused: '$(debug-pause)' };
-    assert.equal(formatStatus(timerState(t, T0 + 21 * MIN + 19_000), icons), '$(watch) 23:41 · code');
+    assert.equal(formatStatus(timerState(t, T0 + 21 * MIN + 19_000), icons), '$(watch) code 18:41 · 23:41');
     const paused = ok(pauseTimer(t, T0 + MIN));
-    assert.equal(formatStatus(timerState(paused, T0 + 2 * MIN), icons), '$(debug-pause) 44:00 · clarify (paused)');
+    assert.equal(formatStatus(timerState(paused, T0 + 2 * MIN), icons), '$(debug-pause) clarify 04:00 · 44:00 (paused)');
   });
 
   it('rounds the time left up so 00:00 means the time is up', () => {
     const t = startTimer(SCHEDULE, 'strict', T0);
-    assert.equal(formatStatus(timerState(t, T0 + 45 * MIN - 400)), '⏱ 00:01 · test');
+    assert.equal(formatStatus(timerState(t, T0 + 45 * MIN - 400)), '⏱ test 00:01');
     assert.equal(formatDuration(3_723_000), '1:02:03');
   });
 });
