@@ -276,7 +276,9 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
     await page.locator('.part.statusbar .statusbar-item', { hasText: /code \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await runFromPalette(page, 'Drills: Run Hidden Tests');
     // The starter raises: the run fails, and the Testing view says so.
-    await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
+    // Forced: the icon's badge (tests running, then the failed count) covers its centre and takes the click,
+    // which the icon's action handles all the same.
+    await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS, force: true });
     await page.locator('.part.sidebar .monaco-list-row', { hasText: UI_PROBLEM.title }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.part.sidebar .codicon-testing-failed-icon').first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     return `screenshot: ${path.relative(repoRoot, shot)}`;
@@ -519,7 +521,8 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
 
     // The Drills view: packs by difficulty, named apart from VS Code's Problems panel.
     await page.locator('.part.activitybar [aria-label^="Drills"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
-    await page.locator('.part.sidebar .composite.title', { hasText: 'Problem Packs' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // The container holds two views (Problem Packs, Design & Stories): each is named in its own section header.
+    await page.locator('.part.sidebar .composite.title, .part.sidebar .pane-header', { hasText: 'Problem Packs' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     for (const row of ['Easy', 'Medium', 'Hard', 'Genre Tree Depth']) await page.locator('.part.sidebar .monaco-list-row', { hasText: row }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await shot('tree');
 
@@ -581,7 +584,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     await timerItem(page, /solved in \d\d:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await notificationText(page, /solved in \d\d:\d\d/);
     // The Testing view (the icon toggles the side bar: clicked only when the view is not already showing).
-    if (!(await page.locator('.part.sidebar .composite.title', { hasText: 'Testing' }).first().isVisible())) await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
+    if (!(await page.locator('.part.sidebar .composite.title', { hasText: 'Testing' }).first().isVisible())) await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS, force: true });
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Genre Tree Depth' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await shot('solved');
 

@@ -69,10 +69,18 @@ const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String
  * the story bank (six stories and the optional pitch) with each story's check state.
  */
 export class KindsTree implements vscode.TreeDataProvider<KindNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<KindNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<KindNode | KindNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private stories: BankStory[] = [];
   private history: readonly KindHistoryEntry[] = [];
+  /**
+   * The two group rows, one object each for the view's life: a redraw names them instead of the whole tree, since a
+   * whole-tree redraw drops every row's handle and a request for a group's children still on its way then fails
+   * ("No tree item with id 'kinds:design' found").
+   */
+  private readonly groups: readonly KindNode[] = [{ kind: 'group', group: 'design' }, { kind: 'group', group: 'stories' }];
+  /** What the rows showed at the last redraw. */
+  private shown = '';
 
   constructor(
     private readonly designs: DesignIndex,
@@ -83,11 +91,25 @@ export class KindsTree implements vscode.TreeDataProvider<KindNode>, vscode.Disp
   async refresh(history: readonly KindHistoryEntry[]): Promise<void> {
     this.stories = await this.bank.stories();
     this.history = history;
-    this.changed.fire(undefined);
+    const look = this.look();
+    if (look === this.shown) return;
+    this.shown = look;
+    this.changed.fire([...this.groups]);
+  }
+
+  /** Every row as it would be drawn now: a redraw is due only when this changes. */
+  private look(): string {
+    const rows = this.groups.flatMap((group) => [group, ...this.getChildren(group)]).map((node) => {
+      const item = this.getTreeItem(node);
+      const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : item.tooltip;
+      const icon = item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}/${item.iconPath.color?.id ?? ''}` : '';
+      return [item.id, item.label, item.description, tooltip, icon, item.contextValue];
+    });
+    return JSON.stringify(rows);
   }
 
   getChildren(node?: KindNode): KindNode[] {
-    if (!node) return [{ kind: 'group', group: 'design' }, { kind: 'group', group: 'stories' }];
+    if (!node) return [...this.groups];
     if (node.kind !== 'group') return [];
     if (node.group === 'design') return this.designs.all.map((d) => ({ kind: 'design', problem: d.problem, builtIn: d.builtIn }));
     return this.stories.map((story) => ({ kind: 'story', story }));
