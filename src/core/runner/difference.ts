@@ -175,6 +175,8 @@ export function describeDifference(expected: unknown, actual: unknown, equal?: (
           return `differs at ${where}: expected ${compactJson(d.expected)}, got ${compactJson(d.actual)} (around it: expected ${listWindow(parentE, last)}, got ${listWindow(parentA, last)})`;
         }
       }
+      // Two plain values have no "where": saying "differs at (root)" of 3 against 2 only adds noise.
+      if (d.path.length === 0) return `expected ${showValue(d.expected, width)}, got ${showValue(d.actual, width)}`;
       return `differs at ${where}: expected ${showValue(d.expected, width)}, got ${showValue(d.actual, width)}`;
     }
   }

@@ -7,6 +7,11 @@ describe('runner: where a result differs', () => {
     assert.equal(describeDifference([1, 2, 3], [1, 2, 3]), undefined);
   });
 
+  it('says only both values when two plain values differ', () => {
+    assert.equal(describeDifference(3, 2), 'expected 3, got 2');
+    assert.equal(describeDifference('ab', 'ac'), 'expected "ab", got "ac"');
+  });
+
   it('names the first differing index of a flat list with both values', () => {
     assert.equal(describeDifference([1, 2, 3], [1, 2, 4]), 'differs at [2]: expected 3, got 4');
   });
