@@ -9,7 +9,7 @@ import { PacksService } from './packs';
 import { DrillStarter } from './startDrill';
 import { NO_FILTER, pickRandomUnsolved } from '../core/drill/index';
 import { endAllRuns } from '../core/runner/index';
-import { DrillSession, SessionClock, revealNextHint } from './session';
+import { DrillSession, SessionClock, restoreHintsPreview, revealNextHint, trackHintsPreview } from './session';
 import { TimerStatusBar, timerCommands } from './timerStatusBar';
 import { PlanGate } from './planGate';
 import { HiddenTests } from './testController';
@@ -108,12 +108,13 @@ async function startSession(
   timer.describeMock = (attemptId) => mock.describe(attemptId);
   const handlers: Record<string, (...args: unknown[]) => unknown> = {
     ...timerCommands(session, (drill) => mock.confirmFinish(drill)),
-    [Commands.revealHint]: () => revealNextHint(session),
+    [Commands.revealHint]: () => revealNextHint(session, context.workspaceState),
     [Commands.showHistory]: () => history.show(),
     [Commands.startMock]: () => mock.start(),
     [Commands.finishMock]: () => mock.finishMock(),
   };
   const disposables: vscode.Disposable[] = [
+    trackHintsPreview(context.workspaceState),
     ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
     s.drills.onDidStartDrill((start) => {
       void session.startFor(start).then(
@@ -128,6 +129,7 @@ async function startSession(
   await history.refresh();
   await timer.checkDue();
   await mock.restore();
+  await restoreHintsPreview(session, context.workspaceState);
   // Disposed once however often it is asked (a simulated reload disposes before re-creating).
   const all = vscode.Disposable.from(mock, progress, history, tests, plan, timer, ...disposables, session);
   let disposed = false;

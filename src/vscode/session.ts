@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -287,11 +288,50 @@ export class DrillSession implements vscode.Disposable {
 /** HINTS.md, written in the attempt folder as hints are revealed. */
 export const HINTS_FILE = 'HINTS.md';
 
+/** The workspace state key naming the attempt whose hints preview is open, so a reload shows it again. */
+const HINTS_OPEN_KEY = 'drills.hintsOpenFor';
+
+async function showHints(file: vscode.Uri): Promise<void> {
+  try {
+    // Locked, as the statement: it stays the hints while PLAN.md or other Markdown is edited.
+    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', file);
+  } catch {
+    // The built-in Markdown extension can be disabled: the source is as readable.
+    await vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+  }
+}
+
+/** A tab showing HINTS.md: its Markdown preview ("[Preview] HINTS.md") or the file itself. */
+function isHintsTab(tab: vscode.Tab): boolean {
+  return tab.input instanceof vscode.TabInputText ? path.basename(tab.input.uri.fsPath) === HINTS_FILE : tab.label.includes(HINTS_FILE);
+}
+
+/**
+ * Remembers in `state` whether the hints are open: forgotten when the last hints tab is closed, and shown
+ * again for the active drill when the window reloads.
+ */
+export function trackHintsPreview(state: vscode.Memento): vscode.Disposable {
+  return vscode.window.tabGroups.onDidChangeTabs((e) => {
+    if (e.closed.some(isHintsTab) && !vscode.window.tabGroups.all.some((g) => g.tabs.some(isHintsTab))) void state.update(HINTS_OPEN_KEY, undefined);
+  });
+}
+
+/** Shows the active drill's hints again after a reload when they were open before it. */
+export async function restoreHintsPreview(session: DrillSession, state: vscode.Memento): Promise<void> {
+  const drill = session.active;
+  const openFor = state.get<string>(HINTS_OPEN_KEY);
+  if (!openFor || drill?.attempt.id !== openFor) return;
+  const file = vscode.Uri.file(path.join(drill.attempt.attemptDir, HINTS_FILE));
+  if (!fs.existsSync(file.fsPath) || vscode.window.tabGroups.all.some((g) => g.tabs.some(isHintsTab))) return;
+  await showHints(file);
+}
+
 /**
  * Reveals the active drill's next hint: recorded on the attempt (core `revealHint`), written to
- * HINTS.md in the attempt folder with the earlier ones, and shown in the Markdown preview.
+ * HINTS.md in the attempt folder with the earlier ones, and shown in the Markdown preview; `state`
+ * remembers it is open.
  */
-export async function revealNextHint(session: DrillSession): Promise<{ index: number; text: string } | undefined> {
+export async function revealNextHint(session: DrillSession, state?: vscode.Memento): Promise<{ index: number; text: string } | undefined> {
   const drill = session.active;
   if (!drill?.problem) {
     void vscode.window.showInformationMessage(drill ? 'The problem of this drill cannot be loaded, so its hints are not available.' : 'No drill is open: start one first.');
@@ -306,13 +346,8 @@ export async function revealNextHint(session: DrillSession): Promise<{ index: nu
   const revealed = result.hintsRevealed.length;
   const file = vscode.Uri.file(path.join(result.attemptDir, HINTS_FILE));
   await fsp.writeFile(file.fsPath, hintsMarkdown(drill.title, hints, revealed), 'utf8');
-  try {
-    // Locked, as the statement: it stays the hints while PLAN.md or other Markdown is edited.
-    await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', file);
-  } catch {
-    // The built-in Markdown extension can be disabled: the source is as readable.
-    await vscode.window.showTextDocument(file, { viewColumn: vscode.ViewColumn.Beside, preview: true });
-  }
+  await showHints(file);
+  await state?.update(HINTS_OPEN_KEY, drill.attempt.id);
   return { index: revealed - 1, text: hints[revealed - 1] };
 }
 

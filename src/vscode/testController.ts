@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { attemptDurationMs, isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
 import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
-import { definitionLineOf, stackFrames, withLastRunCoverage } from '../core/session/index';
+import { caseInputText, definitionLineOf, labelledValue, stackFrames, withLastRunCoverage } from '../core/session/index';
 import { describeDifference, showValue } from '../core/runner/difference';
 import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
@@ -394,21 +394,6 @@ function leafEqual(problem: NonNullable<OpenDrill['problem']>): ((e: unknown, a:
   return (e, a) => (typeof e === 'number' && typeof a === 'number' ? Math.abs(e - a) <= compare.tolerance : e === a);
 }
 
-/** A value in a message: indented under its label when it takes several lines. */
-function labelled(label: string, value: unknown, width = 80): string {
-  const shown = showValue(value, width);
-  return shown.includes('\n') ? `${label}\n${shown.replace(/^/gm, '  ')}` : `${label} ${shown}`;
-}
-
-/** The inputs of a hidden case, one `name = value` each, compact when it fits and pretty-printed when not. */
-export function caseInputLines(problem: NonNullable<OpenDrill['problem']>, index: number): string[] {
-  const c = problem.cases[index];
-  if (!c) return [];
-  if (c.ops) return [labelled('ops =', c.ops), labelled('args =', c.opArgs ?? [])];
-  const params = problem.function?.params ?? [];
-  return (c.args ?? []).map((value, i) => labelled(`${params[i]?.name ?? `arg${i + 1}`} =`, value));
-}
-
 /**
  * What a failed case says: a short, complete first line (shown inline on the solution line) and the full text, with
  * the input beside expected and actual and, for a wrong answer, the first place where they differ.
@@ -430,9 +415,9 @@ export function failureText(c: CaseResult, problem: NonNullable<OpenDrill['probl
   const inline = headline.length > 160 ? `${headline.slice(0, 159)}…` : headline;
   const parts = [headline];
   if (c.message && !headline.includes(c.message) && c.verdict !== 'failed') parts.push(c.message);
-  const input = caseInputLines(problem, c.index);
-  if (input.length > 0) parts.push(`Input:\n${input.join('\n')}`);
-  if (c.verdict === 'failed' && c.expected !== undefined) parts.push(`${labelled('Expected:', c.expected)}\n${labelled('Got:     ', c.actual)}`);
+  const input = caseInputText(problem, c.index);
+  if (input) parts.push(`Input:\n${input}`);
+  if (c.verdict === 'failed' && c.expected !== undefined) parts.push(`${labelledValue('Expected:', c.expected)}\n${labelledValue('Got:     ', c.actual)}`);
   if (c.verdict === 'error' && c.stack) parts.push(`Stack:\n${c.stack}`);
   return { headline: inline, text: parts.join('\n\n') };
 }

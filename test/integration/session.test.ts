@@ -262,6 +262,33 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(api.session.session.find(drill.attempt.id)?.attempt.hintsRevealed.length, 1);
   });
 
+  it('the hints preview open before a reload comes back after it, and stays closed once the candidate closed it', async () => {
+    const { api } = await drillsApi();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const { drill } = await startDrill(api, PROBLEM);
+    const hintsTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.label.includes('HINTS.md'));
+    const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', ');
+    await vscode.commands.executeCommand('drills.revealHint');
+    await until(`the hints preview (tabs: ${tabLabels()})`, () => hintsTabs().length === 1);
+
+    // The window "closes" with its editors and "opens" again.
+    api.session.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until('no tab left', () => hintsTabs().length === 0);
+    await api.reloadSession();
+    await until(`the hints preview again after the reload (tabs: ${tabLabels()})`, () => hintsTabs().length === 1);
+
+    // Closed by the candidate: a reload leaves it closed.
+    await vscode.window.tabGroups.close(hintsTabs());
+    await until('the hints preview closed', () => hintsTabs().length === 0);
+    const services = await api.reloadSession();
+    assert.equal(services.session.active?.attempt.id, drill.attempt.id);
+    // A tab opened after the reload: once it shows, a preview the reload opened would show too.
+    await vscode.window.showTextDocument(vscode.Uri.file(drill.attempt.solutionPath));
+    await until('the solution tab', () => vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.fsPath === drill.attempt.solutionPath)));
+    assert.equal(hintsTabs().length, 0, `the closed hints preview came back: ${tabLabels()}`);
+  });
+
   it('a damaged history file is set aside and reported, and the rest of history still loads', async () => {
     const { api } = await drillsApi();
     const { drill } = await startDrill(api, PROBLEM);

@@ -1,8 +1,7 @@
 import { attemptDurationMs, type Attempt, type AttemptError, type AttemptStatus } from '../attempt';
 import type { Difficulty, Phases, Problem } from '../pack/types';
 import { PHASE_NAMES } from '../pack/types';
-import { preview } from '../runner/compare';
-import type { CaseResult, Verdict } from '../runner/types';
+import { showValue } from '../runner/difference';
 import { advanceToPhase, formatDuration, isTimerError, phaseTimesMs, resolvePhases, timerState, type PhasePlan, type TimerEvent, type TimerMode } from '../timer';
 
 /**
@@ -116,37 +115,22 @@ const STATUS_TEXT: Record<AttemptStatus, string> = {
   abandoned: 'abandoned',
 };
 
-/** The inputs of a hidden case, one `name = value` per line, each value cut at `maxChars`. */
-export function caseInputText(problem: Pick<Problem, 'function' | 'class' | 'cases'>, index: number, maxChars = 300): string {
-  const c = problem.cases[index];
-  if (!c) return '';
-  if (c.ops) {
-    return [`ops = ${preview(c.ops, maxChars)}`, `args = ${preview(c.opArgs ?? [], maxChars)}`].join('\n');
-  }
-  const params = problem.function?.params ?? [];
-  return (c.args ?? []).map((value, i) => `${params[i]?.name ?? `arg${i + 1}`} = ${preview(value, maxChars)}`).join('\n');
-}
-
-/** Verdicts that mean the solution did not pass a case it was run on. */
-export function isFailing(verdict: Verdict): boolean {
-  return verdict === 'failed' || verdict === 'error' || verdict === 'timeout' || verdict === 'memory';
+/** A value after its label: on the same line when it fits, pretty-printed and indented below it when not. */
+export function labelledValue(label: string, value: unknown, width = 80): string {
+  const shown = showValue(value, width);
+  return shown.includes('\n') ? `${label}\n${shown.replace(/^/gm, '  ')}` : `${label} ${shown}`;
 }
 
 /**
- * A failed case's message, as an online judge shows it after the run: why it failed (limits spelled
- * out), the input, and the solution's stack trace when it raised.
+ * The inputs of a hidden case, one `name = value` each, compact when it fits in `width` columns and
+ * pretty-printed when not (long values are cut); empty for a case that does not exist.
  */
-export function failureMessageText(result: Pick<CaseResult, 'verdict' | 'message' | 'stack'>, input: string, limits?: { timeMs: number; memoryMb: number }): string {
-  const why =
-    result.verdict === 'timeout'
-      ? `Time limit exceeded${limits ? ` (${limits.timeMs} ms)` : ''}.${result.message ? ` ${result.message}` : ''}`
-      : result.verdict === 'memory'
-        ? `Memory limit exceeded${limits ? ` (${limits.memoryMb} MB)` : ''}.${result.message ? ` ${result.message}` : ''}`
-        : (result.message ?? (result.verdict === 'error' ? 'The solution raised an error.' : 'Wrong answer.'));
-  const parts = [why];
-  if (input) parts.push(`Input:\n${input}`);
-  if (result.verdict === 'error' && result.stack) parts.push(`Stack:\n${result.stack}`);
-  return parts.join('\n\n');
+export function caseInputText(problem: Pick<Problem, 'function' | 'class' | 'cases'>, index: number, width = 80): string {
+  const c = problem.cases[index];
+  if (!c) return '';
+  if (c.ops) return [labelledValue('ops =', c.ops, width), labelledValue('args =', c.opArgs ?? [], width)].join('\n');
+  const params = problem.function?.params ?? [];
+  return (c.args ?? []).map((value, i) => labelledValue(`${params[i]?.name ?? `arg${i + 1}`} =`, value, width)).join('\n');
 }
 
 /** A past attempt as a row of the history list. */
