@@ -180,9 +180,10 @@ async function typeInPalette(page, title) {
 async function runFromPalette(page, title) {
   const until = Date.now() + SMOKE_TIMEOUT_MS;
   for (;;) {
-    await typeInPalette(page, title);
     const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
     try {
+      // Inside the retry: a view or editor the previous command reveals can close the palette while it is typed in.
+      await typeInPalette(page, title);
       await row.waitFor({ timeout: 3000 });
       await row.click();
       return;

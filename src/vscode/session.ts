@@ -219,7 +219,9 @@ export class DrillSession implements vscode.Disposable {
       drill.attempt = result;
       if (!isOpen(result)) {
         this.drills.delete(attemptId);
-        if (this.activeId === attemptId) this.setActive(this.open[this.open.length - 1]?.attempt.id);
+        // A solve leaves no drill active, so "solved in mm:ss" shows where its timer was; another open drill becomes
+        // active when one of its files gets the focus. Any other close hands over to the latest open drill.
+        if (this.activeId === attemptId) this.setActive(result.status === 'solved' || result.status === 'solved-late' ? undefined : this.open[this.open.length - 1]?.attempt.id);
       }
       this.updateContext();
       this.changed.fire(result);

@@ -100,8 +100,11 @@ describe('The drill loop as a candidate meets it', function () {
     }
   });
 
-  it('after a solve the cases and their results stay, read-only, the status bar says "solved in mm:ss", until another drill starts', async () => {
+  it('after a solve the cases and their results stay, read-only, the status bar says "solved in mm:ss" (even with another drill open), until another drill starts', async () => {
     const { api, extensionPath } = await drillsApi();
+    await abandonAll(api);
+    // Another drill open in the same window: the solve must not hand the status bar to its timer.
+    await startDrill(api, 'genre-tree-depth');
     const { start, drill } = await startDrill(api, 'first-unique-title');
     await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
     assert.ok(await api.session.plan.submit());
@@ -121,6 +124,7 @@ describe('The drill loop as a candidate meets it', function () {
     await until('the solved drill\'s cases to go once another drill starts', () => api.session.tests.controller.items.get(drill.attempt.id) === undefined);
     assert.match(api.session.timer.item.text, /clarify \d+:\d\d · \d+:\d\d/);
     assert.equal(api.session.session.active?.attempt.id, next.drill.attempt.id);
+    await abandonAll(api);
   });
 
   it('the timer shows the phase and the total left, warns in the last five minutes and turns to the error colour in overtime', async () => {
