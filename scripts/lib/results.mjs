@@ -43,7 +43,7 @@ export function follower(file, print = console.log) {
       const fd = fs.openSync(file, 'r');
       try {
         const size = fs.fstatSync(fd).size;
-        if (size <= offset) return;
+        if (size <= offset) return 0;
         const buf = Buffer.alloc(size - offset);
         fs.readSync(fd, buf, 0, buf.length, offset);
         offset = size;
@@ -52,10 +52,11 @@ export function follower(file, print = console.log) {
         fs.closeSync(fd);
       }
     } catch {
-      return;
+      return 0;
     }
     const lines = text.split('\n');
     partial = lines.pop() ?? '';
     for (const line of lines) print(`  ${line}`);
+    return lines.length;
   };
 }
