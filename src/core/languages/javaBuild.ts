@@ -65,16 +65,13 @@ export function parseJavacErrors(output: string, mapFile: (file: string) => stri
     const m = /^(.+?\.java):(\d+): error: (.*)$/.exec(lines[k]);
     if (!m) continue;
     const error: JavacError = { file: mapFile(m[1]), line: Number(m[2]), message: m[3] };
-    // Continuation lines (`symbol: …`, `location: …`) come before the source line and its caret.
+    // The source line, the caret under the column, then details (`symbol: …`, `location: …`).
     const extra: string[] = [];
-    for (let j = k + 1; j < lines.length && j <= k + 6; j++) {
+    for (let j = k + 1; j < lines.length && j <= k + 8; j++) {
       if (/^(.+?\.java):(\d+): (error|warning): /.test(lines[j])) break;
       const caret = /^(\s*)\^\s*$/.exec(lines[j]);
-      if (caret) {
-        error.column = caret[1].length + 1;
-        break;
-      }
-      if (/^\s+(symbol|location|required|found|reason):/.test(lines[j])) extra.push(lines[j].trim());
+      if (caret && error.column === undefined) error.column = caret[1].length + 1;
+      else if (/^\s+(symbol|location|required|found|reason):/.test(lines[j])) extra.push(lines[j].trim().replace(/\s+/g, ' '));
     }
     if (extra.length > 0) error.message += ` (${extra.join('; ')})`;
     errors.push(error);
