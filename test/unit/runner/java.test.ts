@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { java } from '../../../src/core/languages/java';
 import { nodeClassesToAdd, parseJavacErrors, publicClassName } from '../../../src/core/languages/javaBuild';
 import type { Problem, TestCase } from '../../../src/core/pack/types';
+import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { RunResult } from '../../../src/core/runner/types';
 import { HARNESS_DIR, makeProblem, tc, tempDir, testEnv } from './helpers';
@@ -39,6 +40,27 @@ describe('Java: javac output and sources', () => {
     assert.deepEqual(nodeClassesToAdd('class Solution { int f(TreeNode t) { return 0; } }'), ['TreeNode']);
     assert.deepEqual(nodeClassesToAdd('class TreeNode { int val; TreeNode left, right; }\nclass Solution { ListNode f(TreeNode t) { return null; } }'), ['ListNode']);
     assert.deepEqual(nodeClassesToAdd('// uses a TreeNode in a comment only\nclass Solution { String s = "ListNode"; }'), []);
+  });
+
+  it('without a JDK, a run says what to install and which setting points at one', async () => {
+    const dir = tempDir();
+    try {
+      const interpreters = createInterpreterResolver({ pathEnv: path.join(dir, 'no-jdk-here') });
+      const r = await runSolution({ problem: makeProblem({ function: fn('solve', ['int'], 'int'), cases: [tc([1], 1)], languages: ['java'] }), language: 'java', solutionPath: path.join(dir, 'Solution.java') }, testEnv({ interpreters }));
+      assert.equal(r.error?.kind, 'interpreter-missing');
+      assert.match(r.error?.message ?? '', /a JDK \(javac and java\) was not found on the PATH \(looked for javac\)/);
+      assert.match(r.error?.message ?? '', /default-jdk-headless/);
+      assert.match(r.error?.message ?? '', /"drills\.toolchains": \{ "java": "<path>" \}/);
+      assert.deepEqual(r.cases.map((c) => c.verdict), ['notRun']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads javac\'s version, and refuses a JDK older than 11', () => {
+    const read = java.toolchain.probe!.read;
+    assert.deepEqual(read('javac 17.0.15\n', '/usr/bin/javac'), { command: '/usr/bin/javac', version: '17.0.15' });
+    assert.match((read('javac 1.8.0_392\n', '/opt/jdk8/bin/javac') as { message: string }).message, /javac 1\.8\.0_392; Drills needs a JDK 11 or newer/);
   });
 
   it('finds the public class javac wants the file named after', () => {
