@@ -59,7 +59,7 @@ public final class DrillsHarness {
   private static final int MAX_FRAMES = 40;
 
   private static OutputStream protocolOut;
-  private static byte[] marker;
+  private static String markerText;
   private static String solutionPath;
   private static Capture capture;
   /** The case running now, or -1: a System.exit during it hands its captured output to the parent. */
@@ -110,7 +110,7 @@ public final class DrillsHarness {
   @SuppressWarnings("unchecked")
   private static void run() throws Exception {
     Map<String, Object> job = (Map<String, Object>) new Json(readAll(System.in)).parseDocument();
-    marker = ("\u0001drills:" + job.get("nonce") + ":").getBytes(StandardCharsets.UTF_8);
+    markerText = "\u0001drills:" + job.get("nonce") + ":";
     solutionPath = (String) job.get("solutionPath");
     Map<String, Object> spec = (Map<String, Object>) job.get("spec");
     // The solution's classes are loaded by a loader of their own: the JVM's class path is the harness's alone, the
@@ -136,14 +136,15 @@ public final class DrillsHarness {
       send(e.message);
       return;
     }
-    send(obj("t", "loaded"));
+    queue(obj("t", "loaded"));
     CpuClock clock = new CpuClock();
 
     for (Object c : (List<Object>) job.get("cases")) {
       Map<String, Object> theCase = (Map<String, Object>) c;
       int index = ((Number) theCase.get("index")).intValue();
       capture.take();
-      send(obj("t", "start", "index", (long) index));
+      queue(obj("t", "start", "index", (long) index));
+      flush();
       Map<String, Object> result = obj("t", "result", "index", (long) index);
       boolean fatal = false;
       runningCase = index;
@@ -172,17 +173,18 @@ public final class DrillsHarness {
       result.put("output", out.text);
       result.put("truncated", out.truncated);
       try {
-        send(result);
+        queue(result);
       } catch (OutOfMemoryError e) {
+        pending.setLength(0);
         result.remove("value");
         result.remove("repeat");
         result.put("error", obj("kind", "memory", "message", "ran out of memory while sending the returned value (" + describeOom(e) + ")"));
-        send(result);
+        queue(result);
         fatal = true;
       }
       // The heap may be held by the solution's statics: the rest run in a fresh JVM.
       if (fatal) {
-        protocolOut.flush();
+        flush();
         Runtime.getRuntime().halt(0);
       }
     }
@@ -253,16 +255,27 @@ public final class DrillsHarness {
     }
   }
 
-  private static void send(Map<String, Object> message) throws IOException {
-    StringBuilder sb = new StringBuilder(64);
-    Json.write(message, sb);
-    sb.append('\n');
-    byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
+  /** Messages not written yet: a case's result goes out with the next case's start, in one write. */
+  private static final StringBuilder pending = new StringBuilder(256);
+
+  private static void queue(Map<String, Object> message) {
+    pending.append(markerText);
+    Json.write(message, pending);
+    pending.append('\n');
+  }
+
+  private static void flush() throws IOException {
+    byte[] bytes = pending.toString().getBytes(StandardCharsets.UTF_8);
+    pending.setLength(0);
     synchronized (DrillsHarness.class) {
-      protocolOut.write(marker);
-      protocolOut.write(body);
+      protocolOut.write(bytes);
       protocolOut.flush();
     }
+  }
+
+  private static void send(Map<String, Object> message) throws IOException {
+    queue(message);
+    flush();
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
@@ -576,8 +589,15 @@ public final class DrillsHarness {
   // ---------------------------------------------------------------------------------------------------------------
   // JSON → the method's parameter types
 
+  /** Each method's parameter types, read once (the reflection call copies them every time). */
+  private static final Map<Executable, Type[]> PARAMETER_TYPES = new HashMap<>();
+
   private static Object[] convertArgs(Executable target, List<Object> args, String name) {
-    Type[] types = target.getGenericParameterTypes();
+    Type[] types = PARAMETER_TYPES.get(target);
+    if (types == null) {
+      types = target.getGenericParameterTypes();
+      PARAMETER_TYPES.put(target, types);
+    }
     if (args.size() != types.length) {
       throw signatureError(name + " takes " + types.length + " parameter" + (types.length == 1 ? "" : "s") + " but the case passes " + args.size());
     }
