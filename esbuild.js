@@ -24,7 +24,7 @@ const problemMatcherPlugin = {
   },
 };
 
-/** Copies files that ship as they are (the Python harness) next to the bundles. */
+/** Copies files that ship as they are (the Python and Java harnesses) next to the bundles. */
 const copyAssetsPlugin = {
   name: 'copy-assets',
   setup(build) {
@@ -32,8 +32,11 @@ const copyAssetsPlugin = {
       const from = path.join(__dirname, 'src', 'harness');
       const to = path.join(__dirname, 'out', 'harness');
       fs.mkdirSync(to, { recursive: true });
-      for (const name of fs.existsSync(from) ? fs.readdirSync(from) : []) {
-        if (name.endsWith('.py')) fs.copyFileSync(path.join(from, name), path.join(to, name));
+      // Harnesses that ship as source: Python's, and Java's (compiled by the user's javac into the build cache).
+      for (const name of fs.existsSync(from) ? fs.readdirSync(from, { recursive: true }).map(String) : []) {
+        if (!name.endsWith('.py') && !name.endsWith('.java')) continue;
+        fs.mkdirSync(path.dirname(path.join(to, name)), { recursive: true });
+        fs.copyFileSync(path.join(from, name), path.join(to, name));
       }
     });
   },

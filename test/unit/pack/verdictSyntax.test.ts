@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
 import type { Problem } from '../../../src/core/pack/types';
 import type { Diagnostic } from '../../../src/core/pack/types';
@@ -26,14 +27,14 @@ describe('pack format: how verdicts are stated', () => {
         'cases:',
         '  - { name: any, args: [[1]], raises: true }',
         '  - { name: one, args: [[1]], raises: ValueError }',
-        '  - { name: per language, args: [[1]], raises: { python: ValueError, javascript: RangeError } }',
+        '  - { name: per language, args: [[1]], raises: { python: ValueError, javascript: RangeError, java: IllegalArgumentException } }',
       ].join('\n'),
     });
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(problem?.cases.map((c) => c.raises), [
       true,
-      { python: 'ValueError', javascript: 'ValueError', typescript: 'ValueError' },
-      { python: 'ValueError', javascript: 'RangeError' },
+      Object.fromEntries(LANGUAGE_IDS.map((l) => [l, 'ValueError'])),
+      { python: 'ValueError', javascript: 'RangeError', java: 'IllegalArgumentException' },
     ]);
   });
 

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
-import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import type { Problem, TestCase } from '../../../src/core/pack/types';
+import type { ScriptLanguage as Language } from './helpers';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 

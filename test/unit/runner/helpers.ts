@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringifyJsonExact } from '../../../src/core/exactJson';
+import { languageById } from '../../../src/core/languages/registry';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
@@ -51,11 +52,12 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
   };
 }
 
-const EXT: Record<Language, string> = { python: 'py', javascript: 'js', typescript: 'ts' };
+/** The languages whose solutions are written in the shared runner suites (each compiled language has a suite of its own). */
+export type ScriptLanguage = 'python' | 'javascript' | 'typescript';
 
 /** Writes a solution file into `dir` and runs it. */
 export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string } = {}): Promise<RunResult> {
-  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}.${EXT[language]}`);
+  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}${languageById(language).extension}`);
   fs.writeFileSync(file, code);
   const { env, ...rest } = extra;
   return runSolution({ problem, language, solutionPath: file, ...rest }, testEnv(env));

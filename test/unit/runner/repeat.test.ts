@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import type { Problem, TestCase } from '../../../src/core/pack/types';
+import type { ScriptLanguage as Language } from './helpers';
 import type { CaseResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tempDir } from './helpers';
 

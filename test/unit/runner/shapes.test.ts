@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Language, Problem } from '../../../src/core/pack/types';
+import type { Problem } from '../../../src/core/pack/types';
+import type { ScriptLanguage as Language } from './helpers';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runSolution } from '../../../src/core/runner/run';
 import { OUTPUT_CAP } from '../../../src/core/runner/run';
-import type { Language } from '../../../src/core/pack/types';
+import type { ScriptLanguage as Language } from './helpers';
 import type { CaseResult, RunResult } from '../../../src/core/runner/types';
 import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 

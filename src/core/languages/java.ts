@@ -1,0 +1,187 @@
+import * as crypto from 'node:crypto';
+import * as fsSync from 'node:fs';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import { cachedBuild } from './buildCache';
+import { compileSolution, JAVA_HARNESS_CLASS, JAVA_HARNESS_SOURCE, JAVAC_KEY, javaBeside, javacArgs, runJdkTool } from './javaBuild';
+import type { BuildInput, BuildResult, LanguageModule, StackFrame } from './types';
+
+/**
+ * The stack of the thread that runs the cases, in MB: a recursion 100 000 calls deep fits many times over, and an
+ * endless one ends as a StackOverflowError quickly, before its stack pages count against the memory limit.
+ */
+const STACK_MB = 64;
+
+/**
+ * JVM flags for the fastest start: the client compiler alone (no C2 compile threads competing with the solution on a
+ * busy machine), the serial collector (no GC threads to start), no perf-data file, the JDK's class-data archive.
+ * `-Xlog:disable` keeps the JVM's own warnings out of the solution's output.
+ */
+const JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto', '-Xlog:disable'];
+
+/** What a solution's build folder records for `run`: the harness's classes and the name javac gave the user's file. */
+interface JavaLaunchInfo {
+  harnessClasses: string;
+  compiledFile: string;
+}
+const LAUNCH_FILE = 'launch.json';
+
+/** A solution the harness runs once when its class-data archive is made, so the archive holds what a run loads. */
+const WARM_SOLUTION =
+  'import java.util.*;\nclass Solution {\n  public List<Integer> warm(int[] a, String s, List<List<Integer>> l, Map<String, Integer> m, TreeNode t, long b) {\n' +
+  '    List<Integer> out = new ArrayList<>();\n    for (int x : a) out.add(x + s.length() + l.size() + m.size());\n    return out;\n  }\n}\n';
+const warmJob = (): string =>
+  JSON.stringify({
+    nonce: 'warm',
+    solutionPath: 'Solution.java',
+    codePath: 'Solution.java',
+    spec: { kind: 'function', name: 'warm', params: ['int[]', 'string', 'int[][]', 'map<string,int>', 'TreeNode', 'int'], returns: 'int[]' },
+    cases: Array.from({ length: 20 }, (_, i) => ({ index: i, args: [[1, 2, i], 'ab', [[1], []], { k: 1 }, [1, null, 2], 2 ** 40] })),
+    outputCapBytes: 1024,
+    memoryMb: 64,
+  });
+
+const HARNESS_JAR = 'harness.jar';
+const HARNESS_ARCHIVE = 'harness.jsa';
+
+/**
+ * The harness compiled once per harness and JDK, in a cached folder of its own, as a jar with a class-data archive
+ * (AppCDS) of what a run loads: the JVM then maps those classes, parsed and verified, instead of loading them. The
+ * archive needs the class path to be jars, and the same at every start: the solution's classes are loaded by the
+ * harness from their own folder. Without an archive (a JDK that cannot make one) the jar runs as it is.
+ */
+async function buildHarness(input: BuildInput): Promise<BuildResult> {
+  const source = await fs.readFile(path.join(input.harnessDir, JAVA_HARNESS_SOURCE), 'utf8');
+  const key = `harness-${crypto.createHash('sha256').update(JSON.stringify([source, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, JVM_FLAGS])).digest('hex').slice(0, 24)}`;
+  return cachedBuild(input.cacheDir, key, async (dir) => {
+    const src = path.join(dir, 'src');
+    const classes = path.join(dir, 'classes');
+    await fs.mkdir(src);
+    await fs.mkdir(classes);
+    const file = path.join(src, `${JAVA_HARNESS_CLASS}.java`);
+    await fs.writeFile(file, source);
+    const r = await runJdkTool(input.toolchain.command, javacArgs(classes, [file], src), input.signal);
+    if (r.error || r.code !== 0) {
+      return { ok: false, error: { kind: 'build-failed', message: `The Java harness does not compile with ${input.toolchain.command}: ${r.error?.message ?? r.output.trim()}` } };
+    }
+    const bin = path.dirname(javaBeside(input.toolchain.command));
+    const jar = path.join(dir, HARNESS_JAR);
+    const packed = await runJdkTool(path.join(bin, process.platform === 'win32' ? 'jar.exe' : 'jar'), ['cf', jar, '-C', classes, '.'], input.signal);
+    if (packed.error || packed.code !== 0) return { ok: true, artifact: 'classes' };
+    const warm = path.join(dir, 'warm');
+    const compiled = await compileSolution(input.toolchain.command, WARM_SOLUTION, path.join(warm, 'Solution.java'), path.join(warm, 'src'), path.join(warm, 'classes'), input.signal);
+    if (compiled.ok) {
+      const archive = ['-XX:ArchiveClassesAtExit=' + path.join(dir, HARNESS_ARCHIVE)];
+      await runJdkTool(javaBeside(input.toolchain.command), [...archive, '-Xmx64m', ...JVM_FLAGS, '-cp', jar, JAVA_HARNESS_CLASS, String(STACK_MB), path.join(warm, 'classes'), 'Solution.java'], input.signal, warmJob());
+    }
+    return { ok: true, artifact: HARNESS_JAR };
+  });
+}
+
+/** Compiles the solution with javac (cached by source, harness and JDK); the artifact is its classes folder. */
+async function buildJava(input: BuildInput): Promise<BuildResult> {
+  const harness = await buildHarness(input);
+  if (!harness.ok) return harness;
+  let source: string;
+  try {
+    source = await fs.readFile(input.solutionPath, 'utf8');
+  } catch (e) {
+    return { ok: false, error: { kind: 'load-failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
+  }
+  // The signature is not part of the key: the harness finds the method by reflection, so the same file compiled for
+  // another problem (or a changed `names:`) is the same build.
+  const key = crypto.createHash('sha256').update(JSON.stringify([source, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, harness.artifact])).digest('hex').slice(0, 32);
+  return cachedBuild(input.cacheDir, key, async (dir) => {
+    const classes = path.join(dir, 'classes');
+    const src = path.join(dir, 'src');
+    const compiled = await compileSolution(input.toolchain.command, source, input.solutionPath, src, classes, input.signal);
+    if (!compiled.ok) {
+      const first = compiled.diagnostics[0];
+      return {
+        ok: false,
+        error: {
+          kind: 'build-failed',
+          message: compiled.message,
+          ...(compiled.output ? { stack: compiled.output } : {}),
+          ...(compiled.diagnostics.length > 0 ? { diagnostics: compiled.diagnostics } : {}),
+          ...(first ? { location: { file: first.file, line: first.line, column: first.column } } : {}),
+        },
+      };
+    }
+    const compiledFile = (await fs.readdir(src)).find((f) => f !== 'TreeNode.java' && f !== 'ListNode.java') ?? path.basename(input.solutionPath);
+    const info: JavaLaunchInfo = { harnessClasses: harness.artifact, compiledFile };
+    await fs.writeFile(path.join(dir, LAUNCH_FILE), JSON.stringify(info));
+    return { ok: true, artifact: 'classes' };
+  });
+}
+
+// `\tat pkg.Class.method(/abs/File.java:12)`, `\tat Class.method(File.java:12)`, `\tat Class.method(Native Method)`.
+const JAVA_FRAME = /^\s*at ([\w$.<>/]+)\((.*?)(?::(\d+))?\)\s*$/;
+
+/** A Java stack trace's `at …` lines, innermost first as the JVM prints them. */
+function javaStackFrames(stack: string): StackFrame[] {
+  const frames: StackFrame[] = [];
+  for (const line of stack.split('\n')) {
+    const m = JAVA_FRAME.exec(line);
+    if (!m) continue;
+    const file = m[2];
+    frames.push({ label: m[1], ...(path.isAbsolute(file) ? { file } : {}), ...(m[3] ? { line: Number(m[3]) } : {}) });
+  }
+  return frames;
+}
+
+/** Java (a JDK 11 or newer), compiled by javac and run by src/harness/java/DrillsHarness.java in one JVM per run. */
+export const java: LanguageModule<'java'> = {
+  id: 'java',
+  label: 'Java',
+  extension: '.java',
+  solutionFile: 'Solution.java',
+  aliases: [],
+  editorLanguageId: 'java',
+  toolchain: {
+    id: 'java',
+    name: 'a JDK (javac and java)',
+    candidates: ['javac'],
+    debianPackage: 'default-jdk-headless',
+    probe: {
+      args: ['-version'],
+      read(stdout, executable) {
+        const m = /javac\s+(\S+)/.exec(stdout);
+        if (!m) return { message: `${executable} did not say which javac it is (asked with -version).` };
+        const major = Number(/^(?:1\.)?(\d+)/.exec(m[1])?.[1] ?? 0);
+        if (major < 11) return { message: `${executable} is javac ${m[1]}; Drills needs a JDK 11 or newer.` };
+        return { command: executable, version: m[1] };
+      },
+    },
+  },
+  harnessFiles: [JAVA_HARNESS_SOURCE],
+  build: buildJava,
+  run({ toolchain, artifact, limits }) {
+    if (!artifact) throw new Error('Java runs a build: no artifact was given.');
+    const info = JSON.parse(fsSync.readFileSync(path.join(path.dirname(artifact), LAUNCH_FILE), 'utf8')) as JavaLaunchInfo;
+    const archive = path.join(path.dirname(info.harnessClasses), HARNESS_ARCHIVE);
+    return {
+      command: javaBeside(toolchain.command),
+      args: [
+        `-Xmx${Math.max(16, Math.round(limits.memoryMb))}m`,
+        ...JVM_FLAGS,
+        ...(fsSync.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : []),
+        '-cp',
+        info.harnessClasses,
+        JAVA_HARNESS_CLASS,
+        String(STACK_MB),
+        artifact,
+        info.compiledFile,
+      ],
+    };
+  },
+  outOfMemory: (stderr) => /OutOfMemoryError|Java heap space|Metaspace/.test(stderr),
+  // The JVM's own resident memory beside the heap (-Xmx is the problem's limit): code, class metadata, the
+  // collector's tables, the case thread's stack as deep recursion touches it.
+  runtimeMb: 128,
+  // JAVA_TOOL_OPTIONS, _JAVA_OPTIONS and JDK_JAVA_OPTIONS stay out: they would change the JVM's flags and print.
+  keepEnv: /^$/,
+  fixedEnv: {},
+  stackFrames: javaStackFrames,
+  definitionPattern: (name) => new RegExp(`^\\s*(?:(?:public|private|protected|static|final|abstract|synchronized)\\s+)*(?:(?:class|interface|record|enum)\\s+${name}\\b|[\\w<>\\[\\],.? ]+\\s+${name}\\s*\\()`),
+};
