@@ -24,7 +24,7 @@ const problemMatcherPlugin = {
   },
 };
 
-/** Copies files that ship as they are (the Python harness) next to the bundles. */
+/** Copies files that ship as they are (the Python harness, the C++ harness's sources) next to the bundles. */
 const copyAssetsPlugin = {
   name: 'copy-assets',
   setup(build) {
@@ -33,7 +33,7 @@ const copyAssetsPlugin = {
       const to = path.join(__dirname, 'out', 'harness');
       fs.mkdirSync(to, { recursive: true });
       for (const name of fs.existsSync(from) ? fs.readdirSync(from) : []) {
-        if (name.endsWith('.py')) fs.copyFileSync(path.join(from, name), path.join(to, name));
+        if (/\.(py|hpp|cpp)$/.test(name)) fs.copyFileSync(path.join(from, name), path.join(to, name));
       }
     });
   },
