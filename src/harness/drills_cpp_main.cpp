@@ -455,6 +455,7 @@ int captureFd = -1;
 std::size_t outputCap = 1024 * 1024;
 volatile sig_atomic_t inCase = 0;
 char* stackLow = nullptr;  // lowest address the main thread's stack may reach
+char* stackTop = nullptr;  // an address near the top of the main thread's stack
 char altStack[64 * 1024];
 
 void writeAll(int fd, const char* data, std::size_t size) {
@@ -536,8 +537,9 @@ void onCrash(int sig, siginfo_t* info, void*) {
     if (inCase) {
         forwardCapturedOutput();
         char* addr = static_cast<char*>(info->si_addr);
-        if ((sig == SIGSEGV || sig == SIGBUS) && stackLow && addr >= stackLow - 1024 * 1024 && addr < stackLow + 1024 * 1024) {
-            static const char text[] = "\nStack overflow: the recursion went deeper than the stack allows (as large as the memory limit).\n";
+        // A fault anywhere in the stack's range: it could not grow (its limit, or the address-space limit first).
+        if ((sig == SIGSEGV || sig == SIGBUS) && stackLow && addr >= stackLow - 1024 * 1024 && addr < stackTop) {
+            static const char text[] = "\nStack overflow: the recursion went deeper than the stack allows (the stack may grow to the memory limit).\n";
             writeAll(protocolFd, text, sizeof text - 1);
         }
     }
@@ -587,6 +589,7 @@ void ensureStack(rlim_t bytes, char** argv) {
 void noteStackLow() {
     struct rlimit rl;
     char here;
+    stackTop = &here;
     if (getrlimit(RLIMIT_STACK, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY) stackLow = &here - rl.rlim_cur;
 }
 
@@ -848,9 +851,17 @@ struct Runner {
         return result;
     }
 
-    /** Runs `body`, turning what the solution throws into a protocol error for `prefix`. */
-    template <class F>
-    auto guarded(const std::string& prefix, F&& body) -> decltype(body()) {
+    /**
+     * Runs `body`, turning what the solution throws into a protocol error; `prefix()` names the op (empty for a
+     * function problem), built only when something was thrown.
+     */
+    template <class P, class F>
+    auto guarded(P&& prefix, F&& body) -> decltype(body()) {
+        auto describe = [&](Json err) {
+            std::string p = prefix();
+            if (!p.empty()) prefixMessage(err, p + " raised ");
+            return OpError{err};
+        };
         try {
             return body();
         } catch (const std::bad_alloc&) {
@@ -858,19 +869,14 @@ struct Runner {
         } catch (const OpError&) {
             throw;
         } catch (const NotJson& e) {
-            throw NotJson(std::string(e.what()) + (prefix.empty() ? "" : " from " + prefix));
+            std::string p = prefix();
+            throw NotJson(std::string(e.what()) + (p.empty() ? "" : " from " + p));
         } catch (const ConvertError& e) {
-            Json err = errorJson("error", std::string("the harness could not pass the arguments: ") + e.what());
-            if (!prefix.empty()) prefixMessage(err, prefix + " raised ");
-            throw OpError{err};
+            throw describe(errorJson("error", std::string("the harness could not pass the arguments: ") + e.what()));
         } catch (const std::exception& e) {
-            Json err = describeException(e);
-            if (!prefix.empty()) prefixMessage(err, prefix + " raised ");
-            throw OpError{err};
+            throw describe(describeException(e));
         } catch (...) {
-            Json err = describeUnknown();
-            if (!prefix.empty()) prefixMessage(err, prefix + " raised ");
-            throw OpError{err};
+            throw describe(describeUnknown());
         }
     }
 
@@ -893,7 +899,7 @@ struct Runner {
         for (std::size_t k = 0; k < ops.items.size(); k++) {
             const std::string& op = ops.items[k].text;
             const std::vector<Json>& raw = k < opArgs.items.size() ? opArgs.items[k].items : empty.items;
-            std::string prefix = "op #" + std::to_string(k) + " (" + op + ")";
+            auto prefix = [&] { return "op #" + std::to_string(k) + " (" + op + ")"; };
             if (k == 0) {
                 self = guarded(prefix, [&] { return registry.construct(Call{raw, spec.ctorParams}); });
                 outputs.items.emplace_back();
@@ -926,7 +932,7 @@ struct Runner {
                 const std::string& op = ops.items[j].text;
                 long long opIndex = static_cast<long long>(listed) + i * static_cast<long long>(length) + static_cast<long long>(j);
                 Json callArgs = argsVary[j] ? expand(args.items[j], i) : args.items[j];
-                std::string prefix = "op #" + std::to_string(opIndex) + " (" + op + ", repeat i = " + std::to_string(i) + ", args " + preview(callArgs) + ")";
+                auto prefix = [&] { return "op #" + std::to_string(opIndex) + " (" + op + ", repeat i = " + std::to_string(i) + ", args " + preview(callArgs) + ")"; };
                 Json actual = guarded(prefix, [&] { return callMethod(self, op, callArgs.items); });
                 Json want = expectedVaries[j] ? expand(expected.items[j], i) : expected.items[j];
                 if (jsonEqual(actual, want)) continue;
@@ -950,7 +956,7 @@ struct Runner {
         static const Json empty = Json::array();
         const Json* argsJ = field(c, "args");
         const Json& args = argsJ ? *argsJ : empty;
-        Json value = guarded("", [&] { return registry.function(Call{args.items, spec.params}); });
+        Json value = guarded([] { return std::string(); }, [&] { return registry.function(Call{args.items, spec.params}); });
         return spec.returns == "void" ? Json() : value;
     }
 };
