@@ -67,17 +67,38 @@ struct NotJson : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+/**
+ * Where a value sits in the arguments (`argument 2[3]["k"]`), for error messages: a chain of small objects on the
+ * stack, turned into text only when a conversion fails.
+ */
+struct Where {
+    const Where* parent = nullptr;
+    /** The root's 0-based argument number; -1 for a returned value. */
+    long long argument = -1;
+    std::size_t index = static_cast<std::size_t>(-1);
+    const std::string* key = nullptr;
+
+    static Where of(std::size_t argumentIndex) { Where w; w.argument = static_cast<long long>(argumentIndex); return w; }
+    Where at(std::size_t i) const { Where w; w.parent = this; w.index = i; return w; }
+    Where field(const std::string& k) const { Where w; w.parent = this; w.key = &k; return w; }
+    std::string str() const;
+    bool empty() const { return str().empty(); }
+};
+inline std::string operator+(const Where& w, const char* s) { return w.str() + s; }
+inline std::string operator+(const std::string& s, const Where& w) { return s + w.str(); }
+inline std::string operator+(const char* s, const Where& w) { return s + w.str(); }
+
 const char* kindName(const Json& j);
-long long toInteger(const Json& j, const std::string& where);
-unsigned long long toUnsigned(const Json& j, const std::string& where);
-double toDouble(const Json& j, const std::string& where);
-Json fromDouble(double d, const std::string& where);
+long long toInteger(const Json& j, const Where& where);
+unsigned long long toUnsigned(const Json& j, const Where& where);
+double toDouble(const Json& j, const Where& where);
+Json fromDouble(double d, const Where& where);
 Json fromSigned(long long v);
 Json fromUnsigned(unsigned long long v);
-TreeNode* buildTree(const Json& j, const std::string& where);
-ListNode* buildList(const Json& j, const std::string& where);
-Json treeToJson(const TreeNode* root, const std::string& where);
-Json listToJson(const ListNode* head, const std::string& where);
+TreeNode* buildTree(const Json& j, const Where& where);
+ListNode* buildList(const Json& j, const Where& where);
+Json treeToJson(const TreeNode* root, const Where& where);
+Json listToJson(const ListNode* head, const Where& where);
 std::string elementType(const std::string& declared);
 std::string mapValueType(const std::string& declared);
 
@@ -89,17 +110,17 @@ struct From {
     static_assert(always_false<T>::value,
                   "drills: a parameter of this C++ type cannot be built from JSON (use int, long long, double, bool, "
                   "string, char, vector<T>, unordered_map<string, T>, map<string, T>, TreeNode* or ListNode*)");
-    static T convert(const Json&, const std::string&, const std::string&);
+    static T convert(const Json&, const std::string&, const Where&);
 };
 
 template <class T>
-T from(const Json& j, const std::string& declared, const std::string& where) {
+T from(const Json& j, const std::string& declared, const Where& where) {
     return From<T>::convert(j, declared, where);
 }
 
 template <>
 struct From<bool> {
-    static bool convert(const Json& j, const std::string&, const std::string& where) {
+    static bool convert(const Json& j, const std::string&, const Where& where) {
         if (j.kind != Json::Bool) throw ConvertError(where + ": expected a bool, got " + kindName(j));
         return j.boolean;
     }
@@ -107,7 +128,7 @@ struct From<bool> {
 
 template <>
 struct From<char> {
-    static char convert(const Json& j, const std::string&, const std::string& where) {
+    static char convert(const Json& j, const std::string&, const Where& where) {
         if (j.kind != Json::String || j.text.size() != 1) throw ConvertError(where + ": expected a one-character string for a char, got " + kindName(j));
         return j.text[0];
     }
@@ -115,7 +136,7 @@ struct From<char> {
 
 template <class T>
 struct From<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>>> {
-    static T convert(const Json& j, const std::string&, const std::string& where) {
+    static T convert(const Json& j, const std::string&, const Where& where) {
         if constexpr (std::is_signed_v<T>) {
             long long v = toInteger(j, where);
             if (v < static_cast<long long>(std::numeric_limits<T>::min()) || v > static_cast<long long>(std::numeric_limits<T>::max()))
@@ -132,12 +153,12 @@ struct From<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool
 
 template <class T>
 struct From<T, std::enable_if_t<std::is_floating_point_v<T>>> {
-    static T convert(const Json& j, const std::string&, const std::string& where) { return static_cast<T>(toDouble(j, where)); }
+    static T convert(const Json& j, const std::string&, const Where& where) { return static_cast<T>(toDouble(j, where)); }
 };
 
 template <>
 struct From<std::string> {
-    static std::string convert(const Json& j, const std::string& declared, const std::string& where) {
+    static std::string convert(const Json& j, const std::string& declared, const Where& where) {
         if (j.kind == Json::String) return j.text;
         // A value declared `any` (a mixed row such as ["ana", 100]) may be read as text by the solution.
         if (declared == "any" && (j.kind == Json::Number)) return j.text;
@@ -148,50 +169,50 @@ struct From<std::string> {
 
 template <>
 struct From<Json> {
-    static Json convert(const Json& j, const std::string&, const std::string&) { return j; }
+    static Json convert(const Json& j, const std::string&, const Where&) { return j; }
 };
 
 template <>
 struct From<TreeNode*> {
-    static TreeNode* convert(const Json& j, const std::string&, const std::string& where) { return buildTree(j, where); }
+    static TreeNode* convert(const Json& j, const std::string&, const Where& where) { return buildTree(j, where); }
 };
 
 template <>
 struct From<ListNode*> {
-    static ListNode* convert(const Json& j, const std::string&, const std::string& where) { return buildList(j, where); }
+    static ListNode* convert(const Json& j, const std::string&, const Where& where) { return buildList(j, where); }
 };
 
 template <class T, class A>
 struct From<std::vector<T, A>> {
-    static std::vector<T, A> convert(const Json& j, const std::string& declared, const std::string& where) {
+    static std::vector<T, A> convert(const Json& j, const std::string& declared, const Where& where) {
         if (j.kind != Json::Array) throw ConvertError(where + ": expected an array, got " + kindName(j));
         std::string inner = elementType(declared);
         std::vector<T, A> out;
         out.reserve(j.items.size());
-        for (std::size_t i = 0; i < j.items.size(); i++) out.push_back(from<T>(j.items[i], inner, where + "[" + std::to_string(i) + "]"));
+        for (std::size_t i = 0; i < j.items.size(); i++) out.push_back(from<T>(j.items[i], inner, where.at(i)));
         return out;
     }
 };
 
 template <class Map>
-Map mapFrom(const Json& j, const std::string& declared, const std::string& where) {
+Map mapFrom(const Json& j, const std::string& declared, const Where& where) {
     if (j.kind != Json::Object) throw ConvertError(where + ": expected an object, got " + kindName(j));
     std::string inner = mapValueType(declared);
     Map out;
-    for (const auto& [key, value] : j.fields) out[key] = from<typename Map::mapped_type>(value, inner, where + "[\"" + key + "\"]");
+    for (const auto& [key, value] : j.fields) out[key] = from<typename Map::mapped_type>(value, inner, where.field(key));
     return out;
 }
 
 template <class V, class H, class E, class A>
 struct From<std::unordered_map<std::string, V, H, E, A>> {
-    static std::unordered_map<std::string, V, H, E, A> convert(const Json& j, const std::string& d, const std::string& w) {
+    static std::unordered_map<std::string, V, H, E, A> convert(const Json& j, const std::string& d, const Where& w) {
         return mapFrom<std::unordered_map<std::string, V, H, E, A>>(j, d, w);
     }
 };
 
 template <class V, class C, class A>
 struct From<std::map<std::string, V, C, A>> {
-    static std::map<std::string, V, C, A> convert(const Json& j, const std::string& d, const std::string& w) {
+    static std::map<std::string, V, C, A> convert(const Json& j, const std::string& d, const Where& w) {
         return mapFrom<std::map<std::string, V, C, A>>(j, d, w);
     }
 };
@@ -202,27 +223,27 @@ struct To {
     static_assert(always_false<T>::value,
                   "drills: a return value of this C++ type cannot be turned into JSON (use int, long long, double, bool, "
                   "string, char, vector<T>, unordered_map<string, T>, map<string, T>, TreeNode* or ListNode*)");
-    static Json convert(const T&, const std::string&);
+    static Json convert(const T&, const Where&);
 };
 
 template <class T>
-Json to(const T& value, const std::string& where) {
+Json to(const T& value, const Where& where) {
     return To<T>::convert(value, where);
 }
 
 template <>
 struct To<bool> {
-    static Json convert(bool v, const std::string&) { return Json::fromBool(v); }
+    static Json convert(bool v, const Where&) { return Json::fromBool(v); }
 };
 
 template <>
 struct To<char> {
-    static Json convert(char v, const std::string&) { return Json::string(std::string(1, v)); }
+    static Json convert(char v, const Where&) { return Json::string(std::string(1, v)); }
 };
 
 template <class T>
 struct To<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>>> {
-    static Json convert(T v, const std::string&) {
+    static Json convert(T v, const Where&) {
         if constexpr (std::is_signed_v<T>) return fromSigned(static_cast<long long>(v));
         else return fromUnsigned(static_cast<unsigned long long>(v));
     }
@@ -230,40 +251,40 @@ struct To<T, std::enable_if_t<std::is_integral_v<T> && !std::is_same_v<T, bool> 
 
 template <class T>
 struct To<T, std::enable_if_t<std::is_floating_point_v<T>>> {
-    static Json convert(T v, const std::string& where) { return fromDouble(static_cast<double>(v), where); }
+    static Json convert(T v, const Where& where) { return fromDouble(static_cast<double>(v), where); }
 };
 
 template <>
 struct To<std::string> {
-    static Json convert(const std::string& v, const std::string&) { return Json::string(v); }
+    static Json convert(const std::string& v, const Where&) { return Json::string(v); }
 };
 
 template <>
 struct To<const char*> {
-    static Json convert(const char* v, const std::string&) { return v ? Json::string(v) : Json(); }
+    static Json convert(const char* v, const Where&) { return v ? Json::string(v) : Json(); }
 };
 
 template <>
 struct To<Json> {
-    static Json convert(const Json& v, const std::string&) { return v; }
+    static Json convert(const Json& v, const Where&) { return v; }
 };
 
 template <>
 struct To<TreeNode*> {
-    static Json convert(const TreeNode* v, const std::string& where) { return treeToJson(v, where); }
+    static Json convert(const TreeNode* v, const Where& where) { return treeToJson(v, where); }
 };
 
 template <>
 struct To<ListNode*> {
-    static Json convert(const ListNode* v, const std::string& where) { return listToJson(v, where); }
+    static Json convert(const ListNode* v, const Where& where) { return listToJson(v, where); }
 };
 
 template <class Seq>
-Json sequenceTo(const Seq& seq, const std::string& where) {
+Json sequenceTo(const Seq& seq, const Where& where) {
     Json out = Json::array();
     std::size_t i = 0;
     for (const auto& item : seq) {
-        out.items.push_back(to<std::decay_t<typename Seq::value_type>>(item, where + "[" + std::to_string(i) + "]"));
+        out.items.push_back(to<std::decay_t<typename Seq::value_type>>(item, where.at(i)));
         i++;
     }
     return out;
@@ -271,17 +292,17 @@ Json sequenceTo(const Seq& seq, const std::string& where) {
 
 template <class T, class A>
 struct To<std::vector<T, A>> {
-    static Json convert(const std::vector<T, A>& v, const std::string& where) { return sequenceTo(v, where); }
+    static Json convert(const std::vector<T, A>& v, const Where& where) { return sequenceTo(v, where); }
 };
 
 template <class T, class A>
 struct To<std::deque<T, A>> {
-    static Json convert(const std::deque<T, A>& v, const std::string& where) { return sequenceTo(v, where); }
+    static Json convert(const std::deque<T, A>& v, const Where& where) { return sequenceTo(v, where); }
 };
 
 template <class T, std::size_t N>
 struct To<std::array<T, N>> {
-    static Json convert(const std::array<T, N>& v, const std::string& where) { return sequenceTo(v, where); }
+    static Json convert(const std::array<T, N>& v, const Where& where) { return sequenceTo(v, where); }
 };
 
 template <class Key>
@@ -293,24 +314,24 @@ std::string keyText(const Key& key) {
 }
 
 template <class Map>
-Json mapTo(const Map& m, const std::string& where) {
+Json mapTo(const Map& m, const Where& where) {
     Json out = Json::object();
     // An unordered map has no order of its own; sorting makes the output stable.
     std::vector<std::pair<std::string, const typename Map::mapped_type*>> entries;
     for (const auto& [key, value] : m) entries.emplace_back(keyText(key), &value);
     std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (const auto& [key, value] : entries) out.fields.emplace_back(key, to<typename Map::mapped_type>(*value, where + "[\"" + key + "\"]"));
+    for (const auto& [key, value] : entries) out.fields.emplace_back(key, to<typename Map::mapped_type>(*value, where.field(key)));
     return out;
 }
 
 template <class K, class V, class H, class E, class A>
 struct To<std::unordered_map<K, V, H, E, A>> {
-    static Json convert(const std::unordered_map<K, V, H, E, A>& m, const std::string& where) { return mapTo(m, where); }
+    static Json convert(const std::unordered_map<K, V, H, E, A>& m, const Where& where) { return mapTo(m, where); }
 };
 
 template <class K, class V, class C, class A>
 struct To<std::map<K, V, C, A>> {
-    static Json convert(const std::map<K, V, C, A>& m, const std::string& where) { return mapTo(m, where); }
+    static Json convert(const std::map<K, V, C, A>& m, const Where& where) { return mapTo(m, where); }
 };
 
 /** One call's arguments with their declared types (problem.yaml) and the declared return type. */
@@ -319,7 +340,7 @@ struct Call {
     const std::vector<std::string>& types;
 };
 
-std::string argumentName(std::size_t i);
+const std::string& anyType();
 [[noreturn]] void arityMismatch(std::size_t declared, std::size_t given);
 
 template <class R, class F, class Tuple, std::size_t... I>
@@ -328,7 +349,7 @@ Json applyAndConvert(F&& f, Tuple& values, std::index_sequence<I...>) {
         f(std::get<I>(values)...);
         return Json();
     } else {
-        return to<std::decay_t<R>>(f(std::get<I>(values)...), "");
+        return to<std::decay_t<R>>(f(std::get<I>(values)...), Where{});
     }
 }
 
@@ -336,7 +357,7 @@ template <class R, class... A, class F, std::size_t... I>
 Json invokeIndexed(F&& f, const Call& call, std::index_sequence<I...>) {
     // Braced initialisation converts the arguments left to right; the solution gets lvalues, so `vector<int>&`
     // parameters bind as on LeetCode.
-    std::tuple<std::decay_t<A>...> values{from<std::decay_t<A>>(call.args[I], I < call.types.size() ? call.types[I] : std::string("any"), argumentName(I))...};
+    std::tuple<std::decay_t<A>...> values{from<std::decay_t<A>>(call.args[I], I < call.types.size() ? call.types[I] : anyType(), Where::of(I))...};
     return applyAndConvert<R>(std::forward<F>(f), values, std::index_sequence_for<A...>{});
 }
 
@@ -384,7 +405,7 @@ struct Arg {
     std::size_t index;
     template <class T, class = std::enable_if_t<!std::is_reference_v<T> && Convertible<T>::value>>
     operator T() const {
-        return from<T>(call.args[index], index < call.types.size() ? call.types[index] : std::string("any"), argumentName(index));
+        return from<T>(call.args[index], index < call.types.size() ? call.types[index] : anyType(), Where::of(index));
     }
 };
 

@@ -321,7 +321,7 @@ namespace {
 bool isIntegerText(const std::string& t) { return t.find_first_of(".eE") == std::string::npos; }
 }  // namespace
 
-long long toInteger(const Json& j, const std::string& where) {
+long long toInteger(const Json& j, const Where& where) {
     if (j.kind != Json::Number) throw ConvertError(where + ": expected an integer, got " + kindName(j));
     if (!isIntegerText(j.text)) {
         double d = std::strtod(j.text.c_str(), nullptr);
@@ -334,7 +334,7 @@ long long toInteger(const Json& j, const std::string& where) {
     return v;
 }
 
-unsigned long long toUnsigned(const Json& j, const std::string& where) {
+unsigned long long toUnsigned(const Json& j, const Where& where) {
     if (j.kind != Json::Number || !isIntegerText(j.text) || j.text[0] == '-') throw ConvertError(where + ": expected a non-negative integer, got " + (j.kind == Json::Number ? j.text : kindName(j)));
     errno = 0;
     unsigned long long v = std::strtoull(j.text.c_str(), nullptr, 10);
@@ -342,12 +342,12 @@ unsigned long long toUnsigned(const Json& j, const std::string& where) {
     return v;
 }
 
-double toDouble(const Json& j, const std::string& where) {
+double toDouble(const Json& j, const Where& where) {
     if (j.kind != Json::Number) throw ConvertError(where + ": expected a number, got " + kindName(j));
     return std::strtod(j.text.c_str(), nullptr);
 }
 
-Json fromDouble(double d, const std::string& where) {
+Json fromDouble(double d, const Where& where) {
     if (std::isnan(d) || std::isinf(d)) throw NotJson(std::string(std::isnan(d) ? "nan" : d > 0 ? "inf" : "-inf") + (where.empty() ? "" : " at " + where));
     // The shortest text that reads back as the same double, as Python's repr and JavaScript print it.
     char buf[40];
@@ -363,12 +363,12 @@ Json fromDouble(double d, const std::string& where) {
 Json fromSigned(long long v) { return Json::number(std::to_string(v)); }
 Json fromUnsigned(unsigned long long v) { return Json::number(std::to_string(v)); }
 
-TreeNode* buildTree(const Json& j, const std::string& where) {
+TreeNode* buildTree(const Json& j, const Where& where) {
     if (j.kind == Json::Null) return nullptr;
     if (j.kind != Json::Array) throw ConvertError(where + ": expected a tree as a level-order array, got " + kindName(j));
     if (j.items.empty() || j.items[0].kind == Json::Null) return nullptr;
     auto node = [&](const Json& v, std::size_t i) {
-        long long x = toInteger(v, where + "[" + std::to_string(i) + "]");
+        long long x = toInteger(v, where.at(i));
         return new (arenaAllocate(sizeof(TreeNode))) TreeNode(static_cast<int>(x));
     };
     TreeNode* root = node(j.items[0], 0);
@@ -386,18 +386,18 @@ TreeNode* buildTree(const Json& j, const std::string& where) {
     return root;
 }
 
-ListNode* buildList(const Json& j, const std::string& where) {
+ListNode* buildList(const Json& j, const Where& where) {
     if (j.kind == Json::Null) return nullptr;
     if (j.kind != Json::Array) throw ConvertError(where + ": expected a list as an array, got " + kindName(j));
     ListNode* head = nullptr;
     for (std::size_t i = j.items.size(); i-- > 0;) {
-        long long x = toInteger(j.items[i], where + "[" + std::to_string(i) + "]");
+        long long x = toInteger(j.items[i], where.at(i));
         head = new (arenaAllocate(sizeof(ListNode))) ListNode(static_cast<int>(x), head);
     }
     return head;
 }
 
-Json treeToJson(const TreeNode* root, const std::string& where) {
+Json treeToJson(const TreeNode* root, const Where& where) {
     Json out = Json::array();
     std::vector<const TreeNode*> queue{root};
     std::unordered_set<const TreeNode*> seen;
@@ -416,7 +416,7 @@ Json treeToJson(const TreeNode* root, const std::string& where) {
     return out;
 }
 
-Json listToJson(const ListNode* head, const std::string& where) {
+Json listToJson(const ListNode* head, const Where& where) {
     Json out = Json::array();
     std::unordered_set<const ListNode*> seen;
     for (const ListNode* n = head; n; n = n->next) {
@@ -438,7 +438,17 @@ std::string mapValueType(const std::string& declared) {
     return "any";
 }
 
-std::string argumentName(std::size_t i) { return "argument " + std::to_string(i + 1); }
+std::string Where::str() const {
+    if (!parent) return argument >= 0 ? "argument " + std::to_string(argument + 1) : std::string();
+    std::string base = parent->str();
+    if (key) return base + "[\"" + *key + "\"]";
+    return base + "[" + std::to_string(index) + "]";
+}
+
+const std::string& anyType() {
+    static const std::string any = "any";
+    return any;
+}
 
 void arityMismatch(std::size_t declared, std::size_t given) {
     throw ConvertError("the solution's function takes " + std::to_string(declared) + " parameter" + (declared == 1 ? "" : "s") + ", the problem passes " + std::to_string(given));
@@ -800,10 +810,10 @@ Json expand(const Json& t, long long i) {
     if (t.kind == Json::Object) {
         const Json* terms = field(t, "$i");
         if (terms && terms->kind == Json::Array && terms->items.size() >= 2) {
-            long long a = toInteger(terms->items[0], "$i"), b = toInteger(terms->items[1], "$i");
+            long long a = toInteger(terms->items[0], Where{}), b = toInteger(terms->items[1], Where{});
             long long v = a * i + b;
             if (terms->items.size() > 2) {
-                long long m = toInteger(terms->items[2], "$i");
+                long long m = toInteger(terms->items[2], Where{});
                 v = ((v % m) + m) % m;
             }
             return fromSigned(v);
@@ -839,17 +849,32 @@ struct Runner {
     Spec spec;
     Registry registry;
 
-    Json callMethod(void* self, const std::string& op, const std::vector<Json>& args) {
+    /** A method the ops call, found once: the glue's invoker, its declared parameter types, whether it is void. */
+    struct Bound {
+        const std::function<Json(void*, const Call&)>* invoke = nullptr;
+        const std::vector<std::string>* types = nullptr;
+        bool isVoid = false;
+    };
+
+    Bound bind(const std::string& op) {
+        static const std::vector<std::string> none;
         auto m = spec.methods.find(op);
         std::string name = m != spec.methods.end() ? m->second.name : op;
         auto fn = registry.methods.find(name);
         if (fn == registry.methods.end()) throw ConvertError(spec.name + " has no method " + name);
-        static const std::vector<std::string> none;
-        const std::vector<std::string>& types = m != spec.methods.end() ? m->second.params : none;
-        Json result = fn->second(self, Call{args, types});
-        if (m != spec.methods.end() && m->second.returns == "void") return Json();
-        return result;
+        Bound b;
+        b.invoke = &fn->second;
+        b.types = m != spec.methods.end() ? &m->second.params : &none;
+        b.isVoid = m != spec.methods.end() && m->second.returns == "void";
+        return b;
     }
+
+    static Json callBound(const Bound& b, void* self, const std::vector<Json>& args) {
+        Json result = (*b.invoke)(self, Call{args, *b.types});
+        return b.isVoid ? Json() : result;
+    }
+
+    Json callMethod(void* self, const std::string& op, const std::vector<Json>& args) { return callBound(bind(op), self, args); }
 
     /**
      * Runs `body`, turning what the solution throws into a protocol error; `prefix()` names the op (empty for a
@@ -916,12 +941,13 @@ struct Runner {
     }
 
     Json runRepeat(const Json& block, void* self, std::size_t listed) {
-        long long times = toInteger(*field(block, "times"), "times");
+        long long times = toInteger(*field(block, "times"), Where{});
         const Json& ops = *field(block, "ops");
         const Json& args = *field(block, "args");
         const Json& expected = *field(block, "expected");
         std::size_t length = ops.items.size();
         std::vector<bool> argsVary(length), expectedVaries(length);
+        std::vector<Bound> bound(length);
         for (std::size_t j = 0; j < length; j++) {
             argsVary[j] = hasIndex(args.items[j]);
             expectedVaries[j] = hasIndex(expected.items[j]);
@@ -933,7 +959,10 @@ struct Runner {
                 long long opIndex = static_cast<long long>(listed) + i * static_cast<long long>(length) + static_cast<long long>(j);
                 Json callArgs = argsVary[j] ? expand(args.items[j], i) : args.items[j];
                 auto prefix = [&] { return "op #" + std::to_string(opIndex) + " (" + op + ", repeat i = " + std::to_string(i) + ", args " + preview(callArgs) + ")"; };
-                Json actual = guarded(prefix, [&] { return callMethod(self, op, callArgs.items); });
+                Json actual = guarded(prefix, [&] {
+                    if (!bound[j].invoke) bound[j] = bind(op);
+                    return callBound(bound[j], self, callArgs.items);
+                });
                 Json want = expectedVaries[j] ? expand(expected.items[j], i) : expected.items[j];
                 if (jsonEqual(actual, want)) continue;
                 outcome.fields.emplace_back("ok", Json::fromBool(false));
@@ -1018,9 +1047,9 @@ int run(int argc, char** argv) {
     }
     const Json* nonce = field(job, "nonce");
     marker = std::string("\x01" "drills:") + (nonce ? nonce->text : "") + ":";
-    if (const Json* cap = field(job, "outputCapBytes")) outputCap = static_cast<std::size_t>(toInteger(*cap, "outputCapBytes"));
+    if (const Json* cap = field(job, "outputCapBytes")) outputCap = static_cast<std::size_t>(toInteger(*cap, Where{}));
     long long memoryMb = 0;
-    if (const Json* m = field(job, "memoryMb")) memoryMb = toInteger(*m, "memoryMb");
+    if (const Json* m = field(job, "memoryMb")) memoryMb = toInteger(*m, Where{});
 
     Runner runner;
     runner.spec = readSpec(*field(job, "spec"));
@@ -1042,7 +1071,7 @@ int run(int argc, char** argv) {
 
     for (const auto& [start, end] : spans) {
         Json c = parseJson(text.substr(start, end - start));
-        long long index = toInteger(*field(c, "index"), "index");
+        long long index = toInteger(*field(c, "index"), Where{});
         takeOutput();
         Json startMsg = message("start");
         startMsg.fields.emplace_back("index", fromSigned(index));
@@ -1075,7 +1104,7 @@ int run(int argc, char** argv) {
         auto [output, truncated] = takeOutput();
         Json result = message("result");
         result.fields.emplace_back("index", fromSigned(index));
-        result.fields.emplace_back("ms", fromDouble(ms, ""));
+        result.fields.emplace_back("ms", fromDouble(ms, Where{}));
         result.fields.emplace_back("output", Json::string(output));
         result.fields.emplace_back("truncated", Json::fromBool(truncated));
         if (failed) result.fields.emplace_back("error", error);

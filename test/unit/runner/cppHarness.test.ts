@@ -66,7 +66,7 @@ async function built(dir: string, code: string, spec: HarnessSpec): Promise<stri
 }
 
 (gxx ? describe : describe.skip)('the C++ harness', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
   let dir: string;
   beforeEach(() => (dir = tempDir()));
 
