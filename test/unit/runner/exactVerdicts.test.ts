@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
-import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import type { Problem, TestCase } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
-import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 const dir = tempDir();
@@ -14,7 +14,7 @@ const verdicts = (run: RunResult): string[] => run.cases.map((c) => c.verdict);
 const show = (run: RunResult): string => JSON.stringify(run.cases.map((c) => [c.verdict, c.message]), (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
 /** Per language: the same solution written three ways (TypeScript may share the JavaScript). */
-type Code = Record<Language, string>;
+type Code = Record<ScriptLanguage, string>;
 
 describe('runner: integers beyond 2^53 are compared exactly', function () {
   this.timeout(40_000);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringifyJsonExact } from '../../../src/core/exactJson';
+import { languageById } from '../../../src/core/languages/registry';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
@@ -21,6 +22,12 @@ export function testEnv(overrides: Partial<RunnerEnv> = {}): RunnerEnv {
 export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'drills-runner-test-'));
 }
+
+/**
+ * The languages the suites in this folder carry code for, side by side; a compiled language's cases are in its own
+ * suite (cppRunner.test.ts…).
+ */
+export type ScriptLanguage = 'python' | 'javascript' | 'typescript';
 
 /** Shorthand for a case. */
 export function tc(args: unknown[], expected?: unknown, extra: Partial<TestCase> = {}): TestCase {
@@ -51,11 +58,10 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
   };
 }
 
-const EXT: Record<Language, string> = { python: 'py', javascript: 'js', typescript: 'ts' };
 
 /** Writes a solution file into `dir` and runs it. */
 export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string } = {}): Promise<RunResult> {
-  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}.${EXT[language]}`);
+  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}${languageById(language).extension}`);
   fs.writeFileSync(file, code);
   const { env, ...rest } = extra;
   return runSolution({ problem, language, solutionPath: file, ...rest }, testEnv(env));

@@ -1,27 +1,26 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Language } from '../../../src/core/pack/types';
-import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
+import { isAlive, makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
 /** Files named like modules the harness uses, beside the solution: each fails loudly if it is ever loaded. */
-const LOOKALIKES: Record<Language, string[]> = {
+const LOOKALIKES: Record<ScriptLanguage, string[]> = {
   python: ['json.py', 'traceback.py', 'resource.py', 'typing.py', 'linecache.py'],
   javascript: ['json.js', 'fs.js', 'path.js', 'vm.js', 'module.js'],
   typescript: ['json.ts', 'fs.ts', 'path.ts', 'vm.ts', 'module.ts'],
 };
 
-const MODES: Record<Language, string> = {
+const MODES: Record<ScriptLanguage, string> = {
   python: 'from typing import List\ndef solve(mode):\n    if mode == "throw":\n        raise ValueError("bad input")\n    if mode == "memory":\n        hog = b"x" * (300 << 20)\n    return 42\n',
   javascript: "function solve(mode) {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
 };
 
 /** Returns the permission bits of every entry of `tmp` (the folder transpiled code is written to). */
-const TEMP_MODES: Record<Language, string> = {
+const TEMP_MODES: Record<ScriptLanguage, string> = {
   python: 'import os\ndef solve(tmp):\n    return [os.stat(os.path.join(tmp, n)).st_mode & 0o777 for n in sorted(os.listdir(tmp))]\n',
   // Module syntax: this JavaScript is transpiled too.
   javascript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp) {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
@@ -29,7 +28,7 @@ const TEMP_MODES: Record<Language, string> = {
 };
 
 /** Returns 41 (wrong); on `rewrite`, first replaces the checker with one that accepts anything. */
-const REWRITE_CHECKER: Record<Language, string> = {
+const REWRITE_CHECKER: Record<ScriptLanguage, string> = {
   python: 'def solve(checker):\n    if checker:\n        with open(checker, "w") as f:\n            f.write("module.exports = () => true;\\n")\n    return 41\n',
   javascript: "function solve(checker) {\n  if (checker) require('fs').writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",

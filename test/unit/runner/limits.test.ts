@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Language } from '../../../src/core/pack/types';
-import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 import { strayProcesses } from './processes';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
@@ -12,7 +11,7 @@ const NODE_OUTSIDE_HEAP = {
   child: "require('child_process').execFileSync(process.execPath, ['-e', 'const keep = []; for (let i = 0; i < 40; i++) keep.push(Buffer.alloc(16 << 20, 1)); console.log(keep.length)']);\nreturn 42;",
 };
 
-const MEMORY: Record<Language, string> = {
+const MEMORY: Record<ScriptLanguage, string> = {
   // Raises its own soft limit to the hard one, then fills 700 MB.
   python: `import resource, subprocess, sys
 def solve(mode):
@@ -35,13 +34,13 @@ def solve(mode):
  */
 const NODE_BURN = "const s = process.cpuUsage(); for (;;) { const u = process.cpuUsage(s); if (u.user + u.system > 6e5) break; }";
 const NODE_FOUR = `const cp = require('child_process'); let left = 4; for (let i = 0; i < 4; i++) cp.spawn(process.execPath, ['-e', ${JSON.stringify(NODE_BURN)}]).on('exit', () => --left || process.exit(0));`;
-const CHILD_CPU: Record<Language, string> = {
+const CHILD_CPU: Record<ScriptLanguage, string> = {
   python: 'import subprocess, sys\ndef solve(a):\n    burn = "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n"\n    children = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(4)]\n    for c in children:\n        c.wait()\n    return 42\n',
   javascript: `function solve(a) {\n  require('child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
   typescript: `import { execFileSync } from 'child_process';\nexport function solve(a: number): number {\n  execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
 };
 
-const HANG: Record<Language, string> = {
+const HANG: Record<ScriptLanguage, string> = {
   python: 'def solve(a):\n    while True:\n        pass\n',
   javascript: 'function solve(a) {\n  for (;;) {}\n}\n',
   typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',

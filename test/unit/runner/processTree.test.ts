@@ -2,14 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
-import type { Language } from '../../../src/core/pack/types';
-import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
+import { isAlive, makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
 /** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
-const DAEMON: Record<Language, string> = {
+const DAEMON: Record<ScriptLanguage, string> = {
   // A classic double fork: the grandchild is re-parented to init, in a session of its own. `quiet` closes the
   // pipes it inherited; otherwise it holds them open.
   python: `import os, time
@@ -50,14 +49,14 @@ export function solve(pidfile: string, quiet: boolean): number {
 };
 
 /** Kills its own process with SIGKILL on `kill`, returns its argument otherwise. */
-const SELF_KILL: Record<Language, string> = {
+const SELF_KILL: Record<ScriptLanguage, string> = {
   python: 'import os, signal\ndef solve(mode, _=None):\n    if mode == "kill":\n        os.kill(os.getpid(), signal.SIGKILL)\n    return 42\n',
   javascript: "function solve(mode) {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
 };
 
 /** Writes its pid to `pidfile` and loops forever. */
-const HANG: Record<Language, string> = {
+const HANG: Record<ScriptLanguage, string> = {
   python: 'import os\ndef solve(pidfile, _=None):\n    with open(pidfile + ".tmp", "w") as f:\n        f.write(str(os.getpid()))\n    os.rename(pidfile + ".tmp", pidfile)\n    while True:\n        pass\n',
   javascript: "const fs = require('fs');\nfunction solve(pidfile) {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(pidfile: string): number {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import type { Problem, TestCase } from '../../../src/core/pack/types';
 import type { CaseResult } from '../../../src/core/runner/types';
-import { makeProblem, runCode, tempDir } from './helpers';
+import { makeProblem, runCode, tempDir, type ScriptLanguage } from './helpers';
 
 /** A stream deduplicator: `isDuplicate(id)` says whether `id` is among the previous `window` ids. */
 function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 256 }): Problem {
@@ -22,7 +22,7 @@ function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 2
   });
 }
 
-const windowed: Record<Language, string> = {
+const windowed: Record<ScriptLanguage, string> = {
   python: `from collections import deque
 from copy import deepcopy
 
@@ -107,7 +107,7 @@ class StreamDeduper:
 };
 
 /** Remembers every id forever: right answers while ids stay distinct, but memory grows with the stream. */
-const keepsEverything: Record<Language, string> = {
+const keepsEverything: Record<ScriptLanguage, string> = {
   python: `class StreamDeduper:
     def __init__(self, window):
         self.seen = set()
@@ -140,7 +140,7 @@ const keepsEverything: Record<Language, string> = {
 };
 
 /** Stores ids in a fixed buffer of 10,000 and fails on the next one (line 6 in each language). */
-const fixedBuffer: Record<Language, string> = {
+const fixedBuffer: Record<ScriptLanguage, string> = {
   python: `class StreamDeduper:
     def __init__(self, window):
         self.buf = [None] * 10000
@@ -230,7 +230,7 @@ function distinctIds(times: number): TestCase {
  * Sized so that keeping every id needs several times the limit (an id in a set costs 40-60 bytes in
  * CPython, 16-30 in V8), while the windowed reference stays within a few MB of its baseline.
  */
-const MEMORY: Record<Language, { memoryMb: number; times: number }> = {
+const MEMORY: Record<ScriptLanguage, { memoryMb: number; times: number }> = {
   python: { memoryMb: 24, times: 1_000_000 },
   javascript: { memoryMb: 16, times: 1_500_000 },
   typescript: { memoryMb: 16, times: 1_500_000 },

@@ -3,12 +3,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runSolution } from '../../../src/core/runner/run';
 import { OUTPUT_CAP } from '../../../src/core/runner/run';
-import type { Language } from '../../../src/core/pack/types';
 import type { CaseResult, RunResult } from '../../../src/core/runner/types';
-import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
+import { isAlive, makeProblem, tc, tempDir, testEnv, type ScriptLanguage } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
-const FILES: Record<Language, string> = { python: 'verdicts.py', javascript: 'verdicts.js', typescript: 'verdicts.ts' };
+const FILES: Record<ScriptLanguage, string> = { python: 'verdicts.py', javascript: 'verdicts.js', typescript: 'verdicts.ts' };
 
 for (const language of ['python', 'javascript', 'typescript'] as const) {
   describe(`runner verdicts (${language})`, function () {
