@@ -24,7 +24,7 @@ const problemMatcherPlugin = {
   },
 };
 
-/** Copies files that ship as they are (the Python and Java harnesses) next to the bundles. */
+/** Copies files that ship as they are (the Python harness, the Java and C++ harnesses' sources) next to the bundles. */
 const copyAssetsPlugin = {
   name: 'copy-assets',
   setup(build) {
@@ -32,9 +32,9 @@ const copyAssetsPlugin = {
       const from = path.join(__dirname, 'src', 'harness');
       const to = path.join(__dirname, 'out', 'harness');
       fs.mkdirSync(to, { recursive: true });
-      // Harnesses that ship as source: Python's, and Java's (compiled by the user's javac into the build cache).
+      // Harnesses that ship as source, compiled (Java, C++) by the user's toolchain into the build cache.
       for (const name of fs.existsSync(from) ? fs.readdirSync(from, { recursive: true }).map(String) : []) {
-        if (!name.endsWith('.py') && !name.endsWith('.java')) continue;
+        if (!/\.(py|java|hpp|cpp)$/.test(name)) continue;
         fs.mkdirSync(path.dirname(path.join(to, name)), { recursive: true });
         fs.copyFileSync(path.join(from, name), path.join(to, name));
       }

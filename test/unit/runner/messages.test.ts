@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { ScriptLanguage as Language } from './helpers';
 import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
-import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 import { strayProcesses } from './processes';
 
 const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
@@ -28,7 +28,7 @@ function forgingSolution(language: Language): string {
 }
 
 const BIG = 48_000_000;
-const BIG_RESULT: Record<Language, string> = {
+const BIG_RESULT: Record<ScriptLanguage, string> = {
   python: 'def solve(n):\n    return "x" * n\n',
   javascript: "function solve(n) {\n  return 'x'.repeat(n);\n}\n",
   typescript: "export function solve(n: number): string {\n  return 'x'.repeat(n);\n}\n",

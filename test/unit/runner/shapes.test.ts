@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { Problem } from '../../../src/core/pack/types';
 import type { ScriptLanguage as Language } from './helpers';
 import type { RunResult } from '../../../src/core/runner/types';
-import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -90,7 +90,7 @@ const nodes: Problem[] = [
   }),
 ];
 
-const nodesCode: Record<Language, string> = {
+const nodesCode: Record<ScriptLanguage, string> = {
   python: `
 def mirror(node):
     if node is None:
@@ -177,7 +177,7 @@ const counter = makeProblem({
   ],
 });
 
-const counterCode: Record<Language, string> = {
+const counterCode: Record<ScriptLanguage, string> = {
   python: 'class Counter:\n    def __init__(self, start):\n        self.total = start\n    def add(self, n):\n        self.total += n\n    def get_total(self):\n        return self.total\n',
   javascript: 'class Counter {\n  constructor(start) { this.total = start; }\n  add(n) { this.total += n; }\n  getTotal() { return this.total; }\n}',
   typescript: 'export class Counter {\n  private total: number;\n  constructor(start: number) { this.total = start; }\n  add(n: number): void { this.total += n; }\n  getTotal(): number { return this.total; }\n}',

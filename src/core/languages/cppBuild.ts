@@ -1,0 +1,239 @@
+import { spawn } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Diagnostic } from '../pack/types';
+import type { HarnessSpec } from '../runner/protocol';
+
+// How a C++ solution is built: a small generated glue file includes the harness header (precompiled once per
+// toolchain) and the solution by its real path, and links with the harness's object file (also compiled once).
+// The first build of a solution then costs what compiling the solution alone into a program costs.
+
+/** The flags every C++ build uses; part of every cache key. */
+export const CPP_FLAGS = ['-O2', '-std=c++17'] as const;
+/** The harness's header and its main, relative to the harness folder. */
+export const CPP_HARNESS_FILES = ['drills_cpp.hpp', 'drills_cpp_main.cpp'] as const;
+const HEADER = CPP_HARNESS_FILES[0];
+const MAIN_OBJECT = 'drills_cpp_main.o';
+const GLUE = 'drills_glue.cpp';
+const ARTIFACT = 'solution';
+/** What marks a finished cache folder. */
+const COMPLETE = 'complete';
+
+/** Why a build gave no program: the compiler's messages at the user's lines, or the solution lacks what is called. */
+export type CppBuildError =
+  | { kind: 'compile'; message: string; diagnostics: Diagnostic[]; output: string }
+  | { kind: 'not-found'; message: string }
+  | { kind: 'failed'; message: string; output?: string };
+
+export type CppBuildResult = { ok: true; artifact: string; cached: boolean } | { ok: false; error: CppBuildError };
+
+export interface CppBuildInput {
+  solutionPath: string;
+  /** Folder holding CPP_HARNESS_FILES. */
+  harnessDir: string;
+  spec: HarnessSpec;
+  /** The compiler (g++) and its version: both are part of the cache keys. */
+  compiler: string;
+  compilerVersion: string;
+  /** The C++ build cache, outside the workspace. */
+  cacheDir: string;
+  signal?: AbortSignal;
+  /** Runs a compiler command (injectable to count compiles in tests). */
+  exec?: Exec;
+}
+
+/** Runs `command args` in `cwd`: its exit code and what it printed on stderr. */
+export type Exec = (command: string, args: string[], cwd: string, signal?: AbortSignal) => Promise<{ code: number | null; stderr: string; error?: string }>;
+
+const execWithSpawn: Exec = (command, args, cwd, signal) =>
+  new Promise((resolve) => {
+    // The C locale: plain quotes in messages, whatever the user's language.
+    const child = spawn(command, args, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      if (stderr.length < 1_000_000) stderr += d;
+    });
+    child.on('error', (e) => resolve({ code: null, stderr, error: e.message }));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+
+const cString = (s: string): string => JSON.stringify(s);
+
+/**
+ * The glue translation unit: the harness header, the solution by its real path (so the compiler's messages point at
+ * it), and `drills_register`, which hands the harness the function or class to call. Parameter types are deduced
+ * from the member functions themselves (`&Solution::name`), so any type the harness converts works.
+ */
+export function cppGlue(spec: HarnessSpec, solutionPath: string): string {
+  // `#include` takes no escapes: an unusual path is pasted in under a #line that names it instead.
+  const include = /["\\\n\r]/.test(solutionPath) ? undefined : `#include "${solutionPath}"`;
+  const lines = ['#include "drills_cpp.hpp"', include ?? '#include DRILLS_SOLUTION_SOURCE', '', 'void drills_register(drills::Registry& r) {'];
+  if (spec.kind === 'function') {
+    lines.push(`    r.function = [](const drills::Call& c) { Solution s; return drills::invoke(s, &Solution::${spec.name}, c); };`);
+  } else {
+    const args = spec.ctorParams.map((_, i) => `drills::Arg{c, ${i}}`).join(', ');
+    lines.push(`    using T = ${spec.name};`);
+    lines.push(`    r.construct = [](const drills::Call& c) -> void* { drills::requireArity(c, ${spec.ctorParams.length}); return new T(${args}); };`);
+    lines.push('    r.destroy = [](void* p) { delete static_cast<T*>(p); };');
+    for (const m of new Set(Object.values(spec.methods).map((x) => x.name))) {
+      lines.push(`    r.methods[${cString(m)}] = [](void* p, const drills::Call& c) { return drills::invoke(*static_cast<T*>(p), &T::${m}, c); };`);
+    }
+  }
+  lines.push('}', '');
+  return lines.join('\n');
+}
+
+function hashOf(parts: (string | Buffer)[]): string {
+  const hash = crypto.createHash('sha256');
+  for (const p of parts) {
+    hash.update(`${Buffer.byteLength(p)}:`);
+    hash.update(p);
+  }
+  return hash.digest('hex').slice(0, 32);
+}
+
+async function isComplete(dir: string): Promise<boolean> {
+  return fs.access(path.join(dir, COMPLETE)).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * A cache folder for `key`: reused when complete, else filled by `fill` in a fresh folder renamed into place (two
+ * runs building the same key at once both succeed; one folder stays). A failed fill is not kept.
+ */
+async function cachedFolder<E>(cacheDir: string, key: string, fill: (dir: string) => Promise<E | undefined>): Promise<{ dir: string; cached: boolean } | { error: E }> {
+  const dir = path.join(cacheDir, key);
+  if (await isComplete(dir)) {
+    const now = new Date();
+    await fs.utimes(dir, now, now).catch(() => undefined);
+    return { dir, cached: true };
+  }
+  await fs.mkdir(cacheDir, { recursive: true, mode: 0o700 });
+  const work = await fs.mkdtemp(path.join(cacheDir, `${key}.tmp-`));
+  try {
+    const error = await fill(work);
+    if (error !== undefined) return { error };
+    await fs.writeFile(path.join(work, COMPLETE), '');
+    try {
+      await fs.rename(work, dir);
+    } catch {
+      // Another run stored the same build first.
+      if (!(await isComplete(dir))) throw new Error(`Cannot store the build in ${dir}.`);
+      return { dir, cached: true };
+    }
+    return { dir, cached: false };
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The harness's precompiled header and object file, built once per toolchain and harness version. Their folder is
+ * shared by every solution build (the glue finds the header, and its .gch, there).
+ */
+export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir' | 'compiler' | 'compilerVersion' | 'cacheDir' | 'signal' | 'exec'>): Promise<{ dir: string } | { error: CppBuildError }> {
+  const exec = input.exec ?? execWithSpawn;
+  const sources = await Promise.all(CPP_HARNESS_FILES.map((f) => fs.readFile(path.join(input.harnessDir, f))));
+  const key = `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' ')])}`;
+  const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
+    for (const [i, f] of CPP_HARNESS_FILES.entries()) await fs.writeFile(path.join(dir, f), sources[i]);
+    const [pch, obj] = await Promise.all([
+      exec(input.compiler, [...CPP_FLAGS, '-x', 'c++-header', HEADER, '-o', `${HEADER}.gch`], dir, input.signal),
+      exec(input.compiler, [...CPP_FLAGS, '-c', CPP_HARNESS_FILES[1], '-o', MAIN_OBJECT], dir, input.signal),
+    ]);
+    for (const r of [pch, obj]) {
+      if (r.code !== 0) return { kind: 'failed', message: `The C++ harness did not compile with ${input.compiler} (${input.compilerVersion}): ${r.error ?? r.stderr.trim().split('\n').slice(0, 20).join('\n')}`, output: r.stderr };
+    }
+    return undefined;
+  });
+  return 'error' in got ? got : { dir: got.dir };
+}
+
+/** Builds the solution with the harness, or takes the build from the cache when nothing it depends on changed. */
+export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
+  const exec = input.exec ?? execWithSpawn;
+  const harness = await prebuiltCppHarness(input);
+  if ('error' in harness) return { ok: false, error: harness.error };
+  let source: Buffer;
+  try {
+    source = await fs.readFile(input.solutionPath);
+  } catch (e) {
+    return { ok: false, error: { kind: 'failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
+  }
+  const glue = cppGlue(input.spec, input.solutionPath);
+  const key = hashOf([source, glue, harness.dir, input.solutionPath]);
+  const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
+    await fs.writeFile(path.join(dir, GLUE), glue);
+    const args = [...CPP_FLAGS, '-fdiagnostics-plain-output', '-fno-diagnostics-color', '-I', harness.dir];
+    if (glue.includes('DRILLS_SOLUTION_SOURCE')) {
+      // The solution pasted under a #line naming it: its messages still point at the user's file.
+      await fs.writeFile(path.join(dir, 'solution_source.cpp'), `#line 1 ${cString(input.solutionPath)}\n${source.toString('utf8')}`);
+      args.push('-DDRILLS_SOLUTION_SOURCE="solution_source.cpp"');
+    }
+    const r = await exec(input.compiler, [...args, GLUE, path.join(harness.dir, MAIN_OBJECT), '-o', ARTIFACT], dir, input.signal);
+    if (r.code === 0) return undefined;
+    if (r.error) return { kind: 'failed', message: `Could not start ${input.compiler}: ${r.error}` };
+    return buildError(r.stderr, input.spec, input.solutionPath, source.toString('utf8'), path.join(dir, GLUE));
+  });
+  if ('error' in got) return { ok: false, error: got.error };
+  return { ok: true, artifact: path.join(got.dir, ARTIFACT), cached: got.cached };
+}
+
+const GCC_LINE = /^(.+?):(\d+):(\d+):\s*(fatal error|error|warning|note):\s*(.*)$/;
+
+/** The compiler's messages about the user's file, as diagnostics; notes about the harness are left out. */
+export function gccDiagnostics(output: string, solutionPath: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const line of output.split(/\r?\n/)) {
+    const m = GCC_LINE.exec(line);
+    if (!m || path.resolve(m[1]) !== path.resolve(solutionPath)) continue;
+    if (m[4] === 'note' || m[4] === 'warning') continue;
+    diagnostics.push({ file: solutionPath, line: Number(m[2]), column: Number(m[3]), severity: 'error', message: m[5].trim() });
+  }
+  return diagnostics;
+}
+
+/** The compiler's output with the harness's own lines (its header, the glue) left out. */
+function userOutput(output: string, solutionPath: string): string {
+  const keep: string[] = [];
+  let inUser = false;
+  for (const line of output.split(/\r?\n/)) {
+    if (/^In file included from /.test(line) || /^\s+from /.test(line)) continue;
+    const m = /^(.+?):(?:\d+:\d+:|\s+In )/.exec(line);
+    if (m) inUser = path.resolve(m[1]) === path.resolve(solutionPath);
+    if (inUser && line.trim()) keep.push(line);
+  }
+  return keep.join('\n');
+}
+
+function definitionLine(source: string, name: string): number {
+  const re = new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\(`);
+  const i = source.split(/\r?\n/).findIndex((l) => re.test(l));
+  return i >= 0 ? i + 1 : 1;
+}
+
+function buildError(stderr: string, spec: HarnessSpec, solutionPath: string, source: string, gluePath: string): CppBuildError {
+  const diagnostics = gccDiagnostics(stderr, solutionPath);
+  if (diagnostics.length > 0) {
+    const first = diagnostics[0];
+    const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more error${diagnostics.length > 2 ? 's' : ''})` : '';
+    return { kind: 'compile', message: `The solution does not compile: ${path.basename(solutionPath)}:${first.line}:${first.column}: ${first.message}${more}`, diagnostics, output: userOutput(stderr, solutionPath) };
+  }
+  // The solution compiled, but what the glue calls is missing or cannot be called with the problem's values.
+  const glueErrors = stderr.split(/\r?\n/).filter((l) => GCC_LINE.exec(l)?.[4]?.endsWith('error') && path.resolve(path.dirname(gluePath), GCC_LINE.exec(l)![1]) === gluePath);
+  const missing = glueErrors.find((l) => /is not a member of|has no member named|was not declared|has not been declared|does not name a type|no matching function for call to|expected type-specifier/.test(l));
+  if (missing) {
+    const what = spec.kind === 'function' ? `member function named ${spec.name} in class Solution` : `class named ${spec.name} with a public constructor taking ${spec.ctorParams.length} argument${spec.ctorParams.length === 1 ? '' : 's'} and the methods ${[...new Set(Object.values(spec.methods).map((m) => m.name))].join(', ')}`;
+    return { kind: 'not-found', message: `The solution has no ${what} (${GCC_LINE.exec(missing)![5].trim()}).` };
+  }
+  const unsupported = /static assertion failed: drills: ([^\n]*)/.exec(stderr);
+  if (unsupported) {
+    const name = spec.kind === 'function' ? spec.name : spec.name;
+    const line = definitionLine(source, name);
+    return { kind: 'compile', message: `The solution's signature cannot be called by the judge: ${unsupported[1]}.`, diagnostics: [{ file: solutionPath, line, column: 1, severity: 'error', message: unsupported[1] }], output: stderr };
+  }
+  return { kind: 'failed', message: `The C++ build failed:\n${stderr.trim().split('\n').slice(0, 30).join('\n')}`, output: stderr };
+}

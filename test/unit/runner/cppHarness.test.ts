@@ -1,0 +1,308 @@
+import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { buildCpp, cppGlue, type CppBuildResult, type Exec } from '../../../src/core/languages/cppBuild';
+import { findOnPath } from '../../../src/core/runner/interpreters';
+import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessMessage, type HarnessSpec } from '../../../src/core/runner/protocol';
+import { stringifyJsonExact } from '../../../src/core/exactJson';
+import { HARNESS_DIR, tempDir } from './helpers';
+
+// The C++ harness on its own: real g++ builds (cached across this file's tests) and real runs of the binary with a
+// job on stdin, read back through the protocol reader the runner uses.
+
+const gxx = findOnPath('g++', process.env.PATH);
+const CACHE = path.join(tempDir(), 'cpp-cache');
+
+const PRELUDE = '#include <vector>\n#include <string>\n#include <unordered_map>\n#include <stdexcept>\nusing namespace std;\n';
+
+interface Ran {
+  messages: HarnessMessage[];
+  raw: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+let compiles = 0;
+const countingExec: Exec = (command, args, cwd, signal) =>
+  new Promise((resolve) => {
+    if (args.includes('drills_glue.cpp')) compiles++;
+    const child = spawn(command, args, { cwd, env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'ignore', 'pipe'], ...(signal ? { signal } : {}) });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stderr }));
+  });
+
+async function build(dir: string, code: string, spec: HarnessSpec, file = 'solution.cpp'): Promise<CppBuildResult> {
+  const solutionPath = path.join(dir, file);
+  fs.writeFileSync(solutionPath, code);
+  return buildCpp({ solutionPath, harnessDir: HARNESS_DIR, spec, compiler: gxx!, compilerVersion: 'test', cacheDir: CACHE, exec: countingExec });
+}
+
+function runJob(exe: string, spec: HarnessSpec, cases: HarnessCase[], memoryMb = 256, outputCapBytes = 1 << 20): Promise<Ran> {
+  return new Promise((resolve) => {
+    const nonce = 'n0nce';
+    const child = spawn(exe, [String(memoryMb)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const messages: HarnessMessage[] = [];
+    let raw = '';
+    const reader = new ProtocolReader(protocolMarker(nonce), (m) => messages.push(m), (t) => (raw += t), (why) => (raw += `[bad message: ${why}]`));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (raw += d));
+    child.on('close', (code, signal) => {
+      reader.end();
+      resolve({ messages, raw, code, signal });
+    });
+    child.stdin.end(stringifyJsonExact({ nonce, solutionPath: 'x', codePath: 'x', spec, cases, outputCapBytes, memoryMb }));
+  });
+}
+
+type Result = Extract<HarnessMessage, { t: 'result' }>;
+const results = (r: Ran): Result[] => r.messages.filter((m): m is Result => m.t === 'result');
+
+async function built(dir: string, code: string, spec: HarnessSpec): Promise<string> {
+  const b = await build(dir, code, spec);
+  if (!b.ok) assert.fail(`build failed: ${JSON.stringify(b.error)}`);
+  return b.artifact;
+}
+
+(gxx ? describe : describe.skip)('the C++ harness', function () {
+  this.timeout(300_000);
+  let dir: string;
+  beforeEach(() => (dir = tempDir()));
+
+  it('calls Solution::name with arguments converted to the parameter types the solution declares', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'mix', params: ['int', 'float', 'string', 'bool', 'int[][]', 'map<string,int>', 'any[][]', 'int'], returns: 'any' };
+    const exe = await built(
+      dir,
+      `${PRELUDE}#include <map>
+class Solution {
+public:
+    unordered_map<string, long long> mix(int a, double f, string s, bool b, vector<vector<int>>& grid, map<string, int> m, vector<vector<string>> rows, long long big) {
+        unordered_map<string, long long> out;
+        out["a"] = a; out["f10"] = (long long)(f * 10); out["len"] = s.size(); out["b"] = b;
+        out["cells"] = 0; for (auto& r : grid) out["cells"] += r.size();
+        out["m"] = m.at("k"); out["rows"] = rows.size(); out["row1"] = rows[0][1].size(); out["big"] = big + 1;
+        return out;
+    }
+};
+`,
+      spec,
+    );
+    const r = await runJob(exe, spec, [{ index: 0, args: [7, 2.5, 'héllo', true, [[1, 2], [3]], { k: 9 }, [['ana', 100]], 9007199254740993n] }]);
+    assert.deepEqual(results(r)[0].value, { a: 7, b: 1, big: 9007199254740994n, cells: 3, f10: 25, len: 6, m: 9, row1: 3, rows: 1 });
+    assert.equal(r.messages.at(-1)?.t, 'done');
+  });
+
+  it('returns vectors, strings, doubles, bools and nested maps as JSON, and void as null', async () => {
+    const spec: HarnessSpec = { kind: 'class', name: 'Box', ctorParams: ['int[]'], methods: { all: { name: 'all', params: [], returns: 'int[]' }, half: { name: 'half', params: [], returns: 'float' }, name: { name: 'name', params: ['string'], returns: 'string' }, put: { name: 'put', params: ['int'], returns: 'void' }, table: { name: 'table', params: [], returns: 'map<string,bool[]>' } } };
+    const exe = await built(
+      dir,
+      `${PRELUDE}#include <map>
+class Box {
+    vector<int> v;
+public:
+    Box(const vector<int>& init) : v(init) {}
+    vector<int> all() const { return v; }
+    double half() { return v.size() / 2.0; }
+    string name(const string& s) { return "\\"" + s + "\\"\\n"; }
+    void put(int x) { v.push_back(x); }
+    map<string, vector<bool>> table() { return {{"z", {true}}, {"a", {false, true}}}; }
+};
+`,
+      spec,
+    );
+    const r = await runJob(exe, spec, [{ index: 3, ops: ['Box', 'put', 'all', 'half', 'name', 'table'], opArgs: [[[1, 2]], [3], [], [], ['x'], []] }]);
+    const [res] = results(r);
+    assert.equal(res.index, 3);
+    assert.deepEqual(res.value, [null, null, [1, 2, 3], 1.5, '"x"\n', { a: [false, true], z: [true] }]);
+  });
+
+  it('builds a 100 000-deep tree and list, recurses through them on the raised stack, and returns them', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'depth', params: ['TreeNode', 'ListNode'], returns: 'ListNode' };
+    const exe = await built(
+      dir,
+      `${PRELUDE}class Solution {
+    int d(TreeNode* t) { return t ? 1 + max(d(t->left), d(t->right)) : 0; }
+public:
+    ListNode* depth(TreeNode* root, ListNode* head) {
+        ListNode* extra = new ListNode(d(root));
+        extra->next = head;
+        return extra;
+    }
+};
+`,
+      spec,
+    );
+    const n = 100_000;
+    // A chain of right children: [1, null, 2, null, 3, ...].
+    const tree: (number | null)[] = [1];
+    for (let i = 2; i <= n; i++) tree.push(null, i);
+    const list = Array.from({ length: n }, (_, i) => i);
+    const r = await runJob(exe, spec, [{ index: 0, args: [tree, list] }, { index: 1, args: [[], []] }]);
+    const [deep, empty] = results(r);
+    assert.ok(!deep.error, JSON.stringify(deep.error));
+    const value = deep.value as number[];
+    assert.equal(value.length, n + 1);
+    assert.equal(value[0], n);
+    assert.equal(value[n], n - 1);
+    assert.deepEqual(empty.value, [0]);
+  });
+
+  it('reports an exception with its class and its standard bases, and flags the starter\'s "not implemented"', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'f', params: ['int'], returns: 'int' };
+    const exe = await built(
+      dir,
+      `${PRELUDE}class Solution {
+public:
+    int f(int x) {
+        if (x == 0) throw std::logic_error("not implemented");
+        if (x == 1) throw invalid_argument("negative gap");
+        if (x == 2) throw 42;
+        vector<int> v; return v.at(5);
+    }
+};
+`,
+      spec,
+    );
+    const r = await runJob(exe, spec, [0, 1, 2, 3].map((x) => ({ index: x, args: [x] })));
+    const errors = results(r).map((m) => m.error);
+    assert.equal(errors[0]?.notImplemented, true);
+    assert.deepEqual(errors[1]?.classes, ['std::invalid_argument', 'std::logic_error', 'std::exception']);
+    assert.equal(errors[1]?.message, 'std::invalid_argument: negative gap');
+    assert.equal(errors[1]?.notImplemented, undefined);
+    assert.deepEqual(errors[2]?.classes, ['int']);
+    assert.deepEqual(errors[3]?.classes, ['std::out_of_range', 'std::logic_error', 'std::exception']);
+    assert.equal(r.messages.at(-1)?.t, 'done');
+  });
+
+  it('captures what each case prints (printf, cout, cerr) and cuts it at the cap', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'talk', params: ['int'], returns: 'int' };
+    const exe = await built(
+      dir,
+      `${PRELUDE}#include <iostream>
+#include <cstdio>
+class Solution {
+public:
+    int talk(int n) {
+        printf("p%d ", n); cout << "c" << n << " "; cerr << "e" << n;
+        if (n == 2) for (int i = 0; i < 5000; i++) cout << "xxxxxxxxxx";
+        return n;
+    }
+};
+`,
+      spec,
+    );
+    const r = await runJob(exe, spec, [1, 2].map((x) => ({ index: x, args: [x] })), 256, 1000);
+    const [one, two] = results(r);
+    assert.equal(one.output.replace(/\s+/g, ' ').trim().split(' ').sort().join(' '), 'c1 e1 p1');
+    assert.equal(one.truncated, false);
+    assert.equal(two.output.length, 1000);
+    assert.equal(two.truncated, true);
+  });
+
+  it('reports running out of memory as a memory error (std::bad_alloc under the address-space limit), then stops', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'hog', params: ['int'], returns: 'int' };
+    const exe = await built(
+      dir,
+      `${PRELUDE}class Solution {
+public:
+    int hog(int mb) { vector<vector<char>> keep; for (int i = 0; i < mb; i++) keep.emplace_back(1 << 20, 'x'); return keep.size(); }
+};
+`,
+      spec,
+    );
+    const r = await runJob(exe, spec, [{ index: 0, args: [8] }, { index: 1, args: [400] }, { index: 2, args: [1] }], 64);
+    const res = results(r);
+    assert.equal(res[0].value, 8);
+    assert.equal(res[1].error?.kind, 'memory');
+    assert.equal(res.length, 2, 'the rest run in a fresh process');
+    assert.equal(r.code, 0);
+  });
+
+  it('dies by the signal on a crash, handing over what the case printed and naming a stack overflow', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'boom', params: ['int'], returns: 'int' };
+    const exe = await built(
+      dir,
+      `${PRELUDE}#include <cstdio>
+class Solution {
+    int forever(int n) { volatile int pad[16]; pad[0] = n; return forever(n + 1) + pad[0]; }
+public:
+    int boom(int kind) {
+        printf("before the crash\\n");
+        if (kind == 0) { int* p = nullptr; return *p; }
+        return forever(kind);
+    }
+};
+`,
+      spec,
+    );
+    const segv = await runJob(exe, spec, [{ index: 0, args: [0] }, { index: 1, args: [1] }]);
+    assert.equal(segv.signal, 'SIGSEGV');
+    assert.ok(segv.messages.some((m) => m.t === 'start' && m.index === 0));
+    assert.equal(results(segv).length, 0);
+    assert.match(segv.raw, /before the crash/);
+    assert.doesNotMatch(segv.raw, /Stack overflow/);
+    const overflow = await runJob(exe, spec, [{ index: 1, args: [1] }], 64);
+    assert.equal(overflow.signal, 'SIGSEGV');
+    assert.match(overflow.raw, /before the crash[\s\S]*Stack overflow/);
+  });
+
+  it('runs class ops and a repeat block, comparing as it goes and stopping at the first difference', async () => {
+    const spec: HarnessSpec = { kind: 'class', name: 'Counter', ctorParams: ['int'], methods: { add: { name: 'add', params: ['int'], returns: 'int' } } };
+    const exe = await built(
+      dir,
+      `${PRELUDE}class Counter {
+    long long total;
+public:
+    Counter(int start) : total(start) {}
+    long long add(int x) { total += x; return total == 50 ? -1 : total; }
+};
+`,
+      spec,
+    );
+    const r = await runJob(exe, spec, [
+      { index: 0, ops: ['Counter', 'add'], opArgs: [[0], [1]], expected: [null, 1], repeat: { times: 5, ops: ['add'], args: [[1]], expected: [{ $i: [1, 2] }] } },
+      { index: 1, ops: ['Counter', 'add'], opArgs: [[0], [1]], expected: [null, 1], repeat: { times: 100, ops: ['add'], args: [[1]], expected: [{ $i: [1, 2] }] } },
+      { index: 2, ops: ['Counter', 'add'], opArgs: [[0], [1]], expected: [null, 7], repeat: { times: 100, ops: ['add'], args: [[1]], expected: [{ $i: [1, 2] }] } },
+    ]);
+    const [ok, bad, skipped] = results(r);
+    assert.deepEqual(ok.repeat, { ok: true, times: 5 });
+    assert.deepEqual(bad.repeat, { ok: false, times: 100, op: 50, i: 48, name: 'add', args: [1], expected: 50, actual: -1 });
+    assert.equal(skipped.repeat, undefined);
+    assert.deepEqual(skipped.value, [null, 1]);
+  });
+
+  it('maps a compile error to the line and column of the user\'s file, and never recompiles an unchanged file', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'f', params: ['int'], returns: 'int' };
+    const broken = await build(dir, `${PRELUDE}class Solution {\npublic:\n    int f(int x) {\n        return x + undefinedName;\n    }\n};\n`, spec);
+    assert.ok(!broken.ok);
+    assert.equal(broken.error.kind, 'compile');
+    if (broken.error.kind !== 'compile') return;
+    assert.deepEqual(broken.error.diagnostics.map((d) => [d.file, d.line, d.column]), [[path.join(dir, 'solution.cpp'), 9, 20]]);
+    assert.match(broken.error.message, /solution\.cpp:9:20: 'undefinedName' was not declared/);
+    assert.doesNotMatch(broken.error.output, /drills_cpp\.hpp|drills_glue/);
+
+    const good = `${PRELUDE}class Solution { public: int f(int x) { return x * 2; } };\n`;
+    const before = compiles;
+    const first = await build(dir, good, spec);
+    const second = await build(dir, good, spec);
+    assert.ok(first.ok && second.ok);
+    assert.equal(first.cached, false);
+    assert.equal(second.cached, true);
+    assert.equal(compiles - before, 1);
+    assert.equal(first.artifact, second.artifact);
+  });
+
+  it('says which member is missing when the solution lacks what the problem calls', async () => {
+    const b = await build(dir, `${PRELUDE}class Solution { public: int g(int x) { return x; } };\n`, { kind: 'function', name: 'f', params: ['int'], returns: 'int' });
+    assert.ok(!b.ok);
+    assert.equal(b.error.kind, 'not-found');
+    assert.match(b.error.message, /^The solution has no member function named f in class Solution/);
+  });
+
+  it('generates glue that includes the solution by its real path', () => {
+    const glue = cppGlue({ kind: 'function', name: 'f', params: [], returns: 'int' }, '/w/sol.cpp');
+    assert.match(glue, /#include "\/w\/sol\.cpp"/);
+    assert.match(glue, /&Solution::f/);
+  });
+});
