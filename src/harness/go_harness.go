@@ -86,7 +86,9 @@ type drillsNotJSON struct{ what string }
 func (e drillsNotJSON) Error() string { return e.what }
 
 var (
-	drillsOut          *os.File
+	drillsOut *os.File
+	// Held so that the collector never finalizes (closes) fd 2: the runtime writes its fatal errors there.
+	drillsStderr       *os.File
 	drillsMarker       []byte
 	drillsSolutionFile string // the solution's copy in the build folder, as its frames name it
 	drillsUserFile     string // the user's file, as reports name it
@@ -975,7 +977,7 @@ func drillsGoName(name string) string {
 
 // drillsLimitMemory caps the heap the collector aims for (GOMEMLIMIT) and the address space at what the process
 // maps now plus the problem's limit (the runner also watches the resident memory of the whole process tree). The
-// stack of one goroutine may take half the limit: deeper recursion is a stack overflow, which Go cannot recover.
+// stack of one goroutine may take a quarter of the limit: deeper recursion is a stack overflow, which Go cannot recover.
 func drillsLimitMemory(memoryMb float64) {
 	if memoryMb <= 0 {
 		drillsMaxStack = debug.SetMaxStack(1 << 30)
@@ -984,7 +986,7 @@ func drillsLimitMemory(memoryMb float64) {
 	}
 	limit := int64(memoryMb * (1 << 20))
 	debug.SetMemoryLimit(limit)
-	stack := limit / 2
+	stack := limit / 4
 	if stack < 16<<20 {
 		stack = 16 << 20
 	}
@@ -1010,6 +1012,7 @@ func drillsLimitMemory(memoryMb float64) {
 
 func main() {
 	drillsOut = os.Stdout
+	drillsStderr = os.Stderr
 	input, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "drills: cannot read the job:", err)
