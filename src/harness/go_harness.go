@@ -26,6 +26,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 type drillsMethodSpec struct {
@@ -90,6 +91,7 @@ var (
 	// Held so that the collector never finalizes (closes) fd 2: the runtime writes its fatal errors there.
 	drillsStderr       *os.File
 	drillsMarker       []byte
+	drillsPending      []byte
 	drillsSolutionFile string // the solution's copy in the build folder, as its frames name it
 	drillsUserFile     string // the user's file, as reports name it
 	drillsMaxStack     int
@@ -104,35 +106,76 @@ func drillsSend(msg map[string]interface{}) {
 		data, _ = json.Marshal(map[string]interface{}{"t": "result", "index": msg["index"], "ms": msg["ms"], "output": "", "truncated": false,
 			"error": map[string]interface{}{"kind": "not-json", "message": "returned a value the harness could not write: " + err.Error()}})
 	}
-	line := make([]byte, 0, len(drillsMarker)+len(data)+1)
-	line = append(append(append(line, drillsMarker...), data...), '\n')
-	_, _ = drillsOut.Write(line)
+	drillsPending = append(append(append(drillsPending, drillsMarker...), data...), '\n')
 }
 
-// ---- Output capture: the solution's os.Stdout and os.Stderr write into a pipe, read per case. ----
+// drillsFlush writes the messages sent so far: a case's result goes out with the next case's start, in one write.
+func drillsFlush() {
+	_, _ = drillsOut.Write(drillsPending)
+	drillsPending = drillsPending[:0]
+}
+
+// ---- Output capture: the solution's os.Stdout and os.Stderr write into a file in memory, read per case. ----
+//
+// A file rather than a pipe: a write never blocks, so no goroutine has to drain it while a case runs, and a case
+// that printed nothing costs one lseek. RLIMIT_FSIZE keeps a flood at the cap: past it, writes fail with EFBIG (Go
+// ignores SIGXFSZ). The limit holds for every file the process writes, which solutions do not.
 
 type drillsCapture struct {
-	cap       int
-	buf       []byte
-	truncated bool
-	sentinel  []byte
-	ended     chan [2]interface{}
+	file *os.File
+	cap  int
+	buf  []byte
 }
 
-func (c *drillsCapture) add(p []byte) {
-	if c.truncated {
-		return
-	}
-	room := c.cap - len(c.buf)
-	if len(p) > room {
-		p = p[:room]
-		// Never half a character.
-		for len(p) > 0 && !utf8.Valid(p[len(p)-min3(len(p), 3):]) {
-			p = p[:len(p)-1]
+// memfd_create's number where the syscall package does not name it.
+var drillsMemfdCall = map[string]uintptr{"amd64": 319, "arm64": 279, "386": 356, "arm": 385, "riscv64": 279, "ppc64le": 360, "s390x": 350}
+
+func drillsNewCapture(capBytes int) *drillsCapture {
+	var f *os.File
+	if nr, ok := drillsMemfdCall[runtime.GOARCH]; ok && runtime.GOOS == "linux" {
+		name := []byte("drills-output\x00")
+		fd, _, errno := syscall.Syscall(nr, uintptr(unsafe.Pointer(&name[0])), 1 /* MFD_CLOEXEC */, 0)
+		if errno == 0 {
+			f = os.NewFile(fd, "drills-output")
 		}
-		c.truncated = true
 	}
-	c.buf = append(c.buf, p...)
+	if f == nil {
+		tmp, err := os.CreateTemp("", "drills-output-")
+		if err != nil {
+			return nil
+		}
+		_ = os.Remove(tmp.Name())
+		f = tmp
+	}
+	limit := uint64(capBytes) + 1
+	_ = syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit})
+	return &drillsCapture{file: f, cap: capBytes, buf: make([]byte, 0, 4096)}
+}
+
+// take returns what was written since the last take, at most the cap (never half a character), and empties it.
+func (c *drillsCapture) take() (string, bool) {
+	size, err := c.file.Seek(0, io.SeekCurrent)
+	if err != nil || size == 0 {
+		return "", false
+	}
+	n := int(size)
+	truncated := n > c.cap
+	if truncated {
+		n = c.cap
+	}
+	if cap(c.buf) < n {
+		c.buf = make([]byte, n)
+	}
+	got, _ := c.file.ReadAt(c.buf[:n], 0)
+	out := c.buf[:got]
+	if truncated {
+		for k := 0; k < 3 && len(out) > 0 && !utf8.Valid(out[len(out)-min3(len(out), 4):]); k++ {
+			out = out[:len(out)-1]
+		}
+	}
+	_ = c.file.Truncate(0)
+	_, _ = c.file.Seek(0, io.SeekStart)
+	return strings.ToValidUTF8(string(out), "\uFFFD"), truncated
 }
 
 func min3(a, b int) int {
@@ -140,39 +183,6 @@ func min3(a, b int) int {
 		return a
 	}
 	return b
-}
-
-// read runs in its own goroutine: everything before a sentinel belongs to the case that wrote the sentinel.
-func (c *drillsCapture) read(r *os.File) {
-	chunk := make([]byte, 64*1024)
-	var pending []byte
-	for {
-		n, err := r.Read(chunk)
-		if n > 0 {
-			data := append(pending, chunk[:n]...)
-			pending = nil
-			for {
-				at := bytes.Index(data, c.sentinel)
-				if at < 0 {
-					break
-				}
-				c.add(data[:at])
-				c.ended <- [2]interface{}{strings.ToValidUTF8(string(c.buf), "\uFFFD"), c.truncated}
-				c.buf = c.buf[:0]
-				c.truncated = false
-				data = data[at+len(c.sentinel):]
-			}
-			keep := len(c.sentinel) - 1
-			if keep > len(data) {
-				keep = len(data)
-			}
-			c.add(data[:len(data)-keep])
-			pending = append([]byte(nil), data[len(data)-keep:]...)
-		}
-		if err != nil {
-			return
-		}
-	}
 }
 
 // ---- JSON → Go, by the parameter's Go type ----
@@ -647,26 +657,22 @@ func drillsPanicError(r interface{}, stack string) *drillsError {
 	return e
 }
 
-// drillsGuard runs f on a goroutine of its own: a panic comes back as an error, and so does runtime.Goexit,
-// which would otherwise end the harness's own goroutine.
-func drillsGuard(f func() (interface{}, *drillsRepeatOutcome, error)) (value interface{}, repeat *drillsRepeatOutcome, err error) {
-	done := make(chan struct{})
-	go func() {
-		normal := false
-		defer func() {
-			if !normal {
-				if r := recover(); r != nil {
-					err = drillsPanicError(r, string(debug.Stack()))
-				} else {
-					err = &drillsError{Kind: "exit", Message: "the solution called runtime.Goexit instead of returning"}
-				}
+// drillsCatch runs one case: a panic comes back as an error. runtime.Goexit also ends up here, in the deferred
+// function, with nothing to recover: the case is reported, and the worker's own deferred function goes on with
+// the next case on a new goroutine.
+func drillsCatch(f func() (interface{}, *drillsRepeatOutcome, error), goexit *bool) (value interface{}, repeat *drillsRepeatOutcome, err error) {
+	normal := false
+	defer func() {
+		if !normal {
+			if r := recover(); r != nil {
+				err = drillsPanicError(r, string(debug.Stack()))
+			} else {
+				*goexit = true
 			}
-			close(done)
-		}()
-		value, repeat, err = f()
-		normal = true
+		}
 	}()
-	<-done
+	value, repeat, err = f()
+	normal = true
 	return
 }
 
@@ -1039,6 +1045,7 @@ func main() {
 		entry = reflect.ValueOf(drillsEntry)
 		if entry.Kind() != reflect.Func {
 			drillsSend(map[string]interface{}{"t": "load-error", "kind": "not-found", "message": fmt.Sprintf("%s is not a function (LeetCode's Go signature: func %s(...) ...).", spec.Name, spec.Name)})
+			drillsFlush()
 			return
 		}
 	} else {
@@ -1048,64 +1055,88 @@ func main() {
 		}
 		if cls.ctor.Kind() != reflect.Func || cls.ctor.Type().NumOut() != 1 {
 			drillsSend(map[string]interface{}{"t": "load-error", "kind": "not-found", "message": fmt.Sprintf("Constructor must be a function returning a %s (LeetCode's Go signature: func Constructor(...) %s).", spec.Name, spec.Name)})
+			drillsFlush()
 			return
 		}
 	}
 
-	capture := &drillsCapture{cap: job.OutputCapBytes, sentinel: []byte("\x00drills-end:" + job.Nonce + "\x00"), ended: make(chan [2]interface{})}
-	r, w, err := os.Pipe()
-	if err == nil {
-		go capture.read(r)
-		os.Stdout = w
-		os.Stderr = w
+	capture := drillsNewCapture(job.OutputCapBytes)
+	if capture != nil {
+		os.Stdout = capture.file
+		os.Stderr = capture.file
 	}
 	drillsLimitMemory(job.MemoryMb)
 	drillsSend(map[string]interface{}{"t": "loaded"})
 
-	for ci := range job.Cases {
-		c := &job.Cases[ci]
-		drillsSend(map[string]interface{}{"t": "start", "index": c.Index})
-		started := time.Now()
-		value, repeat, err := drillsGuard(func() (interface{}, *drillsRepeatOutcome, error) {
-			if cls != nil {
-				return drillsRunOps(c, spec, cls)
+	// The cases run on one goroutine of their own, so that runtime.Goexit in a case ends that goroutine only.
+	finished := make(chan struct{})
+	var work func(from int)
+	work = func(from int) {
+		ci := from
+		goexit := false
+		defer func() {
+			if !goexit {
+				close(finished)
+				return
 			}
-			args, err := drillsArgs(entry.Type(), 0, c.Args, spec.Name)
-			if err != nil {
-				return nil, nil, err
+			drillsReport(&job.Cases[ci], capture, time.Now(), nil, nil, &drillsError{Kind: "exit", Message: "the solution called runtime.Goexit instead of returning"})
+			go work(ci + 1)
+		}()
+		for ; ci < len(job.Cases); ci++ {
+			c := &job.Cases[ci]
+			drillsSend(map[string]interface{}{"t": "start", "index": c.Index})
+			drillsFlush()
+			started := time.Now()
+			value, repeat, err := drillsCatch(func() (interface{}, *drillsRepeatOutcome, error) {
+				if cls != nil {
+					return drillsRunOps(c, spec, cls)
+				}
+				args, err := drillsArgs(entry.Type(), 0, c.Args, spec.Name)
+				if err != nil {
+					return nil, nil, err
+				}
+				results := entry.Call(args)
+				if spec.Returns == "void" {
+					return nil, nil, nil
+				}
+				v, err := drillsReturned(results, "")
+				return v, nil, err
+			}, &goexit)
+			if goexit {
+				return
 			}
-			results := entry.Call(args)
-			if spec.Returns == "void" {
-				return nil, nil, nil
-			}
-			v, err := drillsReturned(results, "")
-			return v, nil, err
-		})
-		ms := float64(time.Since(started).Nanoseconds()) / 1e6
-		output, truncated := "", false
-		if w != nil {
-			_, _ = w.Write(capture.sentinel)
-			got := <-capture.ended
-			output, truncated = got[0].(string), got[1].(bool)
+			drillsReport(c, capture, started, value, repeat, err)
 		}
-		msg := map[string]interface{}{"t": "result", "index": c.Index, "ms": ms, "output": output, "truncated": truncated}
-		if err != nil {
-			var de *drillsError
-			var nj drillsNotJSON
-			if errors.As(err, &de) {
-				msg["error"] = de
-			} else if errors.As(err, &nj) {
-				msg["error"] = &drillsError{Kind: "not-json", Message: "returned a value that is not JSON (" + nj.what + ")"}
-			} else {
-				msg["error"] = &drillsError{Kind: "error", Message: err.Error()}
-			}
-		} else {
-			msg["value"] = value
-			if repeat != nil {
-				msg["repeat"] = drillsMarshalRepeat(repeat)
-			}
-		}
-		drillsSend(msg)
 	}
+	go work(0)
+	<-finished
 	drillsSend(map[string]interface{}{"t": "done"})
+	drillsFlush()
+}
+
+// drillsReport sends a case's result with what it printed.
+func drillsReport(c *drillsCase, capture *drillsCapture, started time.Time, value interface{}, repeat *drillsRepeatOutcome, err error) {
+	ms := float64(time.Since(started).Nanoseconds()) / 1e6
+	output, truncated := "", false
+	if capture != nil {
+		output, truncated = capture.take()
+	}
+	msg := map[string]interface{}{"t": "result", "index": c.Index, "ms": ms, "output": output, "truncated": truncated}
+	if err != nil {
+		var de *drillsError
+		var nj drillsNotJSON
+		if errors.As(err, &de) {
+			msg["error"] = de
+		} else if errors.As(err, &nj) {
+			msg["error"] = &drillsError{Kind: "not-json", Message: "returned a value that is not JSON (" + nj.what + ")"}
+		} else {
+			msg["error"] = &drillsError{Kind: "error", Message: err.Error()}
+		}
+	} else {
+		msg["value"] = value
+		if repeat != nil {
+			msg["repeat"] = drillsMarshalRepeat(repeat)
+		}
+	}
+	drillsSend(msg)
 }
