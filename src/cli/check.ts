@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { loadPacks, loadProblem, PROBLEM_FILE, type LoadOptions } from '../core/pack/index';
 import type { Diagnostic, Language, PackSummary, Problem, ProblemSummary } from '../core/pack/types';
 import { runSolution, stringifyJsonExact, type RunnerEnv, type RunResult } from '../core/runner/index';
+import { languageById } from '../core/languages/registry';
 import { ExitCode, type CommandOptions } from './io';
 import { hasErrors, unique } from './list';
 import { escapeControl, formatDiagnostic } from './report';
@@ -135,7 +136,7 @@ async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declare
   const solutionsFile = path.join(problem.dir, PROBLEM_FILE);
   for (const lang of declared ?? []) {
     if (!problem.solutions.some((s) => s.language === lang)) {
-      issues.push({ file: solutionsFile, line: 1, column: 1, severity: 'error', message: `No reference solution in ${lang} (the pack declares it): add solutions/solution.${ext(lang)}` });
+      issues.push({ file: solutionsFile, line: 1, column: 1, severity: 'error', message: `No reference solution in ${lang} (the pack declares it): add solutions/${languageById(lang).solutionFile}` });
     }
   }
   if (problem.cases.length === 0 && !problem.testsErrors) issues.push({ file: problem.testsPath ?? path.join(problem.dir, 'tests.yaml'), line: 1, column: 1, severity: 'error', message: 'No hidden test cases.' });
@@ -180,10 +181,6 @@ async function runWrong(problem: Problem, s: { language: Language; path: string 
 
 function failuresOf(r: RunResult): SolutionCheck['failures'] {
   return r.cases.filter((c) => c.verdict !== 'passed' && c.verdict !== 'notRun').map((c) => ({ case: c.name, tags: c.tags, verdict: c.verdict, ...(c.message ? { message: c.message } : {}) }));
-}
-
-function ext(lang: Language): string {
-  return { python: 'py', javascript: 'js', typescript: 'ts' }[lang];
 }
 
 interface Semaphore {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
-import { LANGUAGES, type Language } from '../core/pack/types';
+import type { Language } from '../core/pack/types';
+import { LANGUAGE_IDS } from '../core/languages/registry';
 import { endAllRuns, prestartHarness, runSolution, stringifyJsonExact } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
@@ -14,8 +15,8 @@ export interface RunArgs {
 
 /** `drills run`: runs one solution file against a problem's hidden cases. */
 export async function runCommand(args: RunArgs, { json, style, io }: CommandOptions): Promise<number> {
-  if (!(LANGUAGES as readonly string[]).includes(args.lang)) {
-    io.err(`drills: unknown language '${args.lang}' (use ${LANGUAGES.join(', ')})`);
+  if (!(LANGUAGE_IDS as readonly string[]).includes(args.lang)) {
+    io.err(`drills: unknown language '${args.lang}' (use ${LANGUAGE_IDS.join(', ')})`);
     return ExitCode.Usage;
   }
   if (!fs.existsSync(args.file)) {

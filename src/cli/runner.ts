@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { TOOLCHAINS } from '../core/languages/registry';
 import { PROBLEM_FILE } from '../core/pack/constants';
 import type { LoadOptions } from '../core/pack/index';
 import { createFileYamlCache } from '../core/pack/yamlCache';
@@ -12,11 +13,22 @@ export function cliRunnerEnv(io: Io): RunnerEnv {
     harnessDir: io.harnessDir,
     interpreters: createInterpreterResolver({
       cacheFile: path.join(io.cacheDir, 'interpreters.json'),
-      pythonPath: io.env.DRILLS_PYTHON || undefined,
+      paths: toolchainPathsFromEnv(io.env),
       pathEnv: io.env.PATH,
     }),
+    buildCacheDir: path.join(io.cacheDir, 'builds'),
     now: () => performance.now(),
   };
+}
+
+/** Toolchain paths from `DRILLS_TOOLCHAIN_<ID>` (`DRILLS_TOOLCHAIN_PYTHON`), and the older `DRILLS_PYTHON`. */
+export function toolchainPathsFromEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const paths: Record<string, string> = env.DRILLS_PYTHON ? { python: env.DRILLS_PYTHON } : {};
+  for (const { id } of TOOLCHAINS) {
+    const value = env[`DRILLS_TOOLCHAIN_${id.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`];
+    if (value) paths[id] = value;
+  }
+  return paths;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_ATTEMPT_FOLDER } from '../core/drill/attemptFolder';
-import { LANGUAGES, type Language, type Phases } from '../core/pack/types';
+import type { Language, Phases } from '../core/pack/types';
+import { LANGUAGE_IDS } from '../core/languages/registry';
 import { parsePhasesSetting } from '../core/session/index';
 import { parseConditionGroups, parseDay, type ConditionGroup } from '../core/progress/index';
 
@@ -24,13 +25,21 @@ const nullableString: Parse<string | null> = (raw) => (raw === null ? null : typ
 const SETTINGS = {
   defaultLanguage: {
     default: null,
-    parse: (raw) => (raw === null || raw === '' ? null : LANGUAGES.includes(raw as Language) ? (raw as Language) : undefined),
+    parse: (raw) => (raw === null || raw === '' ? null : LANGUAGE_IDS.includes(raw as Language) ? (raw as Language) : undefined),
   } satisfies Setting<Language | null>,
   attemptFolder: {
     default: DEFAULT_ATTEMPT_FOLDER,
     parse: (raw) => (typeof raw === 'string' && raw.trim() !== '' ? raw : undefined),
   } satisfies Setting<string>,
   pythonPath: { default: null, parse: nullableString } satisfies Setting<string | null>,
+  /** Toolchain paths by toolchain id; entries that are not non-empty strings are ignored. */
+  toolchains: {
+    default: {},
+    parse: (raw) =>
+      typeof raw === 'object' && raw !== null && !Array.isArray(raw)
+        ? Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''))
+        : undefined,
+  } satisfies Setting<Record<string, string>>,
   mode: {
     default: 'interview',
     parse: (raw) => (raw === 'interview' || raw === 'practice' ? raw : undefined),
@@ -101,4 +110,10 @@ export class Config implements vscode.Disposable {
     this.listener.dispose();
     this.changed.dispose();
   }
+}
+
+/** The configured toolchain paths by toolchain id: `drills.toolchains`, and the older `drills.pythonPath` under it. */
+export function toolchainPaths(config: Config): Record<string, string> {
+  const pythonPath = config.get('pythonPath');
+  return { ...(pythonPath ? { python: pythonPath } : {}), ...config.get('toolchains') };
 }

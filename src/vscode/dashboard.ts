@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { createInterpreterResolver, LANGUAGE_RUNNERS } from '../core/runner/index';
-import { LANGUAGES } from '../core/pack/types';
+import { createInterpreterResolver } from '../core/runner/index';
+import { LANGUAGES } from '../core/languages/registry';
 import { dayOf, parseDay } from '../core/progress/index';
 import type { MockReport, MockSession } from '../core/attempt/index';
 import type { DashboardRequest, DashboardView, FromWebview, RenderReport, ToWebview } from '../webview/protocol';
-import type { Config } from './config';
+import { toolchainPaths, type Config } from './config';
 import { Commands } from './constants';
 import type { PacksService } from './packs';
 import type { ProgressService } from './dashboardProgress';
@@ -266,16 +266,15 @@ async function importHistory(progress: ProgressService) {
 
 /** The walkthrough's first step: finds each language's interpreter and says what was found. */
 export async function checkToolchains(config: Config, cacheFile: string): Promise<{ language: string; ok: boolean; detail: string }[]> {
-  const pythonPath = config.get('pythonPath');
-  const resolver = createInterpreterResolver({ ...(pythonPath ? { pythonPath } : {}), cacheFile });
+  const resolver = createInterpreterResolver({ paths: toolchainPaths(config), cacheFile });
   const results = [];
   for (const language of LANGUAGES) {
-    const found = await resolver.resolve(LANGUAGE_RUNNERS[language].interpreter);
-    results.push({ language, ok: found.ok, detail: found.ok ? found.interpreter.command : found.message });
+    const found = await resolver.resolve(language.toolchain.id);
+    results.push({ language: language.id, ok: found.ok, detail: found.ok ? found.interpreter.command : found.message });
   }
   const missing = results.filter((r) => !r.ok);
   const text = results.map((r) => `${r.language}: ${r.ok ? r.detail : 'missing'}`).join(' · ');
   if (missing.length === 0) void vscode.window.showInformationMessage(`Toolchains ready. ${text}`);
-  else void vscode.window.showWarningMessage(`${missing.map((m) => m.detail).join(' ')} (${text})`, 'Open Settings').then((c) => (c ? vscode.commands.executeCommand('workbench.action.openSettings', 'drills.pythonPath') : undefined));
+  else void vscode.window.showWarningMessage(`${missing.map((m) => m.detail).join(' ')} (${text})`, 'Open Settings').then((c) => (c ? vscode.commands.executeCommand('workbench.action.openSettings', 'drills.toolchains') : undefined));
   return results;
 }

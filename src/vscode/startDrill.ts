@@ -17,7 +17,8 @@ import {
 } from '../core/drill/index';
 import { STARTER_FILES, STATEMENT_FILE } from '../core/pack/index';
 import { isInside } from '../core/fs/paths';
-import { LANGUAGES, type Language, type PackSummary, type ProblemSummary } from '../core/pack/types';
+import type { Language, PackSummary, ProblemSummary } from '../core/pack/types';
+import { LANGUAGE_IDS } from '../core/languages/registry';
 
 /** What starting a drill scaffolded: handed to `onDidStartDrill` listeners and returned by `start`. */
 export interface DrillStart {
@@ -174,7 +175,7 @@ export class DrillStarter implements vscode.Disposable {
 
     const configured = config.get('defaultLanguage');
     const lastUsed = state.get<Language>(LAST_LANGUAGE_KEY);
-    const preferred = [configured, lastUsed].filter((l): l is Language => !!l && LANGUAGES.includes(l));
+    const preferred = [configured, lastUsed].filter((l): l is Language => !!l && LANGUAGE_IDS.includes(l));
     const latest = latestAttempt(await findAttempts(bases), preferred);
     let start: Omit<DrillStart, 'problem' | 'statementPath'> | undefined;
     if (latest) {

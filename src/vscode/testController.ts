@@ -8,7 +8,7 @@ import { caseInputText, definitionLineOf, labelledValue, stackFrames, withLastRu
 import { describeDifference, showValue } from '../core/runner/difference';
 import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
-import type { Config } from './config';
+import { toolchainPaths, type Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
@@ -74,6 +74,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       this.controller,
       this.lensesChanged,
       deps.config.watch('pythonPath', () => (this.resolver = this.makeResolver())),
+      deps.config.watch('toolchains', () => (this.resolver = this.makeResolver())),
       session.onDidChangeAttempt((attempt) => this.sync(attempt)),
       session.onDidChangeActive(() => this.sync()),
       vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/solution.{py,js,ts}' }], this),
@@ -115,8 +116,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   }
 
   private makeResolver(): InterpreterResolver {
-    const pythonPath = this.deps.config.get('pythonPath');
-    return createInterpreterResolver({ ...(pythonPath ? { pythonPath } : {}), cacheFile: this.deps.interpreterCacheFile });
+    return createInterpreterResolver({ paths: toolchainPaths(this.deps.config), cacheFile: this.deps.interpreterCacheFile });
   }
 
   /**
@@ -276,7 +276,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     const cancel = token.onCancellationRequested(() => abort.abort());
     const source = await fsp.readFile(attempt.solutionPath, 'utf8').catch(() => '');
     const functionName = problem.function?.names?.[attempt.language] ?? problem.function?.name ?? problem.class?.names?.[attempt.language] ?? problem.class?.name ?? '';
-    const fallbackLine = definitionLineOf(source, functionName);
+    const fallbackLine = definitionLineOf(source, functionName, attempt.language);
     const solutionUri = vscode.Uri.file(attempt.solutionPath);
     let result: RunResult;
     try {
@@ -360,9 +360,9 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     const error = result.error!;
     this.deps.log.warn(`Hidden tests could not run: ${error.message}`);
     if (error.kind === 'interpreter-missing') {
-      const action = 'Set Python Path';
+      const action = 'Open Settings';
       void vscode.window.showErrorMessage(error.message, action).then((picked) => {
-        if (picked === action) void vscode.commands.executeCommand('workbench.action.openSettings', 'drills.pythonPath');
+        if (picked === action) void vscode.commands.executeCommand('workbench.action.openSettings', 'drills.toolchains');
       });
     } else {
       void vscode.window.showErrorMessage(`Hidden tests: ${error.message}`);

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { STARTER_FILES } from '../pack/index';
-import { LANGUAGES, type Language } from '../pack/types';
+import type { Language } from '../pack/types';
+import { LANGUAGE_IDS } from '../languages/registry';
 
 /** The default of `drills.attemptFolder`, relative to the first workspace folder. */
 export const DEFAULT_ATTEMPT_FOLDER = 'drills/${problemId}';
@@ -102,7 +103,7 @@ async function isFile(file: string): Promise<boolean> {
 export async function findAttempts(bases: ReadonlyMap<Language, string>): Promise<ExistingAttempt[]> {
   const found: ExistingAttempt[] = [];
   const seen = new Set<string>();
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     const base = bases.get(language);
     if (!base) continue;
     for (const number of attemptNumbersIn(await namesIn(path.dirname(base)), path.basename(base))) {
@@ -113,7 +114,7 @@ export async function findAttempts(bases: ReadonlyMap<Language, string>): Promis
       found.push({ dir, language, solutionPath, number });
     }
   }
-  return found.sort((a, b) => a.number - b.number || LANGUAGES.indexOf(a.language) - LANGUAGES.indexOf(b.language));
+  return found.sort((a, b) => a.number - b.number || LANGUAGE_IDS.indexOf(a.language) - LANGUAGE_IDS.indexOf(b.language));
 }
 
 /** The attempt to offer for resuming: the highest-numbered one, preferring `preferred` languages in order on a tie. */
@@ -121,7 +122,7 @@ export function latestAttempt(attempts: readonly ExistingAttempt[], preferred: r
   if (attempts.length === 0) return undefined;
   const top = Math.max(...attempts.map((a) => a.number));
   const latest = attempts.filter((a) => a.number === top);
-  const rank = (l: Language) => (preferred.includes(l) ? preferred.indexOf(l) : preferred.length + LANGUAGES.indexOf(l));
+  const rank = (l: Language) => (preferred.includes(l) ? preferred.indexOf(l) : preferred.length + LANGUAGE_IDS.indexOf(l));
   return [...latest].sort((a, b) => rank(a.language) - rank(b.language))[0];
 }
 

@@ -1,4 +1,5 @@
-import { LANGUAGES, PHASE_NAMES } from '../pack/types';
+import { PHASE_NAMES } from '../pack/types';
+import { LANGUAGE_IDS } from '../languages/registry';
 
 /**
  * A hand-written shape check for stored attempts: history files are ours, but a disk, a sync tool
@@ -12,7 +13,7 @@ export function attemptShapeProblem(value: unknown): string | undefined {
     str(a, 'attempt', 'id') ??
     str(a, 'attempt', 'packId') ??
     str(a, 'attempt', 'problemId') ??
-    oneOf(a, 'attempt', 'language', LANGUAGES) ??
+    oneOf(a, 'attempt', 'language', LANGUAGE_IDS) ??
     str(a, 'attempt', 'solutionPath') ??
     str(a, 'attempt', 'attemptDir') ??
     oneOf(a, 'attempt', 'mode', ['strict', 'practice']) ??

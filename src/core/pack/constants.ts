@@ -1,3 +1,4 @@
+import { LANGUAGES } from '../languages/registry';
 import type { Language, Limits } from './types';
 
 // The format's file names and defaults, in a module of their own: the runner and the CLI's start-up path
@@ -9,8 +10,8 @@ export const PROBLEM_FILE = 'problem.yaml';
 export const TESTS_FILE = 'tests.yaml';
 export const STATEMENT_FILE = 'statement.md';
 
-/** The starter file of each language, in `starter/`. */
-export const STARTER_FILES: Record<Language, string> = { python: 'solution.py', javascript: 'solution.js', typescript: 'solution.ts' };
+/** The starter file of each language, in `starter/` (the registry's `solutionFile`). */
+export const STARTER_FILES = Object.fromEntries(LANGUAGES.map((l) => [l.id, l.solutionFile])) as Record<Language, string>;
 
 /** Defaults of the format, documented in docs/pack-format.md. */
 export const DEFAULT_MINUTES = 45;

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { readManifest, type PackManifest } from './manifest';
 import { languageOfFile, readProblemSpec, type PackContext } from './problemSpec';
 import { readTests } from './testsFile';
-import { LANGUAGES, STANDARD_TAGS, type Diagnostic, type Language, type PackSummary, type Problem, type ProblemSummary } from './types';
+import { STANDARD_TAGS, type Diagnostic, type Language, type PackSummary, type Problem, type ProblemSummary } from './types';
+import { LANGUAGE_IDS } from '../languages/registry';
 import type { YamlCache } from './yamlCache';
 import { Reporter } from './yamlFile';
 import { PACK_FILE, PROBLEM_FILE, STARTER_FILES, STATEMENT_FILE, TESTS_FILE } from './constants';
@@ -195,7 +196,7 @@ async function indexProblem(dir: string, pack: PackContext, listings: Listings, 
 async function starterLanguages(dir: string, entries: Dirent[], listings: Listings): Promise<Language[]> {
   if (!entries.some((e) => e.name === 'starter' && e.isDirectory())) return [];
   const starters = await list(path.join(dir, 'starter'), listings);
-  return LANGUAGES.filter((l) => hasFile(starters, STARTER_FILES[l]));
+  return LANGUAGE_IDS.filter((l) => hasFile(starters, STARTER_FILES[l]));
 }
 
 // Problems reported at problem.yaml's first line: the files they are about do not exist.
@@ -207,7 +208,7 @@ function checkFolder(dir: string, entries: Dirent[], languages: Language[], pack
     }
   }
   if (languages.length === 0 && !(pack.defaults.languages ?? []).length) {
-    report.warning([], `No starter files in ${path.join(path.relative(pack.dir, dir), 'starter')}/ (solution.py, solution.js or solution.ts): the problem cannot be started in any language.`, 'key');
+    report.warning([], `No starter files in ${path.join(path.relative(pack.dir, dir), 'starter')}/ (${Object.values(STARTER_FILES).join(', ')}): the problem cannot be started in any language.`, 'key');
   }
 }
 

@@ -1,5 +1,6 @@
 import { checkSchema } from './schemaCheck';
-import { LANGUAGES, PHASE_NAMES, STANDARD_TAGS, FORMAT_VERSION, type Diagnostic, type Language, type PackSummary, type Phases, type TagSpec } from './types';
+import { PHASE_NAMES, STANDARD_TAGS, FORMAT_VERSION, type Diagnostic, type Language, type PackSummary, type Phases, type TagSpec } from './types';
+import { LANGUAGE_IDS } from '../languages/registry';
 import type { YamlCache } from './yamlCache';
 import { parseYamlFile, Reporter } from './yamlFile';
 
@@ -79,7 +80,7 @@ export function isPositive(value: unknown): value is number {
 
 /** One of the supported language names. */
 export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  return typeof value === 'string' && (LANGUAGE_IDS as readonly string[]).includes(value);
 }
 
 /** The valid phases of a mapping, or undefined when there are none. */

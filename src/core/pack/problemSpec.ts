@@ -5,7 +5,8 @@ import { isPositive, isRecord, validPhases } from './manifest';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
 import { parseTypeName } from './typeName';
-import { LANGUAGES, type ClassSpec, type Compare, type Diagnostic, type Difficulty, type FunctionSpec, type Language, type Limits, type MethodSpec, type Param, type Phases } from './types';
+import type { ClassSpec, Compare, Diagnostic, Difficulty, FunctionSpec, Language, Limits, MethodSpec, Param, Phases } from './types';
+import { languageForFile, languageForKey } from '../languages/registry';
 import type { YamlCache } from './yamlCache';
 import { parseYamlFile, Reporter, scalarTextStart, type YamlFile, type YamlPath } from './yamlFile';
 
@@ -126,7 +127,10 @@ function readParams(raw: unknown, at: YamlPath, report: Reporter): Param[] {
 function readNames(raw: unknown): Partial<Record<Language, string>> | undefined {
   if (!isRecord(raw)) return undefined;
   const names: Partial<Record<Language, string>> = {};
-  for (const language of LANGUAGES) if (typeof raw[language] === 'string') names[language] = raw[language] as string;
+  for (const [key, value] of Object.entries(raw)) {
+    const language = languageForKey(key);
+    if (language && typeof value === 'string') names[language] = value;
+  }
   return Object.keys(names).length > 0 ? names : undefined;
 }
 
@@ -247,8 +251,5 @@ function readCompare(raw: unknown, report: Reporter, pack: PackContext, problemD
 }
 
 
-/** The languages named by file extension: .py python, .js javascript, .ts typescript. */
-export function languageOfFile(file: string): Language | undefined {
-  const ext = path.extname(file).toLowerCase();
-  return ext === '.py' ? 'python' : ext === '.js' ? 'javascript' : ext === '.ts' && !file.endsWith('.d.ts') ? 'typescript' : undefined;
-}
+/** The language of a solution file, by its extension (the registry's `extension`). */
+export const languageOfFile = languageForFile;

@@ -9,7 +9,8 @@ import { readRepeatBlock } from './repeatBlock';
 import { checkSchema, pathLabel } from './schemaCheck';
 import { parseTypeName, valueMismatch } from './typeName';
 import { didYouMean } from './suggest';
-import { LANGUAGES, type Diagnostic, type ExpectedException, type Language, type MethodSpec, type TestCase } from './types';
+import type { Diagnostic, ExpectedException, MethodSpec, TestCase } from './types';
+import { LANGUAGE_IDS, languageForKey } from '../languages/registry';
 import type { YamlCache } from './yamlCache';
 import { locate, parseYamlFile, Reporter, type YamlPath } from './yamlFile';
 
@@ -133,19 +134,20 @@ function readRaises(raw: unknown, at: YamlPath, report: Reporter): false | true 
       report.error(at, `\`raises: ${raw}\` must name an exception class, like \`ValueError\` or \`RangeError\`.`);
       return undefined;
     }
-    return Object.fromEntries(LANGUAGES.map((language) => [language, raw]));
+    return Object.fromEntries(LANGUAGE_IDS.map((language) => [language, raw]));
   }
   if (isRecord(raw) && Object.keys(raw).length > 0) {
     const named: ExpectedException = {};
     let ok = true;
     for (const [key, value] of Object.entries(raw)) {
-      if (!(LANGUAGES as readonly string[]).includes(key)) {
-        report.error([...at, key], `\`raises\` names exceptions by language (${LANGUAGES.join(', ')}), not \`${key}\`.${didYouMean(key, LANGUAGES)}`, 'key');
+      const language = languageForKey(key);
+      if (!language) {
+        report.error([...at, key], `\`raises\` names exceptions by language (${LANGUAGE_IDS.join(', ')}), not \`${key}\`.${didYouMean(key, LANGUAGE_IDS)}`, 'key');
         ok = false;
       } else if (typeof value !== 'string' || !EXCEPTION_NAME.test(value)) {
         report.error([...at, key], `\`raises.${key}\` must name an exception class, like \`ValueError\` or \`RangeError\`.`);
         ok = false;
-      } else named[key as Language] = value;
+      } else named[language] = value;
     }
     return ok ? named : undefined;
   }

@@ -2,10 +2,10 @@
  * The pack format as the rest of the program sees it, once loaded and checked.
  * The on-disk contract is documented in docs/pack-format.md and schemas/.
  */
+import type { Language } from '../languages/registry';
 
-/** The languages a drill can be solved in. One entry per language in the runner table. */
-export type Language = 'python' | 'javascript' | 'typescript';
-export const LANGUAGES: readonly Language[] = ['python', 'javascript', 'typescript'];
+/** The languages a drill can be solved in: one module each in the language registry (src/core/languages/). */
+export type { Language };
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];

@@ -4,7 +4,7 @@ import { stringifyJsonExact } from '../exactJson';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { registerCleanup } from './cleanup';
-import { LANGUAGE_RUNNERS, solutionEnv } from './languages';
+import { solutionEnv } from './languages';
 import { ProcessTree, newRunMarker } from './processTree';
 import { protocolMarker } from './protocol';
 import type { Interpreter } from './types';
@@ -89,7 +89,8 @@ export function runChecker(node: Interpreter, checker: CheckerScript, items: Che
   return new Promise((resolve) => {
     // A pack's code like a solution: the same minimal environment, and everything it starts is killed at the end.
     const runMarker = newRunMarker();
-    const env = solutionEnv(LANGUAGE_RUNNERS.javascript, node, runMarker);
+    // Node needs nothing beyond the base variables (NODE_OPTIONS in particular must not reach the checker).
+    const env = solutionEnv({ keepEnv: /^$/, fixedEnv: {} }, node, runMarker);
     const child = spawn(node.command, ['-e', CHECKER_MAIN], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const tree = child.pid ? new ProcessTree(child.pid, runMarker) : undefined;
     const unregister = registerCleanup(() => tree?.kill());

@@ -1,7 +1,7 @@
 /** The hidden-test runner: the editor and the CLI call `runSolution`. */
 export { runSolution, prestartHarness, harnessSpecFor, OUTPUT_CAP } from './run';
-export { createInterpreterResolver, defaultInterpreterCacheFile, findOnPath, type InterpreterResolverOptions, type ProbeInterpreter } from './interpreters';
-export { LANGUAGE_RUNNERS, type LanguageRunner, type PreparedCode } from './languages';
+export { createInterpreterResolver, defaultInterpreterCacheFile, findOnPath, toolchainMissingMessage, toolchainSetting, type InterpreterResolverOptions, type ProbeInterpreter } from './interpreters';
+export { solutionEnv } from './languages';
 export { compareValues, jsonEqual, floatEqual, unorderedEqual, canonicalJson, typeMismatch, preview } from './compare';
 export { runChecker, loadChecker, type CheckItem, type CheckVerdict, type CheckerScript } from './checker';
 export { endAllRuns } from './cleanup';

@@ -74,6 +74,11 @@ export interface HarnessJob {
   outputCapBytes: number;
   /** The Python harness limits its address space to its baseline plus this. */
   memoryMb: number;
+  /**
+   * Each case's CPU time limit. The runner enforces it from outside (and kills the process); a harness that can
+   * stop a case itself (a compiled language's per-case deadline) reports it as a `timeout` error and goes on.
+   */
+  timeMs: number;
 }
 
 export interface HarnessLocation {

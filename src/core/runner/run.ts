@@ -9,7 +9,11 @@ import { loadChecker, runChecker, type CheckerScript, type CheckItem } from './c
 import { registerCleanup, timesEnded } from './cleanup';
 import { compareValues, floatEqual, preview, typeMismatch } from './compare';
 import { describeDifference } from './difference';
-import { LANGUAGE_RUNNERS, solutionEnv, type LanguageRunner } from './languages';
+import { NODE_TOOLCHAIN } from '../languages/node';
+import { languageById } from '../languages/registry';
+import type { LanguageModule } from '../languages/types';
+import { defaultBuildCacheDir } from '../languages/buildCache';
+import { solutionEnv } from './languages';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
@@ -119,23 +123,34 @@ type SessionOutcome =
 interface HarnessLaunch {
   command: string;
   args: string[];
+  /** Variables the language's `run` asked for, on top of the solution's environment. */
+  env: Record<string, string>;
   cwd: string;
   interpreter: Interpreter;
 }
 
-function harnessLaunch(runner: LanguageRunner, interpreter: Interpreter, harnessDir: string, solutionPath: string, limits: Limits): HarnessLaunch {
-  return { command: interpreter.command, args: runner.argv(path.join(harnessDir, runner.harnessFile), limits), cwd: path.dirname(solutionPath), interpreter };
+function harnessLaunch(
+  runner: LanguageModule,
+  interpreter: Interpreter,
+  harnessDir: string,
+  solutionPath: string,
+  limits: Limits,
+  artifact: string | undefined,
+): HarnessLaunch {
+  const harnessPath = path.join(harnessDir, runner.harnessFiles[0]);
+  const launch = runner.run({ toolchain: interpreter, harnessPath, limits, ...(artifact !== undefined ? { artifact } : {}) });
+  return { command: launch.command, args: launch.args, env: launch.env ?? {}, cwd: path.dirname(solutionPath), interpreter };
 }
 
-const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.cwd, l.interpreter.env ?? {}]);
+const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.env, l.cwd, l.interpreter.env ?? {}]);
 
-function spawnHarness(launch: HarnessLaunch, runner: LanguageRunner, marker: string): ChildProcessWithoutNullStreams {
+function spawnHarness(launch: HarnessLaunch, runner: LanguageModule, marker: string): ChildProcessWithoutNullStreams {
   return spawn(launch.command, launch.args, {
     cwd: launch.cwd,
     // Its own session and process group; the marker in its environment finds whatever leaves both.
     detached: true,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: solutionEnv(runner, launch.interpreter, marker),
+    env: solutionEnv(runner, launch.interpreter, marker, process.env, launch.env),
   });
 }
 
@@ -146,7 +161,7 @@ interface Harness {
   tree: ProcessTree | undefined;
 }
 
-function startHarness(launch: HarnessLaunch, runner: LanguageRunner): Harness {
+function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   const marker = newRunMarker();
   const child = spawnHarness(launch, runner, marker);
   return { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined };
@@ -172,17 +187,19 @@ const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch
 /**
  * Starts the harness for `language` before the problem is known, so the interpreter's start overlaps loading the
  * problem: it waits for its job on stdin. Pass it as `RunOptions.prestarted`; a run started with other limits kills
- * it and starts its own. Undefined when the interpreter cannot be found (the run reports that).
+ * it and starts its own. Undefined when the interpreter cannot be found (the run reports that), and for a compiled
+ * language: its process is the build's artifact, which does not exist before the run.
  */
 export async function prestartHarness(
   opts: { language: Language; solutionPath: string; memoryMb?: number },
   env: RunnerEnv,
 ): Promise<PrestartedHarness | undefined> {
-  const runner = LANGUAGE_RUNNERS[opts.language];
-  const lookup = await env.interpreters.resolve(runner.interpreter);
+  const runner = languageById(opts.language);
+  if (runner.build) return undefined;
+  const lookup = await env.interpreters.resolve(runner.toolchain.id);
   if (!lookup.ok) return undefined;
   const memoryMb = opts.memoryMb ?? DEFAULT_LIMITS.memoryMb;
-  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb });
+  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb }, undefined);
   const harness0 = startHarness(launch, runner);
   const child = harness0.child;
   // Until a run takes it, it is this process's to kill on a signal.
@@ -238,7 +255,7 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
 async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
   const { problem, language, solutionPath } = opts;
   const started = env.now();
-  const runner: LanguageRunner = LANGUAGE_RUNNERS[language];
+  const runner = languageById(language);
   const indexes = opts.only ? [...new Set(opts.only)] : problem.cases.map((_, i) => i);
   for (const i of indexes) {
     if (!Number.isInteger(i) || i < 0 || i >= problem.cases.length) throw new RangeError(`Case index ${i} is out of range for ${problem.id} (${problem.cases.length} cases).`);
@@ -293,18 +310,39 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     }
     checker = loaded;
   }
-  const interpreterLookup = await env.interpreters.resolve(runner.interpreter);
+  const interpreterLookup = await env.interpreters.resolve(runner.toolchain.id);
   if (!interpreterLookup.ok) {
     runError = { kind: 'interpreter-missing', message: interpreterLookup.message };
     finishRest('notRun', interpreterLookup.message);
     return done();
   }
   const interpreter = interpreterLookup.interpreter;
-  const prepared = await runner.prepare(solutionPath, env.tmpDir ?? os.tmpdir());
+  const tmpDir = env.tmpDir ?? os.tmpdir();
+  const prepared = runner.prepare ? await runner.prepare(solutionPath, tmpDir) : { ok: true as const, codePath: solutionPath };
   if (!prepared.ok) {
     runError = prepared.error;
     finishRest('error', prepared.error.message, prepared.error.location ? { location: prepared.error.location } : {});
     return done();
+  }
+  let artifact: string | undefined;
+  if (runner.build) {
+    const built = await runner.build({
+      solutionPath,
+      harnessDir: env.harnessDir,
+      spec,
+      problem,
+      toolchain: interpreter,
+      cacheDir: path.join(env.buildCacheDir ?? defaultBuildCacheDir(process.env, os.homedir()), runner.id),
+      tmpDir,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+    if (!built.ok) {
+      prepared.cleanup?.();
+      runError = built.error;
+      finishRest('error', built.error.message, built.error.location ? { location: built.error.location } : {});
+      return done();
+    }
+    artifact = built.artifact;
   }
 
   /** The longest a harness of this run took from its start to the solution loaded. */
@@ -422,7 +460,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
   }
 
   async function judgeWithChecker(script: CheckerScript): Promise<void> {
-    const node = await env.interpreters.resolve('node');
+    const node = await env.interpreters.resolve(NODE_TOOLCHAIN.id);
     const items: CheckItem[] = [...awaitingChecker.values()].map((r) => {
       const c = problem.cases[r.index];
       return { index: r.index, args: c.ops ? { ops: c.ops, opArgs: c.opArgs } : (c.args ?? []), expected: c.expected, actual: r.actual };
@@ -457,9 +495,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       }),
       outputCapBytes: OUTPUT_CAP,
       memoryMb: limits.memoryMb,
+      timeMs: limits.timeMs,
     };
     return new Promise((resolve) => {
-      const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits);
+      const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits, artifact);
       // Only the first process can be a prestarted one: taking it is one-shot.
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;

@@ -1,3 +1,4 @@
+import type { Toolchain } from '../languages/types';
 import type { Diagnostic, Language, Problem, TestCase } from '../pack/types';
 
 /** How a single hidden case ended. */
@@ -40,9 +41,10 @@ export interface RunResult {
 
 /** Errors a user can cause, as values: they are shown, never thrown. */
 export interface RunError {
-  kind: 'interpreter-missing' | 'load-failed' | 'not-found' | 'harness' | 'tests-broken';
+  /** `build-failed`: a compiled language's compiler refused the solution; `diagnostics` are at the user's lines. */
+  kind: 'interpreter-missing' | 'build-failed' | 'load-failed' | 'not-found' | 'harness' | 'tests-broken';
   message: string;
-  /** `tests-broken`: the errors in the problem's hidden tests, at their places (also in `Problem.testsErrors`). */
+  /** `tests-broken`: the errors in the problem's hidden tests, at their places (also in `Problem.testsErrors`); `build-failed`: the compiler's. */
   diagnostics?: Diagnostic[];
   stack?: string;
   location?: { file: string; line: number; column?: number };
@@ -79,32 +81,30 @@ export interface PrestartedHarness {
 
 export type { Language, Problem, TestCase };
 
-/** The interpreters the language table can ask for. */
-export type InterpreterName = 'node' | 'python';
+/** A toolchain's id (`ToolchainSpec.id`: `python`, `node`): what the resolver looks up. */
+export type InterpreterName = string;
 
-/** A resolved interpreter: the binary to start and extra environment variables it needs. */
-export interface Interpreter {
-  command: string;
-  /** Extra variables for the child (`ELECTRON_RUN_AS_NODE=1` when the editor's own runtime stands in for node). */
-  env?: Record<string, string>;
-}
+/** A resolved interpreter or compiler: the binary to start, its version, and extra environment variables it needs. */
+export type Interpreter = Toolchain;
 
 /** The result of looking an interpreter up: missing is a value with a message for the user. */
 export type InterpreterLookup = { ok: true; interpreter: Interpreter } | { ok: false; message: string };
 
 /** Finds interpreters; implementations cache what they find. */
 export interface InterpreterResolver {
-  resolve(name: InterpreterName): Promise<InterpreterLookup>;
+  resolve(toolchainId: InterpreterName): Promise<InterpreterLookup>;
 }
 
 /** What `runSolution` needs from its surroundings, injected so tests control it. */
 export interface RunnerEnv {
-  /** Absolute path of the folder holding node-harness.js and py_harness.py (out/harness). */
+  /** Absolute path of the folder holding every language's `harnessFiles` (out/harness). */
   harnessDir: string;
   interpreters: InterpreterResolver;
   now: () => number;
   /** Where transpiled solutions are written (default: os.tmpdir()); never the workspace. */
   tmpDir?: string;
+  /** Where compiled languages cache their builds, one folder per language (default: `defaultBuildCacheDir`); never the workspace. */
+  buildCacheDir?: string;
   /** Random marker for protocol lines (default: 16 random bytes in hex). */
   nonce?: () => string;
   /** How long loading the solution (interpreter start + top-level code) may take (default: 5000 + timeMs). */

@@ -187,17 +187,7 @@ export function mockMixes(count: number): { label: string; difficulty?: Partial<
   return mixes;
 }
 
-/**
- * The 1-based line where a solution defines `name` (`def name`, `function name`, `name = (…) =>`,
- * `class name`), for placing a failure when the runner knows no line; 1 when it is not found.
- */
-export function definitionLineOf(source: string, name: string): number {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^\\s*(?:export\\s+)?(?:async\\s+)?(?:def|function\\*?|class)\\s+${escaped}\\b|^\\s*(?:export\\s+)?(?:const|let|var)\\s+${escaped}\\s*=`);
-  const lines = source.split(/\r?\n/);
-  const index = lines.findIndex((l) => pattern.test(l));
-  return index >= 0 ? index + 1 : 1;
-}
+export { definitionLineOf } from '../languages/registry';
 
 /** The edge-case coverage of a run, as stored with the run in history. */
 export interface RunCoverage {

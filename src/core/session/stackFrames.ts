@@ -1,42 +1,14 @@
-import * as path from 'node:path';
+import type { Language } from '../languages/registry';
+import { stackFramesOf } from '../languages/registry';
+import type { StackFrame } from '../languages/types';
 
-/** One frame of a solution's stack trace, innermost first; `file` only when it names a file on disk. */
-export interface StackFrame {
-  label: string;
-  file?: string;
-  /** 1-based. */
-  line?: number;
-  /** 1-based. */
-  column?: number;
-}
-
-// `    at name (file:line:column)`, `    at file:line:column`, `    at async name (…)`.
-const NODE_FRAME = /^\s*at (?:(.+?) \()?(.+?):(\d+):(\d+)\)?$/;
-// `  File "file", line N, in name`.
-const PYTHON_FRAME = /^\s*File "(.+)", line (\d+), in (.+)$/;
+export type { StackFrame };
 
 /**
- * The frames of a stack trace as the runner reports it (Node's `at …` lines or a Python traceback), innermost
- * first, as an editor's call stack lists them. Lines that are not frames (the message, source lines) are skipped.
+ * The frames of a stack trace as the runner reports it, innermost first, as an editor's call stack lists them, read
+ * by `language`'s parser; without a language, by the first language whose format it is. Lines that are not frames
+ * (the message, source lines) are skipped.
  */
-export function stackFrames(stack: string): StackFrame[] {
-  const lines = stack.split('\n');
-  const python: StackFrame[] = [];
-  const node: StackFrame[] = [];
-  for (const line of lines) {
-    const py = PYTHON_FRAME.exec(line);
-    if (py) {
-      python.push(frame(py[3], py[1], Number(py[2])));
-      continue;
-    }
-    const js = NODE_FRAME.exec(line);
-    if (js) node.push(frame(js[1] ?? '<anonymous>', js[2], Number(js[3]), Number(js[4])));
-  }
-  // A traceback lists the innermost call last.
-  return python.length > 0 ? python.reverse() : node;
-}
-
-function frame(label: string, file: string, line: number, column?: number): StackFrame {
-  const onDisk = path.isAbsolute(file) && !file.startsWith('node:');
-  return { label, ...(onDisk ? { file } : {}), line, ...(column !== undefined ? { column } : {}) };
+export function stackFrames(stack: string, language?: Language): StackFrame[] {
+  return stackFramesOf(stack, language);
 }

@@ -14,7 +14,7 @@ const sharedResolver = createInterpreterResolver({ cacheFile: path.join(os.tmpdi
 
 /** A runner environment over the built harnesses and the real interpreters. */
 export function testEnv(overrides: Partial<RunnerEnv> = {}): RunnerEnv {
-  return { harnessDir: HARNESS_DIR, interpreters: sharedResolver, now: () => performance.now(), ...overrides };
+  return { harnessDir: HARNESS_DIR, interpreters: sharedResolver, now: () => performance.now(), buildCacheDir: path.join(os.tmpdir(), 'drills-test-builds'), ...overrides };
 }
 
 /** A temp folder removed after the suite. */

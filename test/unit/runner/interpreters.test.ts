@@ -27,15 +27,15 @@ describe('runner: interpreters', function () {
     const interpreters = createInterpreterResolver({ pathEnv: path.join(dir, 'empty-path') });
     const run = await runCode(dir, 'python', 'def solve(a):\n    return a\n', problem, { env: { interpreters } });
     assert.equal(run.error?.kind, 'interpreter-missing');
-    assert.match(run.error?.message ?? '', /Python 3 was not found.*drills\.pythonPath/);
+    assert.match(run.error?.message ?? '', /Python 3 was not found.*apt-get install python3.*"drills\.toolchains": \{ "python"/);
     assert.deepEqual(run.cases.map((c) => c.verdict), ['notRun', 'notRun']);
     assert.equal(run.passed, 0);
   });
 
   it('reports a configured Python that does not exist', async () => {
-    const resolved = await createInterpreterResolver({ pythonPath: path.join(dir, 'no-python') }).resolve('python');
+    const resolved = await createInterpreterResolver({ paths: { python: path.join(dir, 'no-python') } }).resolve('python');
     assert.equal(resolved.ok, false);
-    assert.match(resolved.ok ? '' : resolved.message, /no-python.*drills\.pythonPath/);
+    assert.match(resolved.ok ? '' : resolved.message, /no-python.*"drills\.toolchains": \{ "python"/);
   });
 
   it('falls back to the editor\'s runtime with ELECTRON_RUN_AS_NODE when node is not on the PATH', async () => {
@@ -78,7 +78,7 @@ describe('runner: interpreters', function () {
 
   it('lets a configured Python path win over the PATH', async () => {
     const looked: string[] = [];
-    const resolved = await createInterpreterResolver({ pythonPath: REAL_PYTHON, lookPath: (n) => (looked.push(n), '/usr/bin/elsewhere') }).resolve('python');
+    const resolved = await createInterpreterResolver({ paths: { python: REAL_PYTHON }, lookPath: (n) => (looked.push(n), '/usr/bin/elsewhere') }).resolve('python');
     assert.deepEqual(resolved, { ok: true, interpreter: { command: REAL_PYTHON } });
     assert.deepEqual(looked, []);
   });
