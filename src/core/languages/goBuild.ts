@@ -4,13 +4,13 @@
  * parameters; the glue only names what it calls.
  */
 import { spawn } from 'node:child_process';
-import * as crypto from 'node:crypto';
-import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
 import type { HarnessSpec } from '../runner/protocol';
 import type { RunError } from '../runner/types';
+import { buildKey, cachedBuild } from './buildCache';
+import type { BuildInput, BuildResult } from './types';
 
 /** The names of the files in the build folder: the frames of a panic and the compiler's errors name these. */
 export const GO_SOLUTION_FILE = 'solution.go';
@@ -110,7 +110,7 @@ export function goBuildError(output: string, solutionPath: string, spec: Harness
     const first = diagnostics[0];
     const list = diagnostics.map((d) => `${path.basename(d.file)}:${d.line}:${d.column}: ${d.message}`).join('\n');
     return {
-      kind: 'load-failed',
+      kind: 'build-failed',
       message: `The solution does not compile: ${first.message}`,
       stack: list,
       location: { file: first.file, line: first.line, column: first.column },
@@ -118,7 +118,7 @@ export function goBuildError(output: string, solutionPath: string, spec: Harness
     };
   }
   if (lacks.length > 0) return { kind: 'not-found', message: [...new Set(lacks)].join(' ') };
-  return { kind: 'load-failed', message: `The solution does not compile: ${other.join('\n').trim() || 'go build failed without a message'}` };
+  return { kind: 'build-failed', message: `The solution does not compile: ${other.join('\n').trim() || 'go build failed without a message'}` };
 }
 
 /** What a compile error in the glue means for the solution. */
@@ -133,95 +133,63 @@ function glueMessage(error: string, spec: HarnessSpec): string {
   return `The solution does not fit LeetCode's Go shape for ${spec.name}: ${error}.`;
 }
 
-/** What a Go build needs. */
-export interface GoBuildOptions {
-  solutionPath: string;
-  /** The harness's Go source (go_harness.go) as a path. */
-  harnessPath: string;
-  spec: HarnessSpec;
-  /** The `go` command and its version (part of the cache key). */
-  go: { command: string; version?: string; env?: Record<string, string> };
-  /** Where builds are cached, outside the workspace; GOCACHE and GOPATH live here too, shared by every build. */
-  cacheDir: string;
-  signal?: AbortSignal;
-  /** The environment `go` starts with (default: process.env); only what it needs is passed on. */
-  env?: NodeJS.ProcessEnv;
-}
+/** The harness's Go source, in the runner's harness folder. */
+export const GO_HARNESS_SOURCE = 'go_harness.go';
 
-export type GoBuildResult = { ok: true; artifact: string; cached: boolean } | { ok: false; error: RunError };
-
-/** Variables of the user's environment `go build` may see: where Go is, and proxies for nothing (GOPROXY is off). */
+/** Variables of the user's environment `go build` may see: where Go is, and the user's home and locale. */
 const GO_BUILD_ENV = /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TMPDIR|GOROOT|SYSTEMROOT|LOCALAPPDATA|APPDATA|USERPROFILE)$/i;
 
 /**
- * Builds the solution with the harness into `cacheDir/<hash>/drills-go`, the hash covering the solution's copy, the
- * glue, the harness, the Go version and the flags: an unchanged solution is never compiled twice. The build goes to
- * a folder of its own and is renamed into place, so two runs building the same solution never see half a binary.
+ * Builds the solution with the harness and the glue into a cached binary (buildCache.ts: an unchanged solution is
+ * never compiled twice). Go's own build cache (GOCACHE) and GOPATH are shared by every build, beside the language's
+ * folder of builds, so a new solution compiles only its own package: the standard library is never rebuilt.
  */
-export async function buildGo(opts: GoBuildOptions): Promise<GoBuildResult> {
+export async function buildGo(input: BuildInput): Promise<BuildResult> {
   let source: string;
-  let harness: string;
   try {
-    source = await fs.readFile(opts.solutionPath, 'utf8');
+    source = await fs.readFile(input.solutionPath, 'utf8');
   } catch (e) {
-    return { ok: false, error: { kind: 'load-failed', message: `Cannot read the solution ${opts.solutionPath}: ${(e as Error).message}` } };
+    return { ok: false, error: { kind: 'load-failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
   }
-  try {
-    harness = await fs.readFile(opts.harnessPath, 'utf8');
-  } catch (e) {
-    return { ok: false, error: { kind: 'harness', message: `Cannot read the Go harness ${opts.harnessPath}: ${(e as Error).message}` } };
-  }
-  const copy = goSolutionCopy(source);
-  const glue = goGlueSource(opts.spec, source);
-  const goMod = 'module drills\n\ngo 1.18\n';
-  const key = crypto
-    .createHash('sha256')
-    .update(JSON.stringify([copy.text, glue, harness, goMod, opts.go.command, opts.go.version ?? '', GO_BUILD_FLAGS]))
-    .digest('hex')
-    .slice(0, 32);
-  const finalDir = path.join(opts.cacheDir, key);
-  const artifact = path.join(finalDir, GO_BINARY);
-  if (fsSync.existsSync(artifact)) return { ok: true, artifact, cached: true };
-
-  await fs.mkdir(opts.cacheDir, { recursive: true, mode: 0o700 });
-  const workDir = await fs.mkdtemp(path.join(opts.cacheDir, `${key}.build-`));
-  try {
+  const key = await buildKey(input, [GO_HARNESS_SOURCE], GO_BUILD_FLAGS);
+  return cachedBuild(input.cacheDir, key, async (dir) => {
+    const copy = goSolutionCopy(source);
     await Promise.all([
-      fs.writeFile(path.join(workDir, GO_SOLUTION_FILE), copy.text),
-      fs.writeFile(path.join(workDir, GO_GLUE_FILE), glue),
-      fs.writeFile(path.join(workDir, GO_HARNESS_FILE), harness),
-      fs.writeFile(path.join(workDir, 'go.mod'), goMod),
+      fs.writeFile(path.join(dir, GO_SOLUTION_FILE), copy.text),
+      fs.writeFile(path.join(dir, GO_GLUE_FILE), goGlueSource(input.spec, source)),
+      fs.copyFile(path.join(input.harnessDir, GO_HARNESS_SOURCE), path.join(dir, GO_HARNESS_FILE)),
+      fs.writeFile(path.join(dir, 'go.mod'), 'module drills\n\ngo 1.18\n'),
     ]);
-    const built = await runGoBuild(opts, workDir);
-    if (!built.ok) return { ok: false, error: built.output === undefined ? { kind: 'interpreter-missing', message: built.message } : goBuildError(built.output, opts.solutionPath, opts.spec, copy.shift) };
-    try {
-      await fs.rename(workDir, finalDir);
-    } catch {
-      // Another run built the same solution first: its binary is the same.
-      if (!fsSync.existsSync(artifact)) throw new Error(`Could not move the Go build into ${finalDir}.`);
-    }
-    return { ok: true, artifact, cached: false };
-  } finally {
-    await fs.rm(workDir, { recursive: true, force: true });
-  }
+    const built = await runGoBuild(input, dir);
+    if (built.ok) return { ok: true, artifact: GO_BINARY };
+    if (built.output === undefined) return { ok: false, error: { kind: 'build-failed', message: built.message } };
+    return { ok: false, error: goBuildError(built.output, input.solutionPath, input.spec, copy.shift) };
+  });
+}
+
+/** Go's build cache and GOPATH: beside the folder of builds, which buildCache.ts prunes. */
+export function goToolCacheDir(cacheDir: string): string {
+  return path.join(path.dirname(cacheDir), `${path.basename(cacheDir)}-toolchain-cache`);
 }
 
 type GoBuildRun = { ok: true } | { ok: false; output: string; message?: undefined } | { ok: false; output?: undefined; message: string };
 
-function runGoBuild(opts: GoBuildOptions, workDir: string): Promise<GoBuildRun> {
+function runGoBuild(input: BuildInput, dir: string): Promise<GoBuildRun> {
   const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(opts.env ?? process.env)) if (v !== undefined && GO_BUILD_ENV.test(k)) env[k] = v;
-  Object.assign(env, opts.go.env, {
-    GOCACHE: path.join(opts.cacheDir, 'gocache'),
-    GOPATH: path.join(opts.cacheDir, 'gopath'),
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && GO_BUILD_ENV.test(k)) env[k] = v;
+  const tools = goToolCacheDir(input.cacheDir);
+  Object.assign(env, input.toolchain.env, {
+    GOCACHE: path.join(tools, 'gocache'),
+    GOPATH: path.join(tools, 'gopath'),
     GO111MODULE: 'on',
+    // The standard library only: no download can happen during a run.
     GOPROXY: 'off',
     GOWORK: 'off',
     GOTOOLCHAIN: 'local',
     CGO_ENABLED: '0',
   });
   return new Promise((resolve) => {
-    const child = spawn(opts.go.command, GO_BUILD_FLAGS, { cwd: workDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(input.toolchain.command, GO_BUILD_FLAGS, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const add = (d: Buffer): void => {
       if (output.length < 64 * 1024) output += d.toString('utf8');
@@ -231,14 +199,14 @@ function runGoBuild(opts: GoBuildOptions, workDir: string): Promise<GoBuildRun> 
     const onAbort = (): void => {
       child.kill('SIGKILL');
     };
-    opts.signal?.addEventListener('abort', onAbort);
+    input.signal?.addEventListener('abort', onAbort);
     child.on('error', (e) => {
-      opts.signal?.removeEventListener('abort', onAbort);
-      resolve({ ok: false, message: `Could not start ${opts.go.command}: ${e.message}. Install Go (Debian: golang-go) or set drills.toolchains.go.` });
+      input.signal?.removeEventListener('abort', onAbort);
+      resolve({ ok: false, message: `Could not start ${input.toolchain.command}: ${e.message}. Install Go (Debian: golang-go) or set drills.toolchains.go.` });
     });
     child.on('close', (code) => {
-      opts.signal?.removeEventListener('abort', onAbort);
-      if (opts.signal?.aborted) resolve({ ok: false, message: 'The Go build was cancelled.' });
+      input.signal?.removeEventListener('abort', onAbort);
+      if (input.signal?.aborted) resolve({ ok: false, message: 'The Go build was cancelled.' });
       else resolve(code === 0 ? { ok: true } : { ok: false, output });
     });
   });
@@ -260,4 +228,47 @@ export function goStackFrames(stack: string): { name: string; file: string; line
     i++;
   }
   return frames;
+}
+
+/** How a Go process that died during a case explains it, read from what the runtime wrote on stderr. */
+export interface GoCrash {
+  message: string;
+  stack?: string;
+  location?: { file: string; line: number };
+}
+
+/** Frames shown of a crash's goroutine: a stack overflow lists thousands of the same call. */
+const CRASH_FRAMES = 10;
+
+/**
+ * The reason a Go process died, from the runtime's last words: a stack overflow (fatal, Go cannot recover it), a
+ * panic on a goroutine the solution started (nothing recovers it there), another fatal error (concurrent map
+ * writes, a deadlock). The frames are the solution's only (its copy in the build folder is `solution.go`), at the
+ * user's file. Undefined when stderr says none of these.
+ */
+export function goCrash(stderrTail: string, solutionPath: string): GoCrash | undefined {
+  let message: string;
+  if (/fatal error: stack overflow/.test(stderrTail)) {
+    const limit = /goroutine stack exceeds (\d+)-byte limit/.exec(stderrTail);
+    const mb = limit ? ` of ${Math.round(Number(limit[1]) / (1024 * 1024))} MB` : '';
+    message = `Stack overflow: a goroutine's stack passed its limit${mb} (recursion too deep, or it never ends).`;
+  } else {
+    const panic = /^panic: (.+?)(?: \[recovered\])?$/m.exec(stderrTail);
+    const fatal = /^fatal error: (.+)$/m.exec(stderrTail);
+    if (panic) message = `panic: ${panic[1]} (on a goroutine the solution started, where nothing recovers it: the process ended)`;
+    else if (fatal) message = `Go runtime error: ${fatal[1]} (the process ended)`;
+    else return undefined;
+  }
+  const frames: string[] = [];
+  let location: GoCrash['location'];
+  const lines = stderrTail.split('\n');
+  for (let i = 0; i + 1 < lines.length && frames.length < CRASH_FRAMES; i++) {
+    const m = /^\t(.*\/solution\.go):(\d+)(?: \+0x[0-9a-f]+.*)?$/.exec(lines[i + 1]);
+    if (!m || lines[i].startsWith('\t') || lines[i].startsWith('runtime')) continue;
+    const name = lines[i].replace(/^created by /, '').replace(/\(.*\)$/, '(...)').replace(/^main\./, '');
+    frames.push(`${name}\n\t${solutionPath}:${m[2]}`);
+    location ??= { file: solutionPath, line: Number(m[2]) };
+    i++;
+  }
+  return { message, ...(frames.length > 0 ? { stack: `${message}\n\ngoroutine [running]:\n${frames.join('\n')}` } : {}), ...(location ? { location } : {}) };
 }

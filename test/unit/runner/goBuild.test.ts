@@ -3,11 +3,13 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildGo, goBuildError, goGlueSource, goSolutionCopy, goStackFrames, type GoBuildOptions } from '../../../src/core/languages/goBuild';
+import { buildGo, goBuildError, goCrash, goGlueSource, goSolutionCopy, goStackFrames } from '../../../src/core/languages/goBuild';
+import type { BuildInput } from '../../../src/core/languages/types';
 import { findOnPath } from '../../../src/core/runner/interpreters';
 import { ProtocolReader, protocolMarker, type HarnessMessage, type HarnessSpec } from '../../../src/core/runner/protocol';
+import { makeProblem } from './helpers';
 
-const HARNESS = path.resolve(__dirname, '..', '..', '..', '..', 'src', 'harness', 'go_harness.go');
+const HARNESS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'src', 'harness');
 const GO = findOnPath('go', process.env.PATH);
 const FN: HarnessSpec = { kind: 'function', name: 'twoSum', params: ['int[]', 'int'], returns: 'int[]' };
 const CLASS: HarnessSpec = {
@@ -43,7 +45,7 @@ describe('Go glue and source copy', () => {
   it('maps compile errors to the user\'s file, line and column, and glue errors to what the solution lacks', () => {
     const out = '# drills\n./solution.go:4:2: undefined: x\n./solution.go:1:20: missing return\n';
     const err = goBuildError(out, '/w/sol.go', FN, { line: 1, columns: 14 });
-    assert.equal(err.kind, 'load-failed');
+    assert.equal(err.kind, 'build-failed');
     assert.deepEqual(err.location, { file: '/w/sol.go', line: 4, column: 2 });
     assert.equal(err.message, 'The solution does not compile: undefined: x');
     assert.deepEqual(err.diagnostics?.map((d) => [d.line, d.column]), [[4, 2], [1, 6]]);
@@ -58,6 +60,31 @@ describe('Go glue and source copy', () => {
   it('reads the frames of a Go stack as the harness reports it', () => {
     const frames = goStackFrames('panic: boom\n\ngoroutine [running]:\nhelper(...)\n\t/w/sol.go:9\ntwoSum(...)\n\t/w/sol.go:4');
     assert.deepEqual(frames, [{ name: 'helper', file: '/w/sol.go', line: 9 }, { name: 'twoSum', file: '/w/sol.go', line: 4 }]);
+  });
+
+  it('explains a stack overflow and a panic on the solution\'s own goroutine from the runtime\'s last words', () => {
+    const overflow = [
+      'runtime: goroutine stack exceeds 67108864-byte limit',
+      'fatal error: stack overflow',
+      '',
+      'runtime stack:',
+      'runtime.throw({0x522172?, 0x5ed680?})',
+      '\t/usr/lib/go-1.19/src/runtime/panic.go:1047 +0x5d fp=0x7ffd18f70b30 sp=0x7ffd18f70b00 pc=0x43457d',
+      '',
+      'goroutine 5 [running]:',
+      'main.deep(0xaaa22?)',
+      '\t/home/u/.cache/drills/builds/go/0123.tmp-x/solution.go:15 +0x1d fp=0xc0 sp=0xc0 pc=0x4',
+      'main.deep(0xaaa21?)',
+      '\t/home/u/.cache/drills/builds/go/0123.tmp-x/solution.go:15 +0x1d fp=0xc0 sp=0xc0 pc=0x4',
+    ].join('\n');
+    const crash = goCrash(overflow, '/w/sol.go');
+    assert.equal(crash?.message, "Stack overflow: a goroutine's stack passed its limit of 64 MB (recursion too deep, or it never ends).");
+    assert.deepEqual(crash?.location, { file: '/w/sol.go', line: 15 });
+    assert.equal(crash?.stack?.split('\n').filter((l) => l === '\t/w/sol.go:15').length, 2);
+    const lost = goCrash('panic: lost\n\ngoroutine 20 [running]:\nmain.solve.func1()\n\t/b/solution.go:44 +0x27\ncreated by main.solve\n\t/b/solution.go:43 +0x8e5\n', '/w/sol.go');
+    assert.match(lost?.message ?? '', /^panic: lost \(on a goroutine the solution started/);
+    assert.equal(lost?.stack, `${lost?.message}\n\ngoroutine [running]:\nsolve.func1(...)\n\t/w/sol.go:44\nsolve\n\t/w/sol.go:43`);
+    assert.equal(goCrash('Killed', '/w/sol.go'), undefined);
   });
 });
 
@@ -77,7 +104,15 @@ function runBinary(binary: string, job: unknown): Promise<HarnessMessage[]> {
   this.timeout(120_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-go-test-'));
   const cacheDir = path.join(os.tmpdir(), `drills-go-test-cache-${process.getuid?.() ?? 0}`);
-  const options = (solutionPath: string, spec: HarnessSpec = FN): GoBuildOptions => ({ solutionPath, harnessPath: HARNESS, spec, go: { command: GO! }, cacheDir });
+  const options = (solutionPath: string, spec: HarnessSpec = FN): BuildInput => ({
+    solutionPath,
+    harnessDir: HARNESS_DIR,
+    spec,
+    problem: makeProblem({ cases: [] }),
+    toolchain: { command: GO!, version: 'test' },
+    cacheDir,
+    tmpDir: os.tmpdir(),
+  });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('builds once: a second build of an unchanged file is the cached binary, an edit builds again', async () => {
