@@ -52,7 +52,6 @@ export interface DrillPrompts {
   showError(message: string): Thenable<void>;
 }
 
-
 /** The prompts as VS Code dialogs. */
 export const vscodePrompts: DrillPrompts = {
   async pickProblem(problems) {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { cpp } from './cpp';
 import { java } from './java';
+import { go } from './go';
 import { javascript } from './javascript';
 import { python } from './python';
 import { typescript } from './typescript';
@@ -10,7 +11,7 @@ import type { LanguageModule, StackFrame, ToolchainSpec } from './types';
  * Every language Drills runs, in the order menus list them. Adding a language is adding its module here (see
  * docs/languages.md); nothing else in the program names a language.
  */
-export const LANGUAGES = [python, javascript, typescript, java, cpp] as const;
+export const LANGUAGES = [python, javascript, typescript, java, cpp, go] as const;
 
 /** A language's id, as packs, settings and history write it. */
 export type Language = (typeof LANGUAGES)[number]['id'];

@@ -50,6 +50,13 @@ export interface LanguageModule<Id extends string = string> {
   /** Whether what the dying process left on stderr says it ran out of memory. */
   outOfMemory(stderrTail: string): boolean;
   /**
+   * Why the process died during a case, when its runtime says so in words (Go's `fatal error: stack overflow`, a
+   * panic on a goroutine nothing recovers): the case's error, with the solution's frames and where, at
+   * `solutionPath`. `dyingWords` is what the process wrote outside the protocol during the case (capped), where a
+   * runtime's last words go. Absent or undefined: the runner's own "exited the process" message.
+   */
+  crashError?(dyingWords: string, solutionPath: string): CrashError | undefined;
+  /**
    * Resident memory the runtime itself takes on top of the problem's limit (interpreter, harness, the harness's
    * copy of a result while it sends it). The whole process tree is killed past limit + this.
    */
@@ -156,6 +163,13 @@ export interface StackFrame {
   line?: number;
   /** 1-based. */
   column?: number;
+}
+
+/** A case's error read from how its process died (`LanguageModule.crashError`). */
+export interface CrashError {
+  message: string;
+  stack?: string;
+  location?: { file: string; line: number; column?: number };
 }
 
 /** A file written beside a solution for the editor's sake. */

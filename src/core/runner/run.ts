@@ -731,9 +731,11 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           else if (killedFor === 'deadline') finish({ ...base, verdict: 'notRun', message: deadlineMessage() });
           else if (runner.outOfMemory(stderrTail)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
           else {
+            const crash = runner.crashError?.(c.raw.text || stderrTail, solutionPath);
             // Only a kill the runner sent is a verdict of its own: any other SIGKILL came from the solution (or the system).
             const hint = signal === 'SIGSEGV' ? ' (a crash, often a stack overflow from very deep recursion)' : signal === 'SIGKILL' ? ' (not by the judge)' : '';
-            finish({ ...base, verdict: 'error', message: `The solution exited the process (it ${how}${hint}) instead of returning.` });
+            if (crash) finish({ ...base, verdict: 'error', message: crash.message, ...(crash.stack ? { stack: crash.stack } : {}), ...(crash.location ? { location: crash.location } : {}) });
+            else finish({ ...base, verdict: 'error', message: `The solution exited the process (it ${how}${hint}) instead of returning.` });
           }
           current = undefined;
           progressed = true;

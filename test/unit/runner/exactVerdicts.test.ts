@@ -3,19 +3,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
 import type { Problem, TestCase } from '../../../src/core/pack/types';
-import type { ScriptLanguage as Language } from './helpers';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS, type Language } from '../../../src/core/languages/registry';
 
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const verdicts = (run: RunResult): string[] => run.cases.map((c) => c.verdict);
 const show = (run: RunResult): string => JSON.stringify(run.cases.map((c) => [c.verdict, c.message]), (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** Per language: the same solution written three ways (TypeScript may share the JavaScript). */
-type Code = Record<Language, string>;
+/** Per language: the same solution written in each language that has it here (a compiled language may have its own suite). */
+type Code = Partial<Record<Language, string>>;
+
+/** The languages `code` is written in, in the registry's order. */
+const languagesOf = (code: Code): Language[] => LANGUAGE_IDS.filter((l) => code[l] !== undefined);
 
 describe('runner: integers beyond 2^53 are compared exactly', function () {
   this.timeout(40_000);
@@ -28,10 +30,11 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     python: 'def solve(mode):\n    return [0, 2 ** 60, 2 ** 60 + 1, 2.0 ** 60][mode]\n',
     javascript: 'function solve(mode) {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
     typescript: 'function solve(mode: number): number | bigint {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
+    go: 'func solve(mode int) interface{} {\n\treturn []interface{}{0, 1 << 60, 1<<60 + 1, float64(1 << 60)}[mode]\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(code)) {
     it(`fails 2^60 where 2^60 + 1 is expected and passes the exact value (${language})`, async () => {
-      const run = await runCode(dir, language, code[language], big);
+      const run = await runCode(dir, language, code[language]!, big);
       assert.deepEqual(verdicts(run), ['failed', 'passed', 'failed'], show(run));
       assert.match(run.cases[0].message ?? '', /^Expected 1152921504606846977, got 1152921504606846976\./);
     });
@@ -40,7 +43,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
   for (const language of ['javascript', 'typescript'] as const) {
     it(`sends a BigInt exactly even when the solution gave BigInt a toJSON (${language})`, async () => {
       const patch = language === 'javascript' ? 'BigInt.prototype.toJSON = function () { return this.toString(); };' : '(BigInt.prototype as unknown as { toJSON(): string }).toJSON = function (this: bigint) { return this.toString(); };';
-      const run = await runCode(dir, language, `${patch}\n${code[language]}`, big);
+      const run = await runCode(dir, language, `${patch}\n${code[language]!}`, big);
       assert.deepEqual(verdicts(run), ['failed', 'passed', 'failed'], show(run));
     });
   }
@@ -53,10 +56,11 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     python: 'def next(n):\n    return n + 1\n',
     javascript: 'const next = (n) => n + 1n;',
     typescript: 'const next = (n: bigint): bigint => n + 1n;',
+    go: 'func next(n int) int {\n\treturn n + 1\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(echoCode)) {
     it(`hands a big integer argument to the solution with every digit (${language})`, async () => {
-      const run = await runCode(dir, language, echoCode[language], echo);
+      const run = await runCode(dir, language, echoCode[language]!, echo);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
       assert.equal(run.cases[0].actual, 2n ** 60n + 2n);
     });
@@ -81,10 +85,11 @@ describe('runner: a method without a return value', function () {
     python: 'class Box:\n    def __init__(self):\n        self.x = None\n    def put(self, x):\n        self.x = x\n    def get(self):\n        return self.x\n',
     javascript: 'class Box {\n  put(x) { this.x = x; }\n  get() { return this.x; }\n}',
     typescript: 'class Box {\n  private x = 0;\n  put(x: number): void { this.x = x; }\n  get(): number { return this.x; }\n}',
+    go: 'type Box struct{ x int }\n\nfunc Constructor() Box { return Box{} }\n\nfunc (this *Box) Put(x int) { this.x = x }\n\nfunc (this *Box) Get() int { return this.x }\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(code)) {
     it(`is void: returning nothing gives the expected null (${language})`, async () => {
-      const run = await runCode(dir, language, code[language], cache);
+      const run = await runCode(dir, language, code[language]!, cache);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
       assert.deepEqual(run.cases[0].actual, [null, null, 4]);
     });
@@ -116,8 +121,45 @@ describe('runner: the LRUCache example of the pack format, loaded from YAML', fu
     python: 'class LRUCache:\n    def __init__(self, capacity):\n        self.c, self.d = capacity, {}\n    def get(self, key):\n        if key not in self.d:\n            return -1\n        self.d[key] = self.d.pop(key)\n        return self.d[key]\n    def put(self, key, value):\n        self.d.pop(key, None)\n        self.d[key] = value\n        if len(self.d) > self.c:\n            del self.d[next(iter(self.d))]\n',
     javascript: 'class LRUCache {\n  constructor(c) { this.c = c; this.m = new Map(); }\n  get(k) { if (!this.m.has(k)) return -1; const v = this.m.get(k); this.m.delete(k); this.m.set(k, v); return v; }\n  put(k, v) { this.m.delete(k); this.m.set(k, v); if (this.m.size > this.c) this.m.delete(this.m.keys().next().value); }\n}',
     typescript: 'class LRUCache {\n  private m = new Map<number, number>();\n  constructor(private c: number) {}\n  get(k: number): number { if (!this.m.has(k)) return -1; const v = this.m.get(k)!; this.m.delete(k); this.m.set(k, v); return v; }\n  put(k: number, v: number): void { this.m.delete(k); this.m.set(k, v); if (this.m.size > this.c) this.m.delete(this.m.keys().next().value!); }\n}',
+    go: [
+      'type LRUCache struct {',
+      '\tc    int',
+      '\tkeys []int',
+      '\tm    map[int]int',
+      '}',
+      '',
+      'func Constructor(capacity int) LRUCache { return LRUCache{c: capacity, m: map[int]int{}} }',
+      '',
+      'func (this *LRUCache) touch(k int) {',
+      '\tfor i, x := range this.keys {',
+      '\t\tif x == k {',
+      '\t\t\tthis.keys = append(this.keys[:i], this.keys[i+1:]...)',
+      '\t\t\tbreak',
+      '\t\t}',
+      '\t}',
+      '\tthis.keys = append(this.keys, k)',
+      '}',
+      '',
+      'func (this *LRUCache) Get(key int) int {',
+      '\tv, ok := this.m[key]',
+      '\tif !ok {',
+      '\t\treturn -1',
+      '\t}',
+      '\tthis.touch(key)',
+      '\treturn v',
+      '}',
+      '',
+      'func (this *LRUCache) Put(key int, value int) {',
+      '\tthis.m[key] = value',
+      '\tthis.touch(key)',
+      '\tif len(this.keys) > this.c {',
+      '\t\tdelete(this.m, this.keys[0])',
+      '\t\tthis.keys = this.keys[1:]',
+      '\t}',
+      '}',
+    ].join('\n'),
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(code)) {
     it(`passes a right solution whose put returns nothing (${language})`, async () => {
       fs.mkdirSync(path.join(dir, 'lru'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'drills-pack.yaml'), 'drills: 1\nid: lru-pack\nname: LRU\ndescription: One problem.\n');
@@ -126,7 +168,7 @@ describe('runner: the LRUCache example of the pack format, loaded from YAML', fu
       fs.writeFileSync(path.join(dir, 'lru', 'statement.md'), '# LRU\n');
       const { problem, diagnostics } = await loadProblemFromDir(path.join(dir, 'lru'));
       assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
-      const run = await runCode(dir, language, code[language], problem!);
+      const run = await runCode(dir, language, code[language]!, problem!);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
     });
   }
@@ -154,10 +196,11 @@ describe('runner: results are converted by their declared type only', function (
       '  return mode === "node-like" ? { val: 1, next: 2 } : { val: 1, left: 2 };',
       '}',
     ].join('\n'),
+    go: 'func solve(mode string) map[string]int {\n\treturn map[string]map[string]int{"proto": {"__proto__": 1, "a": 2}, "node-like": {"val": 1, "next": 2}, "tree-like": {"val": 1, "left": 2}}[mode]\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(code)) {
     it(`keeps a map's own __proto__ key and never takes {val, next} for a list node (${language})`, async () => {
-      const run = await runCode(dir, language, code[language], maps);
+      const run = await runCode(dir, language, code[language]!, maps);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'passed'], show(run));
     });
   }
@@ -179,10 +222,11 @@ describe('runner: results are converted by their declared type only', function (
     ].join('\n'),
     javascript: 'function solve(mode) {\n  return { bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 }[mode];\n}',
     typescript: 'function solve(mode: string): unknown {\n  return ({ bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 } as Record<string, unknown>)[mode];\n}',
+    go: 'func solve(mode string) interface{} {\n\treturn map[string]interface{}{"bool": true, "int": 1, "lying": map[string]int{"a": 1}, "lying-int": 1}[mode]\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(lying)) {
     it(`never takes a bool for an int, and reads a dict or int subclass by its content (${language})`, async () => {
-      const run = await runCode(dir, language, lying[language], counts);
+      const run = await runCode(dir, language, lying[language]!, counts);
       assert.deepEqual(verdicts(run), ['failed', 'failed', 'passed', 'passed'], show(run));
     });
   }
@@ -208,10 +252,11 @@ describe('runner: float tolerance', function () {
     python: 'def solve(k):\n    return 2 ** 31 + (0.5 if k == 0 else 0.0005)\n',
     javascript: 'const solve = (k) => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
     typescript: 'const solve = (k: number): number => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
+    go: 'func solve(k int) float64 {\n\tif k == 0 {\n\t\treturn 1<<31 + 0.5\n\t}\n\treturn 1<<31 + 0.0005\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(code)) {
     it(`is absolute unless the pack says relative (${language})`, async () => {
-      const [abs, rel] = await Promise.all([runCode(dir, language, code[language], absolute), runCode(dir, language, code[language], relative)]);
+      const [abs, rel] = await Promise.all([runCode(dir, language, code[language]!, absolute), runCode(dir, language, code[language]!, relative)]);
       assert.deepEqual(verdicts(abs), ['failed', 'passed'], show(abs));
       assert.deepEqual(verdicts(rel), ['passed', 'passed'], show(rel));
     });
@@ -224,9 +269,9 @@ describe('runner: raises', function () {
   const problem = makeProblem({
     cases: [
       raises(true),
-      raises({ python: 'ValueError', javascript: 'RangeError', typescript: 'RangeError' }),
-      raises({ python: 'KeyError', javascript: 'TypeError', typescript: 'TypeError' }),
-      raises({ python: 'Exception', javascript: 'Error', typescript: 'Error' }),
+      raises({ python: 'ValueError', javascript: 'RangeError', typescript: 'RangeError', go: 'Negative' }),
+      raises({ python: 'KeyError', javascript: 'TypeError', typescript: 'TypeError', go: 'runtime.Error' }),
+      raises({ python: 'Exception', javascript: 'Error', typescript: 'Error', go: 'error' }),
       raises({}),
     ],
     function: { name: 'solve', params: [{ name: 'n', type: 'int' }], returns: 'int' },
@@ -236,12 +281,14 @@ describe('runner: raises', function () {
     python: 'class Negative(ValueError):\n    pass\n\ndef solve(n):\n    raise Negative("negative")\n',
     javascript: 'class Negative extends RangeError {}\nfunction solve(n) {\n  throw new Negative("negative");\n}',
     typescript: 'class Negative extends RangeError {}\nfunction solve(n: number): number {\n  throw new Negative("negative");\n}',
+    // Go has no subclasses: `error`, which the panic value implements, stands for the base class.
+    go: 'type Negative struct{}\n\nfunc (Negative) Error() string { return "negative" }\n\nfunc solve(n int) int {\n\tpanic(Negative{})\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(right)) {
     it(`passes only on the named exception or a subclass of it (${language})`, async () => {
-      const run = await runCode(dir, language, right[language], problem);
+      const run = await runCode(dir, language, right[language]!, problem);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed', 'passed', 'passed'], show(run));
-      const wanted = language === 'python' ? 'KeyError' : 'TypeError';
+      const wanted = { python: 'KeyError', go: 'runtime.Error' }[language as string] ?? 'TypeError';
       assert.match(run.cases[2].message ?? '', new RegExp(`^Expected a ${wanted}, but the solution raised .*negative`));
     });
   }
@@ -261,10 +308,11 @@ describe('runner: raises', function () {
     python: 'def solve(n):\n    raise NotImplementedError("solve is not implemented yet")\n',
     javascript: 'function solve(n) {\n  throw new Error("solve is not implemented yet");\n}',
     typescript: 'function solve(n: number): number {\n  throw new Error("solve is not implemented yet");\n}',
+    go: 'func solve(n int) int {\n\tpanic("solve is not implemented yet")\n}\n',
   };
-  for (const language of LANGUAGES) {
+  for (const language of languagesOf(starter)) {
     it(`never passes a raises case with a "not implemented" exception (${language})`, async () => {
-      const run = await runCode(dir, language, starter[language], problem);
+      const run = await runCode(dir, language, starter[language]!, problem);
       assert.deepEqual(verdicts(run), ['error', 'error', 'error', 'error', 'error'], show(run));
       for (const c of run.cases) assert.match(c.message ?? '', /^Not implemented yet: .*solve is not implemented yet/);
       assert.equal(run.cases[0].location?.line, 2);

@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stringifyJsonExact } from '../../../src/core/exactJson';
-import { languageById } from '../../../src/core/languages/registry';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 import type { RunResult, RunnerEnv, RunOptions } from '../../../src/core/runner/types';
 
 /** out/harness, next to the bundled tests (out/test/unit/runner). */
@@ -38,7 +38,7 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
     topics: [],
     minutes: 10,
     dir: os.tmpdir(),
-    languages: ['python', 'javascript', 'typescript'],
+    languages: [...LANGUAGE_IDS],
     statementPath: '',
     compare: { kind: 'exact' },
     limits: { timeMs: 1000, memoryMb: 128 },
