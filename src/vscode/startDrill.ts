@@ -18,7 +18,7 @@ import {
 import { STARTER_FILES, STATEMENT_FILE } from '../core/pack/index';
 import { isInside } from '../core/fs/paths';
 import type { Language, PackSummary, ProblemSummary } from '../core/pack/types';
-import { LANGUAGE_IDS } from '../core/languages/registry';
+import { LANGUAGE_IDS, languageById } from '../core/languages/registry';
 
 /** What starting a drill scaffolded: handed to `onDidStartDrill` listeners and returned by `start`. */
 export interface DrillStart {
@@ -52,8 +52,6 @@ export interface DrillPrompts {
   showError(message: string): Thenable<void>;
 }
 
-const LANGUAGE_LABELS: Record<Language, string> = { python: 'Python', javascript: 'JavaScript', typescript: 'TypeScript' };
-
 /** The prompts as VS Code dialogs. */
 export const vscodePrompts: DrillPrompts = {
   async pickProblem(problems) {
@@ -67,7 +65,7 @@ export const vscodePrompts: DrillPrompts = {
     return picked?.problem;
   },
   async pickLanguage(problem, order, note) {
-    const items = order.map((language) => ({ label: LANGUAGE_LABELS[language], description: STARTER_FILES[language], language }));
+    const items = order.map((language) => ({ label: languageById(language).label, description: STARTER_FILES[language], language }));
     const picked = await vscode.window.showQuickPick(items, {
       title: `Start ${problem.title}`,
       placeHolder: note ? `${note} Choose a language` : 'Choose a language (set drills.defaultLanguage to skip this question)',
@@ -76,7 +74,7 @@ export const vscodePrompts: DrillPrompts = {
   },
   async resumeOrNew(problem, existing) {
     const choice = await vscode.window.showInformationMessage(
-      `${problem.title} already has an attempt in ${vscode.workspace.asRelativePath(existing.dir)} (${LANGUAGE_LABELS[existing.language]}).`,
+      `${problem.title} already has an attempt in ${vscode.workspace.asRelativePath(existing.dir)} (${languageById(existing.language).label}).`,
       { modal: true, detail: 'Resume it, or start a new attempt in a new folder beside it. Nothing you wrote is overwritten.' },
       'Resume',
       'Start New',

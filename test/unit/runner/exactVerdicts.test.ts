@@ -5,8 +5,8 @@ import { loadProblemFromDir } from '../../../src/core/pack/index';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -28,7 +28,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     javascript: 'function solve(mode) {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
     typescript: 'function solve(mode: number): number | bigint {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`fails 2^60 where 2^60 + 1 is expected and passes the exact value (${language})`, async () => {
       const run = await runCode(dir, language, code[language], big);
       assert.deepEqual(verdicts(run), ['failed', 'passed', 'failed'], show(run));
@@ -53,7 +53,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     javascript: 'const next = (n) => n + 1n;',
     typescript: 'const next = (n: bigint): bigint => n + 1n;',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`hands a big integer argument to the solution with every digit (${language})`, async () => {
       const run = await runCode(dir, language, echoCode[language], echo);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
@@ -81,7 +81,7 @@ describe('runner: a method without a return value', function () {
     javascript: 'class Box {\n  put(x) { this.x = x; }\n  get() { return this.x; }\n}',
     typescript: 'class Box {\n  private x = 0;\n  put(x: number): void { this.x = x; }\n  get(): number { return this.x; }\n}',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`is void: returning nothing gives the expected null (${language})`, async () => {
       const run = await runCode(dir, language, code[language], cache);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
@@ -116,7 +116,7 @@ describe('runner: the LRUCache example of the pack format, loaded from YAML', fu
     javascript: 'class LRUCache {\n  constructor(c) { this.c = c; this.m = new Map(); }\n  get(k) { if (!this.m.has(k)) return -1; const v = this.m.get(k); this.m.delete(k); this.m.set(k, v); return v; }\n  put(k, v) { this.m.delete(k); this.m.set(k, v); if (this.m.size > this.c) this.m.delete(this.m.keys().next().value); }\n}',
     typescript: 'class LRUCache {\n  private m = new Map<number, number>();\n  constructor(private c: number) {}\n  get(k: number): number { if (!this.m.has(k)) return -1; const v = this.m.get(k)!; this.m.delete(k); this.m.set(k, v); return v; }\n  put(k: number, v: number): void { this.m.delete(k); this.m.set(k, v); if (this.m.size > this.c) this.m.delete(this.m.keys().next().value!); }\n}',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`passes a right solution whose put returns nothing (${language})`, async () => {
       fs.mkdirSync(path.join(dir, 'lru'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'drills-pack.yaml'), 'drills: 1\nid: lru-pack\nname: LRU\ndescription: One problem.\n');
@@ -154,7 +154,7 @@ describe('runner: results are converted by their declared type only', function (
       '}',
     ].join('\n'),
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`keeps a map's own __proto__ key and never takes {val, next} for a list node (${language})`, async () => {
       const run = await runCode(dir, language, code[language], maps);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'passed'], show(run));
@@ -179,7 +179,7 @@ describe('runner: results are converted by their declared type only', function (
     javascript: 'function solve(mode) {\n  return { bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 }[mode];\n}',
     typescript: 'function solve(mode: string): unknown {\n  return ({ bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 } as Record<string, unknown>)[mode];\n}',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`never takes a bool for an int, and reads a dict or int subclass by its content (${language})`, async () => {
       const run = await runCode(dir, language, lying[language], counts);
       assert.deepEqual(verdicts(run), ['failed', 'failed', 'passed', 'passed'], show(run));
@@ -208,7 +208,7 @@ describe('runner: float tolerance', function () {
     javascript: 'const solve = (k) => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
     typescript: 'const solve = (k: number): number => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`is absolute unless the pack says relative (${language})`, async () => {
       const [abs, rel] = await Promise.all([runCode(dir, language, code[language], absolute), runCode(dir, language, code[language], relative)]);
       assert.deepEqual(verdicts(abs), ['failed', 'passed'], show(abs));
@@ -236,7 +236,7 @@ describe('runner: raises', function () {
     javascript: 'class Negative extends RangeError {}\nfunction solve(n) {\n  throw new Negative("negative");\n}',
     typescript: 'class Negative extends RangeError {}\nfunction solve(n: number): number {\n  throw new Negative("negative");\n}',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`passes only on the named exception or a subclass of it (${language})`, async () => {
       const run = await runCode(dir, language, right[language], problem);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed', 'passed', 'passed'], show(run));
@@ -261,7 +261,7 @@ describe('runner: raises', function () {
     javascript: 'function solve(n) {\n  throw new Error("solve is not implemented yet");\n}',
     typescript: 'function solve(n: number): number {\n  throw new Error("solve is not implemented yet");\n}',
   };
-  for (const language of LANGUAGES) {
+  for (const language of LANGUAGE_IDS) {
     it(`never passes a raises case with a "not implemented" exception (${language})`, async () => {
       const run = await runCode(dir, language, starter[language], problem);
       assert.deepEqual(verdicts(run), ['error', 'error', 'error', 'error', 'error'], show(run));

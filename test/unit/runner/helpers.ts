@@ -5,6 +5,7 @@ import { stringifyJsonExact } from '../../../src/core/exactJson';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
+import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 import type { RunResult, RunnerEnv, RunOptions } from '../../../src/core/runner/types';
 
 /** out/harness, next to the bundled tests (out/test/unit/runner). */
@@ -37,7 +38,7 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
     topics: [],
     minutes: 10,
     dir: os.tmpdir(),
-    languages: ['python', 'javascript', 'typescript'],
+    languages: [...LANGUAGE_IDS],
     statementPath: '',
     compare: { kind: 'exact' },
     limits: { timeMs: 1000, memoryMb: 128 },
@@ -51,11 +52,9 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
   };
 }
 
-const EXT: Record<Language, string> = { python: 'py', javascript: 'js', typescript: 'ts' };
-
 /** Writes a solution file into `dir` and runs it. */
 export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string } = {}): Promise<RunResult> {
-  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}.${EXT[language]}`);
+  const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}${languageById(language).extension}`);
   fs.writeFileSync(file, code);
   const { env, ...rest } = extra;
   return runSolution({ problem, language, solutionPath: file, ...rest }, testEnv(env));

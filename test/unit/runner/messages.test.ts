@@ -4,8 +4,8 @@ import type { Language } from '../../../src/core/pack/types';
 import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 const NONCE = 'fixed-test-nonce';
 const MARKER = protocolMarker(NONCE);
 const DEEP = 100_000;
@@ -86,7 +86,7 @@ describe('runner: protocol messages are validated', () => {
   });
 });
 
-for (const language of LANGUAGES) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: forged and malformed protocol messages (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();

@@ -5,8 +5,7 @@ import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 /** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
 const DAEMON: Record<Language, string> = {
@@ -65,7 +64,7 @@ const HANG: Record<Language, string> = {
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
 
-for (const language of LANGUAGES) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: processes the solution starts (${language})`, function () {
     this.timeout(30_000);
     const dir = tempDir();

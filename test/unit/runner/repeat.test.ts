@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import type { CaseResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 /** A stream deduplicator: `isDuplicate(id)` says whether `id` is among the previous `window` ids. */
 function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 256 }): Problem {
@@ -240,7 +241,7 @@ function describeResult(r: CaseResult): string {
   return `${r.verdict}: ${r.message ?? ''} ${JSON.stringify(r.actual)?.slice(0, 300)}`;
 }
 
-for (const language of ['python', 'javascript', 'typescript'] as const) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: repeat blocks (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();

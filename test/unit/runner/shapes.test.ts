@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { Language, Problem } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -145,7 +146,7 @@ const treeReturn = makeProblem({
 
 describe('runner: TreeNode and ListNode', function () {
   this.timeout(30_000);
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of LANGUAGE_IDS) {
     it(`builds trees and lists from LeetCode arrays and returns them as arrays (${language})`, async () => {
       for (const problem of nodes) assertAllPassed(await runCode(dir, language, nodesCode[language], problem), `${language} ${problem.function?.name}`);
     });
@@ -184,7 +185,7 @@ const counterCode: Record<Language, string> = {
 
 describe('runner: class problems', function () {
   this.timeout(30_000);
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of LANGUAGE_IDS) {
     it(`constructs the class and calls each op (${language})`, async () => {
       const run = await runCode(dir, language, counterCode[language], counter);
       assertAllPassed(run, language);
