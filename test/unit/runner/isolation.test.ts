@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ScriptLanguage as Language } from './helpers';
+import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
 /** Files named like modules the harness uses, beside the solution: each fails loudly if it is ever loaded. */
 const LOOKALIKES: Record<Language, string[]> = {
@@ -35,7 +33,7 @@ const REWRITE_CHECKER: Record<Language, string> = {
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
 };
 
-for (const language of LANGUAGES) {
+for (const language of SCRIPT_LANGUAGES) {
   describe(`runner: what the solution's files and code can reach (${language})`, function () {
     this.timeout(40_000);
     const dir = tempDir();

@@ -1,10 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { ScriptLanguage as Language } from './helpers';
+import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
 /** 640 MB the JS heap limit does not see: Buffers, then a child process. */
 const NODE_OUTSIDE_HEAP = {
@@ -47,7 +45,7 @@ const HANG: Record<Language, string> = {
   typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',
 };
 
-for (const language of LANGUAGES) {
+for (const language of SCRIPT_LANGUAGES) {
   describe(`runner: limits on the whole process tree (${language})`, function () {
     this.timeout(40_000);
     const dir = tempDir();

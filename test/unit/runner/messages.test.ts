@@ -1,11 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { ScriptLanguage as Language } from './helpers';
+import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
 import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
 import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
 import { strayProcesses } from './processes';
 
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 const NONCE = 'fixed-test-nonce';
 const MARKER = protocolMarker(NONCE);
 const DEEP = 100_000;
@@ -86,7 +85,7 @@ describe('runner: protocol messages are validated', () => {
   });
 });
 
-for (const language of LANGUAGES) {
+for (const language of SCRIPT_LANGUAGES) {
   describe(`runner: forged and malformed protocol messages (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();

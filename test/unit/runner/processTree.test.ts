@@ -2,11 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
-import type { ScriptLanguage as Language } from './helpers';
+import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 
 /** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
 const DAEMON: Record<Language, string> = {
@@ -65,7 +63,7 @@ const HANG: Record<Language, string> = {
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
 
-for (const language of LANGUAGES) {
+for (const language of SCRIPT_LANGUAGES) {
   describe(`runner: processes the solution starts (${language})`, function () {
     this.timeout(30_000);
     const dir = tempDir();

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import type { Problem, TestCase } from '../../../src/core/pack/types';
-import type { ScriptLanguage as Language } from './helpers';
+import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
 import type { CaseResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tempDir } from './helpers';
 
@@ -241,7 +241,7 @@ function describeResult(r: CaseResult): string {
   return `${r.verdict}: ${r.message ?? ''} ${JSON.stringify(r.actual)?.slice(0, 300)}`;
 }
 
-for (const language of ['python', 'javascript', 'typescript'] as const) {
+for (const language of SCRIPT_LANGUAGES) {
   describe(`runner: repeat blocks (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();
