@@ -14,10 +14,11 @@ const STACK_MB = 64;
 
 /**
  * JVM flags for the fastest start: the client compiler alone (no C2 compile threads competing with the solution on a
- * busy machine), the serial collector (no GC threads to start), no perf-data file, the JDK's class-data archive.
+ * busy machine), no perf-data file, the JDK's class-data archive. The collector stays the default (G1): the JDK's
+ * archive holds heap objects only G1 maps, and the serial collector's start measured ~20 ms of CPU slower (JDK 17).
  * `-Xlog:disable` keeps the JVM's own warnings out of the solution's output.
  */
-const JVM_FLAGS = ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto', '-Xlog:disable'];
+const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto', '-Xlog:disable'];
 
 /** What a solution's build folder records for `run`: the harness's classes and the name javac gave the user's file. */
 interface JavaLaunchInfo {
