@@ -17,9 +17,9 @@ export const JAVA_HARNESS_CLASS = 'DrillsHarness';
 
 /**
  * Flags that make the compiler's own JVM start faster (it runs once per changed file, for a few hundred lines):
- * the client compiler only, the serial collector, the class-data archive. javac's output does not depend on them.
+ * the client compiler only and the class-data archive. javac's output does not depend on them.
  */
-const JAVAC_JVM_FLAGS = ['-J-XX:+UseSerialGC', '-J-XX:TieredStopAtLevel=1', '-J-Xshare:auto', '-J-XX:-UsePerfData'];
+const JAVAC_JVM_FLAGS = ['-J-XX:TieredStopAtLevel=1', '-J-Xshare:auto', '-J-XX:-UsePerfData'];
 const JAVAC_FLAGS = ['-encoding', 'UTF-8', '-g', '-nowarn', '-Xlint:none', '-proc:none', '-implicit:none', '-Xmaxerrs', '20'];
 
 /** LeetCode's declarations, written beside a solution that does not declare its own. */

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { java } from '../../../src/core/languages/java';
@@ -203,6 +204,13 @@ class Solution {
     assert.equal(second.artifact, first.artifact);
     const r = await runSolution({ problem, language: 'java', solutionPath }, env);
     assert.equal(r.cases[0].verdict, 'passed', JSON.stringify(r));
+    // The harness's class-data archive is there and maps: with -Xshare:on a JVM that cannot use it does not start.
+    const launch = java.run({ toolchain: lookup.interpreter, harnessPath: path.join(HARNESS_DIR, java.harnessFiles[0]), artifact: first.ok ? first.artifact : '', limits: problem.limits });
+    assert.ok(launch.args.some((a) => a.startsWith('-XX:SharedArchiveFile=')), launch.args.join(' '));
+    const job = JSON.stringify({ nonce: 'n', solutionPath, codePath: solutionPath, spec: input.spec, cases: [{ index: 0, args: [21] }], outputCapBytes: 1000, memoryMb: 64 });
+    const strict = spawnSync(launch.command, launch.args.map((a) => (a === '-Xshare:auto' ? '-Xshare:on' : a)), { input: job, encoding: 'utf8' });
+    assert.equal(strict.status, 0, strict.stderr + strict.stdout);
+    assert.match(strict.stdout, /"value":42/);
     fs.writeFileSync(solutionPath, code.replace('2 * a', '2 * a + 1'));
     const changed = await java.build!(input);
     assert.ok(changed.ok && !changed.cached);
