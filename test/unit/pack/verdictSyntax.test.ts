@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
 import type { Problem } from '../../../src/core/pack/types';
 import type { Diagnostic } from '../../../src/core/pack/types';
@@ -27,13 +28,15 @@ describe('pack format: how verdicts are stated', () => {
         '  - { name: any, args: [[1]], raises: true }',
         '  - { name: one, args: [[1]], raises: ValueError }',
         '  - { name: per language, args: [[1]], raises: { python: ValueError, javascript: RangeError } }',
+        '  - { name: qualified, args: [[1]], raises: { c++: std::invalid_argument, python: json.JSONDecodeError } }',
       ].join('\n'),
     });
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(problem?.cases.map((c) => c.raises), [
       true,
-      { python: 'ValueError', javascript: 'ValueError', typescript: 'ValueError' },
+      Object.fromEntries(LANGUAGE_IDS.map((l) => [l, 'ValueError'])),
       { python: 'ValueError', javascript: 'RangeError' },
+      { cpp: 'std::invalid_argument', python: 'json.JSONDecodeError' },
     ]);
   });
 
