@@ -4,8 +4,8 @@
 //
 // Limits: the address space is capped at what the process uses after reading its job plus the problem's
 // memory limit (std::bad_alloc then reports the case as out of memory); the stack is raised to the memory
-// limit before anything runs (a re-exec with RLIMIT_STACK set, since the main thread's stack is laid out at
-// exec), so a 100 000-deep recursion works as it does on LeetCode and an endless one ends in SIGSEGV. A
+// limit before anything runs (RLIMIT_STACK, which the main thread's stack grows against), so a 100 000-deep
+// recursion works as it does on LeetCode and an endless one ends in SIGSEGV. A
 // crash is reported by the parent from the exit signal; the handler here only hands over what the case
 // printed and says whether the stack overflowed.
 #include "drills_cpp.hpp"
@@ -580,20 +580,17 @@ void installCrashHandlers() {
 }
 
 /**
- * Raises the stack limit to `bytes` and starts this program again, once: the main thread's stack may grow up
- * to the limit that was in force at exec. Returns when nothing needs to change (or it cannot).
+ * Raises the stack limit to `bytes`. The main thread's stack grows on demand up to the limit in force when it grows
+ * (Linux checks it at each fault), and the kernel left room for that below the stack when it laid out the process:
+ * the gap to the first mapping is the exec-time limit plus the stack's randomisation range (gigabytes on x86-64), and
+ * at least 128 MB. So no second exec is needed, which would double the start-up.
  */
-void ensureStack(rlim_t bytes, char** argv) {
+void raiseStack(rlim_t bytes) {
     struct rlimit rl;
     if (getrlimit(RLIMIT_STACK, &rl) != 0) return;
     if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= bytes) return;
-    if (std::getenv("DRILLS_STACK_RAISED")) return;  // already tried: run with what we have
-    rlim_t want = rl.rlim_max == RLIM_INFINITY ? bytes : std::min(bytes, rl.rlim_max);
-    if (want <= rl.rlim_cur) return;
-    rl.rlim_cur = want;
-    if (setrlimit(RLIMIT_STACK, &rl) != 0) return;
-    setenv("DRILLS_STACK_RAISED", "1", 1);
-    execv("/proc/self/exe", argv);
+    rl.rlim_cur = rl.rlim_max == RLIM_INFINITY ? bytes : std::min(bytes, rl.rlim_max);
+    setrlimit(RLIMIT_STACK, &rl);
 }
 
 void noteStackLow() {
@@ -1032,9 +1029,9 @@ std::vector<std::pair<std::size_t, std::size_t>> caseSpans(const std::string& te
 
 int run(int argc, char** argv) {
     long long stackMb = argc > 1 ? std::atoll(argv[1]) : 256;
-    ensureStack(static_cast<rlim_t>(std::max(stackMb, 64LL)) * 1024 * 1024, argv);
+    (void)argv;
+    raiseStack(static_cast<rlim_t>(std::max(stackMb, 64LL)) * 1024 * 1024);
     noteStackLow();
-    unsetenv("DRILLS_STACK_RAISED");
 
     std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     Json job;

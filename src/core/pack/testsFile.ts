@@ -121,7 +121,8 @@ function readExpectation(data: Record<string, unknown>, at: YamlPath, where: Whe
   else testCase.expected = data.expected;
 }
 
-const EXCEPTION_NAME = /^[A-Za-z_$][\w$]*$/;
+/** A class name, qualified as a language writes it: `ValueError`, `std::invalid_argument`, `java.io.IOException`. */
+const EXCEPTION_NAME = /^[A-Za-z_$][\w$]*(?:(?:::|\.)[A-Za-z_$][\w$]*)*$/;
 
 /**
  * `raises`: `true`/`false`, an exception class name for every language (`ValueError`), or one per language

@@ -28,6 +28,7 @@ describe('pack format: how verdicts are stated', () => {
         '  - { name: any, args: [[1]], raises: true }',
         '  - { name: one, args: [[1]], raises: ValueError }',
         '  - { name: per language, args: [[1]], raises: { python: ValueError, javascript: RangeError, java: IllegalArgumentException } }',
+        '  - { name: qualified, args: [[1]], raises: { c++: std::invalid_argument, python: json.JSONDecodeError } }',
       ].join('\n'),
     });
     assert.deepEqual(diagnostics, []);
@@ -35,6 +36,7 @@ describe('pack format: how verdicts are stated', () => {
       true,
       Object.fromEntries(LANGUAGE_IDS.map((l) => [l, 'ValueError'])),
       { python: 'ValueError', javascript: 'RangeError', java: 'IllegalArgumentException' },
+      { cpp: 'std::invalid_argument', python: 'json.JSONDecodeError' },
     ]);
   });
 
