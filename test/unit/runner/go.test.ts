@@ -347,12 +347,20 @@ func (this *Window) Reset() {
     assert.match(run.cases[4].message ?? '', /^Op #2 \(seen, repeat i = 1, args \[5\]\): expected false, got true/);
   });
 
-  it('names a missing method or Constructor before any case runs', async () => {
-    const problem = dedup({ cases: [{ name: 'listed', tags: [], ops: ['Window', 'seen'], opArgs: [[2], [1]], expected: [null, false] }] });
+  it('names a missing type before any case runs, and a missing method at the op that calls it', async () => {
+    const problem = dedup({
+      cases: [
+        { name: 'no reset', tags: [], ops: ['Window', 'seen'], opArgs: [[2], [1]], expected: [null, false] },
+        { name: 'reset', tags: [], ops: ['Window', 'seen', 'reset'], opArgs: [[2], [1], []], expected: [null, false, null] },
+      ],
+    });
     const run = await runGo(windowCode.replace('func (this *Window) Reset() {', 'func (this *Window) Clear() {'), problem);
-    assert.equal(run.error?.kind, 'not-found');
-    assert.match(run.error?.message ?? '', /type Window has no method Reset/);
-    assert.deepEqual(verdictsOf(run), ['error']);
+    assert.deepEqual(verdictsOf(run), ['passed', 'error']);
+    assert.match(run.cases[1].message ?? '', /^op #2 \(reset\) raised Window has no method Reset \(LeetCode's Go shape: func \(this \*Window\) Reset\(\.\.\.\)\)/);
+    const noType = await runGo(windowCode.replaceAll('Window', 'Win'), problem);
+    assert.equal(noType.error?.kind, 'not-found');
+    assert.match(noType.error?.message ?? '', /has no type Window/);
+    assert.deepEqual(verdictsOf(noType), ['error', 'error']);
   });
 
   it('reports a compile error at the user\'s line and column on every case', async () => {
