@@ -4,8 +4,8 @@ import type { Language } from '../../../src/core/pack/types';
 import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
 const NONCE = 'fixed-test-nonce';
 const MARKER = protocolMarker(NONCE);
 const DEEP = 100_000;
@@ -22,6 +22,10 @@ const FORGED: Record<string, string[]> = {
 function forgingSolution(language: Language): string {
   const table = JSON.stringify(Object.fromEntries(Object.entries(FORGED).map(([mode, lines]) => [mode, lines.map((l) => `${MARKER}${l}\n`).join('')])));
   if (language === 'python') return `import os\nFORGED = ${table}\ndef solve(mode):\n    if mode in FORGED:\n        os.write(1, FORGED[mode].encode())\n    return 42\n`;
+  if (language === 'go') {
+    const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('');
+    return `import "syscall"\n\nvar forged = map[string]string{\n${entries}}\n\nfunc solve(mode string) int {\n\tif text, ok := forged[mode]; ok {\n\t\t_, _ = syscall.Write(1, []byte(text))\n\t}\n\treturn 42\n}\n`;
+  }
   const sig = language === 'typescript' ? 'export function solve(mode: string): number' : 'function solve(mode)';
   const table2 = language === 'typescript' ? `const FORGED: Record<string, string> = ${table};` : `const FORGED = ${table};`;
   return `${table2}\n${sig} {\n  if (FORGED[mode]) require('fs').writeSync(1, FORGED[mode]);\n  return 42;\n}\n`;
@@ -32,6 +36,7 @@ const BIG_RESULT: Record<Language, string> = {
   python: 'def solve(n):\n    return "x" * n\n',
   javascript: "function solve(n) {\n  return 'x'.repeat(n);\n}\n",
   typescript: "export function solve(n: number): string {\n  return 'x'.repeat(n);\n}\n",
+  go: 'import "strings"\n\nfunc solve(n int) string {\n\treturn strings.Repeat("x", n)\n}\n',
 };
 
 describe('runner: protocol reader, in linear time', () => {
@@ -86,7 +91,7 @@ describe('runner: protocol messages are validated', () => {
   });
 });
 
-for (const language of LANGUAGES) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: forged and malformed protocol messages (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();

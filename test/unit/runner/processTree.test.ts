@@ -5,8 +5,7 @@ import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 /** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
 const DAEMON: Record<Language, string> = {
@@ -47,6 +46,35 @@ export function solve(pidfile: string, quiet: boolean): number {
   return 42;
 }
 `,
+  go: `package main
+
+import (
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+func solve(pidfile string, quiet bool) int {
+	cmd := exec.Command("sh", "-c", \`echo $$ > "$1.tmp" && mv "$1.tmp" "$1" && exec sleep 600\`, "sh", pidfile)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if !quiet {
+		// The harness's own stdout and stderr pipes, which the daemon then holds open.
+		fd, _ := syscall.Dup(1)
+		pipe := os.NewFile(uintptr(fd), "pipe")
+		cmd.Stdout, cmd.Stderr = pipe, pipe
+	}
+	if err := cmd.Start(); err != nil {
+		panic(err)
+	}
+	for {
+		if _, err := os.Stat(pidfile); err == nil {
+			return 42
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+`,
 };
 
 /** Kills its own process with SIGKILL on `kill`, returns its argument otherwise. */
@@ -54,6 +82,7 @@ const SELF_KILL: Record<Language, string> = {
   python: 'import os, signal\ndef solve(mode, _=None):\n    if mode == "kill":\n        os.kill(os.getpid(), signal.SIGKILL)\n    return 42\n',
   javascript: "function solve(mode) {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
+  go: 'import (\n\t"os"\n\t"syscall"\n)\n\nfunc solve(mode string, _ interface{}) int {\n\tif mode == "kill" {\n\t\t_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)\n\t}\n\treturn 42\n}\n',
 };
 
 /** Writes its pid to `pidfile` and loops forever. */
@@ -61,11 +90,12 @@ const HANG: Record<Language, string> = {
   python: 'import os\ndef solve(pidfile, _=None):\n    with open(pidfile + ".tmp", "w") as f:\n        f.write(str(os.getpid()))\n    os.rename(pidfile + ".tmp", pidfile)\n    while True:\n        pass\n',
   javascript: "const fs = require('fs');\nfunction solve(pidfile) {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(pidfile: string): number {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
+  go: 'import (\n\t"os"\n\t"strconv"\n)\n\nfunc solve(pidfile string, _ interface{}) int {\n\t_ = os.WriteFile(pidfile+".tmp", []byte(strconv.Itoa(os.Getpid())), 0o600)\n\t_ = os.Rename(pidfile+".tmp", pidfile)\n\tfor {\n\t}\n}\n',
 };
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
 
-for (const language of LANGUAGES) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: processes the solution starts (${language})`, function () {
     this.timeout(30_000);
     const dir = tempDir();

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import type { CaseResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 /** A stream deduplicator: `isDuplicate(id)` says whether `id` is among the previous `window` ids. */
 function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 256 }): Problem {
@@ -104,6 +105,51 @@ class StreamDeduper:
   echo(value: { c: number[] }): unknown { const copy: unknown = JSON.parse(JSON.stringify(value)); value.c.push(0); return copy; }
 }
 `,
+  go: `package main
+
+type StreamDeduper struct {
+	window int
+	ring   []int
+	next   int
+	counts map[int]int
+}
+
+func Constructor(window int) StreamDeduper {
+	return StreamDeduper{window: window, counts: map[int]int{}}
+}
+
+func (this *StreamDeduper) IsDuplicate(id int) bool {
+	_, seen := this.counts[id]
+	if len(this.ring) == this.window {
+		old := this.ring[this.next]
+		if left := this.counts[old] - 1; left > 0 {
+			this.counts[old] = left
+		} else {
+			delete(this.counts, old)
+		}
+		this.ring[this.next] = id
+	} else {
+		this.ring = append(this.ring, id)
+	}
+	this.next = (this.next + 1) % this.window
+	this.counts[id]++
+	return seen
+}
+
+func (this *StreamDeduper) Size() int { return len(this.counts) }
+
+// Echo changes its argument: the next iteration must not see it.
+func (this *StreamDeduper) Echo(value map[string]interface{}) interface{} {
+	c, _ := value["c"].([]interface{})
+	copied := map[string]interface{}{}
+	for k, v := range value {
+		copied[k] = v
+	}
+	copied["c"] = append([]interface{}(nil), c...)
+	value["c"] = append(c, 0)
+	return copied
+}
+`,
 };
 
 /** Remembers every id forever: right answers while ids stay distinct, but memory grows with the stream. */
@@ -135,6 +181,20 @@ const keepsEverything: Record<Language, string> = {
     this.seen.add(id);
     return false;
   }
+}
+`,
+  go: `package main
+
+type StreamDeduper struct{ seen map[int]bool }
+
+func Constructor(window int) StreamDeduper { return StreamDeduper{seen: map[int]bool{}} }
+
+func (this *StreamDeduper) IsDuplicate(id int) bool {
+	if this.seen[id] {
+		return true
+	}
+	this.seen[id] = true
+	return false
 }
 `,
 };
@@ -172,6 +232,16 @@ const fixedBuffer: Record<Language, string> = {
     this.buf[this.n++] = id;
     return false;
   }
+}
+`,
+  go: `package main
+
+type StreamDeduper struct{ buf [10000]int32; n int }
+func Constructor(window int) StreamDeduper { return StreamDeduper{} }
+func (this *StreamDeduper) IsDuplicate(id int) bool {
+	this.buf[this.n] = int32(id)
+	this.n++
+	return false
 }
 `,
 };
@@ -234,13 +304,15 @@ const MEMORY: Record<Language, { memoryMb: number; times: number }> = {
   python: { memoryMb: 24, times: 1_000_000 },
   javascript: { memoryMb: 16, times: 1_500_000 },
   typescript: { memoryMb: 16, times: 1_500_000 },
+  // A Go map entry costs about 40 bytes; the runtime itself keeps a few MB.
+  go: { memoryMb: 24, times: 2_000_000 },
 };
 
 function describeResult(r: CaseResult): string {
   return `${r.verdict}: ${r.message ?? ''} ${JSON.stringify(r.actual)?.slice(0, 300)}`;
 }
 
-for (const language of ['python', 'javascript', 'typescript'] as const) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: repeat blocks (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();
@@ -276,7 +348,7 @@ for (const language of ['python', 'javascript', 'typescript'] as const) {
       const run = await runCode(dir, language, fixedBuffer[language], dedupeProblem([bufferCase]));
       const [r] = run.cases;
       assert.equal(r.verdict, 'error', describeResult(r));
-      const raised = language === 'python' ? 'raised IndexError: list assignment index out of range' : 'threw RangeError: buffer full';
+      const raised = { python: 'raised IndexError: list assignment index out of range', go: 'raised panic: runtime error: index out of range [10000] with length 10000' }[language as string] ?? 'threw RangeError: buffer full';
       assert.equal(r.message, `op #10001 (isDuplicate, repeat i = 10000, args [10000]) ${raised}`);
       assert.equal(r.location?.line, 6);
     });

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import type { Language, Problem } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -136,6 +137,27 @@ export function reverseFirst(root: TreeNode | null, head: ListNode | null, lists
 declare class TreeNode { val: number; left: TreeNode | null; right: TreeNode | null; constructor(v?: number, l?: TreeNode | null, r?: TreeNode | null); }
 declare class ListNode { val: number; next: ListNode | null; }
 `,
+  go: `package main
+
+func mirror(node *TreeNode) *TreeNode {
+	if node == nil {
+		return nil
+	}
+	return &TreeNode{Val: node.Val, Left: mirror(node.Right), Right: mirror(node.Left)}
+}
+
+func mirrorTree(root *TreeNode, head *ListNode, lists []*ListNode) *TreeNode {
+	return mirror(root)
+}
+
+func reverseFirst(root *TreeNode, head *ListNode, lists []*ListNode) []*ListNode {
+	var prev *ListNode
+	for head != nil {
+		head.Next, prev, head = prev, head, head.Next
+	}
+	return append([]*ListNode{prev}, lists...)
+}
+`,
 };
 
 const treeReturn = makeProblem({
@@ -145,7 +167,7 @@ const treeReturn = makeProblem({
 
 describe('runner: TreeNode and ListNode', function () {
   this.timeout(30_000);
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of LANGUAGE_IDS) {
     it(`builds trees and lists from LeetCode arrays and returns them as arrays (${language})`, async () => {
       for (const problem of nodes) assertAllPassed(await runCode(dir, language, nodesCode[language], problem), `${language} ${problem.function?.name}`);
     });
@@ -180,11 +202,12 @@ const counterCode: Record<Language, string> = {
   python: 'class Counter:\n    def __init__(self, start):\n        self.total = start\n    def add(self, n):\n        self.total += n\n    def get_total(self):\n        return self.total\n',
   javascript: 'class Counter {\n  constructor(start) { this.total = start; }\n  add(n) { this.total += n; }\n  getTotal() { return this.total; }\n}',
   typescript: 'export class Counter {\n  private total: number;\n  constructor(start: number) { this.total = start; }\n  add(n: number): void { this.total += n; }\n  getTotal(): number { return this.total; }\n}',
+  go: 'type Counter struct{ total int }\n\nfunc Constructor(start int) Counter { return Counter{total: start} }\n\nfunc (this *Counter) Add(n int) { this.total += n }\n\nfunc (this *Counter) GetTotal() int { return this.total }\n',
 };
 
 describe('runner: class problems', function () {
   this.timeout(30_000);
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of LANGUAGE_IDS) {
     it(`constructs the class and calls each op (${language})`, async () => {
       const run = await runCode(dir, language, counterCode[language], counter);
       assertAllPassed(run, language);
