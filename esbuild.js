@@ -24,7 +24,11 @@ const problemMatcherPlugin = {
   },
 };
 
-/** Copies files that ship as they are (the Python harness) next to the bundles. */
+/**
+ * Copies the harness files that ship as they are (every file under src/harness/ but the TypeScript that is bundled:
+ * the Python harness, the sources a compiled language builds with, in sub-folders kept as they are) to out/harness/,
+ * where each language module's `harnessFiles` name them. Adding a language's harness needs no change here.
+ */
 const copyAssetsPlugin = {
   name: 'copy-assets',
   setup(build) {
@@ -32,8 +36,12 @@ const copyAssetsPlugin = {
       const from = path.join(__dirname, 'src', 'harness');
       const to = path.join(__dirname, 'out', 'harness');
       fs.mkdirSync(to, { recursive: true });
-      for (const name of fs.existsSync(from) ? fs.readdirSync(from) : []) {
-        if (name.endsWith('.py')) fs.copyFileSync(path.join(from, name), path.join(to, name));
+      for (const entry of fs.existsSync(from) ? fs.readdirSync(from, { recursive: true, withFileTypes: true }) : []) {
+        if (!entry.isFile() || entry.name.endsWith('.ts')) continue;
+        const relative = path.relative(from, path.join(entry.parentPath ?? entry.path, entry.name));
+        if (relative.split(path.sep).includes('__pycache__')) continue;
+        fs.mkdirSync(path.dirname(path.join(to, relative)), { recursive: true });
+        fs.copyFileSync(path.join(from, relative), path.join(to, relative));
       }
     });
   },
@@ -149,6 +157,9 @@ if (!production) {
 }
 
 async function main() {
+  // The language lists of the schemas and package.json, from the language registry; then the validators from the schemas.
+  const written = (await import('./scripts/gen-languages.mjs')).generateLanguageLists();
+  if (written.length > 0) console.log(`language lists regenerated from the registry: ${written.join(', ')}`);
   // Before any bundle resolves `./generated/validators`: on a fresh clone it does not exist yet.
   (await import('./scripts/gen-validators.mjs')).generateValidators();
   const contexts = await Promise.all(builds.filter((b) => Object.keys(b.entryPoints).length > 0 || b.entryPoints.length > 0).map((b) => esbuild.context(b)));

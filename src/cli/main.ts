@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createStyle } from './style';
 import { ExitCode, type Io } from './io';
+import { LANGUAGE_IDS } from '../core/languages/registry';
 
 const USAGE = `Usage: drills <command> [options]
 
@@ -10,7 +11,7 @@ Commands:
   check [DIR] [--all] [--jobs N]              Validate every pack under DIR: schema, reference
                                               solutions pass, known-wrong solutions fail
   run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
-                                              (L: python, javascript, typescript)
+                                              (L: ${LANGUAGE_IDS.join(', ')})
   design FILE --problem ID [--pack DIR]       Check a DESIGN.md against the design gate (sections,
                                               numbers with units, failure modes, decision log)
   story FILE|DIR... [--pack DIR]              Check story files: fields, spoken length, ownership,
@@ -89,7 +90,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     case 'run': {
       if (!values.problem) return usage(io, 'run needs --problem ID');
-      if (!values.lang) return usage(io, 'run needs --lang python|javascript|typescript');
+      if (!values.lang) return usage(io, `run needs --lang ${LANGUAGE_IDS.join('|')}`);
       if (rest.length !== 1) return usage(io, 'run needs exactly one solution FILE');
       return (await import('./run')).runCommand(
         { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]) },

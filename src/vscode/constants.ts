@@ -46,6 +46,8 @@ export const ContextKeys = {
   drillPausable: 'drills.drillPausable',
   /** A self-mock session is under way. */
   mockActive: 'drills.mockActive',
+  /** The file names a solution has, one per language (`when`: `resourceFilename in drills.solutionFiles`). */
+  solutionFiles: 'drills.solutionFiles',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -9,6 +9,7 @@ import { PacksService } from './packs';
 import { DrillStarter } from './startDrill';
 import { NO_FILTER, pickRandomUnsolved } from '../core/drill/index';
 import { endAllRuns } from '../core/runner/index';
+import { LANGUAGES } from '../core/languages/registry';
 import { DrillSession, SessionClock, restoreHintsPreview, revealNextHint, trackHintsPreview } from './session';
 import { TimerStatusBar, timerCommands } from './timerStatusBar';
 import { PlanGate } from './planGate';
@@ -69,6 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const clock = new SessionClock();
   let services = await startSession(context, { packs, config, tree, drills, log, clock });
   context.subscriptions.push(clock, { dispose: () => services.dispose() });
+  await setContext(ContextKeys.solutionFiles, LANGUAGES.map((l) => l.solutionFile));
   await setContext(ContextKeys.loaded, true);
   void drills.finishPendingStart();
   log.info(`Drills activated (${context.extension.packageJSON.version as string})`);

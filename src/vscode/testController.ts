@@ -8,6 +8,7 @@ import { caseInputText, definitionLineOf, labelledValue, stackFrames, withLastRu
 import { describeDifference, showValue } from '../core/runner/difference';
 import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
+import { LANGUAGES } from '../core/languages/registry';
 import { toolchainPaths, type Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
 import { Commands } from './constants';
@@ -77,7 +78,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       deps.config.watch('toolchains', () => (this.resolver = this.makeResolver())),
       session.onDidChangeAttempt((attempt) => this.sync(attempt)),
       session.onDidChangeActive(() => this.sync()),
-      vscode.languages.registerCodeLensProvider([{ scheme: 'file', pattern: '**/solution.{py,js,ts}' }], this),
+      vscode.languages.registerCodeLensProvider(LANGUAGES.map((l) => ({ scheme: 'file', pattern: `**/${l.solutionFile}` })), this),
       vscode.commands.registerCommand(Commands.runHiddenTests, (arg?: unknown) => this.runActive(arg instanceof vscode.Uri ? arg : undefined)),
     );
     this.sync();

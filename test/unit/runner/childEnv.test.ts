@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,7 +30,7 @@ describe("runner: the solution's environment", function () {
     }
   });
 
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of LANGUAGE_IDS) {
     it(`gives the solution PATH, HOME and the locale, but no token or other variable of the user (${language})`, async () => {
       const names = [...SECRETS, ...KEPT];
       const expected = [...SECRETS.map(() => 'unset'), ...KEPT.map((k) => process.env[k])];

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson, floatEqual, jsonEqual, typeMismatch, unorderedEqual } from '../../../src/core/runner/compare';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS, type Language } from '../../../src/core/languages/registry';
 
 describe('runner: comparing values', () => {
   it('treats 2 and 2.0 as equal and ignores object key order', () => {
@@ -86,13 +87,15 @@ describe('runner: compare modes and raises through a run', function () {
     assert.match(run.cases[0].message ?? '', /checker threw: Error: checker bug/);
   });
 
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  const RAISES_WHEN_NEGATIVE: Record<Language, string> = {
+    python: 'def solve(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n\n',
+    javascript: 'function solve(n) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
+    typescript: 'function solve(n: number) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
+  };
+  for (const language of LANGUAGE_IDS) {
     it(`passes a raises case only when the solution throws (${language})`, async () => {
       const problem = makeProblem({ cases: [tc([-1], undefined, { raises: true }), tc([1], undefined, { raises: true }), tc([2], 2)] });
-      const code = language === 'python'
-        ? 'def solve(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n\n'
-        : 'function solve(n: any) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}'.replace(': any', language === 'typescript' ? ': number' : '');
-      const run = await runCode(dir, language, code, problem);
+      const run = await runCode(dir, language, RAISES_WHEN_NEGATIVE[language], problem);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'failed', 'passed']);
       assert.match(run.cases[1].message ?? '', /Expected an exception, but the solution returned 1/);
     });

@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 /** Files named like modules the harness uses, beside the solution: each fails loudly if it is ever loaded. */
 const LOOKALIKES: Record<Language, string[]> = {
@@ -35,7 +34,7 @@ const REWRITE_CHECKER: Record<Language, string> = {
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
 };
 
-for (const language of LANGUAGES) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: what the solution's files and code can reach (${language})`, function () {
     this.timeout(40_000);
     const dir = tempDir();

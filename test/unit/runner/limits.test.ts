@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import type { Language } from '../../../src/core/pack/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
-
-const LANGUAGES = ['python', 'javascript', 'typescript'] as const;
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 /** 640 MB the JS heap limit does not see: Buffers, then a child process. */
 const NODE_OUTSIDE_HEAP = {
@@ -47,7 +46,7 @@ const HANG: Record<Language, string> = {
   typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',
 };
 
-for (const language of LANGUAGES) {
+for (const language of LANGUAGE_IDS) {
   describe(`runner: limits on the whole process tree (${language})`, function () {
     this.timeout(40_000);
     const dir = tempDir();

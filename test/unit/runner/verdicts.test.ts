@@ -3,17 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runSolution } from '../../../src/core/runner/run';
 import { OUTPUT_CAP } from '../../../src/core/runner/run';
-import type { Language } from '../../../src/core/pack/types';
+import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 import type { CaseResult, RunResult } from '../../../src/core/runner/types';
 import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
-const FILES: Record<Language, string> = { python: 'verdicts.py', javascript: 'verdicts.js', typescript: 'verdicts.ts' };
 
-for (const language of ['python', 'javascript', 'typescript'] as const) {
+// One fixture per language: test/fixtures/runner/verdicts<extension>.
+for (const language of LANGUAGE_IDS) {
   describe(`runner verdicts (${language})`, function () {
     this.timeout(45_000);
-    const solutionPath = path.join(FIXTURES, FILES[language]);
+    const solutionPath = path.join(FIXTURES, `verdicts${languageById(language).extension}`);
     const dir = tempDir();
     const spawnHangPid = path.join(dir, 'spawn-hang.pid');
     const spawnReturnPid = path.join(dir, 'spawn-return.pid');
