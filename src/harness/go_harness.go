@@ -511,7 +511,14 @@ func drillsToJSON(v reflect.Value, where string, depth int) (interface{}, error)
 		}
 		return drillsToJSON(v.Elem(), where, depth+1)
 	}
-	return nil, drillsNotJSON{fmt.Sprintf("a %s%s", v.Type(), at)}
+	switch v.Kind() {
+	case reflect.Func:
+		return nil, drillsNotJSON{"a function" + at}
+	case reflect.Chan:
+		return nil, drillsNotJSON{"a channel" + at}
+	}
+	// The solution's own types by their own names (`a Set`, not `a main.Set`).
+	return nil, drillsNotJSON{fmt.Sprintf("a %s%s", strings.TrimPrefix(v.Type().String(), "main."), at)}
 }
 
 func drillsTreeToJSON(root *TreeNode, at string) (interface{}, error) {
