@@ -13,6 +13,7 @@ const READ_ENV = {
   python: 'import os\ndef solve(names):\n    return [os.environ.get(n, "unset") for n in names]\n',
   javascript: "function solve(names) {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
   typescript: "export function solve(names: string[]): string[] {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
+  go: 'import "os"\n\nfunc solve(names []string) []string {\n\tout := make([]string, len(names))\n\tfor i, n := range names {\n\t\tif v, ok := os.LookupEnv(n); ok {\n\t\t\tout[i] = v\n\t\t} else {\n\t\t\tout[i] = "unset"\n\t\t}\n\t}\n\treturn out\n}\n',
 };
 
 describe("runner: the solution's environment", function () {

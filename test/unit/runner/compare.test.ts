@@ -91,6 +91,7 @@ describe('runner: compare modes and raises through a run', function () {
     python: 'def solve(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n\n',
     javascript: 'function solve(n) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
     typescript: 'function solve(n: number) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
+    go: 'func solve(n int) int {\n\tif n < 0 {\n\t\tpanic("negative")\n\t}\n\treturn n\n}\n',
   };
   for (const language of LANGUAGE_IDS) {
     it(`passes a raises case only when the solution throws (${language})`, async () => {

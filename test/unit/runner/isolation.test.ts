@@ -4,19 +4,21 @@ import * as path from 'node:path';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
-import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
+import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 
 /** Files named like modules the harness uses, beside the solution: each fails loudly if it is ever loaded. */
 const LOOKALIKES: Record<Language, string[]> = {
   python: ['json.py', 'traceback.py', 'resource.py', 'typing.py', 'linecache.py'],
   javascript: ['json.js', 'fs.js', 'path.js', 'vm.js', 'module.js'],
   typescript: ['json.ts', 'fs.ts', 'path.ts', 'vm.ts', 'module.ts'],
+  go: ['json.go', 'reflect.go', 'runtime.go', 'main.go', 'go.mod'],
 };
 
 const MODES: Record<Language, string> = {
   python: 'from typing import List\ndef solve(mode):\n    if mode == "throw":\n        raise ValueError("bad input")\n    if mode == "memory":\n        hog = b"x" * (300 << 20)\n    return 42\n',
   javascript: "function solve(mode) {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
+  go: 'func solve(mode string) int {\n\tif mode == "throw" {\n\t\tpanic("bad input")\n\t}\n\tif mode == "memory" {\n\t\thog := make([]byte, 300<<20)\n\t\tfor i := range hog {\n\t\t\thog[i] = 1\n\t\t}\n\t\treturn len(hog)\n\t}\n\treturn 42\n}\n',
 };
 
 /** Returns the permission bits of every entry of `tmp` (the folder transpiled code is written to). */
@@ -25,6 +27,7 @@ const TEMP_MODES: Record<Language, string> = {
   // Module syntax: this JavaScript is transpiled too.
   javascript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp) {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
   typescript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp: string): number[] {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
+  go: 'import (\n\t"os"\n\t"path/filepath"\n\t"sort"\n)\n\nfunc solve(tmp string) []int {\n\tentries, _ := os.ReadDir(tmp)\n\tnames := []string{}\n\tfor _, e := range entries {\n\t\tnames = append(names, e.Name())\n\t}\n\tsort.Strings(names)\n\tout := []int{}\n\tfor _, n := range names {\n\t\tinfo, _ := os.Stat(filepath.Join(tmp, n))\n\t\tout = append(out, int(info.Mode().Perm()))\n\t}\n\treturn out\n}\n',
 };
 
 /** Returns 41 (wrong); on `rewrite`, first replaces the checker with one that accepts anything. */
@@ -32,6 +35,7 @@ const REWRITE_CHECKER: Record<Language, string> = {
   python: 'def solve(checker):\n    if checker:\n        with open(checker, "w") as f:\n            f.write("module.exports = () => true;\\n")\n    return 41\n',
   javascript: "function solve(checker) {\n  if (checker) require('fs').writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
+  go: 'import "os"\n\nfunc solve(checker string) int {\n\tif checker != "" {\n\t\t_ = os.WriteFile(checker, []byte("module.exports = () => true;\\n"), 0o644)\n\t}\n\treturn 41\n}\n',
 };
 
 for (const language of LANGUAGE_IDS) {
@@ -61,7 +65,8 @@ for (const language of LANGUAGE_IDS) {
       // Another user's folder under the old shared name changes nothing.
       fs.mkdirSync(path.join(tmp, 'drills-run'), { mode: 0o777 });
       fs.chmodSync(path.join(tmp, 'drills-run'), 0o777);
-      const expected = language === 'python' ? [0o777] : [0o777, 0o700];
+      // Only a language that prepares the solution (transpiling) writes there.
+      const expected = languageById(language).prepare ? [0o777, 0o700] : [0o777];
       const problem = makeProblem({ cases: [tc([tmp], expected)] });
       const run = await runCode(dir, language, TEMP_MODES[language], problem, { env: { tmpDir: tmp } });
       assert.equal(run.cases[0].verdict, 'passed', JSON.stringify(run.cases[0]));

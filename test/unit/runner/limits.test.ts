@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import type { Language } from '../../../src/core/pack/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
-import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
+import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 
 /** 640 MB the JS heap limit does not see: Buffers, then a child process. */
 const NODE_OUTSIDE_HEAP = {
@@ -26,6 +26,31 @@ def solve(mode):
 `,
   javascript: `function solve(mode) {\n  if (mode === 'raise') {\n${NODE_OUTSIDE_HEAP.buffers}\n  }\n  ${NODE_OUTSIDE_HEAP.child}\n}\n`,
   typescript: `export function solve(mode: string): number {\n  if (mode === 'raise') {\n${NODE_OUTSIDE_HEAP.buffers}\n  }\n  ${NODE_OUTSIDE_HEAP.child}\n}\n`,
+  // Raises its soft limit to the hard one (the harness set both), then fills 700 MB; the child is Python's.
+  go: `import (
+	"os/exec"
+	"syscall"
+)
+
+func solve(mode string) int {
+	if mode == "raise" {
+		var lim syscall.Rlimit
+		_ = syscall.Getrlimit(syscall.RLIMIT_AS, &lim)
+		lim.Cur = lim.Max
+		_ = syscall.Setrlimit(syscall.RLIMIT_AS, &lim)
+		hog := make([]byte, 700<<20)
+		for i := range hog {
+			hog[i] = 1
+		}
+		return len(hog)/(700<<20) + 41
+	}
+	code := "import resource\\ntry:\\n    resource.setrlimit(resource.RLIMIT_AS, (-1, -1))\\nexcept ValueError:\\n    pass\\nhog = b'x' * (700 << 20)\\n"
+	if exec.Command("python3", "-c", code).Run() == nil {
+		return 42
+	}
+	return 0
+}
+`,
 };
 
 /**
@@ -38,12 +63,14 @@ const CHILD_CPU: Record<Language, string> = {
   python: 'import subprocess, sys\ndef solve(a):\n    burn = "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n"\n    children = [subprocess.Popen([sys.executable, "-c", burn]) for _ in range(4)]\n    for c in children:\n        c.wait()\n    return 42\n',
   javascript: `function solve(a) {\n  require('child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
   typescript: `import { execFileSync } from 'child_process';\nexport function solve(a: number): number {\n  execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
+  go: 'import "os/exec"\n\nfunc solve(a interface{}) int {\n\tburn := "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n"\n\tchildren := []*exec.Cmd{}\n\tfor i := 0; i < 4; i++ {\n\t\tc := exec.Command("python3", "-c", burn)\n\t\t_ = c.Start()\n\t\tchildren = append(children, c)\n\t}\n\tfor _, c := range children {\n\t\t_ = c.Wait()\n\t}\n\treturn 42\n}\n',
 };
 
 const HANG: Record<Language, string> = {
   python: 'def solve(a):\n    while True:\n        pass\n',
   javascript: 'function solve(a) {\n  for (;;) {}\n}\n',
   typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',
+  go: 'func solve(a interface{}) int {\n\tfor {\n\t}\n}\n',
 };
 
 for (const language of LANGUAGE_IDS) {
@@ -60,7 +87,8 @@ for (const language of LANGUAGE_IDS) {
       assert.equal(own.verdict, 'memory', JSON.stringify(own));
       assert.match(own.message ?? '', /limit 64 MB/);
       // Without the privilege to raise a hard limit, a Python child keeps the one it inherited: its allocation fails.
-      const heldInChild = language === 'python' && child.verdict === 'failed' && /MemoryError/.test(child.output);
+      // (Go's fixture starts a Python child.)
+      const heldInChild = (language === 'python' || language === 'go') && child.verdict === 'failed' && /MemoryError/.test(child.output);
       assert.ok(child.verdict === 'memory' || heldInChild, JSON.stringify(child));
     });
 
@@ -73,6 +101,8 @@ for (const language of LANGUAGE_IDS) {
     it('reports a run whose cases all hang within about twice the time limit, the cases after the first as not run', async () => {
       const timeMs = 500;
       const problem = makeProblem({ limits: { timeMs, memoryMb: 128 }, cases: Array.from({ length: 10 }, (_, i) => tc([i], i)) });
+      // A compiled language builds first (the build is cached by content): the limit is on running the cases.
+      if (languageById(language).build) await runCode(dir, language, HANG[language], makeProblem({ cases: [] }));
       const started = performance.now();
       const run = await runCode(dir, language, HANG[language], problem);
       const wall = performance.now() - started;

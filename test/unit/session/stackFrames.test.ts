@@ -37,6 +37,7 @@ describe('stack frames of a failing solution', function () {
     javascript: { code: 'function helper(x) {\n  if (x > 0) throw new Error("boom");\n}\nfunction solve(a) {\n  helper(a);\n}\n', line: 2 },
     typescript: { code: 'function helper(x: number): void {\n  if (x > 0) throw new Error("boom");\n}\nfunction solve(a: number) {\n  helper(a);\n}\n', line: 2 },
     python: { code: 'def helper(x):\n    if x > 0:\n        raise ValueError("boom")\n\ndef solve(a):\n    helper(a)\n', line: 3 },
+    go: { code: 'func helper(x int) {\n\tif x > 0 {\n\t\tpanic("boom")\n\t}\n}\n\nfunc solve(a int) {\n\thelper(a)\n}\n', line: 3 },
   };
   for (const language of LANGUAGE_IDS) {
     it(`points the first frame of a real ${language} run at the solution's throwing line`, async () => {
