@@ -98,7 +98,7 @@ for (let i = 0; i < rounds; i++) {
   fs.writeFileSync(path.join(plainDir, 'go.mod'), 'module plain\n\ngo 1.18\n');
   fs.writeFileSync(path.join(plainDir, 'solution.go'), solution(`plain ${i} ${Date.now()}`));
   fs.copyFileSync(path.join(harnessDir, 'go_harness.go'), path.join(plainDir, 'harness.go'));
-  fs.writeFileSync(path.join(plainDir, 'glue.go'), 'package main\n\nvar drillsEntry interface{} = find\nvar drillsConstructor interface{}\nvar drillsMethods map[string]interface{}\n\ntype TreeNode struct {\n\tVal   int\n\tLeft  *TreeNode\n\tRight *TreeNode\n}\n\ntype ListNode struct {\n\tVal  int\n\tNext *ListNode\n}\n');
+  fs.writeFileSync(path.join(plainDir, 'glue.go'), 'package main\n\nvar drillsEntry interface{} = find\nvar drillsConstructor interface{}\n\ntype TreeNode struct {\n\tVal   int\n\tLeft  *TreeNode\n\tRight *TreeNode\n}\n\ntype ListNode struct {\n\tVal  int\n\tNext *ListNode\n}\n');
   plains.push(await timeSpawn(go, ['build', '-o', 'bin', '.'], { cwd: plainDir, env: goEnv }));
 }
 const f = median(firsts);

@@ -511,7 +511,14 @@ func drillsToJSON(v reflect.Value, where string, depth int) (interface{}, error)
 		}
 		return drillsToJSON(v.Elem(), where, depth+1)
 	}
-	return nil, drillsNotJSON{fmt.Sprintf("a %s%s", v.Type(), at)}
+	switch v.Kind() {
+	case reflect.Func:
+		return nil, drillsNotJSON{"a function" + at}
+	case reflect.Chan:
+		return nil, drillsNotJSON{"a channel" + at}
+	}
+	// The solution's own types by their own names (`a Set`, not `a main.Set`).
+	return nil, drillsNotJSON{fmt.Sprintf("a %s%s", strings.TrimPrefix(v.Type().String(), "main."), at)}
 }
 
 func drillsTreeToJSON(root *TreeNode, at string) (interface{}, error) {
@@ -680,11 +687,20 @@ func drillsCatch(f func() (interface{}, *drillsRepeatOutcome, error), goexit *bo
 
 func drillsArgs(fn reflect.Type, skip int, raw []interface{}, what string) ([]reflect.Value, error) {
 	want := fn.NumIn() - skip
+	// Missing trailing arguments are their type's zero value (as a JavaScript parameter is undefined); more
+	// arguments than parameters is an error.
+	for len(raw) < want && !fn.IsVariadic() {
+		raw = append(raw[:len(raw):len(raw)], nil)
+	}
 	if fn.IsVariadic() || want != len(raw) {
 		return nil, &drillsError{Kind: "error", Message: fmt.Sprintf("%s takes %d parameters, but the test passes %d", what, want, len(raw))}
 	}
 	args := make([]reflect.Value, len(raw))
 	for i, a := range raw {
+		if a == nil {
+			args[i] = reflect.Zero(fn.In(skip + i))
+			continue
+		}
 		v, err := drillsToGo(a, fn.In(skip+i), fmt.Sprintf("argument %d of %s", i+1, what))
 		if err != nil {
 			return nil, &drillsError{Kind: "error", Message: err.Error()}
@@ -791,10 +807,14 @@ func drillsInstance(results []reflect.Value) reflect.Value {
 
 func drillsCallMethod(cls *drillsClass, spec *drillsSpec, instance reflect.Value, op string, raw []interface{}, k int, detail string) (interface{}, error) {
 	method, ok := cls.methods[op]
-	if !ok {
-		return nil, drillsOpFailed(k, op, detail, &drillsError{Kind: "error", Message: fmt.Sprintf("%s has no method for the op %s", spec.Name, op)})
-	}
 	name := spec.Methods[op].Name
+	if name == "" {
+		name = op
+	}
+	if !ok {
+		goName := drillsGoName(name)
+		return nil, drillsOpFailed(k, op, detail, &drillsError{Kind: "error", Message: fmt.Sprintf("%s has no method %s (LeetCode's Go shape: func (this *%s) %s(...))", spec.Name, goName, spec.Name, goName)})
+	}
 	args, err := drillsArgs(method.Type(), 1, raw, drillsGoName(name))
 	if err != nil {
 		return nil, drillsOpFailed(k, op, detail, err)
@@ -1050,8 +1070,17 @@ func main() {
 		}
 	} else {
 		cls = &drillsClass{ctor: reflect.ValueOf(drillsConstructor), methods: map[string]reflect.Value{}}
-		for op, m := range drillsMethods {
-			cls.methods[op] = reflect.ValueOf(m)
+		if cls.ctor.Kind() == reflect.Func && cls.ctor.Type().NumOut() == 1 {
+			// Methods with a value or a pointer receiver are all in the pointer's method set.
+			ptr := cls.ctor.Type().Out(0)
+			if ptr.Kind() != reflect.Ptr {
+				ptr = reflect.PtrTo(ptr)
+			}
+			for op, m := range spec.Methods {
+				if method, ok := ptr.MethodByName(drillsGoName(m.Name)); ok {
+					cls.methods[op] = method.Func
+				}
+			}
 		}
 		if cls.ctor.Kind() != reflect.Func || cls.ctor.Type().NumOut() != 1 {
 			drillsSend(map[string]interface{}{"t": "load-error", "kind": "not-found", "message": fmt.Sprintf("Constructor must be a function returning a %s (LeetCode's Go signature: func Constructor(...) %s).", spec.Name, spec.Name)})

@@ -37,8 +37,9 @@ export const go: LanguageModule<'go'> = {
   run: ({ artifact, limits }) => ({ command: artifact ?? '', args: [], env: { GOMEMLIMIT: `${Math.max(1, Math.round(limits.memoryMb))}MiB` } }),
   outOfMemory: goOutOfMemory,
   crashError: goCrash,
-  // The binary's own runtime (a few MB) and its copy of a result while it writes it.
-  runtimeMb: 64,
+  // The binary's own runtime takes a few MB; the heap it may reserve beyond RLIMIT_AS's reach (its first arena is
+  // mapped at start) is held by this resident-memory margin instead.
+  runtimeMb: 24,
   keepEnv: /^$/,
   fixedEnv: {},
   stackFrames: (stack) => goStackFrames(stack).map((f) => stackFrame(f.name, f.file, f.line)),

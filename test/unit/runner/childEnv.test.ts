@@ -1,7 +1,7 @@
-import { SCRIPT_LANGUAGES } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -13,6 +13,7 @@ const READ_ENV = {
   python: 'import os\ndef solve(names):\n    return [os.environ.get(n, "unset") for n in names]\n',
   javascript: "function solve(names) {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
   typescript: "export function solve(names: string[]): string[] {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
+  go: 'import "os"\n\nfunc solve(names []string) []string {\n\tout := make([]string, len(names))\n\tfor i, n := range names {\n\t\tif v, ok := os.LookupEnv(n); ok {\n\t\t\tout[i] = v\n\t\t} else {\n\t\t\tout[i] = "unset"\n\t\t}\n\t}\n\treturn out\n}\n',
 };
 
 describe("runner: the solution's environment", function () {
@@ -30,7 +31,7 @@ describe("runner: the solution's environment", function () {
     }
   });
 
-  for (const language of SCRIPT_LANGUAGES) {
+  for (const language of LANGUAGE_IDS.filter((l): l is keyof typeof READ_ENV => l in READ_ENV)) {
     it(`gives the solution PATH, HOME and the locale, but no token or other variable of the user (${language})`, async () => {
       const names = [...SECRETS, ...KEPT];
       const expected = [...SECRETS.map(() => 'unset'), ...KEPT.map((k) => process.env[k])];

@@ -1,9 +1,10 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJson, floatEqual, jsonEqual, typeMismatch, unorderedEqual } from '../../../src/core/runner/compare';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
-import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
+import type { Language } from '../../../src/core/languages/registry';
 
 describe('runner: comparing values', () => {
   it('treats 2 and 2.0 as equal and ignores object key order', () => {
@@ -87,15 +88,16 @@ describe('runner: compare modes and raises through a run', function () {
     assert.match(run.cases[0].message ?? '', /checker threw: Error: checker bug/);
   });
 
-  const RAISES_WHEN_NEGATIVE: Record<Language, string> = {
+  const RAISES_WHEN_NEGATIVE: Partial<Record<Language, string>> = {
     python: 'def solve(n):\n    if n < 0:\n        raise ValueError("negative")\n    return n\n',
     javascript: 'function solve(n) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
     typescript: 'function solve(n: number) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
+    go: 'func solve(n int) int {\n\tif n < 0 {\n\t\tpanic("negative")\n\t}\n\treturn n\n}\n',
   };
-  for (const language of SCRIPT_LANGUAGES) {
+  for (const language of languagesWith(RAISES_WHEN_NEGATIVE)) {
     it(`passes a raises case only when the solution throws (${language})`, async () => {
       const problem = makeProblem({ cases: [tc([-1], undefined, { raises: true }), tc([1], undefined, { raises: true }), tc([2], 2)] });
-      const run = await runCode(dir, language, RAISES_WHEN_NEGATIVE[language], problem);
+      const run = await runCode(dir, language, RAISES_WHEN_NEGATIVE[language]!, problem);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'failed', 'passed']);
       assert.match(run.cases[1].message ?? '', /Expected an exception, but the solution returned 1/);
     });

@@ -1,11 +1,11 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
-import type { Problem, TestCase } from '../../../src/core/pack/types';
+import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tc, tempDir } from './helpers';
-import { LANGUAGE_IDS, type Language } from '../../../src/core/languages/registry';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -13,11 +13,8 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 const verdicts = (run: RunResult): string[] => run.cases.map((c) => c.verdict);
 const show = (run: RunResult): string => JSON.stringify(run.cases.map((c) => [c.verdict, c.message]), (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** Per language: the same solution written in each language that has it here (a compiled language may have its own suite). */
+/** Per language: the same solution written three ways (TypeScript may share the JavaScript). */
 type Code = Partial<Record<Language, string>>;
-
-/** The languages `code` is written in, in the registry's order. */
-const languagesOf = (code: Code): Language[] => LANGUAGE_IDS.filter((l) => code[l] !== undefined);
 
 describe('runner: integers beyond 2^53 are compared exactly', function () {
   this.timeout(40_000);
@@ -32,7 +29,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     typescript: 'function solve(mode: number): number | bigint {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
     go: 'func solve(mode int) interface{} {\n\treturn []interface{}{0, 1 << 60, 1<<60 + 1, float64(1 << 60)}[mode]\n}\n',
   };
-  for (const language of languagesOf(code)) {
+  for (const language of languagesWith(code)) {
     it(`fails 2^60 where 2^60 + 1 is expected and passes the exact value (${language})`, async () => {
       const run = await runCode(dir, language, code[language]!, big);
       assert.deepEqual(verdicts(run), ['failed', 'passed', 'failed'], show(run));
@@ -43,7 +40,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
   for (const language of ['javascript', 'typescript'] as const) {
     it(`sends a BigInt exactly even when the solution gave BigInt a toJSON (${language})`, async () => {
       const patch = language === 'javascript' ? 'BigInt.prototype.toJSON = function () { return this.toString(); };' : '(BigInt.prototype as unknown as { toJSON(): string }).toJSON = function (this: bigint) { return this.toString(); };';
-      const run = await runCode(dir, language, `${patch}\n${code[language]!}`, big);
+      const run = await runCode(dir, language, `${patch}\n${code[language]}`, big);
       assert.deepEqual(verdicts(run), ['failed', 'passed', 'failed'], show(run));
     });
   }
@@ -58,7 +55,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     typescript: 'const next = (n: bigint): bigint => n + 1n;',
     go: 'func next(n int) int {\n\treturn n + 1\n}\n',
   };
-  for (const language of languagesOf(echoCode)) {
+  for (const language of languagesWith(echoCode)) {
     it(`hands a big integer argument to the solution with every digit (${language})`, async () => {
       const run = await runCode(dir, language, echoCode[language]!, echo);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
@@ -87,7 +84,7 @@ describe('runner: a method without a return value', function () {
     typescript: 'class Box {\n  private x = 0;\n  put(x: number): void { this.x = x; }\n  get(): number { return this.x; }\n}',
     go: 'type Box struct{ x int }\n\nfunc Constructor() Box { return Box{} }\n\nfunc (this *Box) Put(x int) { this.x = x }\n\nfunc (this *Box) Get() int { return this.x }\n',
   };
-  for (const language of languagesOf(code)) {
+  for (const language of languagesWith(code)) {
     it(`is void: returning nothing gives the expected null (${language})`, async () => {
       const run = await runCode(dir, language, code[language]!, cache);
       assert.deepEqual(verdicts(run), ['passed'], show(run));
@@ -159,7 +156,7 @@ describe('runner: the LRUCache example of the pack format, loaded from YAML', fu
       '}',
     ].join('\n'),
   };
-  for (const language of languagesOf(code)) {
+  for (const language of languagesWith(code)) {
     it(`passes a right solution whose put returns nothing (${language})`, async () => {
       fs.mkdirSync(path.join(dir, 'lru'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'drills-pack.yaml'), 'drills: 1\nid: lru-pack\nname: LRU\ndescription: One problem.\n');
@@ -198,7 +195,7 @@ describe('runner: results are converted by their declared type only', function (
     ].join('\n'),
     go: 'func solve(mode string) map[string]int {\n\treturn map[string]map[string]int{"proto": {"__proto__": 1, "a": 2}, "node-like": {"val": 1, "next": 2}, "tree-like": {"val": 1, "left": 2}}[mode]\n}\n',
   };
-  for (const language of languagesOf(code)) {
+  for (const language of languagesWith(code)) {
     it(`keeps a map's own __proto__ key and never takes {val, next} for a list node (${language})`, async () => {
       const run = await runCode(dir, language, code[language]!, maps);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'passed'], show(run));
@@ -224,7 +221,7 @@ describe('runner: results are converted by their declared type only', function (
     typescript: 'function solve(mode: string): unknown {\n  return ({ bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 } as Record<string, unknown>)[mode];\n}',
     go: 'func solve(mode string) interface{} {\n\treturn map[string]interface{}{"bool": true, "int": 1, "lying": map[string]int{"a": 1}, "lying-int": 1}[mode]\n}\n',
   };
-  for (const language of languagesOf(lying)) {
+  for (const language of languagesWith(lying)) {
     it(`never takes a bool for an int, and reads a dict or int subclass by its content (${language})`, async () => {
       const run = await runCode(dir, language, lying[language]!, counts);
       assert.deepEqual(verdicts(run), ['failed', 'failed', 'passed', 'passed'], show(run));
@@ -254,7 +251,7 @@ describe('runner: float tolerance', function () {
     typescript: 'const solve = (k: number): number => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
     go: 'func solve(k int) float64 {\n\tif k == 0 {\n\t\treturn 1<<31 + 0.5\n\t}\n\treturn 1<<31 + 0.0005\n}\n',
   };
-  for (const language of languagesOf(code)) {
+  for (const language of languagesWith(code)) {
     it(`is absolute unless the pack says relative (${language})`, async () => {
       const [abs, rel] = await Promise.all([runCode(dir, language, code[language]!, absolute), runCode(dir, language, code[language]!, relative)]);
       assert.deepEqual(verdicts(abs), ['failed', 'passed'], show(abs));
@@ -284,7 +281,7 @@ describe('runner: raises', function () {
     // Go has no subclasses: `error`, which the panic value implements, stands for the base class.
     go: 'type Negative struct{}\n\nfunc (Negative) Error() string { return "negative" }\n\nfunc solve(n int) int {\n\tpanic(Negative{})\n}\n',
   };
-  for (const language of languagesOf(right)) {
+  for (const language of languagesWith(right)) {
     it(`passes only on the named exception or a subclass of it (${language})`, async () => {
       const run = await runCode(dir, language, right[language]!, problem);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed', 'passed', 'passed'], show(run));
@@ -310,7 +307,7 @@ describe('runner: raises', function () {
     typescript: 'function solve(n: number): number {\n  throw new Error("solve is not implemented yet");\n}',
     go: 'func solve(n int) int {\n\tpanic("solve is not implemented yet")\n}\n',
   };
-  for (const language of languagesOf(starter)) {
+  for (const language of languagesWith(starter)) {
     it(`never passes a raises case with a "not implemented" exception (${language})`, async () => {
       const run = await runCode(dir, language, starter[language]!, problem);
       assert.deepEqual(verdicts(run), ['error', 'error', 'error', 'error', 'error'], show(run));

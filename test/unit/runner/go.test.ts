@@ -53,7 +53,7 @@ describe('runner: a missing Go', () => {
     tc(['not-implemented', ''], 42),
     tc(['exit', ''], 42),
     tc(['ok', ''], 42),
-    tc(['hard-exit', ''], 42),
+    tc(['goroutine-panic', ''], 42),
     tc(['ok', ''], 42),
     tc(['goexit', ''], 42),
     tc(['memory', ''], 42),
@@ -64,7 +64,7 @@ describe('runner: a missing Go', () => {
     tc(['recurse', ''], 42),
     tc(['ok', ''], 42),
     tc(['chan', ''], 0),
-    tc(['func', ''], 0),
+    tc(['function', ''], 0),
     tc(['nan', ''], 0),
     tc(['map', ''], { a: [1, 2] }),
     tc(['nil-slice', ''], []),
@@ -125,7 +125,7 @@ describe('runner: a missing Go', () => {
     assert.equal(exit.verdict, 'error', JSON.stringify(exit));
     assert.match(exit.message ?? '', /exited the process \(it exited with code 3\)/);
     assert.equal(run.cases[exit.index + 1].verdict, 'passed');
-    const lost = byMode('hard-exit');
+    const lost = byMode('goroutine-panic');
     assert.equal(lost.verdict, 'error', JSON.stringify(lost));
     assert.match(lost.message ?? '', /^panic: lost goroutine \(on a goroutine the solution started/);
     assert.equal(lost.location?.line, lineOf(solutionPath, 'LOST-LINE'));
@@ -162,8 +162,8 @@ describe('runner: a missing Go', () => {
   });
 
   it('fails a returned value that JSON cannot hold, and converts maps and nil slices', () => {
-    assert.match(byMode('chan').message ?? '', /not JSON \(a chan int\)/);
-    assert.match(byMode('func').message ?? '', /not JSON \(a func\(\) at \[1\]\)/);
+    assert.match(byMode('chan').message ?? '', /not JSON \(a channel\)/);
+    assert.match(byMode('function').message ?? '', /not JSON \(a function at \[1\]\)/);
     assert.match(byMode('nan').message ?? '', /not JSON \(NaN\)/);
     assert.equal(byMode('map').verdict, 'passed');
     assert.equal(byMode('nil-slice').verdict, 'passed', 'a nil slice is []');
@@ -347,12 +347,20 @@ func (this *Window) Reset() {
     assert.match(run.cases[4].message ?? '', /^Op #2 \(seen, repeat i = 1, args \[5\]\): expected false, got true/);
   });
 
-  it('names a missing method or Constructor before any case runs', async () => {
-    const problem = dedup({ cases: [{ name: 'listed', tags: [], ops: ['Window', 'seen'], opArgs: [[2], [1]], expected: [null, false] }] });
+  it('names a missing type before any case runs, and a missing method at the op that calls it', async () => {
+    const problem = dedup({
+      cases: [
+        { name: 'no reset', tags: [], ops: ['Window', 'seen'], opArgs: [[2], [1]], expected: [null, false] },
+        { name: 'reset', tags: [], ops: ['Window', 'seen', 'reset'], opArgs: [[2], [1], []], expected: [null, false, null] },
+      ],
+    });
     const run = await runGo(windowCode.replace('func (this *Window) Reset() {', 'func (this *Window) Clear() {'), problem);
-    assert.equal(run.error?.kind, 'not-found');
-    assert.match(run.error?.message ?? '', /type Window has no method Reset/);
-    assert.deepEqual(verdictsOf(run), ['error']);
+    assert.deepEqual(verdictsOf(run), ['passed', 'error']);
+    assert.match(run.cases[1].message ?? '', /^op #2 \(reset\) raised Window has no method Reset \(LeetCode's Go shape: func \(this \*Window\) Reset\(\.\.\.\)\)/);
+    const noType = await runGo(windowCode.replaceAll('Window', 'Win'), problem);
+    assert.equal(noType.error?.kind, 'not-found');
+    assert.match(noType.error?.message ?? '', /has no type Window/);
+    assert.deepEqual(verdictsOf(noType), ['error', 'error']);
   });
 
   it('reports a compile error at the user\'s line and column on every case', async () => {

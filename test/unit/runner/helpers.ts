@@ -80,3 +80,11 @@ export function isAlive(pid: number): boolean {
     return false;
   }
 }
+
+/**
+ * The languages every given fixture table has code for, in the registry's order: each language runs the shared cases
+ * written for it (a compiled language also has a suite of its own: java.test.ts, cppRunner.test.ts, go.test.ts).
+ */
+export function languagesWith(...tables: Partial<Record<Language, unknown>>[]): Language[] {
+  return LANGUAGE_IDS.filter((id) => tables.every((t) => t[id] !== undefined));
+}

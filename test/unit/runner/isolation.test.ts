@@ -1,39 +1,45 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
+import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
+import { languageById } from '../../../src/core/languages/registry';
 
 /** Files named like modules the harness uses, beside the solution: each fails loudly if it is ever loaded. */
-const LOOKALIKES: Record<Language, string[]> = {
+const LOOKALIKES: Partial<Record<Language, string[]>> = {
   python: ['json.py', 'traceback.py', 'resource.py', 'typing.py', 'linecache.py'],
   javascript: ['json.js', 'fs.js', 'path.js', 'vm.js', 'module.js'],
   typescript: ['json.ts', 'fs.ts', 'path.ts', 'vm.ts', 'module.ts'],
+  go: ['json.go', 'reflect.go', 'runtime.go', 'main.go', 'go.mod'],
 };
 
-const MODES: Record<Language, string> = {
+const MODES: Partial<Record<Language, string>> = {
   python: 'from typing import List\ndef solve(mode):\n    if mode == "throw":\n        raise ValueError("bad input")\n    if mode == "memory":\n        hog = b"x" * (300 << 20)\n    return 42\n',
   javascript: "function solve(mode) {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
+  go: 'func solve(mode string) int {\n\tif mode == "throw" {\n\t\tpanic("bad input")\n\t}\n\tif mode == "memory" {\n\t\thog := make([]byte, 300<<20)\n\t\tfor i := range hog {\n\t\t\thog[i] = 1\n\t\t}\n\t\treturn len(hog)\n\t}\n\treturn 42\n}\n',
 };
 
 /** Returns the permission bits of every entry of `tmp` (the folder transpiled code is written to). */
-const TEMP_MODES: Record<Language, string> = {
+const TEMP_MODES: Partial<Record<Language, string>> = {
   python: 'import os\ndef solve(tmp):\n    return [os.stat(os.path.join(tmp, n)).st_mode & 0o777 for n in sorted(os.listdir(tmp))]\n',
   // Module syntax: this JavaScript is transpiled too.
   javascript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp) {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
   typescript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp: string): number[] {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
+  go: 'import (\n\t"os"\n\t"path/filepath"\n\t"sort"\n)\n\nfunc solve(tmp string) []int {\n\tentries, _ := os.ReadDir(tmp)\n\tnames := []string{}\n\tfor _, e := range entries {\n\t\tnames = append(names, e.Name())\n\t}\n\tsort.Strings(names)\n\tout := []int{}\n\tfor _, n := range names {\n\t\tinfo, _ := os.Stat(filepath.Join(tmp, n))\n\t\tout = append(out, int(info.Mode().Perm()))\n\t}\n\treturn out\n}\n',
 };
 
 /** Returns 41 (wrong); on `rewrite`, first replaces the checker with one that accepts anything. */
-const REWRITE_CHECKER: Record<Language, string> = {
+const REWRITE_CHECKER: Partial<Record<Language, string>> = {
   python: 'def solve(checker):\n    if checker:\n        with open(checker, "w") as f:\n            f.write("module.exports = () => true;\\n")\n    return 41\n',
   javascript: "function solve(checker) {\n  if (checker) require('fs').writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
+  go: 'import "os"\n\nfunc solve(checker string) int {\n\tif checker != "" {\n\t\t_ = os.WriteFile(checker, []byte("module.exports = () => true;\\n"), 0o644)\n\t}\n\treturn 41\n}\n',
 };
 
-for (const language of SCRIPT_LANGUAGES) {
+for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHECKER)) {
   describe(`runner: what the solution's files and code can reach (${language})`, function () {
     this.timeout(40_000);
     const dir = tempDir();
@@ -43,12 +49,12 @@ for (const language of SCRIPT_LANGUAGES) {
     it("runs a solution beside files named like the harness's own modules (json, traceback…) as if they were not there", async () => {
       const own = path.join(dir, `lookalikes-${language}`);
       fs.mkdirSync(own);
-      for (const name of LOOKALIKES[language]) {
+      for (const name of LOOKALIKES[language]!) {
         fs.writeFileSync(path.join(own, name), language === 'python' ? `raise ImportError("the solution's ${name} was loaded")\n` : `throw new Error("the solution's ${name} was loaded");\n`);
       }
       if (language !== 'python') fs.writeFileSync(path.join(own, 'package.json'), '{"type": "module"}\n');
       const problem = makeProblem({ limits: { timeMs: 5000, memoryMb: 64 }, cases: [tc(['ok'], 42), tc(['throw'], 42), tc(['memory'], 42), tc(['ok'], 42)] });
-      const run = await runCode(own, language, MODES[language], problem);
+      const run = await runCode(own, language, MODES[language]!, problem);
       assert.equal(run.error, undefined, run.error?.message);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'error', 'memory', 'passed'], JSON.stringify(run.cases.map((c) => c.message)));
       assert.match(run.cases[1].message ?? '', /bad input/);
@@ -60,9 +66,10 @@ for (const language of SCRIPT_LANGUAGES) {
       // Another user's folder under the old shared name changes nothing.
       fs.mkdirSync(path.join(tmp, 'drills-run'), { mode: 0o777 });
       fs.chmodSync(path.join(tmp, 'drills-run'), 0o777);
-      const expected = language === 'python' ? [0o777] : [0o777, 0o700];
+      // Only a language that prepares the solution (transpiling) writes there.
+      const expected = languageById(language).prepare ? [0o777, 0o700] : [0o777];
       const problem = makeProblem({ cases: [tc([tmp], expected)] });
-      const run = await runCode(dir, language, TEMP_MODES[language], problem, { env: { tmpDir: tmp } });
+      const run = await runCode(dir, language, TEMP_MODES[language]!, problem, { env: { tmpDir: tmp } });
       assert.equal(run.cases[0].verdict, 'passed', JSON.stringify(run.cases[0]));
       assert.deepEqual(fs.readdirSync(tmp), ['drills-run']);
       assert.deepEqual(fs.readdirSync(path.join(tmp, 'drills-run')), []);
@@ -74,7 +81,7 @@ for (const language of SCRIPT_LANGUAGES) {
       const checker = path.join(pack, 'check.js');
       fs.writeFileSync(checker, 'module.exports = (args, expected, actual) => actual === expected || `got ${actual}`;\n');
       const problem = makeProblem({ dir: pack, compare: { kind: 'checker', script: 'check.js' }, cases: [tc([checker], 42), tc([''], 42)] });
-      const run = await runCode(pack, language, REWRITE_CHECKER[language], problem);
+      const run = await runCode(pack, language, REWRITE_CHECKER[language]!, problem);
       assert.equal(fs.readFileSync(checker, 'utf8'), 'module.exports = () => true;\n', 'the solution did rewrite it');
       assert.deepEqual(run.cases.map((c) => c.verdict), ['failed', 'failed'], JSON.stringify(run.cases.map((c) => c.message)));
     });
@@ -90,7 +97,7 @@ for (const language of SCRIPT_LANGUAGES) {
           `module.exports = (args, expected, actual) => { while (!require('fs').existsSync(${JSON.stringify(pidfile)})); return actual === expected; };\n`,
       );
       const problem = makeProblem({ dir: pack, compare: { kind: 'checker', script: 'check.js' }, cases: [tc([''], 41), tc([''], 42)] });
-      const run = await runCode(pack, language, REWRITE_CHECKER[language], problem);
+      const run = await runCode(pack, language, REWRITE_CHECKER[language]!, problem);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'failed']);
       assert.equal(isAlive(await pidFrom(pidfile)), false, 'the checker\'s daemon still runs');
     });

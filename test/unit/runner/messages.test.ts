@@ -1,8 +1,9 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
+import type { Language } from '../../../src/core/pack/types';
 import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
-import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
+import { makeProblem, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
 
 const NONCE = 'fixed-test-nonce';
@@ -21,16 +22,21 @@ const FORGED: Record<string, string[]> = {
 function forgingSolution(language: Language): string {
   const table = JSON.stringify(Object.fromEntries(Object.entries(FORGED).map(([mode, lines]) => [mode, lines.map((l) => `${MARKER}${l}\n`).join('')])));
   if (language === 'python') return `import os\nFORGED = ${table}\ndef solve(mode):\n    if mode in FORGED:\n        os.write(1, FORGED[mode].encode())\n    return 42\n`;
+  if (language === 'go') {
+    const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('');
+    return `import "syscall"\n\nvar forged = map[string]string{\n${entries}}\n\nfunc solve(mode string) int {\n\tif text, ok := forged[mode]; ok {\n\t\t_, _ = syscall.Write(1, []byte(text))\n\t}\n\treturn 42\n}\n`;
+  }
   const sig = language === 'typescript' ? 'export function solve(mode: string): number' : 'function solve(mode)';
   const table2 = language === 'typescript' ? `const FORGED: Record<string, string> = ${table};` : `const FORGED = ${table};`;
   return `${table2}\n${sig} {\n  if (FORGED[mode]) require('fs').writeSync(1, FORGED[mode]);\n  return 42;\n}\n`;
 }
 
 const BIG = 48_000_000;
-const BIG_RESULT: Record<ScriptLanguage, string> = {
+const BIG_RESULT: Partial<Record<Language, string>> = {
   python: 'def solve(n):\n    return "x" * n\n',
   javascript: "function solve(n) {\n  return 'x'.repeat(n);\n}\n",
   typescript: "export function solve(n: number): string {\n  return 'x'.repeat(n);\n}\n",
+  go: 'import "strings"\n\nfunc solve(n int) string {\n\treturn strings.Repeat("x", n)\n}\n',
 };
 
 describe('runner: protocol reader, in linear time', () => {
@@ -85,7 +91,7 @@ describe('runner: protocol messages are validated', () => {
   });
 });
 
-for (const language of SCRIPT_LANGUAGES) {
+for (const language of languagesWith(BIG_RESULT)) {
   describe(`runner: forged and malformed protocol messages (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();
@@ -106,7 +112,7 @@ for (const language of SCRIPT_LANGUAGES) {
 
     it('passes a right solution that returns a 48 M-character string', async () => {
       const problem = makeProblem({ limits: { timeMs: 5000, memoryMb: 512 }, cases: [tc([BIG], 'x'.repeat(BIG))] });
-      const run = await runCode(dir, language, BIG_RESULT[language], problem);
+      const run = await runCode(dir, language, BIG_RESULT[language]!, problem);
       assert.equal(run.cases[0].verdict, 'passed', run.cases[0].message);
     });
   });

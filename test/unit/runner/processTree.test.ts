@@ -1,13 +1,14 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
-import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
+import type { Language } from '../../../src/core/pack/types';
 import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
 
 /** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
-const DAEMON: Record<Language, string> = {
+const DAEMON: Partial<Record<Language, string>> = {
   // A classic double fork: the grandchild is re-parented to init, in a session of its own. `quiet` closes the
   // pipes it inherited; otherwise it holds them open.
   python: `import os, time
@@ -45,25 +46,56 @@ export function solve(pidfile: string, quiet: boolean): number {
   return 42;
 }
 `,
+  go: `package main
+
+import (
+	"os"
+	"os/exec"
+	"syscall"
+	"time"
+)
+
+func solve(pidfile string, quiet bool) int {
+	cmd := exec.Command("sh", "-c", \`echo $$ > "$1.tmp" && mv "$1.tmp" "$1" && exec sleep 600\`, "sh", pidfile)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true}
+	if !quiet {
+		// The harness's own stdout and stderr pipes, which the daemon then holds open.
+		fd, _ := syscall.Dup(1)
+		pipe := os.NewFile(uintptr(fd), "pipe")
+		cmd.Stdout, cmd.Stderr = pipe, pipe
+	}
+	if err := cmd.Start(); err != nil {
+		panic(err)
+	}
+	for {
+		if _, err := os.Stat(pidfile); err == nil {
+			return 42
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+`,
 };
 
 /** Kills its own process with SIGKILL on `kill`, returns its argument otherwise. */
-const SELF_KILL: Record<Language, string> = {
+const SELF_KILL: Partial<Record<Language, string>> = {
   python: 'import os, signal\ndef solve(mode, _=None):\n    if mode == "kill":\n        os.kill(os.getpid(), signal.SIGKILL)\n    return 42\n',
   javascript: "function solve(mode) {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
+  go: 'import (\n\t"os"\n\t"syscall"\n)\n\nfunc solve(mode string, _ interface{}) int {\n\tif mode == "kill" {\n\t\t_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)\n\t}\n\treturn 42\n}\n',
 };
 
 /** Writes its pid to `pidfile` and loops forever. */
-const HANG: Record<Language, string> = {
+const HANG: Partial<Record<Language, string>> = {
   python: 'import os\ndef solve(pidfile, _=None):\n    with open(pidfile + ".tmp", "w") as f:\n        f.write(str(os.getpid()))\n    os.rename(pidfile + ".tmp", pidfile)\n    while True:\n        pass\n',
   javascript: "const fs = require('fs');\nfunction solve(pidfile) {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(pidfile: string): number {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
+  go: 'import (\n\t"os"\n\t"strconv"\n)\n\nfunc solve(pidfile string, _ interface{}) int {\n\t_ = os.WriteFile(pidfile+".tmp", []byte(strconv.Itoa(os.Getpid())), 0o600)\n\t_ = os.Rename(pidfile+".tmp", pidfile)\n\tfor {\n\t}\n}\n',
 };
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
 
-for (const language of SCRIPT_LANGUAGES) {
+for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
   describe(`runner: processes the solution starts (${language})`, function () {
     this.timeout(30_000);
     const dir = tempDir();
@@ -77,7 +109,7 @@ for (const language of SCRIPT_LANGUAGES) {
       const holder = path.join(dir, `holder-${language}.pid`);
       const quiet = path.join(dir, `quiet-${language}.pid`);
       const problem = makeProblem({ function: twoArgs, limits: { timeMs: 5000, memoryMb: 128 }, cases: [tc([holder, false], 42), tc([quiet, true], 42), tc(['x', false], 43)] });
-      const run = await runCode(dir, language, DAEMON[language], problem);
+      const run = await runCode(dir, language, DAEMON[language]!, problem);
       assert.equal(run.error, undefined, run.error?.message);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'passed', 'failed'], JSON.stringify(run.cases.map((c) => c.message)));
       for (const file of [holder, quiet]) {
@@ -88,7 +120,7 @@ for (const language of SCRIPT_LANGUAGES) {
 
     it('reports a SIGKILL the solution sent itself as an error, not as running out of memory', async () => {
       const problem = makeProblem({ function: twoArgs, cases: [tc(['kill'], 42), tc(['ok'], 42)] });
-      const run = await runCode(dir, language, SELF_KILL[language], problem);
+      const run = await runCode(dir, language, SELF_KILL[language]!, problem);
       assert.equal(run.cases[0].verdict, 'error', JSON.stringify(run.cases[0]));
       assert.match(run.cases[0].message ?? '', /SIGKILL \(not by the judge\)/);
       assert.equal(run.cases[1].verdict, 'passed');
@@ -99,7 +131,7 @@ for (const language of SCRIPT_LANGUAGES) {
       const tmp = path.join(dir, `tmp-${language}`);
       fs.mkdirSync(tmp);
       const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile], 42), tc(['x'], 42)] });
-      const running = runCode(dir, language, HANG[language], problem, { env: { tmpDir: tmp } });
+      const running = runCode(dir, language, HANG[language]!, problem, { env: { tmpDir: tmp } });
       const pid = await pidFrom(pidfile);
       assert.ok(pendingCleanups() > 0);
       endAllRuns();

@@ -1,7 +1,7 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Problem, TestCase } from '../../../src/core/pack/types';
-import { SCRIPT_LANGUAGES, type ScriptLanguage as Language } from './helpers';
+import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import type { CaseResult } from '../../../src/core/runner/types';
 import { makeProblem, runCode, tempDir } from './helpers';
 
@@ -23,7 +23,7 @@ function dedupeProblem(cases: TestCase[], limits = { timeMs: 10_000, memoryMb: 2
   });
 }
 
-const windowed: Record<Language, string> = {
+const windowed: Partial<Record<Language, string>> = {
   python: `from collections import deque
 from copy import deepcopy
 
@@ -105,10 +105,55 @@ class StreamDeduper:
   echo(value: { c: number[] }): unknown { const copy: unknown = JSON.parse(JSON.stringify(value)); value.c.push(0); return copy; }
 }
 `,
+  go: `package main
+
+type StreamDeduper struct {
+	window int
+	ring   []int
+	next   int
+	counts map[int]int
+}
+
+func Constructor(window int) StreamDeduper {
+	return StreamDeduper{window: window, counts: map[int]int{}}
+}
+
+func (this *StreamDeduper) IsDuplicate(id int) bool {
+	_, seen := this.counts[id]
+	if len(this.ring) == this.window {
+		old := this.ring[this.next]
+		if left := this.counts[old] - 1; left > 0 {
+			this.counts[old] = left
+		} else {
+			delete(this.counts, old)
+		}
+		this.ring[this.next] = id
+	} else {
+		this.ring = append(this.ring, id)
+	}
+	this.next = (this.next + 1) % this.window
+	this.counts[id]++
+	return seen
+}
+
+func (this *StreamDeduper) Size() int { return len(this.counts) }
+
+// Echo changes its argument: the next iteration must not see it.
+func (this *StreamDeduper) Echo(value map[string]interface{}) interface{} {
+	c, _ := value["c"].([]interface{})
+	copied := map[string]interface{}{}
+	for k, v := range value {
+		copied[k] = v
+	}
+	copied["c"] = append([]interface{}(nil), c...)
+	value["c"] = append(c, 0)
+	return copied
+}
+`,
 };
 
 /** Remembers every id forever: right answers while ids stay distinct, but memory grows with the stream. */
-const keepsEverything: Record<Language, string> = {
+const keepsEverything: Partial<Record<Language, string>> = {
   python: `class StreamDeduper:
     def __init__(self, window):
         self.seen = set()
@@ -138,10 +183,24 @@ const keepsEverything: Record<Language, string> = {
   }
 }
 `,
+  go: `package main
+
+type StreamDeduper struct{ seen map[int]bool }
+
+func Constructor(window int) StreamDeduper { return StreamDeduper{seen: map[int]bool{}} }
+
+func (this *StreamDeduper) IsDuplicate(id int) bool {
+	if this.seen[id] {
+		return true
+	}
+	this.seen[id] = true
+	return false
+}
+`,
 };
 
 /** Stores ids in a fixed buffer of 10,000 and fails on the next one (line 6 in each language). */
-const fixedBuffer: Record<Language, string> = {
+const fixedBuffer: Partial<Record<Language, string>> = {
   python: `class StreamDeduper:
     def __init__(self, window):
         self.buf = [None] * 10000
@@ -173,6 +232,16 @@ const fixedBuffer: Record<Language, string> = {
     this.buf[this.n++] = id;
     return false;
   }
+}
+`,
+  go: `package main
+
+type StreamDeduper struct{ buf [10000]int32; n int }
+func Constructor(window int) StreamDeduper { return StreamDeduper{} }
+func (this *StreamDeduper) IsDuplicate(id int) bool {
+	this.buf[this.n] = int32(id)
+	this.n++
+	return false
 }
 `,
 };
@@ -231,24 +300,26 @@ function distinctIds(times: number): TestCase {
  * Sized so that keeping every id needs several times the limit (an id in a set costs 40-60 bytes in
  * CPython, 16-30 in V8), while the windowed reference stays within a few MB of its baseline.
  */
-const MEMORY: Record<Language, { memoryMb: number; times: number }> = {
+const MEMORY: Partial<Record<Language, { memoryMb: number; times: number }>> = {
   python: { memoryMb: 24, times: 1_000_000 },
   javascript: { memoryMb: 16, times: 1_500_000 },
   typescript: { memoryMb: 16, times: 1_500_000 },
+  // A Go map entry costs about 40 bytes; the runtime itself keeps a few MB.
+  go: { memoryMb: 24, times: 2_000_000 },
 };
 
 function describeResult(r: CaseResult): string {
   return `${r.verdict}: ${r.message ?? ''} ${JSON.stringify(r.actual)?.slice(0, 300)}`;
 }
 
-for (const language of SCRIPT_LANGUAGES) {
+for (const language of languagesWith(windowed, keepsEverything, fixedBuffer, MEMORY)) {
   describe(`runner: repeat blocks (${language})`, function () {
     this.timeout(60_000);
     const dir = tempDir();
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('passes a block of 200,000 ops with the listed outputs and a small summary as actual', async () => {
-      const run = await runCode(dir, language, windowed[language], dedupeProblem([twoHundredThousand, cycling, expressions]));
+      const run = await runCode(dir, language, windowed[language]!, dedupeProblem([twoHundredThousand, cycling, expressions]));
       assert.equal(run.error, undefined, run.error?.message);
       for (const r of run.cases) assert.equal(r.verdict, 'passed', `${r.name}: ${describeResult(r)}`);
       const [big] = run.cases;
@@ -258,7 +329,7 @@ for (const language of SCRIPT_LANGUAGES) {
 
     it('reports the first mismatch with its op index, op name, i, args, expected and actual', async () => {
       // Keeping every id is wrong once an id comes back after leaving the window: at i = 1000.
-      const run = await runCode(dir, language, keepsEverything[language], dedupeProblem([cycling]));
+      const run = await runCode(dir, language, keepsEverything[language]!, dedupeProblem([cycling]));
       const [r] = run.cases;
       assert.equal(r.verdict, 'failed', describeResult(r));
       assert.equal(r.message, 'Op #2001 (isDuplicate, repeat i = 1000, args [0]): expected false, got true.');
@@ -267,25 +338,25 @@ for (const language of SCRIPT_LANGUAGES) {
 
     it('reports a wrong listed op before running the block', async () => {
       const wrongFirst: TestCase = { ...twoHundredThousand, opArgs: [[10], [-1]], expected: [null, true], repeat: { ...twoHundredThousand.repeat!, times: 100_000_000 } };
-      const run = await runCode(dir, language, windowed[language], dedupeProblem([wrongFirst], { timeMs: 3000, memoryMb: 256 }));
+      const run = await runCode(dir, language, windowed[language]!, dedupeProblem([wrongFirst], { timeMs: 3000, memoryMb: 256 }));
       const [r] = run.cases;
       assert.equal(r.verdict, 'failed', describeResult(r));
       assert.match(r.message ?? '', /^Op #1 \(isDuplicate\): expected true, got false/);
     });
 
     it('reports an exception inside the block as an error naming the op index and i', async () => {
-      const run = await runCode(dir, language, fixedBuffer[language], dedupeProblem([bufferCase]));
+      const run = await runCode(dir, language, fixedBuffer[language]!, dedupeProblem([bufferCase]));
       const [r] = run.cases;
       assert.equal(r.verdict, 'error', describeResult(r));
-      const raised = language === 'python' ? 'raised IndexError: list assignment index out of range' : 'threw RangeError: buffer full';
+      const raised = { python: 'raised IndexError: list assignment index out of range', go: 'raised panic: runtime error: index out of range [10000] with length 10000' }[language as string] ?? 'threw RangeError: buffer full';
       assert.equal(r.message, `op #10001 (isDuplicate, repeat i = 10000, args [10000]) ${raised}`);
       assert.equal(r.location?.line, 6);
     });
 
     it('a solution that keeps every id runs out of memory under a tight limit, where the windowed one passes', async () => {
-      const { memoryMb, times } = MEMORY[language];
+      const { memoryMb, times } = MEMORY[language]!;
       const problem = dedupeProblem([distinctIds(times)], { timeMs: 15_000, memoryMb });
-      const [all, window] = await Promise.all([runCode(dir, language, keepsEverything[language], problem), runCode(dir, language, windowed[language], problem)]);
+      const [all, window] = await Promise.all([runCode(dir, language, keepsEverything[language]!, problem), runCode(dir, language, windowed[language]!, problem)]);
       assert.equal(all.cases[0].verdict, 'memory', describeResult(all.cases[0]));
       assert.match(all.cases[0].message ?? '', new RegExp(`Ran out of memory \\(limit ${memoryMb} MB\\)`));
       assert.equal(window.cases[0].verdict, 'passed', describeResult(window.cases[0]));

@@ -1,9 +1,9 @@
+import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import type { Problem } from '../../../src/core/pack/types';
-import type { ScriptLanguage as Language } from './helpers';
+import type { Language, Problem } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
-import { makeProblem, runCode, tc, tempDir, type ScriptLanguage } from './helpers';
+import { makeProblem, runCode, tc, tempDir } from './helpers';
 
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -90,7 +90,7 @@ const nodes: Problem[] = [
   }),
 ];
 
-const nodesCode: Record<ScriptLanguage, string> = {
+const nodesCode: Partial<Record<Language, string>> = {
   python: `
 def mirror(node):
     if node is None:
@@ -137,6 +137,27 @@ export function reverseFirst(root: TreeNode | null, head: ListNode | null, lists
 declare class TreeNode { val: number; left: TreeNode | null; right: TreeNode | null; constructor(v?: number, l?: TreeNode | null, r?: TreeNode | null); }
 declare class ListNode { val: number; next: ListNode | null; }
 `,
+  go: `package main
+
+func mirror(node *TreeNode) *TreeNode {
+	if node == nil {
+		return nil
+	}
+	return &TreeNode{Val: node.Val, Left: mirror(node.Right), Right: mirror(node.Left)}
+}
+
+func mirrorTree(root *TreeNode, head *ListNode, lists []*ListNode) *TreeNode {
+	return mirror(root)
+}
+
+func reverseFirst(root *TreeNode, head *ListNode, lists []*ListNode) []*ListNode {
+	var prev *ListNode
+	for head != nil {
+		head.Next, prev, head = prev, head, head.Next
+	}
+	return append([]*ListNode{prev}, lists...)
+}
+`,
 };
 
 const treeReturn = makeProblem({
@@ -146,9 +167,9 @@ const treeReturn = makeProblem({
 
 describe('runner: TreeNode and ListNode', function () {
   this.timeout(30_000);
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of languagesWith(nodesCode)) {
     it(`builds trees and lists from LeetCode arrays and returns them as arrays (${language})`, async () => {
-      for (const problem of nodes) assertAllPassed(await runCode(dir, language, nodesCode[language], problem), `${language} ${problem.function?.name}`);
+      for (const problem of nodes) assertAllPassed(await runCode(dir, language, nodesCode[language]!, problem), `${language} ${problem.function?.name}`);
     });
   }
 
@@ -177,24 +198,25 @@ const counter = makeProblem({
   ],
 });
 
-const counterCode: Record<ScriptLanguage, string> = {
+const counterCode: Partial<Record<Language, string>> = {
   python: 'class Counter:\n    def __init__(self, start):\n        self.total = start\n    def add(self, n):\n        self.total += n\n    def get_total(self):\n        return self.total\n',
   javascript: 'class Counter {\n  constructor(start) { this.total = start; }\n  add(n) { this.total += n; }\n  getTotal() { return this.total; }\n}',
   typescript: 'export class Counter {\n  private total: number;\n  constructor(start: number) { this.total = start; }\n  add(n: number): void { this.total += n; }\n  getTotal(): number { return this.total; }\n}',
+  go: 'type Counter struct{ total int }\n\nfunc Constructor(start int) Counter { return Counter{total: start} }\n\nfunc (this *Counter) Add(n int) { this.total += n }\n\nfunc (this *Counter) GetTotal() int { return this.total }\n',
 };
 
 describe('runner: class problems', function () {
   this.timeout(30_000);
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of languagesWith(counterCode)) {
     it(`constructs the class and calls each op (${language})`, async () => {
-      const run = await runCode(dir, language, counterCode[language], counter);
+      const run = await runCode(dir, language, counterCode[language]!, counter);
       assertAllPassed(run, language);
       assert.deepEqual(run.cases[0].actual, [null, null, 15, null, 16]);
     });
   }
 
   it('names the first differing op index and name', async () => {
-    const wrong = counterCode.javascript.replace('this.total += n;', 'this.total += n * 2;');
+    const wrong = counterCode.javascript!.replace('this.total += n;', 'this.total += n * 2;');
     const run = await runCode(dir, 'javascript', wrong, counter);
     assert.equal(run.cases[0].verdict, 'failed');
     assert.match(run.cases[0].message ?? '', /^Op #2 \(getTotal\): expected 15, got 20/);
@@ -202,7 +224,7 @@ describe('runner: class problems', function () {
   });
 
   it('reports an op that raises with its index and name', async () => {
-    const broken = counterCode.python.replace('self.total += n', 'raise IndexError("full")');
+    const broken = counterCode.python!.replace('self.total += n', 'raise IndexError("full")');
     const run = await runCode(dir, 'python', broken, counter);
     assert.equal(run.cases[0].verdict, 'error');
     assert.match(run.cases[0].message ?? '', /op #1 \(add\) raised IndexError: full/);

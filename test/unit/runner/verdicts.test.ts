@@ -3,23 +3,25 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runSolution } from '../../../src/core/runner/run';
 import { OUTPUT_CAP } from '../../../src/core/runner/run';
-import type { ScriptLanguage as Language } from './helpers';
+import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 import type { CaseResult, RunResult } from '../../../src/core/runner/types';
 import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
-const FILES: Record<Language, string> = { python: 'verdicts.py', javascript: 'verdicts.js', typescript: 'verdicts.ts' };
 
-for (const language of ['python', 'javascript', 'typescript'] as const) {
+// One fixture per language that has one: test/fixtures/runner/verdicts<extension> (Java and C++ have their own suites).
+for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTURES, `verdicts${languageById(l).extension}`)))) {
   describe(`runner verdicts (${language})`, function () {
     this.timeout(45_000);
-    const solutionPath = path.join(FIXTURES, FILES[language]);
+    const solutionPath = path.join(FIXTURES, `verdicts${languageById(language).extension}`);
     const dir = tempDir();
     const spawnHangPid = path.join(dir, 'spawn-hang.pid');
     const spawnReturnPid = path.join(dir, 'spawn-return.pid');
     const notJson = language === 'python'
       ? [tc(['tuple'], [1, 2]), tc(['dict'], { a: [1, 2] })]
-      : [tc(['undefined'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])];
+      : language === 'go'
+        ? [tc(['chan'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])]
+        : [tc(['undefined'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])];
     const cases = [
       tc(['ok'], 42),
       tc(['wrong'], 42),
@@ -162,7 +164,8 @@ for (const language of ['python', 'javascript', 'typescript'] as const) {
         assert.equal(byMode('tuple').verdict, 'passed', 'a tuple is returned as a list');
         assert.equal(byMode('dict').verdict, 'passed', 'a dict is returned as an object');
       } else {
-        assert.match(byMode('undefined').message ?? '', /not JSON \(undefined\)/);
+        if (language === 'go') assert.match(byMode('chan').message ?? '', /not JSON \(a channel\)/);
+        else assert.match(byMode('undefined').message ?? '', /not JSON \(undefined\)/);
         assert.match(byMode('function').message ?? '', /not JSON \(a function at \[1\]\)/);
         assert.equal(byMode('map').verdict, 'passed', 'a Map is returned as an object');
       }
