@@ -25,6 +25,9 @@ export const Commands = {
   exportHistory: 'drills.exportHistory',
   importHistory: 'drills.importHistory',
   checkToolchains: 'drills.checkToolchains',
+  startLoop: 'drills.loop.start',
+  nextLoopRound: 'drills.loop.next',
+  finishLoop: 'drills.loop.finish',
 } as const;
 
 /** Command ids of the design and story drills. */
@@ -88,6 +91,8 @@ export const ContextKeys = {
   drillPausable: 'drills.drillPausable',
   /** A self-mock session is under way. */
   mockActive: 'drills.mockActive',
+  /** A mock loop of mixed kinds is under way. */
+  loopActive: 'drills.loopActive',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -13,6 +13,7 @@ import { systemClock } from '../core/session/index';
 import { registerCommandTable, whenAvailable, type CommandHandler, type CommandTable } from './commands';
 import { askInterviewDate, checkToolchains } from './dashboard';
 import { createKinds, type Kinds } from './kinds';
+import { MockLoop } from './mockLoop';
 import { startSession, type SessionInputs, type SessionServices } from './sessionServices';
 import { ShiftedClock, type DrillsApi } from './testApi';
 
@@ -39,6 +40,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   let services: SessionServices | undefined;
   let sessionError: string | undefined;
   let kinds: Kinds | undefined;
+  const loop = new MockLoop({ state: context.globalState, packs, drills, kinds: () => kinds, services: () => services, log });
+  let loopFollowsSession: vscode.Disposable | undefined;
   const table = commandTable({
     packs,
     tree,
@@ -49,6 +52,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
     services: () => services,
     sessionError: () => sessionError,
     kinds: () => kinds,
+    loop,
   });
   context.subscriptions.push(config, packs, tree, drills, ...registerCommandTable(table), { dispose: () => services?.dispose() });
   const inputs: SessionInputs = { context, storageDir, packs, config, tree, drills, log, clock };
@@ -64,6 +68,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
         started.dispose();
       } };
       sessionError = undefined;
+      loopFollowsSession?.dispose();
+      loopFollowsSession = loop.attachSession(services);
       return services;
     } catch (e) {
       sessionError = e instanceof Error ? e.message : String(e);
@@ -82,6 +88,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   } catch (e) {
     log.error(`Design and story drills did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
+  context.subscriptions.push(loop, { dispose: () => loopFollowsSession?.dispose() });
   await restoreSession(inputs).catch(() => undefined);
   await setContext(ContextKeys.loaded, true);
   void drills.finishPendingStart();
@@ -102,6 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
     reloadSession: (options) => restoreSession(options?.storageDir ? { ...inputs, storageDir: options.storageDir } : inputs),
     contextValue: (key) => getContext(key),
     kinds: kindsApi,
+    loop,
     commandIds: () => Object.keys(table) as CommandId[],
     clock: {
       now: shifted.now,
@@ -153,6 +161,8 @@ interface CommandServices {
   sessionError(): string | undefined;
   /** The design and story drills, once started. */
   kinds(): Kinds | undefined;
+  /** The mock loop across kinds. */
+  loop: MockLoop;
 }
 
 /** The one table of command handlers: every command of package.json, registered before anything is restored. */
@@ -179,6 +189,9 @@ function commandTable(s: CommandServices): CommandTable {
     [Commands.randomUnsolved]: () => startRandomUnsolved(s),
     [Commands.setInterviewDate]: () => askInterviewDate(s.config),
     [Commands.checkToolchains]: () => checkToolchains(s.config, s.interpreterCacheFile),
+    [Commands.startLoop]: () => s.loop.start(),
+    [Commands.nextLoopRound]: () => s.loop.next(),
+    [Commands.finishLoop]: () => s.loop.finish(),
     ...sessionCommands,
     ...kindCommands,
   };

@@ -4,6 +4,7 @@ import type { CommandId, ContextKey } from './constants';
 import type { DrillStarter } from './startDrill';
 import type { DrillsTree } from './drillsTree';
 import type { KindsApi } from './kinds';
+import type { MockLoop } from './mockLoop';
 import type { PacksService } from './packs';
 import type { SessionServices } from './sessionServices';
 
@@ -52,6 +53,8 @@ export interface DrillsApi {
   contextValue(key: ContextKey): unknown;
   /** The design and story drills. */
   kinds: KindsApi;
+  /** The mock loop across kinds. */
+  loop: MockLoop;
   /** The ids of the command table `activate` registered. */
   commandIds(): readonly CommandId[];
   /** The clock attempts are timed by, which the test moves forward. */
