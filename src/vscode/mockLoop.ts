@@ -59,6 +59,8 @@ export class MockLoop implements vscode.Disposable {
   private prompts: LoopPrompts = defaultLoopPrompts;
   private breakTimer: NodeJS.Timeout | undefined;
   private busy: Promise<void> = Promise.resolve();
+  /** The design drill the loop follows (the kinds may replace it). */
+  private designFollowed: vscode.Disposable | undefined;
 
   constructor(
     private readonly deps: {
@@ -92,10 +94,8 @@ export class MockLoop implements vscode.Disposable {
   /** Follows a (re)created drill session and the kinds' drills: their outcomes end the rounds. */
   attachSession(services: SessionServices): vscode.Disposable {
     const kinds = this.deps.kinds()?.api;
-    const subscriptions = [
-      services.session.onDidChangeAttempt(() => this.reconcile()),
-      ...(kinds ? [kinds.design.onDidChange(() => this.reconcile()), kinds.rehearsals.onDidEndRehearsal(() => this.reconcile())] : []),
-    ];
+    const subscriptions = [services.session.onDidChangeAttempt(() => this.reconcile()), ...(kinds ? [kinds.rehearsals.onDidEndRehearsal(() => this.reconcile())] : [])];
+    this.followDesign();
     this.reconcile();
     return vscode.Disposable.from(...subscriptions);
   }
@@ -201,6 +201,7 @@ export class MockLoop implements vscode.Disposable {
     } else if (round.kind === 'design') {
       const problem = round.packId ? kinds?.api.designs.find(round.packId, round.subjectId) : undefined;
       if (!problem || !kinds) return void this.refuse({ error: `The design prompt ${round.subjectId} is not available now.` });
+      this.followDesign();
       const entry = await kinds.api.design.start(problem);
       if (entry) await this.setRef(index, entry.id);
     } else {
@@ -210,6 +211,12 @@ export class MockLoop implements vscode.Disposable {
       if ('started' in outcome) await this.setRef(index, kindEntryId('story', question.id, outcome.started.askedAt));
     }
     this.reconcile();
+  }
+
+  /** Follows the design drill the kinds hold now: its steps may end a design round. */
+  private followDesign(): void {
+    this.designFollowed?.dispose();
+    this.designFollowed = this.deps.kinds()?.api.design.onDidChange(() => this.reconcile());
   }
 
   private async setRef(index: number, ref: string): Promise<void> {
@@ -309,5 +316,6 @@ export class MockLoop implements vscode.Disposable {
 
   dispose(): void {
     this.clearBreak();
+    this.designFollowed?.dispose();
   }
 }

@@ -1,10 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LoopPrompts } from '../../src/vscode/mockLoop';
-import { abandonAll, drillsApi, noPrompts, setSetting, until } from './sessionHelpers';
+import { abandonAll, drillsApi, noPrompts, setSetting, until as untilFor } from './sessionHelpers';
+
+/** Waits long: each step starts a drill, which writes files and opens editors. */
+const until = <T>(what: string, check: () => T | undefined | false) => untilFor(what, check, 90_000);
 
 describe('Mock loop: a coding, a design and a behavioural round under one schedule', function () {
-  this.timeout(120_000);
+  // Three drills start one after another on a shared, busy machine.
+  this.timeout(300_000);
 
   before(async () => {
     await setSetting('defaultLanguage', 'javascript');

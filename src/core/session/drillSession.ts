@@ -48,9 +48,14 @@ export interface Disposable {
 /** A subscription point: the editor's `Event` called with one listener has this shape. */
 export type Event<T> = (listener: (value: T) => unknown) => Disposable;
 
-/** Fires values to its listeners, in the order they subscribed. */
+/**
+ * Fires values to its listeners, in the order they subscribed. A listener that throws does not stop the others:
+ * its error goes to `onListenerError`, or is thrown once every listener ran when there is none.
+ */
 export class Emitter<T> implements Disposable {
   private listeners: ((value: T) => unknown)[] = [];
+
+  constructor(private readonly onListenerError?: (error: unknown) => void) {}
 
   /** Subscribes a listener until the returned value is disposed. */
   readonly event: Event<T> = (listener) => {
@@ -68,7 +73,9 @@ export class Emitter<T> implements Disposable {
         errors.push(e);
       }
     }
-    if (errors.length > 0) throw errors[0];
+    if (errors.length === 0) return;
+    if (!this.onListenerError) throw errors[0];
+    for (const e of errors) this.onListenerError(e);
   }
 
   dispose(): void {
@@ -121,16 +128,16 @@ export interface SessionDeps {
   problems: ProblemSource;
   settings: () => SessionSettings;
   random?: () => number;
-  log?: { info(message: string): void };
+  log?: { info(message: string): void; error?(message: string): void };
 }
 
 export class DrillSessionCore implements Disposable {
-  private readonly changed = new Emitter<Attempt>();
+  private readonly changed: Emitter<Attempt>;
   /** Fires after an attempt was saved (started, changed, closed). */
-  readonly onDidChangeAttempt = this.changed.event;
-  private readonly activeChanged = new Emitter<OpenDrill | undefined>();
+  readonly onDidChangeAttempt: Event<Attempt>;
+  private readonly activeChanged: Emitter<OpenDrill | undefined>;
   /** Fires when the active drill changes (another attempt, or none). */
-  readonly onDidChangeActive = this.activeChanged.event;
+  readonly onDidChangeActive: Event<OpenDrill | undefined>;
 
   private store: HistoryStore | undefined;
   private readonly drills = new Map<string, OpenDrill>();
@@ -138,7 +145,15 @@ export class DrillSessionCore implements Disposable {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly expected: ExpectedStart[] = [];
 
-  constructor(private readonly core: SessionDeps) {}
+  constructor(private readonly core: SessionDeps) {
+    // A listener's error (a view that failed to redraw) must not turn a saved change into a failed one.
+    const log = core.log;
+    const onError = log?.error ? (e: unknown) => log.error?.(`A listener of the drill session failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) : undefined;
+    this.changed = new Emitter(onError);
+    this.onDidChangeAttempt = this.changed.event;
+    this.activeChanged = new Emitter(onError);
+    this.onDidChangeActive = this.activeChanged.event;
+  }
 
   /** The history store; opened by `restore`. */
   get history(): HistoryStore {

@@ -6,7 +6,7 @@ import { isAttemptError, type Attempt, type AttemptError } from '../../../src/co
 import { openHistory } from '../../../src/core/history/index';
 import { loadPack, loadProblem } from '../../../src/core/pack/index';
 import type { PackSummary, ProblemSummary } from '../../../src/core/pack/types';
-import { DrillSessionCore, type OpenDrill, type SessionSettings } from '../../../src/core/session/index';
+import { DrillSessionCore, Emitter, type OpenDrill, type SessionSettings } from '../../../src/core/session/index';
 import { timerState } from '../../../src/core/timer/index';
 
 const MIN = 60_000;
@@ -296,5 +296,31 @@ describe('core drill session: start, phases, gate, runs, outcomes and restore, i
     assert.throws(() => session.history, /restore\(\) has not run/);
     await session.restore();
     assert.ok(isAttemptError(await session.abandon('no-such-attempt')));
+  });
+});
+
+describe('core drill session: events', () => {
+  it('a listener that throws does not stop the others; its error goes to the error handler, or is thrown after them all', () => {
+    const seen: string[] = [];
+    const errors: unknown[] = [];
+    const handled = new Emitter<string>((e) => errors.push(e));
+    handled.event(() => {
+      throw new Error('view failed');
+    });
+    handled.event((v) => seen.push(v));
+    handled.fire('a');
+    assert.deepEqual(seen, ['a']);
+    assert.match(String(errors[0]), /view failed/);
+
+    const unhandled = new Emitter<string>();
+    unhandled.event(() => {
+      throw new Error('boom');
+    });
+    const sub = unhandled.event((v) => seen.push(v));
+    assert.throws(() => unhandled.fire('b'), /boom/);
+    assert.deepEqual(seen, ['a', 'b']);
+    sub.dispose();
+    assert.throws(() => unhandled.fire('c'), /boom/);
+    assert.deepEqual(seen, ['a', 'b'], 'a disposed listener was called');
   });
 });
