@@ -25,7 +25,52 @@ export const Commands = {
   exportHistory: 'drills.exportHistory',
   importHistory: 'drills.importHistory',
   checkToolchains: 'drills.checkToolchains',
+  startLoop: 'drills.loop.start',
+  nextLoopRound: 'drills.loop.next',
+  finishLoop: 'drills.loop.finish',
 } as const;
+
+/** Command ids of the design and story drills. */
+export const KindCommands = {
+  startDesign: 'drills.design.start',
+  openDesignPrompt: 'drills.design.openPrompt',
+  checkDesign: 'drills.design.checkGate',
+  submitDesign: 'drills.design.submit',
+  nextProbe: 'drills.design.nextProbe',
+  scoreDesign: 'drills.design.score',
+  abandonDesign: 'drills.design.abandon',
+  designAction: 'drills.design.statusAction',
+  createStoryBank: 'drills.story.createBank',
+  rehearse: 'drills.story.rehearse',
+  stopRehearsal: 'drills.story.stopRehearsal',
+  refreshKinds: 'drills.kinds.refresh',
+} as const;
+
+/** Every command id the extension registers: exactly the commands package.json contributes. */
+export type CommandId = (typeof Commands)[keyof typeof Commands] | KindCommandId;
+/** The id of a design or story drill command. */
+export type KindCommandId = (typeof KindCommands)[keyof typeof KindCommands];
+export const COMMAND_IDS: readonly CommandId[] = [...Object.values(Commands), ...Object.values(KindCommands)];
+
+/** The commands of the drill session: they act on the session restored from history, replaced by a reload. */
+export const SESSION_COMMANDS = [
+  Commands.submitPlan,
+  Commands.runHiddenTests,
+  Commands.revealHint,
+  Commands.timerActions,
+  Commands.pauseTimer,
+  Commands.resumeTimer,
+  Commands.advancePhase,
+  Commands.finishDrill,
+  Commands.abandonDrill,
+  Commands.showHistory,
+  Commands.startMock,
+  Commands.finishMock,
+  Commands.openDashboard,
+  Commands.exportHistory,
+  Commands.importHistory,
+] as const;
+export type SessionCommandId = (typeof SESSION_COMMANDS)[number];
 
 /** View ids contributed in package.json. */
 export const Views = {
@@ -46,6 +91,8 @@ export const ContextKeys = {
   drillPausable: 'drills.drillPausable',
   /** A self-mock session is under way. */
   mockActive: 'drills.mockActive',
+  /** A mock loop of mixed kinds is under way. */
+  loopActive: 'drills.loopActive',
   /** The file names a solution has, one per language (`when`: `resourceFilename in drills.solutionFiles`). */
   solutionFiles: 'drills.solutionFiles',
 } as const;

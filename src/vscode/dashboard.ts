@@ -210,12 +210,13 @@ export async function askInterviewDate(config: Config, now: () => number = Date.
   return value;
 }
 
-/** The dashboard's commands: open it, set the date, export and import history, check toolchains. */
-export function dashboardCommands(deps: { dashboard: Dashboard; progress: ProgressService; config: Config; afterImport: () => Promise<void>; interpreterCacheFile: string }): Record<string, (...args: unknown[]) => unknown> {
+/** The dashboard's commands: open it, export and import history. */
+export type DashboardCommandId = typeof Commands.openDashboard | typeof Commands.exportHistory | typeof Commands.importHistory;
+
+/** The handlers of the dashboard's commands (the command table calls them). */
+export function dashboardCommands(deps: { dashboard: Dashboard; progress: ProgressService; afterImport: () => Promise<void> }): Record<DashboardCommandId, (...args: unknown[]) => unknown> {
   return {
-    [Commands.checkToolchains]: () => checkToolchains(deps.config, deps.interpreterCacheFile),
     [Commands.openDashboard]: () => deps.dashboard.open(),
-    [Commands.setInterviewDate]: () => askInterviewDate(deps.config),
     [Commands.exportHistory]: () => exportHistory(deps.progress),
     [Commands.importHistory]: async () => {
       const summary = await importHistory(deps.progress);

@@ -1,7 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Config } from './config';
-import { Dashboard, dashboardCommands } from './dashboard';
+import { Dashboard, dashboardCommands, type DashboardCommandId } from './dashboard';
 import { ProgressService } from './dashboardProgress';
 import { ReviewGroup } from './dashboardReviewGroup';
 import type { DrillsTree } from './drillsTree';
@@ -16,6 +15,8 @@ export interface ProgressServices extends vscode.Disposable {
   dashboard: Dashboard;
   reviewGroup: ReviewGroup;
   conditions: InterviewConditions;
+  /** The handlers of the dashboard's commands. */
+  commands: Record<DashboardCommandId, (...args: unknown[]) => unknown>;
 }
 
 /**
@@ -32,20 +33,13 @@ export async function startProgress(
   const dashboard = new Dashboard({ extensionUri: context.extensionUri, progress, packs: s.packs, config: s.config, state: context.globalState, log: s.log });
   const reviewGroup = new ReviewGroup(progress, s.packs, s.tree.view);
   const conditions = new InterviewConditions({ session: s.session, config: s.config, storageDir: context.storageUri?.fsPath, log: s.log });
-  const handlers = dashboardCommands({
-    dashboard,
-    progress,
-    config: s.config,
-    afterImport: () => s.history.refresh(),
-    interpreterCacheFile: path.join(storageDir, 'interpreters.json'),
-  });
+  const commands = dashboardCommands({ dashboard, progress, afterImport: () => s.history.refresh() });
   const disposables: vscode.Disposable[] = [
-    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
     s.tree.setReviewGroup(reviewGroup),
     new vscode.Disposable(() => s.tree.setReviewGroup(undefined)),
   ];
   await progress.refresh();
   await conditions.reconcile();
   const all = vscode.Disposable.from(...disposables, conditions, reviewGroup, dashboard, progress);
-  return { progress, dashboard, reviewGroup, conditions, dispose: () => all.dispose() };
+  return { progress, dashboard, reviewGroup, conditions, commands, dispose: () => all.dispose() };
 }

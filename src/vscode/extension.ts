@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'node:path';
-import { Commands, ContextKeys, type ContextKey } from './constants';
+import { Commands, ContextKeys, KindCommands, SESSION_COMMANDS, type CommandId, type KindCommandId, type SessionCommandId } from './constants';
 import { clearContext, getContext, setContext } from './context';
 import { createLog } from './log';
 import { DrillsTree, filterTopics, pickFilter } from './drillsTree';
@@ -10,51 +10,23 @@ import { DrillStarter } from './startDrill';
 import { NO_FILTER, pickRandomUnsolved } from '../core/drill/index';
 import { endAllRuns } from '../core/runner/index';
 import { LANGUAGES } from '../core/languages/registry';
-import { DrillSession, SessionClock, restoreHintsPreview, revealNextHint, trackHintsPreview } from './session';
-import { TimerStatusBar, timerCommands } from './timerStatusBar';
-import { PlanGate } from './planGate';
-import { HiddenTests } from './testController';
-import { HistoryView } from './history';
-import { MockService } from './mock';
-import { startProgress, type ProgressServices } from './dashboardServices';
-import { createKinds, type KindsApi } from './kinds';
+import { systemClock } from '../core/session/index';
+import { registerCommandTable, whenAvailable, type CommandHandler, type CommandTable } from './commands';
+import { askInterviewDate, checkToolchains } from './dashboard';
+import { createKinds, type Kinds } from './kinds';
+import { MockLoop } from './mockLoop';
+import { startSession, type SessionInputs, type SessionServices } from './sessionServices';
+import { ShiftedClock, type DrillsApi } from './testApi';
 
-/** What `activate` hands back: read by the integration tests through `extension.exports`. */
-export interface DrillsApi {
-  /** Every message logged at error level since activation, oldest first. */
-  logErrors(): readonly string[];
-  /** The indexed packs, their diagnostics and trust. */
-  packs: PacksService;
-  /** The Drills view's data: `getChildren()` walks packs → topics → problems. */
-  tree: DrillsTree;
-  /** Starts drills; `onDidStartDrill` fires after each start. */
-  drills: DrillStarter;
-  /** The typed `drills.*` settings. */
-  config: Config;
-  /** The drill session and its views; replaced by `reloadSession`. */
-  readonly session: SessionServices;
-  /** Re-creates the session services from history, as a window reload does. */
-  reloadSession(): Promise<SessionServices>;
-  /** The value this extension last gave a `when`-clause context key. */
-  contextValue(key: ContextKey): unknown;
-  /** The design and story drills. */
-  kinds: KindsApi;
-}
+export type { DrillsApi } from './testApi';
+export type { SessionServices } from './sessionServices';
 
-/** The drill session with the modules that show it: timer, plan gate, hidden tests, history, mocks. */
-export interface SessionServices extends vscode.Disposable {
-  session: DrillSession;
-  timer: TimerStatusBar;
-  plan: PlanGate;
-  tests: HiddenTests;
-  history: HistoryView;
-  mock: MockService;
-  /** Review schedule, dashboard, the "Due for review" group and interview conditions. */
-  progress: ProgressServices;
-}
-
-/** Composes the adapter modules; each returns what it needs disposed. */
-export async function activate(context: vscode.ExtensionContext): Promise<DrillsApi> {
+/**
+ * Composes the adapter modules; each returns what it needs disposed. Every command is registered first, from
+ * one table, so whatever fails to restore afterwards (history, a design drill) leaves no command missing.
+ * Under the extension's tests, returns the test API.
+ */
+export async function activate(context: vscode.ExtensionContext): Promise<DrillsApi | undefined> {
   const errors: string[] = [];
   const log = recordErrors(createLog(), errors);
   context.subscriptions.push(log);
@@ -63,17 +35,69 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const packs = new PacksService(builtInPack, log);
   const tree = new DrillsTree(packs);
   const drills = new DrillStarter({ packs, config, state: context.globalState, pendingFile: path.join(context.globalStorageUri.fsPath, 'pending-start.json'), log });
-  context.subscriptions.push(config, packs, tree, drills, ...registerCommands({ packs, tree, drills, log }));
+  const underTest = context.extensionMode === vscode.ExtensionMode.Test;
+  const clock = underTest ? new ShiftedClock() : systemClock;
+  const storageDir = context.globalStorageUri.fsPath;
+  let services: SessionServices | undefined;
+  let sessionError: string | undefined;
+  let kinds: Kinds | undefined;
+  const loop = new MockLoop({ state: context.globalState, packs, drills, kinds: () => kinds, services: () => services, log });
+  let loopFollowsSession: vscode.Disposable | undefined;
+  const table = commandTable({
+    packs,
+    tree,
+    drills,
+    config,
+    log,
+    interpreterCacheFile: path.join(storageDir, 'interpreters.json'),
+    services: () => services,
+    sessionError: () => sessionError,
+    kinds: () => kinds,
+    loop,
+  });
+  context.subscriptions.push(config, packs, tree, drills, ...registerCommandTable(table), { dispose: () => services?.dispose() });
+  const inputs: SessionInputs = { context, storageDir, packs, config, tree, drills, log, clock };
+  /** (Re)creates the session services; a failure is logged and shown, and leaves no session. */
+  const restoreSession = async (from: SessionInputs): Promise<SessionServices> => {
+    services?.dispose();
+    services = undefined;
+    try {
+      const started = await startSession(from);
+      // Disposed (a window closing, or a test's simulated reload): the commands no longer reach it.
+      services = { ...started, dispose: () => {
+        if (services?.session === started.session) services = undefined;
+        started.dispose();
+      } };
+      sessionError = undefined;
+      loopFollowsSession?.dispose();
+      loopFollowsSession = loop.attachSession(services);
+      return services;
+    } catch (e) {
+      sessionError = e instanceof Error ? e.message : String(e);
+      log.error(`The drill session could not be restored from history: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      void vscode.window.showErrorMessage(`Drills could not restore your drills from history: ${sessionError}`, 'Show Output').then((choice) => {
+        if (choice) log.show();
+      });
+      throw e;
+    }
+  };
+
   await packs.reload();
-  const kinds = await createKinds(context, log);
-  context.subscriptions.push(...kinds.disposables);
-  const clock = new SessionClock();
-  let services = await startSession(context, { packs, config, tree, drills, log, clock });
-  context.subscriptions.push(clock, { dispose: () => services.dispose() });
+  try {
+    kinds = await createKinds(context, log);
+    context.subscriptions.push(...kinds.disposables);
+  } catch (e) {
+    log.error(`Design and story drills did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  }
+  context.subscriptions.push(loop, { dispose: () => loopFollowsSession?.dispose() });
+  await restoreSession(inputs).catch(() => undefined);
   await setContext(ContextKeys.solutionFiles, LANGUAGES.map((l) => l.solutionFile));
   await setContext(ContextKeys.loaded, true);
   void drills.finishPendingStart();
   log.info(`Drills activated (${context.extension.packageJSON.version as string})`);
+  if (!underTest || !kinds) return undefined;
+  const kindsApi = kinds.api;
+  const shifted = clock as ShiftedClock;
   return {
     logErrors: () => [...errors],
     packs,
@@ -81,65 +105,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
     drills,
     config,
     get session() {
+      if (!services) throw new Error(`No drill session: ${sessionError ?? 'not restored'}`);
       return services;
     },
-    async reloadSession() {
-      services.dispose();
-      services = await startSession(context, { packs, config, tree, drills, log, clock });
-      return services;
-    },
+    reloadSession: (options) => restoreSession(options?.storageDir ? { ...inputs, storageDir: options.storageDir } : inputs),
     contextValue: (key) => getContext(key),
-    kinds: kinds.api,
+    kinds: kindsApi,
+    loop,
+    commandIds: () => Object.keys(table) as CommandId[],
+    clock: {
+      now: shifted.now,
+      async advance(ms) {
+        shifted.shift(ms);
+        await services?.timer.checkDue();
+      },
+    },
+    timerText() {
+      services?.timer.render();
+      return services?.timer.item.text ?? '';
+    },
   };
-}
-
-/** Creates the session from history and the modules around it; restores open attempts and due timer events. */
-async function startSession(
-  context: vscode.ExtensionContext,
-  s: { packs: PacksService; config: Config; tree: DrillsTree; drills: DrillStarter; log: vscode.LogOutputChannel; clock: SessionClock },
-): Promise<SessionServices> {
-  const storageDir = context.globalStorageUri.fsPath;
-  const session = new DrillSession({ storageDir, packs: s.packs, config: s.config, log: s.log, clock: s.clock });
-  await session.restore();
-  const timer = new TimerStatusBar(session, s.log);
-  const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
-  const plan = new PlanGate(session, (drill) => tests.reveal(drill));
-  const history = new HistoryView(session, s.tree, s.packs);
-  const progress = await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log });
-  const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) });
-  timer.describeMock = (attemptId) => mock.describe(attemptId);
-  const handlers: Record<string, (...args: unknown[]) => unknown> = {
-    ...timerCommands(session, (drill) => mock.confirmFinish(drill)),
-    [Commands.revealHint]: () => revealNextHint(session, context.workspaceState),
-    [Commands.showHistory]: () => history.show(),
-    [Commands.startMock]: () => mock.start(),
-    [Commands.finishMock]: () => mock.finishMock(),
-  };
-  const disposables: vscode.Disposable[] = [
-    trackHintsPreview(context.workspaceState),
-    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
-    s.drills.onDidStartDrill((start) => {
-      void session.startFor(start).then(
-        async (attempt) => {
-          const drill = session.find(attempt.id);
-          if (drill && !drill.attempt.plan) await plan.openPlan(drill);
-        },
-        (e: unknown) => s.log.error(`Starting the attempt failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
-      );
-    }),
-  ];
-  await history.refresh();
-  await timer.checkDue();
-  await mock.restore();
-  await restoreHintsPreview(session, context.workspaceState);
-  // Disposed once however often it is asked (a simulated reload disposes before re-creating).
-  const all = vscode.Disposable.from(mock, progress, history, tests, plan, timer, ...disposables, session);
-  let disposed = false;
-  const dispose = () => {
-    if (!disposed) all.dispose();
-    disposed = true;
-  };
-  return { session, timer, plan, tests, history, mock, progress, dispose };
 }
 
 /** Wraps the log so error lines are also kept; the channel itself cannot be read back. */
@@ -165,16 +150,34 @@ export async function deactivate(): Promise<void> {
   await clearContext();
 }
 
-interface Services {
+/** What the command table reaches: the services made in `activate`, and those restored after it. */
+interface CommandServices {
   packs: PacksService;
   tree: DrillsTree;
   drills: DrillStarter;
+  config: Config;
   log: vscode.LogOutputChannel;
+  interpreterCacheFile: string;
+  /** The drill session, once restored (undefined while or when restoring failed). */
+  services(): SessionServices | undefined;
+  sessionError(): string | undefined;
+  /** The design and story drills, once started. */
+  kinds(): Kinds | undefined;
+  /** The mock loop across kinds. */
+  loop: MockLoop;
 }
 
-/** One table of command handlers. */
-function registerCommands(s: Services): vscode.Disposable[] {
-  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+/** The one table of command handlers: every command of package.json, registered before anything is restored. */
+function commandTable(s: CommandServices): CommandTable {
+  const noSession = () =>
+    s.sessionError() !== undefined
+      ? `Drills could not restore your drills from history (${s.sessionError()}), so this command cannot run. See "Drills: Show Output", then reload the window.`
+      : 'Drills is still restoring your drills: try again in a moment.';
+  const session = (id: SessionCommandId) => whenAvailable(s.services, noSession, (services, ...args) => services.commands[id](...args));
+  const kind = (id: KindCommandId) => whenAvailable(s.kinds, () => 'The design and story drills did not start: see "Drills: Show Output".', (kinds, ...args) => kinds.commands[id](...args));
+  const sessionCommands = Object.fromEntries(SESSION_COMMANDS.map((id) => [id, session(id)])) as Record<SessionCommandId, CommandHandler>;
+  const kindCommands = Object.fromEntries(Object.values(KindCommands).map((id) => [id, kind(id)])) as Record<KindCommandId, CommandHandler>;
+  return {
     [Commands.refresh]: () => s.packs.reload(),
     [Commands.showOutput]: () => s.log.show(),
     [Commands.newPack]: () => createPackHere(s),
@@ -186,11 +189,17 @@ function registerCommands(s: Services): vscode.Disposable[] {
     },
     [Commands.clearFilter]: () => s.tree.setFilter(NO_FILTER),
     [Commands.randomUnsolved]: () => startRandomUnsolved(s),
+    [Commands.setInterviewDate]: () => askInterviewDate(s.config),
+    [Commands.checkToolchains]: () => checkToolchains(s.config, s.interpreterCacheFile),
+    [Commands.startLoop]: () => s.loop.start(),
+    [Commands.nextLoopRound]: () => s.loop.next(),
+    [Commands.finishLoop]: () => s.loop.finish(),
+    ...sessionCommands,
+    ...kindCommands,
   };
-  return Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn));
 }
 
-async function createPackHere(s: Services): Promise<void> {
+async function createPackHere(s: CommandServices): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) {
     void vscode.window.showWarningMessage('Open a folder first: a pack is created inside the workspace.');
@@ -210,7 +219,7 @@ async function createPackHere(s: Services): Promise<void> {
 }
 
 /** Starts a random problem not yet solved among those the filter shows and that can run. */
-async function startRandomUnsolved(s: Services, random: () => number = Math.random): Promise<unknown> {
+async function startRandomUnsolved(s: CommandServices, random: () => number = Math.random): Promise<unknown> {
   const runnable = s.tree.visibleProblems().filter((p) => {
     const pack = s.packs.packOf(p);
     return pack !== undefined && s.packs.canRun(pack);

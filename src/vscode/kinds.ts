@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { openKindHistory, type KindHistory } from '../core/kinds/history';
 import { DesignDrills, KINDS_SCHEME } from './designDrill';
+import type { KindCommandId } from './constants';
 import { clearKindContext, editorUi, KindCommands, KINDS_VIEW, type KindsUi } from './kindsConstants';
 import { KindsStatusBar } from './kindsStatusBar';
 import { DesignIndex, KindsTree, type KindNode } from './kindsTree';
@@ -46,11 +47,19 @@ export interface KindsApi {
   reloadDesign(): Promise<DesignDrills>;
 }
 
+/** The design and story drills composed: the API, the handlers of their commands, and what to dispose. */
+export interface Kinds {
+  api: KindsApi;
+  commands: Record<KindCommandId, (...args: unknown[]) => unknown>;
+  disposables: vscode.Disposable[];
+}
+
 /**
- * Composes the design and story drills: their view in the Drills container, their commands (one table), the
- * read-only documents, the status bar item; restores a design drill left open. Returns the API and what to dispose.
+ * Composes the design and story drills: their view in the Drills container, the handlers of their commands
+ * (the extension's command table calls them), the read-only documents, the status bar item; restores a design
+ * drill left open.
  */
-export async function createKinds(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<{ api: KindsApi; disposables: vscode.Disposable[] }> {
+export async function createKinds(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Kinds> {
   const problemsDir = path.join(context.extensionPath, 'problems');
   const history = await openKindHistory(context.globalStorageUri.fsPath);
   const status = new KindsStatusBar();
@@ -93,7 +102,7 @@ export async function createKinds(context: vscode.ExtensionContext, log: vscode.
     const picked = await api.ui.pick(designs.all.map((d) => ({ label: d.problem.title, description: d.problem.packId, problem: d.problem })), { title: 'Start a design drill', placeHolder: 'Pick a design prompt' });
     return picked?.problem;
   };
-  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+  const handlers: Record<KindCommandId, (...args: unknown[]) => unknown> = {
     [KindCommands.startDesign]: async (node?: unknown) => {
       const problem = await pickDesign(node);
       return problem ? design.start(problem) : undefined;
@@ -129,7 +138,6 @@ export async function createKinds(context: vscode.ExtensionContext, log: vscode.
     { dispose: () => void clearKindContext() },
     vscode.workspace.registerTextDocumentContentProvider(KINDS_SCHEME, docs),
     vscode.window.createTreeView(KINDS_VIEW, { treeDataProvider: tree, showCollapseAll: true }),
-    ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
     watcher,
     watcher.onDidCreate(reindex),
     watcher.onDidChange(reindex),
@@ -145,7 +153,7 @@ export async function createKinds(context: vscode.ExtensionContext, log: vscode.
   } catch (e) {
     log.error(`Design and story drills did not load: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
-  return { api, disposables };
+  return { api, commands: handlers, disposables };
 }
 
 function isDesignNode(node: unknown): node is Extract<KindNode, { kind: 'design' }> {

@@ -1,21 +1,6 @@
 import * as vscode from 'vscode';
 
-/** Command ids of the design and story drills (their titles are in package.json, category "Drills"). */
-export const KindCommands = {
-  startDesign: 'drills.design.start',
-  openDesignPrompt: 'drills.design.openPrompt',
-  checkDesign: 'drills.design.checkGate',
-  submitDesign: 'drills.design.submit',
-  nextProbe: 'drills.design.nextProbe',
-  scoreDesign: 'drills.design.score',
-  abandonDesign: 'drills.design.abandon',
-  designAction: 'drills.design.statusAction',
-  createStoryBank: 'drills.story.createBank',
-  openStory: 'drills.story.open',
-  rehearse: 'drills.story.rehearse',
-  stopRehearsal: 'drills.story.stopRehearsal',
-  refreshKinds: 'drills.kinds.refresh',
-} as const;
+export { KindCommands } from './constants';
 
 /** The view listing design prompts and the story bank, in the Drills container. */
 export const KINDS_VIEW = 'drills.kinds';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isAttemptError, submitPlan, type Attempt, type AttemptError } from '../core/attempt/index';
+import { isAttemptError, type Attempt, type AttemptError } from '../core/attempt/index';
 import { Commands } from './constants';
 import { PLAN_FILE, type DrillSession, type OpenDrill } from './session';
 
@@ -30,7 +30,6 @@ export class PlanGate implements vscode.CodeLensProvider, vscode.Disposable {
       this.diagnostics,
       vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: `**/${PLAN_FILE}` }, this),
       session.onDidChangeAttempt(() => this.lensesChanged.fire()),
-      vscode.commands.registerCommand(Commands.submitPlan, (uri?: unknown) => this.submit(uri instanceof vscode.Uri ? uri : undefined)),
     );
   }
 
@@ -61,8 +60,7 @@ export class PlanGate implements vscode.CodeLensProvider, vscode.Disposable {
       return undefined;
     }
     if (document.isDirty) await document.save();
-    const knownTags = drill.pack?.tags ?? [];
-    const result = await this.session.update(drill.attempt.id, (a, now) => submitPlan(a, document.getText(), now, knownTags));
+    const result = await this.session.submitPlan(drill.attempt.id, document.getText());
     if (isAttemptError(result)) {
       const issues = result.issues ?? [];
       this.diagnostics.set(

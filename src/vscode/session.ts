@@ -2,14 +2,10 @@ import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { isAttemptError, isOpen, newAttemptId, revealHint, startAttempt, type Attempt, type AttemptError } from '../core/attempt/index';
-import { isInside } from '../core/fs/paths';
-import { openHistory, type HistoryIssue, type HistoryStore } from '../core/history/index';
+import { isAttemptError, type Attempt } from '../core/attempt/index';
+import { openHistory } from '../core/history/index';
 import { loadProblem } from '../core/pack/index';
-import type { PackSummary, Problem, ProblemSummary } from '../core/pack/types';
-import { planTemplate } from '../core/plan/index';
-import { attemptPhases, hintsMarkdown, timerModeOf } from '../core/session/index';
-import type { TimerMode } from '../core/timer/index';
+import { DrillSessionCore, hintsMarkdown, timerModeOf, type Clock, type OpenDrill } from '../core/session/index';
 import type { Config } from './config';
 import { ContextKeys } from './constants';
 import { setContext } from './context';
@@ -17,71 +13,15 @@ import type { PacksService } from './packs';
 import type { DrillStart } from './startDrill';
 
 /** PLAN.md, scaffolded in every attempt folder. */
-export const PLAN_FILE = 'PLAN.md';
+export { PLAN_FILE } from '../core/kinds/coding/index';
+export type { OpenDrill } from '../core/session/index';
 
 /**
- * The clock attempts are timed by: the wall clock, plus an offset tests may move forward (`advance`)
- * to let a timer run out without waiting. Listeners re-read the time when it jumps.
+ * The drill session in the editor: the core's state machine (src/core/session/drillSession.ts) with the
+ * editor's glue: problems come from the indexed packs, settings from `drills.*`, context keys follow the
+ * active drill, the editor's active file makes its drill active, and damaged history files are reported.
  */
-export class SessionClock implements vscode.Disposable {
-  private offsetMs = 0;
-  private readonly jumped = new vscode.EventEmitter<void>();
-  /** Fires after `advance`. */
-  readonly onDidJump = this.jumped.event;
-
-  constructor(private readonly wall: () => number = Date.now) {}
-
-  /** Now, in epoch ms. */
-  readonly now = (): number => this.wall() + this.offsetMs;
-
-  /** Moves the clock forward by `ms` (a test's way to skip time). */
-  advance(ms: number): void {
-    this.offsetMs += ms;
-    this.jumped.fire();
-  }
-
-  dispose(): void {
-    this.jumped.dispose();
-  }
-}
-
-/** An attempt the session keeps open, with the problem it is about (absent when the pack is gone). */
-export interface OpenDrill {
-  attempt: Attempt;
-  problem?: Problem;
-  pack?: PackSummary;
-  /** The problem's title, even when the problem could not be loaded. */
-  title: string;
-}
-
-/** What a start under a mock asks for: a share of the budget, strict mode, and the attempt when it exists. */
-interface ExpectedStart {
-  packId: string;
-  problemId: string;
-  totalMinutes?: number;
-  mode?: TimerMode;
-  resolve(attempt: Attempt): void;
-}
-
-/**
- * The drill session: creates an attempt when a drill starts (or picks up the one in its folder),
- * persists every change through the history store (atomic writes), keeps the open attempts and the
- * active one, and restores them from history when the window reloads. Every change goes through
- * {@link DrillSession.update}, one at a time per attempt.
- */
-export class DrillSession implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Attempt>();
-  /** Fires after an attempt was saved (started, changed, closed). */
-  readonly onDidChangeAttempt = this.changed.event;
-  private readonly activeChanged = new vscode.EventEmitter<OpenDrill | undefined>();
-  /** Fires when the active drill changes (another attempt, or none). */
-  readonly onDidChangeActive = this.activeChanged.event;
-
-  private store: HistoryStore | undefined;
-  private readonly drills = new Map<string, OpenDrill>();
-  private activeId: string | undefined;
-  private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly expected: ExpectedStart[] = [];
+export class DrillSession extends DrillSessionCore implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -91,154 +31,48 @@ export class DrillSession implements vscode.Disposable {
       packs: PacksService;
       config: Config;
       log: vscode.LogOutputChannel;
-      clock: SessionClock;
+      clock: Clock;
       random?: () => number;
     },
   ) {
+    super({
+      openStore: async () => {
+        await fsp.mkdir(deps.storageDir, { recursive: true });
+        return openHistory(deps.storageDir, { now: deps.clock.now });
+      },
+      clock: deps.clock,
+      problems: { describe: (ref) => describeProblem(deps.packs, deps.log, ref) },
+      settings: () => ({ mode: timerModeOf(deps.config.get('mode')), phases: deps.config.get('phases') }),
+      ...(deps.random ? { random: deps.random } : {}),
+      log: deps.log,
+    });
     this.disposables.push(
-      this.changed,
-      this.activeChanged,
+      this.onDidChangeActive(() => this.updateContext()),
+      this.onDidChangeAttempt(() => this.updateContext()),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         const drill = editor ? this.drillOfFile(editor.document.uri.fsPath) : undefined;
-        if (drill && drill.attempt.id !== this.activeId) this.setActive(drill.attempt.id);
+        if (drill && drill.attempt.id !== this.active?.attempt.id) this.setActive(drill.attempt.id);
       }),
     );
   }
 
-  /** The history store; opened by `restore`. */
-  get history(): HistoryStore {
-    if (!this.store) throw new Error('DrillSession: restore() has not run');
-    return this.store;
-  }
-
-  /** The clock attempts are timed by. */
-  get clock(): SessionClock {
-    return this.deps.clock;
-  }
-
-  /** The drill the user is working on, if any. */
-  get active(): OpenDrill | undefined {
-    return this.activeId !== undefined ? this.drills.get(this.activeId) : undefined;
-  }
-
-  /** Every open drill, oldest first. */
-  get open(): OpenDrill[] {
-    return [...this.drills.values()].sort((a, b) => a.attempt.timer.startedAt - b.attempt.timer.startedAt);
-  }
-
-  /** An open drill by attempt id. */
-  find(attemptId: string): OpenDrill | undefined {
-    return this.drills.get(attemptId);
-  }
-
-  /** The open drill whose attempt folder holds `file` (PLAN.md, the solution…). */
-  drillOfFile(file: string): OpenDrill | undefined {
-    const resolved = path.resolve(file);
-    return this.open.reverse().find((d) => resolved === path.resolve(d.attempt.solutionPath) || path.dirname(resolved) === path.resolve(d.attempt.attemptDir));
-  }
-
   /**
-   * Opens the history (creating the storage folder) and restores the open attempts, so a window reload
-   * resumes them. Damaged history files are reported with where they were set aside.
+   * Restores the open attempts from history, so a window reload resumes them; damaged history files are
+   * reported with where they were set aside.
    */
-  async restore(): Promise<void> {
-    await fsp.mkdir(this.deps.storageDir, { recursive: true });
-    this.store = await openHistory(this.deps.storageDir, { now: this.deps.clock.now });
-    const { attempts, issues } = await this.store.listAttempts();
-    this.reportIssues(issues);
-    this.drills.clear();
-    for (const attempt of attempts.filter(isOpen)) this.drills.set(attempt.id, await this.withProblem(attempt));
-    this.setActive(mostRecentDrill(this.open, (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath))?.attempt.id);
-    if (this.drills.size > 0) this.deps.log.info(`Restored ${this.drills.size} open attempt(s) from history.`);
-  }
-
-  /**
-   * A drill started (or resumed): picks up the open attempt of that folder, or starts a new one with
-   * phases from the problem → pack → settings and the mode from the settings; scaffolds PLAN.md.
-   */
-  async startFor(start: DrillStart): Promise<Attempt> {
-    const { problem } = start;
-    const expectedIndex = this.expected.findIndex((e) => e.packId === problem.packId && e.problemId === problem.id);
-    const expected = expectedIndex >= 0 ? this.expected.splice(expectedIndex, 1)[0] : undefined;
-    const existing = expected ? undefined : this.open.find((d) => path.resolve(d.attempt.attemptDir) === path.resolve(start.attemptDir) && d.attempt.language === start.language);
-    let attempt: Attempt;
-    if (existing) {
-      attempt = existing.attempt;
-      this.deps.log.info(`Resumed attempt ${attempt.id} of ${problem.id}.`);
-    } else {
-      const pack = this.deps.packs.packOf(problem);
-      const now = this.deps.clock.now();
-      attempt = startAttempt(
-        {
-          id: newAttemptId(now, this.deps.random ?? Math.random),
-          packId: problem.packId,
-          problemId: problem.id,
-          language: start.language,
-          solutionPath: start.solutionPath,
-          attemptDir: start.attemptDir,
-          mode: expected?.mode ?? timerModeOf(this.deps.config.get('mode')),
-          phases: attemptPhases(problem, pack?.defaults.phases, this.deps.config.get('phases'), expected?.totalMinutes),
-        },
-        now,
-      );
-      await this.history.saveAttempt(attempt);
-      this.drills.set(attempt.id, await this.withProblem(attempt));
-      this.deps.log.info(`Attempt ${attempt.id}: ${problem.packId}/${problem.id} in ${attempt.language}, ${attempt.mode} mode.`);
+  async restoreFromHistory(): Promise<void> {
+    const issues = await this.restore((vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath));
+    for (const issue of issues) {
+      this.deps.log.warn(issue.message);
+      const where = issue.setAsidePath ? ` (set aside: ${issue.setAsidePath})` : '';
+      void vscode.window.showWarningMessage(`Drills history: ${issue.message}${where}`);
     }
-    await this.scaffoldPlan(start.attemptDir, problem);
-    this.setActive(attempt.id);
-    this.changed.fire(attempt);
-    expected?.resolve(attempt);
-    return attempt;
   }
 
-  /** Resolves with the attempt of the next start of that problem, created with these options (a mock's share). */
-  expectStart(problem: ProblemSummary, options: { totalMinutes?: number; mode?: TimerMode }): Promise<Attempt> {
-    return new Promise((resolve) => this.expected.push({ packId: problem.packId, problemId: problem.id, ...options, resolve }));
-  }
-
-  /** Forgets a start that was expected but did not happen (the user cancelled it). */
-  cancelExpectedStart(problem: ProblemSummary): void {
-    const i = this.expected.findIndex((e) => e.packId === problem.packId && e.problemId === problem.id);
-    if (i >= 0) this.expected.splice(i, 1);
-  }
-
-  /**
-   * Applies a transition to an open attempt and saves it. Transitions of one attempt run one after
-   * another on its latest state. A refused transition is returned as is and nothing is saved.
-   */
-  update(attemptId: string, transition: (attempt: Attempt, now: number) => Attempt | AttemptError): Promise<Attempt | AttemptError> {
-    const previous = this.queues.get(attemptId) ?? Promise.resolve();
-    const next = previous.then(async () => {
-      const drill = this.drills.get(attemptId);
-      if (!drill) return { error: 'This attempt is not open any more.' } satisfies AttemptError;
-      const result = transition(drill.attempt, this.deps.clock.now());
-      if (isAttemptError(result)) return result;
-      if (result === drill.attempt) return result;
-      await this.history.saveAttempt(result);
-      drill.attempt = result;
-      if (!isOpen(result)) {
-        this.drills.delete(attemptId);
-        // A solve leaves no drill active, so "solved in mm:ss" shows where its timer was; another open drill becomes
-        // active when one of its files gets the focus. Any other close hands over to the latest open drill.
-        if (this.activeId === attemptId) this.setActive(result.status === 'solved' || result.status === 'solved-late' ? undefined : this.open[this.open.length - 1]?.attempt.id);
-      }
-      this.updateContext();
-      this.changed.fire(result);
-      return result;
-    });
-    this.queues.set(
-      attemptId,
-      next.catch(() => undefined),
-    );
-    return next;
-  }
-
-  /** Makes an open attempt the active one (or none). */
-  setActive(attemptId: string | undefined): void {
-    this.activeId = attemptId !== undefined && this.drills.has(attemptId) ? attemptId : undefined;
-    this.updateContext();
-    this.activeChanged.fire(this.active);
+  /** A drill started in the editor: starts or resumes its attempt with the pack's default phases. */
+  startFor(start: DrillStart): Promise<Attempt> {
+    const packPhases = this.deps.packs.packOf(start.problem)?.defaults.phases;
+    return this.start({ problem: start.problem, language: start.language, solutionPath: start.solutionPath, attemptDir: start.attemptDir, ...(packPhases ? { packPhases } : {}) });
   }
 
   private updateContext(): void {
@@ -248,43 +82,24 @@ export class DrillSession implements vscode.Disposable {
     void setContext(ContextKeys.drillPausable, active?.attempt.mode === 'practice' && active.attempt.status === 'in-progress');
   }
 
-  private async withProblem(attempt: Attempt): Promise<OpenDrill> {
-    const summary = this.deps.packs.findProblem(attempt.packId, attempt.problemId);
-    if (!summary) {
-      this.deps.log.warn(`Attempt ${attempt.id}: problem ${attempt.packId}/${attempt.problemId} is not in any pack now; its hidden tests cannot run.`);
-      return { attempt, title: attempt.problemId };
-    }
-    const { problem, diagnostics } = await loadProblem(summary);
-    for (const d of diagnostics) this.deps.log.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
-    if (problem?.testsErrors) this.deps.packs.showTestsDiagnostics(problem.testsErrors);
-    const drill: OpenDrill = { attempt, title: summary.title };
-    if (problem) drill.problem = problem;
-    const pack = this.deps.packs.packOf(summary);
-    if (pack) drill.pack = pack;
-    return drill;
-  }
-
-  /** Writes PLAN.md from the template unless the file is there (never overwritten). */
-  private async scaffoldPlan(dir: string, problem: ProblemSummary): Promise<void> {
-    try {
-      await fsp.mkdir(dir, { recursive: true });
-      await fsp.writeFile(path.join(dir, PLAN_FILE), planTemplate(problem.title), { flag: 'wx' });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-  }
-
-  private reportIssues(issues: readonly HistoryIssue[]): void {
-    for (const issue of issues) {
-      this.deps.log.warn(issue.message);
-      const where = issue.setAsidePath ? ` (set aside: ${issue.setAsidePath})` : '';
-      void vscode.window.showWarningMessage(`Drills history: ${issue.message}${where}`);
-    }
-  }
-
-  dispose(): void {
+  override dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
+    super.dispose();
   }
+}
+
+/** The problem of an attempt from the indexed packs, loaded; its diagnostics go to the log and the Problems panel. */
+async function describeProblem(packs: PacksService, log: vscode.LogOutputChannel, ref: { packId: string; problemId: string }): Promise<Omit<OpenDrill, 'attempt'>> {
+  const summary = packs.findProblem(ref.packId, ref.problemId);
+  if (!summary) {
+    log.warn(`Problem ${ref.packId}/${ref.problemId} is not in any pack now; the hidden tests of its attempts cannot run.`);
+    return { title: ref.problemId };
+  }
+  const { problem, diagnostics } = await loadProblem(summary);
+  for (const d of diagnostics) log.warn(`${d.file}:${d.line}:${d.column}: ${d.message}`);
+  if (problem?.testsErrors) packs.showTestsDiagnostics(problem.testsErrors);
+  const pack = packs.packOf(summary);
+  return { title: summary.title, ...(problem ? { problem } : {}), ...(pack ? { pack } : {}) };
 }
 
 /** HINTS.md, written in the attempt folder as hints are revealed. */
@@ -340,7 +155,7 @@ export async function revealNextHint(session: DrillSession, state?: vscode.Memen
     return undefined;
   }
   const hints = drill.problem.hints;
-  const result = await session.update(drill.attempt.id, (a, now) => revealHint(a, hints.length, now));
+  const result = await session.revealHint(drill.attempt.id);
   if (isAttemptError(result)) {
     void vscode.window.showInformationMessage(result.error);
     return undefined;
@@ -351,14 +166,4 @@ export async function revealNextHint(session: DrillSession, state?: vscode.Memen
   await showHints(file);
   await state?.update(HINTS_OPEN_KEY, drill.attempt.id);
   return { index: revealed - 1, text: hints[revealed - 1] };
-}
-
-/**
- * The drill a reloaded window makes active: the most recently started open attempt, preferring one
- * whose folder lies in this workspace (history is shared by every window and workspace).
- */
-function mostRecentDrill(open: readonly OpenDrill[], workspaceFolders: readonly string[]): OpenDrill | undefined {
-  const inside = (dir: string) => workspaceFolders.some((f) => isInside(f, dir));
-  const here = open.filter((d) => inside(d.attempt.attemptDir));
-  return [...(here.length > 0 ? here : open)].sort((a, b) => a.attempt.timer.startedAt - b.attempt.timer.startedAt).pop();
 }

@@ -5,7 +5,7 @@ import { RUBRIC_MAX, RUBRIC_MIN } from '../core/kinds/design/format';
 import { kindEntryId, type KindHistory } from '../core/kinds/history';
 import {
   chooseStory, isRehearsalError, rateRehearsal, rehearsalClock, rehearsalRecord, REHEARSAL_RUBRIC, startRehearsal, stopAnswer, storyHeadings,
-  type RehearsalState, type StoryRehearsalRecord,
+  type RehearsalState, type StoryQuestion, type StoryRehearsalRecord,
 } from '../core/kinds/story/index';
 import { clockText, KindCommands, KindContextKeys, setKindContext, type KindsUi } from './kindsConstants';
 import type { KindsStatusBar } from './kindsStatusBar';
@@ -37,6 +37,9 @@ export class StoryRehearsals implements vscode.Disposable {
   private readonly recent: string[] = [];
   private readonly now: () => number;
   private readonly random: () => number;
+  private readonly ended = new vscode.EventEmitter<RehearsalOutcome>();
+  /** Fires when a rehearsal ends, recorded or cancelled (a mock loop's behavioural round reads it). */
+  readonly onDidEndRehearsal = this.ended.event;
 
   constructor(private readonly deps: RehearsalDeps) {
     this.now = deps.now ?? Date.now;
@@ -48,8 +51,8 @@ export class StoryRehearsals implements vscode.Disposable {
     return this.state;
   }
 
-  /** Asks a question and starts the answer's timer once a story is picked (`stop` ends it). */
-  async start(): Promise<RehearsalOutcome> {
+  /** Asks a question (`question`, or a random one of the pack) and starts the answer's timer once a story is picked (`stop` ends it). */
+  async start(question?: StoryQuestion): Promise<RehearsalOutcome> {
     const ui = this.deps.ui();
     if (this.state) {
       const message = 'A rehearsal is under way: stop it from the status bar first.';
@@ -63,7 +66,7 @@ export class StoryRehearsals implements vscode.Disposable {
       ui.warn(message);
       return { refused: message };
     }
-    const asked = startRehearsal(pack.questions, this.random, this.now(), this.recent);
+    const asked = startRehearsal(question ? [question] : pack.questions, this.random, this.now(), this.recent);
     if (isRehearsalError(asked)) {
       ui.warn(asked.message);
       return { refused: asked.message };
@@ -74,7 +77,10 @@ export class StoryRehearsals implements vscode.Disposable {
       stories.map((s) => ({ label: s.title, description: path.basename(s.file!), story: s })),
       { title: `“${asked.question.text}”`, placeHolder: 'Which story answers it? The timer starts when you pick one.', ignoreFocusOut: true },
     );
-    if (!picked) return { cancelled: 'story' };
+    if (!picked) {
+      this.ended.fire({ cancelled: 'story' });
+      return { cancelled: 'story' };
+    }
     const chosen = chooseStory(asked, { file: picked.story.file!, type: picked.story.type }, this.now());
     if (isRehearsalError(chosen)) throw new Error(chosen.message);
     this.state = chosen;
@@ -113,6 +119,7 @@ export class StoryRehearsals implements vscode.Disposable {
     this.deps.status.clear();
     void setKindContext(KindContextKeys.rehearsing, false);
     this.deps.onDidEnd();
+    this.ended.fire(outcome);
     return outcome;
   }
 
@@ -135,5 +142,6 @@ export class StoryRehearsals implements vscode.Disposable {
 
   dispose(): void {
     if (this.state) this.end({ cancelled: 'rating' });
+    this.ended.dispose();
   }
 }

@@ -48,8 +48,6 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly lensesChanged = new vscode.EventEmitter<void>();
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
-  /** The last run's summary, per attempt. */
-  readonly lastRuns = new Map<string, HiddenRunSummary>();
   /** The drills whose roots are shown, by attempt id. */
   private readonly shownDrills = new Map<string, OpenDrill>();
   /** The drill that closed last, shown read-only until another one starts. */
@@ -79,7 +77,6 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       session.onDidChangeAttempt((attempt) => this.sync(attempt)),
       session.onDidChangeActive(() => this.sync()),
       vscode.languages.registerCodeLensProvider(LANGUAGES.map((l) => ({ scheme: 'file', pattern: `**/${l.solutionFile}` })), this),
-      vscode.commands.registerCommand(Commands.runHiddenTests, (arg?: unknown) => this.runActive(arg instanceof vscode.Uri ? arg : undefined)),
     );
     this.sync();
     this.replayLastRuns();
@@ -314,7 +311,6 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     const summary: HiddenRunSummary = { attemptId: attempt.id, result, late, reported };
     if (abort.signal.aborted) {
       run.appendOutput('Run cancelled: it is not recorded.\r\n');
-      this.lastRuns.set(attempt.id, summary);
       return summary;
     }
     const recorded = await this.session.update(attempt.id, (a, at) => {
@@ -337,7 +333,6 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
         void vscode.window.showInformationMessage(`${drill.title}: solved in ${took}${recorded.status === 'solved-late' ? ', late' : ''}. The attempt is closed; its cases stay in the Testing view until you start another drill.`);
       }
     }
-    this.lastRuns.set(attempt.id, summary);
     return summary;
   }
 

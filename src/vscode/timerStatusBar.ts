@@ -48,7 +48,6 @@ export class TimerStatusBar implements vscode.Disposable {
         this.noteSolved(attempt);
         this.refresh();
       }),
-      session.clock.onDidJump(() => void this.checkDue()),
       vscode.window.onDidChangeWindowState(() => this.refresh()),
     );
   }
@@ -57,16 +56,6 @@ export class TimerStatusBar implements vscode.Disposable {
   checkDue(): Promise<void> {
     this.processing = this.processing.then(() => this.fireDue()).catch((e) => this.log.error(`Timer events: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
     return this.processing;
-  }
-
-  /** The status bar text of the active drill, as shown now (for tests and the quick pick). */
-  text(): string | undefined {
-    const drill = this.session.active;
-    if (drill) {
-      this.render();
-      return this.item.text;
-    }
-    return this.solved && Date.now() < this.solved.until ? this.solved.text : undefined;
   }
 
   /** Redraws the item, (re)starts the one-second ticker while it is worth it, re-aims the event timeout. */
@@ -96,7 +85,8 @@ export class TimerStatusBar implements vscode.Disposable {
     }, SOLVED_SHOWN_MS);
   }
 
-  private render(): void {
+  /** Redraws the item from the session's state as of now: the active drill's timer, a recent solve, or nothing (hidden, no text). */
+  render(): void {
     for (const d of this.session.open) this.titles.set(d.attempt.id, d.title);
     const drill = this.session.active;
     if (!drill) {
@@ -105,7 +95,10 @@ export class TimerStatusBar implements vscode.Disposable {
         this.item.tooltip = this.solved.tooltip;
         this.item.backgroundColor = undefined;
         this.item.show();
-      } else this.item.hide();
+      } else {
+        this.item.hide();
+        this.item.text = '';
+      }
       return;
     }
     this.solved = undefined;
@@ -226,8 +219,17 @@ export function timerActions(drill: OpenDrill, now: number): { title: string; ac
   return { title: `${drill.title} · ${statusText(a, now).replace(/\$\([\w-]+\)\s*/g, '')} · ${mode} mode`, actions };
 }
 
+/** The ids of the timer's commands. */
+export type TimerCommandId =
+  | typeof Commands.pauseTimer
+  | typeof Commands.resumeTimer
+  | typeof Commands.advancePhase
+  | typeof Commands.finishDrill
+  | typeof Commands.abandonDrill
+  | typeof Commands.timerActions;
+
 /** The timer's commands: pause/resume (practice), advance, finish, abandon, and the status bar's quick pick. */
-export function timerCommands(session: DrillSession, confirmFinish?: (drill: OpenDrill) => Promise<boolean>): Record<string, (...args: unknown[]) => unknown> {
+export function timerCommands(session: DrillSession, confirmFinish?: (drill: OpenDrill) => Promise<boolean>): Record<TimerCommandId, (...args: unknown[]) => unknown> {
   const onActive = async (what: string, transition: (a: Attempt, now: number) => Attempt | AttemptError): Promise<Attempt | AttemptError | undefined> => {
     const drill = session.active;
     if (!drill) {
@@ -238,7 +240,7 @@ export function timerCommands(session: DrillSession, confirmFinish?: (drill: Ope
     if (isAttemptError(result)) void vscode.window.showWarningMessage(`Cannot ${what}: ${result.error}`);
     return result;
   };
-  const handlers: Record<string, (...args: unknown[]) => unknown> = {
+  const handlers: Record<TimerCommandId, (...args: unknown[]) => unknown> = {
     [Commands.pauseTimer]: () => onActive('pause the timer', pauseAttempt),
     [Commands.resumeTimer]: () => onActive('resume the timer', resumeAttempt),
     [Commands.advancePhase]: () => onActive('move to the next phase', advanceAttemptPhase),

@@ -27,7 +27,7 @@ describe('Reload hand-off', function () {
     const state = timerState(drill.attempt.timer, now);
     assert.equal(state.paused, false);
     assert.ok(state.remainingMs > 10 * 60_000, 'the drill is too short to outlive a reload');
-    const statusText = api.session.timer.text() ?? '';
+    const statusText = api.timerText();
     assert.match(statusText, /clarify \d+:\d\d · \d+:\d\d/);
     const handOff: ReloadHandOff = { attemptId: drill.attempt.id, endsAt: now + state.remainingMs, statusText };
     fs.writeFileSync(path.join(suiteOutputDir(), 'reload.json'), JSON.stringify(handOff, null, 2));

@@ -35,6 +35,18 @@ describe('kinds: story pack and rehearsal', () => {
     }
     assert.deepEqual(['team player', 'communicate with stakeholders'].filter((p) => !pack!.rules.slogans.some((s) => s.phrase === p)), []);
     assert.equal(pack!.rules.wordsPerMinute, 150);
+    assert.ok(pack!.askTheInterviewer.length >= 3, 'no questions to suggest asking the interviewer');
+  });
+
+  it('questions to ask the interviewer are read in order; one that is not text is an error at its place', async () => {
+    const good = writeTree(tempDir(), { 'story-pack.yaml': 'id: mine\nquestions:\n  - { id: q1, text: Why?, stories: [incident] }\naskTheInterviewer:\n  - "  What does on-call look like?  "\n  - Who decides what to build?\n' });
+    assert.deepEqual((await loadStoryPack(good)).pack?.askTheInterviewer, ['What does on-call look like?', 'Who decides what to build?']);
+    const yaml = 'id: mine\nquestions:\n  - { id: q1, text: Why?, stories: [incident] }\naskTheInterviewer:\n  - fine\n  - { q: 1 }\n';
+    const { pack, diagnostics } = await loadStoryPack(writeTree(tempDir(), { 'story-pack.yaml': yaml }));
+    assert.equal(pack, undefined);
+    const error = diagnostics.find((d) => d.severity === 'error');
+    assert.match(error?.message ?? '', /must be non-empty text/);
+    assert.equal(error?.line, positionIn(yaml, '{ q: 1 }').line);
   });
 
   it('the built-in slogans catch the phrases the format names, in their variants', async () => {

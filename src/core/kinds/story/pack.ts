@@ -31,11 +31,13 @@ export interface StoryPack {
   file: string;
   rules: StoryRules;
   questions: StoryQuestion[];
+  /** Questions worth asking the interviewer at the end, suggested by a mock loop's report when the candidate wrote none. */
+  askTheInterviewer: string[];
   /** Template file per story type, when the pack has one. */
   templates: Partial<Record<StoryTypeId, string>>;
 }
 
-const PACK_KEYS = ['id', 'name', 'description', 'wordsPerMinute', 'ownershipMin', 'slogans', 'questions'];
+const PACK_KEYS = ['id', 'name', 'description', 'wordsPerMinute', 'ownershipMin', 'slogans', 'questions', 'askTheInterviewer'];
 const BANK_KEYS = ['wordsPerMinute', 'ownershipMin', 'slogans'];
 
 function readRate(raw: Record<string, unknown>, report: Reporter): number | undefined {
@@ -98,6 +100,20 @@ function readSlogans(raw: unknown, report: Reporter): Slogan[] {
     if (phrase && why && (pattern !== undefined || !('pattern' in s))) slogans.push(pattern === undefined ? { phrase, why } : { phrase, pattern, why });
   });
   return slogans;
+}
+
+function readAskTheInterviewer(raw: unknown, report: Reporter): string[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) {
+    report.error(['askTheInterviewer'], '`askTheInterviewer` must be a list of questions, one string each.');
+    return [];
+  }
+  const asked: string[] = [];
+  raw.forEach((q, i) => {
+    if (typeof q !== 'string' || q.trim() === '') report.error(['askTheInterviewer', i], 'A question to ask the interviewer must be non-empty text.');
+    else asked.push(q.trim());
+  });
+  return asked;
 }
 
 function readQuestions(raw: unknown, report: Reporter): StoryQuestion[] {
@@ -175,9 +191,10 @@ export async function loadStoryPack(dir: string): Promise<{ pack?: StoryPack; di
   };
   if (!('slogans' in raw)) report.warning([], 'No `slogans`: nothing will flag phrases that cannot be scored ("team player").', 'value');
   const questions = readQuestions(raw.questions, report);
+  const askTheInterviewer = readAskTheInterviewer(raw.askTheInterviewer, report);
   const templates = await readTemplates(dir, diagnostics);
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  return { pack: { id: id!, name, dir, file, rules, questions, templates }, diagnostics };
+  return { pack: { id: id!, name, dir, file, rules, questions, askTheInterviewer, templates }, diagnostics };
 }
 
 /** templates/<type>.md: each must be a known type and name every field of it as a heading. */

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { LoopPrompts } from '../../src/vscode/mockLoop';
+import { abandonAll, drillsApi, noPrompts, setSetting, until as untilFor } from './sessionHelpers';
+
+/** Waits long: each step starts a drill, which writes files and opens editors. */
+const until = <T>(what: string, check: () => T | undefined | false) => untilFor(what, check, 90_000);
+
+describe('Mock loop: a coding, a design and a behavioural round under one schedule', function () {
+  // Three drills start one after another on a shared, busy machine.
+  this.timeout(300_000);
+
+  before(async () => {
+    await setSetting('defaultLanguage', 'javascript');
+    await setSetting('attemptFolder', 'loop-drills/${problemId}');
+  });
+
+  after(async () => {
+    const { api } = await drillsApi();
+    await abandonAll(api);
+    if (api.loop.current) await api.loop.finish();
+    await setSetting('attemptFolder', undefined);
+    await setSetting('defaultLanguage', undefined);
+  });
+
+  it('runs the rounds in order, each ended by its own drill, and the report gives each outcome and the questions asked', async () => {
+    const { api } = await drillsApi();
+    await abandonAll(api);
+    await api.kinds.design.abandon();
+    const breaks: string[] = [];
+    const prompts: LoopPrompts = {
+      nextRound: async (message) => {
+        breaks.push(message);
+        return true;
+      },
+      confirmSkip: async () => true,
+      questionsAsked: async () => ['What does on-call look like?', ''],
+      drill: noPrompts,
+    };
+    const loop = await api.loop.start(prompts);
+    assert.ok(loop, 'the loop did not start');
+    assert.deepEqual(loop.rounds.map((r) => r.kind), ['coding', 'design', 'story']);
+    assert.equal(api.contextValue('drills.loopActive'), true);
+
+    // Round 1: the coding drill, strict, with the round's minutes; abandoning it ends the round.
+    const attemptId = await until('the coding round\'s attempt', () => api.loop.current?.rounds[0].ref);
+    const drill = api.session.session.find(attemptId);
+    assert.equal(drill?.attempt.mode, 'strict');
+    await vscode.commands.executeCommand('drills.abandonDrill');
+
+    // Round 2 starts after the break prompt: the design drill on the round's prompt; abandoning it ends the round.
+    const designId = await until('the design round\'s drill', () => api.loop.current?.rounds[1].ref);
+    assert.equal(api.kinds.design.current?.id, designId);
+    assert.equal(api.kinds.design.current?.state.problemId, loop.rounds[1].subjectId);
+    assert.match(breaks[0], /round 1 is over \(abandoned\)\. Take a 10:00 break; next: /);
+    await api.kinds.design.abandon();
+
+    // Round 3: skipped from the command; the loop ends with the questions asked.
+    await until('the behavioural round to start', () => api.loop.current?.rounds[2].startedAt !== undefined || undefined);
+    await vscode.commands.executeCommand('drills.loop.next');
+    const report = await until('the report', () => (api.loop.current === undefined ? api.loop.lastReport : undefined));
+    assert.match(report, /\| 1\. .+ \| Coding \| abandoned \| \d\d:\d\d \/ \d\d:\d\d \|/);
+    assert.match(report, /\| 2\. .+ \| System design \| abandoned \|/);
+    assert.match(report, /\| 3\. .+ \| Behavioural \| skipped \|/);
+    assert.match(report, /## Questions you asked the interviewer\n\n- What does on-call look like\?\n/);
+    assert.equal(api.contextValue('drills.loopActive'), false);
+  });
+});
