@@ -102,7 +102,7 @@ async function startSession(
   const timer = new TimerStatusBar(session, s.log);
   const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
   const plan = new PlanGate(session, (drill) => tests.reveal(drill));
-  const history = new HistoryView(session, s.tree, s.packs);
+  const history = new HistoryView(session, s.tree, s.packs, s.log);
   const progress = await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log });
   const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) });
   timer.describeMock = (attemptId) => mock.describe(attemptId);
