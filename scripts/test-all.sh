@@ -143,8 +143,9 @@ int_skipped=$(launcher_count "$logs/integration.log" skipped)
 vsix_passed=$(launcher_count "$logs/vsix.log" passed)
 vsix_failed=$(launcher_count "$logs/vsix.log" failed)
 
-printf '\n━━ Summary (%ss)\n' $((SECONDS - started))
+printf '\n━━ Summary (%ss; the times also in %s)\n' $((SECONDS - started)) "$logs/step-times.json"
 print_summary "${ORDER[@]}"
+write_times "$logs/step-times.json" $((SECONDS - started)) "${ORDER[@]}"
 printf '  unit tests:        %s passed, %s failed, %s skipped\n' "$unit_passed" "$unit_failed" "$unit_skipped"
 printf '  integration tests: %s passed, %s failed, %s skipped\n' "$int_passed" "$int_failed" "$int_skipped"
 printf '  built-in pack:     %s problems passed, %s failed (drills check)\n' "${pack_passed:-0}" "${pack_failed:-0}"

@@ -9,12 +9,14 @@ step() {
   printf '\n━━ %s: %s\n' "$name" "$*"
   "$@"
   status=$?
+  local took=$((SECONDS - t0))
   if [ "$status" -eq 0 ]; then
-    printf '  %-12s ok      %4ss%s\n' "$name" $((SECONDS - t0)) "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
+    printf '  %-12s ok      %4ss%s\n' "$name" "$took" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
   else
-    printf '  %-12s FAILED  %4ss  (exit %s)%s\n' "$name" $((SECONDS - t0)) "$status" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
+    printf '  %-12s FAILED  %4ss  (exit %s)%s\n' "$name" "$took" "$status" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
     : >"$STEPS_DIR/$name.failed"
   fi
+  printf '{"step":"%s","ok":%s,"seconds":%s,"beside":%s}' "$name" "$([ "$status" -eq 0 ] && echo true || echo false)" "$took" "$([ -n "${LANE_NOTE:-}" ] && echo '"integration"' || echo null)" >"$STEPS_DIR/$name.json"
   return "$status"
 }
 
@@ -46,6 +48,24 @@ failed_steps() {
   local name out=()
   for name in "$@"; do [ -e "$STEPS_DIR/$name.failed" ] && out+=("$name"); done
   echo "${out[*]}"
+}
+
+# write_times FILE TOTAL NAME...: the steps' times as JSON ({ totalSeconds, steps: [{ step, ok, seconds, beside }] }),
+# for a benchmark to report.
+write_times() {
+  local file=$1 total=$2 name sep=''
+  shift 2
+  {
+    printf '{"totalSeconds":%s,"steps":[' "$total"
+    for name in "$@"; do
+      if [ -e "$STEPS_DIR/$name.json" ]; then
+        printf '%s' "$sep"
+        cat "$STEPS_DIR/$name.json"
+        sep=','
+      fi
+    done
+    printf ']}\n'
+  } >"$file"
 }
 
 # print_summary NAME...: the recorded line of each step, in the order given.
