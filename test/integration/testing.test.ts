@@ -52,8 +52,11 @@ describe('The Testing view and runs started from the command', function () {
     }
     const summary = await running;
     assert.ok(summary, 'the run command returned nothing');
+    // Not recorded, and not for a failed recording: the run was cancelled. (Left alone, the runner would end it after
+    // its first hanging case and record it.)
+    assert.equal(summary.recordError, undefined, summary.recordError);
     assert.equal(summary.attempt, undefined, `the stopped run was recorded: ${JSON.stringify(summary.result.cases.map((c) => c.verdict))}`);
-    assert.ok(summary.result.cases.every((c) => c.verdict === 'notRun'), `cases ran to a verdict after Stop: ${JSON.stringify(summary.result.cases.map((c) => c.verdict))}`);
+    assert.ok(!summary.result.cases.some((c) => c.verdict === 'passed'), 'a case passed after Stop');
     const stored = await api.session.session.history.getAttempt(drill.attempt.id);
     assert.equal(stored.attempt?.runs.length, 0, 'the stopped run is in history');
   });
