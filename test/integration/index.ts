@@ -55,7 +55,6 @@ function suiteFiles(dir: string): string[] {
 
 /** An unhandled promise rejection seen while the suite ran, with the test that was running then. */
 interface Rejection {
-  reason: unknown;
   during: string;
   message: string;
   stack: string;
@@ -100,16 +99,18 @@ export async function run(): Promise<void> {
   // stack runs through the extension under test or this suite (see isOurs).
   const roots = [path.resolve(__dirname, '..', '..', '..')];
   const rejections: Rejection[] = [];
+  const seen = new Set<unknown>();
   let current = '(between tests)';
   const onRejection = (reason: unknown) => {
     // Mocha listens too and emits the same rejection again to the other listeners: count it once.
-    if (rejections.some((r) => r.reason === reason)) return;
+    if (seen.has(reason)) return;
+    seen.add(reason);
     const message = reason instanceof Error ? reason.message : String(reason);
     if (!isOurs(reason, roots)) {
       progress(`(an unhandled rejection outside Drills, not counted: ${message.split('\n')[0]})`);
       return;
     }
-    rejections.push({ reason, during: current, message, stack: reason instanceof Error ? (reason.stack ?? '') : '' });
+    rejections.push({ during: current, message, stack: reason instanceof Error ? (reason.stack ?? '') : '' });
     progress(`✘ unhandled promise rejection during ${current}: ${message}`);
   };
   process.on('unhandledRejection', onRejection);
