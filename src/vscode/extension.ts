@@ -120,7 +120,9 @@ async function startSession(
       void session.startFor(start).then(
         async (attempt) => {
           const drill = session.find(attempt.id);
-          if (drill && !drill.attempt.plan) await plan.openPlan(drill);
+          // The editor may refuse to open PLAN.md (another drill started meanwhile, the window is closing): the
+          // attempt stands, and the plan opens from its folder.
+          if (drill && !drill.attempt.plan) await plan.openPlan(drill).catch((e: unknown) => s.log.warn(`Could not open the plan of ${drill.title}: ${e instanceof Error ? e.message : String(e)}`));
         },
         (e: unknown) => s.log.error(`Starting the attempt failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
       );
