@@ -1,42 +1,27 @@
 #!/usr/bin/env bash
 # `npm test`: everything, from a fresh Debian machine that has only node and npm.
 #   1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json)
-#   2. what the integration launcher needs (Chromium and code-server for the offline launcher; Debian
-#      packages through apt-get when root, else a message naming them)
-#   3. type-check, lint, build, unit tests, integration suite in a real VS Code
-# Every step runs even when an earlier one failed (except those that need the build), then a summary
-# prints the counts; the exit code is non-zero when anything failed.
+#   2. what the integration launcher needs (Chromium and code-server for the offline launcher) and the compiled
+#      languages' toolchains (Java, C++, Go); Debian packages through apt-get when root, else a message naming them
+#   3. the .vsix packaged (its production build), then the development build
+#   4. the integration tests in a real VS Code and, beside them in one background lane, the work that needs the
+#      processor rather than the UI: type-check, lint, unit tests, `drills check problems/`, the packaged .vsix check
+# Every step runs even when an earlier one failed (except those that need the build), then a summary prints each
+# step's time and the counts; the exit code is non-zero when anything failed.
 # Env: DRILLS_TEST_LAUNCHER=electron|offline forces the integration launcher.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 logs=".vscode-test/logs"
 mkdir -p "$logs"
+STEPS_DIR="$logs/steps"
+rm -rf "$STEPS_DIR"
+mkdir -p "$STEPS_DIR"
+# shellcheck source=lib/steps.sh
+source scripts/lib/steps.sh
 started=$SECONDS
-summary=()
-failed_steps=()
-
-# step NAME COMMAND...: runs the command under a header, records ok/FAILED and its wall time.
-step() {
-  local name=$1 t0=$SECONDS status
-  shift
-  printf '\n━━ %s: %s\n' "$name" "$*"
-  "$@"
-  status=$?
-  if [ "$status" -eq 0 ]; then
-    summary+=("$(printf '  %-12s ok      %4ss' "$name" $((SECONDS - t0)))")
-  else
-    summary+=("$(printf '  %-12s FAILED  %4ss  (exit %s)' "$name" $((SECONDS - t0)) "$status")")
-    failed_steps+=("$name")
-  fi
-  return "$status"
-}
-
-skip() {
-  printf '\n━━ %s: skipped (%s)\n' "$1" "$2"
-  summary+=("$(printf '  %-12s skipped        (%s)' "$1" "$2")")
-  failed_steps+=("$1")
-}
+ORDER=(install provision package build typecheck lint unit pack-check integration vsix)
+VSIX_FILE=".vscode-test/drills.vsix"
 
 need_install() {
   [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]
@@ -71,70 +56,96 @@ run_counted() {
 # Mocha's spec reporter ends with "N passing", "N failing", "N pending".
 mocha_count() {
   local n
-  n=$(grep -E "^ +[0-9]+ $2" "$1" | tail -1 | grep -oE '[0-9]+' | head -1)
+  n=$(grep -E "^ +[0-9]+ $2" "$1" 2>/dev/null | tail -1 | grep -oE '[0-9]+' | head -1)
   echo "${n:-0}"
 }
 
 # The launchers end with "N passed, N failed[, N skipped]".
 launcher_count() {
   local line n
-  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -1)
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" 2>/dev/null | tail -1)
   n=$(echo "$line" | grep -oE "[0-9]+ $2" | grep -oE '[0-9]+')
   echo "${n:-0}"
 }
 
 step install install_deps || { printf '\nCannot go on without the npm dependencies.\n\n0 passed, 1 failed\n'; exit 1; }
+
+# Chosen once (it may probe VS Code's download host): every later launcher call takes it from the environment.
+if [ -z "${DRILLS_TEST_LAUNCHER:-}" ] && DRILLS_TEST_LAUNCHER=$(node scripts/test-integration.mjs --choose 2>/dev/null); then
+  export DRILLS_TEST_LAUNCHER
+fi
 provisioned=0
-step provision node scripts/test-integration.mjs --provision && provisioned=1
-step typecheck npm run --silent typecheck
-step lint npm run --silent lint
+step provision node scripts/test-integration.mjs --provision
+# Exit 3: the launcher is ready, only the compiled languages' toolchains are missing (named in the output).
+case $? in 0 | 3) provisioned=1 ;; esac
+
+# The packaged .vsix installs into code-server and shows the view (the offline launcher's tooling). It is packaged
+# first, from its production build, so that its check needs only the file and can run beside the other tests, which
+# use the development build.
+package_vsix() {
+  rm -f drills.vsix "$VSIX_FILE"
+  npm run --silent package && cp drills.vsix "$VSIX_FILE"
+}
+packaged=0
+if [ "${DRILLS_TEST_LAUNCHER:-}" != electron ]; then
+  step package package_vsix && packaged=1
+fi
 built=0
 step build npm run --silent build && built=1
+integration_runs=0
+[ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ] && integration_runs=1
 
-unit_passed=0 unit_failed=0 unit_skipped=0
-if [ "$built" -eq 1 ]; then
-  step unit run_counted "$logs/unit.log" npx mocha --config .mocharc.json
-  unit_passed=$(mocha_count "$logs/unit.log" passing)
-  unit_failed=$(mocha_count "$logs/unit.log" failing)
-  unit_skipped=$(mocha_count "$logs/unit.log" pending)
-else
-  skip unit "the build failed"
-fi
+# The processor-bound checks. Beside the integration tests (which mostly wait on the UI) they share the processor
+# with them: one unit-test process and one solution at a time. Alone, they use both cores of a 2-core machine.
+checks() {
+  step typecheck npm run --silent typecheck
+  step lint npm run --silent lint
+  if [ "$built" -eq 1 ]; then
+    local unit_args=(--parallel --jobs 2) pack_args=()
+    if [ "$integration_runs" -eq 1 ]; then
+      unit_args=()
+      pack_args=(--jobs 1)
+    fi
+    step unit run_counted "$logs/unit.log" npx mocha --config .mocharc.json "${unit_args[@]}"
+    # The built-in pack must check clean: every reference passes, every known-wrong solution is caught.
+    step pack-check run_counted "$logs/pack-check.log" node out/cli.js check problems/ "${pack_args[@]}"
+  else
+    skip unit "the build failed"
+    skip pack-check "the build failed"
+  fi
+  if [ "${DRILLS_TEST_LAUNCHER:-}" = electron ]; then
+    printf '\n━━ vsix: not run (it installs into code-server; this machine uses the desktop launcher)\n'
+  elif [ "$packaged" -eq 1 ] && [ "$provisioned" -eq 1 ]; then
+    step vsix run_counted "$logs/vsix.log" env DRILLS_VSIX="$VSIX_FILE" node scripts/test-vsix.mjs
+  else
+    skip vsix "needs the packaged .vsix and code-server"
+  fi
+}
 
-# The built-in pack must check clean: every reference passes, every known-wrong solution is caught.
-pack_passed=0 pack_failed=0
-if [ "$built" -eq 1 ]; then
-  step pack-check run_counted "$logs/pack-check.log" node out/cli.js check problems/
-  pack_passed=$(grep -E '^check: [0-9]+ passed' "$logs/pack-check.log" | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
-  pack_failed=$(grep -E '^check: [0-9]+ passed' "$logs/pack-check.log" | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
-else
-  skip pack-check "the build failed"
-fi
-
-int_passed=0 int_failed=0 int_skipped=0
-if [ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ]; then
+rm -f "$logs/unit.log" "$logs/pack-check.log" "$logs/integration.log" "$logs/vsix.log"
+if [ "$integration_runs" -eq 1 ]; then
+  lane_start checks checks
   step integration run_counted "$logs/integration.log" node scripts/test-integration.mjs
-  int_passed=$(launcher_count "$logs/integration.log" passed)
-  int_failed=$(launcher_count "$logs/integration.log" failed)
-  int_skipped=$(launcher_count "$logs/integration.log" skipped)
+  lane_wait checks
 else
   skip integration "$([ "$built" -eq 1 ] && echo 'provisioning failed' || echo 'the build failed')"
+  checks
 fi
 
-# The packaged .vsix installs into code-server and shows the view (the offline launcher's tooling).
-vsix_passed=0 vsix_failed=0
-if [ "$(node scripts/test-integration.mjs --choose 2>/dev/null)" = electron ]; then
-  printf '\n━━ vsix: not run (it installs into code-server; this machine uses the desktop launcher)\n'
-elif [ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ]; then
-  step vsix run_counted "$logs/vsix.log" node scripts/test-vsix.mjs
-  vsix_passed=$(launcher_count "$logs/vsix.log" passed)
-  vsix_failed=$(launcher_count "$logs/vsix.log" failed)
-else
-  skip vsix "needs the build and code-server"
-fi
+unit_passed=$(mocha_count "$logs/unit.log" passing)
+unit_failed=$(mocha_count "$logs/unit.log" failing)
+unit_skipped=$(mocha_count "$logs/unit.log" pending)
+pack_passed=$(grep -E '^check: [0-9]+ passed' "$logs/pack-check.log" 2>/dev/null | grep -oE '[0-9]+ passed' | grep -oE '[0-9]+')
+pack_failed=$(grep -E '^check: [0-9]+ passed' "$logs/pack-check.log" 2>/dev/null | grep -oE '[0-9]+ failed' | grep -oE '[0-9]+')
+int_passed=$(launcher_count "$logs/integration.log" passed)
+int_failed=$(launcher_count "$logs/integration.log" failed)
+int_skipped=$(launcher_count "$logs/integration.log" skipped)
+vsix_passed=$(launcher_count "$logs/vsix.log" passed)
+vsix_failed=$(launcher_count "$logs/vsix.log" failed)
 
-printf '\n━━ Summary (%ss)\n' $((SECONDS - started))
-printf '%s\n' "${summary[@]}"
+printf '\n━━ Summary (%ss; the times also in %s)\n' $((SECONDS - started)) "$logs/step-times.json"
+print_summary "${ORDER[@]}"
+write_times "$logs/step-times.json" $((SECONDS - started)) "${ORDER[@]}"
 printf '  unit tests:        %s passed, %s failed, %s skipped\n' "$unit_passed" "$unit_failed" "$unit_skipped"
 printf '  integration tests: %s passed, %s failed, %s skipped\n' "$int_passed" "$int_failed" "$int_skipped"
 printf '  built-in pack:     %s problems passed, %s failed (drills check)\n' "${pack_passed:-0}" "${pack_failed:-0}"
@@ -143,8 +154,9 @@ passed=$((unit_passed + int_passed + ${pack_passed:-0} + vsix_passed))
 failed=$((unit_failed + int_failed + ${pack_failed:-0} + vsix_failed))
 skipped=$((unit_skipped + int_skipped))
 status=0
-if [ "${#failed_steps[@]}" -gt 0 ]; then
-  printf '\nFAILED: %s\n' "${failed_steps[*]}"
+failed_list=$(failed_steps "${ORDER[@]}")
+if [ -n "$failed_list" ]; then
+  printf '\nFAILED: %s\n' "$failed_list"
   status=1
   # A failed step with no failed test (lint, type-check, a suite that did not run) still counts as a failure.
   [ "$failed" -eq 0 ] && failed=1

@@ -6,12 +6,15 @@
 //
 // Usage: node scripts/test-integration.mjs [--choose | --provision]
 //   --choose     print the launcher that would run, and exit
-//   --provision  install what the chosen launcher needs (Chromium, code-server), and exit
+//   --provision  install what the chosen launcher needs (Chromium, code-server) and the compiled languages'
+//                toolchains (Debian packages default-jdk-headless, g++, golang-go: those missing, when root), and
+//                exit: 0 when all is there, 3 when only toolchains are missing (not root: the message names them),
+//                1 when the launcher could not be provisioned
 import { spawnSync } from 'node:child_process';
 import * as https from 'node:https';
 import * as path from 'node:path';
 import { repoRoot } from './lib/paths.mjs';
-import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
+import { ensureChromium, ensureToolchains, MissingToolchainsError, provisionCodeServer } from './lib/provision.mjs';
 
 const DOWNLOAD_HOST_PROBE = 'https://update.code.visualstudio.com/api/releases/stable';
 const PROBE_TIMEOUT_MS = 4000;
@@ -62,12 +65,21 @@ async function main() {
     return 0;
   }
   if (process.argv.includes('--provision')) {
+    // The toolchains first and apart: their absence fails the step, yet the launcher can still be provisioned.
+    let toolchains = 0;
+    try {
+      ensureToolchains();
+    } catch (e) {
+      if (!(e instanceof MissingToolchainsError)) throw e;
+      console.error(e.message);
+      toolchains = 3;
+    }
     console.log(`Integration launcher: ${launcher} (${why})`);
     if (launcher === 'offline') {
       ensureChromium();
       await provisionCodeServer();
     }
-    return 0;
+    return toolchains;
   }
   console.log(`Integration launcher: ${launcher} (${why})`);
   const [cmd, args] = commandOf(launcher);

@@ -15,8 +15,11 @@
 //   Trust, so the workspace opens untrusted.
 //
 // Usage: node scripts/test-offline.mjs   (env: DRILLS_TEST_TIMEOUT_MS: how long the suite may report nothing, default 10 minutes)
-// While working on one part: DRILLS_TEST_STEPS=suite,ui,no-folder,reload,restricted (a comma list; default all) runs
-// only those, and DRILLS_TEST_GREP=<pattern> only the suite's tests whose title matches.
+// While working on one part: DRILLS_TEST_STEPS=suite,ui,loop,no-folder,reload,restricted (a comma list; default all)
+// runs only those, and DRILLS_TEST_GREP=<pattern> only the suite's tests whose title matches.
+// DRILLS_TEST_FILES=tree,startDrill runs only those files of the main suite (and, unless DRILLS_TEST_STEPS says
+// otherwise, only the suite step); DRILLS_TEST_SHUFFLE=<seed>|random runs the suite files in a shuffled order, the
+// seed printed so the order can be run again. Both reach the extension host through code-server's environment.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -57,9 +60,14 @@ const CHROMIUM_ARGS = [
 
 const log = (line) => console.log(line);
 
-/** The steps asked for in DRILLS_TEST_STEPS; every step when it is unset. */
-const STEPS = (process.env.DRILLS_TEST_STEPS || '').split(',').map((x) => x.trim()).filter(Boolean);
+/** The steps asked for in DRILLS_TEST_STEPS; every step when it is unset, only the suite when DRILLS_TEST_FILES picks files of it. */
+const STEPS = (process.env.DRILLS_TEST_STEPS || (process.env.DRILLS_TEST_FILES ? 'suite' : '')).split(',').map((x) => x.trim()).filter(Boolean);
 const wanted = (step) => STEPS.length === 0 || STEPS.includes(step);
+// The reload and Restricted Mode suites share the runner, and the file names picked are the main suite's.
+if (process.env.DRILLS_TEST_FILES && (wanted('reload') || wanted('restricted'))) {
+  console.error('DRILLS_TEST_FILES picks files of the main suite: run it with DRILLS_TEST_STEPS=suite (or other steps than reload and restricted).');
+  process.exit(2);
+}
 
 /** Everything started here, stopped on every way out (including Ctrl-C and SIGTERM). */
 const running = { server: null, browser: null };
@@ -118,7 +126,8 @@ async function waitForResults({ resultsFile, progressFile, server, page, screens
     if (server.exited()) return { reason: `code-server exited (${server.exited().code ?? server.exited().signal}) before the suite finished` };
     if (crashed) return { reason: 'the browser page crashed before the suite finished' };
     if (Date.now() > until) return { reason: `the suite reported nothing for ${TIMEOUT_MS / 60_000} minutes` };
-    await sleep(500);
+    // Often: a screenshot the suite asked for holds it up until taken.
+    await sleep(100);
   }
 }
 
@@ -131,7 +140,7 @@ async function takeRequestedScreenshots(page, dir) {
       const request = JSON.parse(fs.readFileSync(file, 'utf8'));
       if (request.waitFor) await page.locator(request.waitFor).first().waitFor({ timeout: 30_000 });
       // Let the layout settle (lenses, peek views and hovers animate in).
-      await sleep(1000);
+      await settled(page);
       await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
       fs.mkdirSync(testResultsDir, { recursive: true });
       const target = path.join(testResultsDir, `${request.name}.png`);
@@ -197,9 +206,11 @@ async function runFromPalette(page, title) {
 /** Whether the command palette lists a command now (a `when` clause hides it otherwise). */
 async function paletteLists(page, title) {
   await typeInPalette(page, title);
-  // The palette filters as it is typed: give it a moment to settle on its answer.
-  await sleep(1500);
-  const listed = (await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).count()) > 0;
+  // The palette filters as it is typed: its answer is the command's row, or its "No matching commands".
+  const rows = page.locator('.quick-input-widget .monaco-list-row', { hasText: title });
+  const none = page.locator('.quick-input-widget', { hasText: 'No matching commands' });
+  await rows.or(none).first().waitFor({ timeout: 5000 }).catch(() => undefined);
+  const listed = (await rows.count()) > 0;
   await page.keyboard.press('Escape');
   return listed;
 }
@@ -253,7 +264,8 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
     await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
     // The preview renders in a webview a moment after its tab shows.
-    await sleep(3000);
+    await page.locator('.part.editor iframe.webview.ready').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await settled(page);
     fs.mkdirSync(testResultsDir, { recursive: true });
     await page.screenshot({ path: shot });
 
@@ -404,7 +416,8 @@ async function reloadStep({ browser, server, workspace, consoleLog }) {
       return shown;
     };
     const first = await check('after opening the window');
-    await sleep(3000);
+    // The timer must be seen to run across the reload: it shows seconds, so its text changes within a couple of them.
+    await page.locator('.part.statusbar .statusbar-item', { hasText: TIMER_TEXT }).filter({ hasNotText: first.text }).first().waitFor({ timeout: 10_000 });
     await page.reload();
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     const second = await check('after reloading the page');
@@ -412,7 +425,8 @@ async function reloadStep({ browser, server, workspace, consoleLog }) {
     // For the screenshot: the Drills view beside, and the timer's tooltip (phases, mode) over the status bar.
     await page.locator('.part.activitybar [aria-label^="Drills"]').first().click({ timeout: 10_000 }).catch(() => undefined);
     await page.locator('.part.statusbar .statusbar-item', { hasText: TIMER_TEXT }).first().hover({ timeout: 10_000 }).catch(() => undefined);
-    await sleep(2000);
+    await page.locator('.monaco-hover, .workbench-hover').first().waitFor({ timeout: 5000 }).catch(() => undefined);
+    await settled(page);
     return `${first.text} → reload → ${second.text}`;
   } finally {
     fs.mkdirSync(testResultsDir, { recursive: true });
@@ -444,6 +458,22 @@ async function freshPage(browser, consoleLog) {
   context.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
   context.on('weberror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.error().stack ?? e.error().message}\n`));
   return { context, page: await context.newPage() };
+}
+
+/**
+ * Resolves once nothing in the page is animating but what loops for ever (a blinking cursor, a spinner), two frames
+ * later: lenses, peek views, hovers and fades are in place for a screenshot. Gives up after a few seconds.
+ */
+async function settled(page) {
+  await page
+    .waitForFunction(
+      () =>
+        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity) &&
+        new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true)))),
+      undefined,
+      { timeout: 5000, polling: 100 },
+    )
+    .catch(() => undefined);
 }
 
 /** A rows locator: quick-input rows showing `text`. */
@@ -509,7 +539,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
   const shots = [];
   const shot = async (name) => {
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
-    await sleep(800);
+    await settled(page);
     const file = path.join(testResultsDir, `${name}.png`);
     await page.screenshot({ path: file });
     shots.push(path.relative(repoRoot, file));
@@ -664,7 +694,7 @@ async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
     await page.locator('.part.sidebar .monaco-list-row', { hasText: BUILT_IN_PACK_NAME }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     // Let the expanded pack render its topics and the hover fade, for a screenshot worth looking at.
     await page.mouse.move(800, 600);
-    await sleep(1500);
+    await settled(page);
   } finally {
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot }).catch(() => undefined);

@@ -6,8 +6,10 @@
 // test-results/vsix-view-<mode>.png and checks that the package holds no reference or known-wrong solutions.
 // Ends with `N passed, N failed` and a non-zero exit on any failure.
 //
-// Usage: node scripts/test-vsix.mjs   (after `npm run build`; it runs `npm run package` itself)
+// Usage: node scripts/test-vsix.mjs   (it runs `npm run package` itself, which leaves the production build in out/)
 //   DRILLS_VSIX_RUNS=3  how many windows per mode (trusted, restricted)
+//   DRILLS_VSIX=<file>  check this .vsix, packaged earlier, instead of packaging one (`npm test` packages first, so
+//                       that this check can run while other tests use the development build in out/)
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,9 +36,14 @@ function record(title, error) {
 }
 
 async function main() {
-  const vsix = path.join(repoRoot, 'drills.vsix');
-  fs.rmSync(vsix, { force: true });
-  execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'inherit' });
+  let vsix = path.join(repoRoot, 'drills.vsix');
+  if (process.env.DRILLS_VSIX) {
+    vsix = path.resolve(process.env.DRILLS_VSIX);
+    if (!fs.existsSync(vsix)) throw new Error(`DRILLS_VSIX names ${vsix}, which does not exist.`);
+  } else {
+    fs.rmSync(vsix, { force: true });
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'inherit' });
+  }
 
   const listing = spawnSync('unzip', ['-Z1', vsix], { encoding: 'utf8' });
   const files = listing.status === 0 ? listing.stdout.split('\n').filter(Boolean) : [];

@@ -87,6 +87,51 @@ export function ensureDebianPackages(names, log = console.log) {
   run('apt-get', [...lock, 'install', '-y', '-qq', '--no-install-recommends', ...missing], { env });
 }
 
+/**
+ * The compiled languages' toolchains the test suites run solutions with: the commands each needs on the PATH and
+ * the Debian package that brings them.
+ */
+export const TOOLCHAINS = [
+  { language: 'Java', commands: ['javac', 'java'], debian: 'default-jdk-headless' },
+  { language: 'C++', commands: ['g++'], debian: 'g++' },
+  { language: 'Go', commands: ['go'], debian: 'golang-go' },
+];
+
+/** True when `command` is on the PATH. */
+export function onPath(command) {
+  return spawnSync('sh', ['-c', 'command -v "$1"', 'sh', command], { stdio: 'ignore' }).status === 0;
+}
+
+/** The toolchains with a command missing from the PATH. */
+export function missingToolchains(has = onPath) {
+  return TOOLCHAINS.filter((t) => !t.commands.every(has));
+}
+
+/** Thrown when toolchains are missing and cannot be installed here; its message names them and how to install them. */
+export class MissingToolchainsError extends Error {}
+
+/**
+ * Installs the Debian packages of the toolchains that are missing, when root; otherwise throws a
+ * MissingToolchainsError naming the languages, the commands and the packages. Returns what it installed.
+ */
+export function ensureToolchains({ log = console.log, has = onPath, isRoot = process.getuid?.() === 0, install = (names) => ensureDebianPackages(names, log) } = {}) {
+  const missing = missingToolchains(has);
+  if (missing.length === 0) {
+    log(`Toolchains: ${TOOLCHAINS.map((t) => t.language).join(', ')} (${TOOLCHAINS.flatMap((t) => t.commands).join(', ')} on the PATH)`);
+    return [];
+  }
+  const packages = missing.map((t) => t.debian);
+  const what = missing.map((t) => `${t.language} (${t.commands.filter((c) => !has(c)).join(', ')})`).join(', ');
+  if (!isRoot || process.platform !== 'linux') {
+    throw new MissingToolchainsError(`Missing toolchains: ${what}. The tests of solutions in these languages need them.\n  On Debian/Ubuntu: sudo apt-get install -y ${packages.join(' ')}`);
+  }
+  log(`Installing the toolchains of ${missing.map((t) => t.language).join(', ')}: ${packages.join(' ')}`);
+  install(packages);
+  const still = missingToolchains(has);
+  if (still.length > 0) throw new MissingToolchainsError(`After installing ${packages.join(' ')}, still not on the PATH: ${still.flatMap((t) => t.commands.filter((c) => !has(c))).join(', ')}.`);
+  return packages;
+}
+
 /** Makes sure Chromium is there (Debian's package), returning its path. */
 export function ensureChromium(log = console.log) {
   if (!fs.existsSync(CHROMIUM_PATH)) ensureDebianPackages(['chromium'], log);

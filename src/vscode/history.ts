@@ -19,17 +19,21 @@ export class HistoryView implements vscode.Disposable {
     private readonly session: DrillSession,
     private readonly tree: DrillsTree,
     private readonly packs: PacksService,
+    private readonly log: Pick<vscode.LogOutputChannel, 'warn'>,
   ) {
-    this.disposables.push(session.onDidChangeAttempt(() => void this.refresh()));
+    this.disposables.push(session.onDidChangeAttempt(() => void this.refresh().catch((e: unknown) => this.log.warn(`Could not refresh the problem states from history: ${e instanceof Error ? e.message : String(e)}`))));
     tree.setStateProvider(this.stateOf);
   }
 
   /** Problem states from history, as the tree's state-provider hook wants them. */
   readonly stateOf: DrillStateProvider = (packId, problemId) => this.states.get(`${packId}/${problemId}`) ?? { state: 'new' };
 
-  /** Re-reads the history and redraws the tree (calls are serialised: the last one wins). */
+  /**
+   * Re-reads the history and redraws the tree (calls are serialised: the last one wins). A failed read rejects this
+   * call only: the next one reads again.
+   */
   refresh(): Promise<void> {
-    this.refreshing = this.refreshing.then(async () => {
+    const next = this.refreshing.catch(() => undefined).then(async () => {
       const { attempts } = await this.session.history.listAttempts();
       const byProblem = new Map<string, Attempt[]>();
       for (const a of attempts) {
@@ -45,7 +49,8 @@ export class HistoryView implements vscode.Disposable {
       // Redraw only: the provider was handed over once, so a provider set later (a test's) stays in place.
       this.tree.refresh();
     });
-    return this.refreshing;
+    this.refreshing = next;
+    return next;
   }
 
   /** The past attempts as QuickPick rows, newest first. */

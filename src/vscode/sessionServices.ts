@@ -59,7 +59,7 @@ export async function startSession(s: SessionInputs): Promise<SessionServices> {
     const timer = keep(new TimerStatusBar(session, s.log));
     const tests = keep(new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) }));
     const plan = keep(new PlanGate(session, (drill) => tests.reveal(drill)));
-    const history = keep(new HistoryView(session, s.tree, s.packs));
+    const history = keep(new HistoryView(session, s.tree, s.packs, s.log));
     const progress = keep(await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log }));
     const mock = keep(new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) }));
     timer.describeMock = (attemptId) => mock.describe(attemptId);
@@ -80,7 +80,9 @@ export async function startSession(s: SessionInputs): Promise<SessionServices> {
         void session.startFor(start).then(
           async (attempt) => {
             const drill = session.find(attempt.id);
-            if (drill && !drill.attempt.plan) await plan.openPlan(drill);
+            // The editor may refuse to open PLAN.md (another drill started meanwhile, the window is closing): the
+            // attempt stands, and the plan opens from its folder.
+            if (drill && !drill.attempt.plan) await plan.openPlan(drill).catch((e: unknown) => s.log.warn(`Could not open the plan of ${drill.title}: ${e instanceof Error ? e.message : String(e)}`));
           },
           (e: unknown) => s.log.error(`Starting the attempt failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
         );

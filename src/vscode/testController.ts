@@ -227,19 +227,23 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     const excluded = new Set((request.exclude ?? []).map((i) => i.id));
 
     const run = this.controller.createTestRun(request, 'Hidden tests', false);
+    // Two ways to stop: the caller's token (the run profile's), and the run's own, which the Testing view's Stop
+    // button cancels, also for a run started from the command or the CodeLens.
+    const stop = anyOf(token, run.token);
     const summaries: HiddenRunSummary[] = [];
     try {
       for (const [attemptId, which] of selected) {
-        if (token.isCancellationRequested) break;
+        if (stop.token.isCancellationRequested) break;
         const drill = this.session.find(attemptId);
         const root = this.controller.items.get(attemptId);
         if (!drill?.problem || !root) continue;
         let only = which === 'all' ? drill.problem.cases.map((_, i) => i) : [...which].sort((a, b) => a - b);
         only = only.filter((i) => !excluded.has(`${attemptId}/${i}`));
-        const summary = await this.runDrill(drill, root, only, run, token);
+        const summary = await this.runDrill(drill, root, only, run, stop.token);
         if (summary) summaries.push(summary);
       }
     } finally {
+      stop.dispose();
       run.end();
     }
     return summaries;
@@ -272,6 +276,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     for (const item of items.values()) run.enqueued(item);
     const abort = new AbortController();
     const cancel = token.onCancellationRequested(() => abort.abort());
+    if (token.isCancellationRequested) abort.abort();
     const source = await fsp.readFile(attempt.solutionPath, 'utf8').catch(() => '');
     const functionName = problem.function?.names?.[attempt.language] ?? problem.function?.name ?? problem.class?.names?.[attempt.language] ?? problem.class?.name ?? '';
     const fallbackLine = definitionLineOf(source, functionName, attempt.language);
@@ -368,6 +373,20 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   dispose(): void {
     vscode.Disposable.from(...this.disposables).dispose();
   }
+}
+
+/** A token cancelled as soon as any of `tokens` is; dispose it to stop listening. */
+function anyOf(...tokens: vscode.CancellationToken[]): { token: vscode.CancellationToken; dispose(): void } {
+  const source = new vscode.CancellationTokenSource();
+  const subscriptions = tokens.map((t) => t.onCancellationRequested(() => source.cancel()));
+  if (tokens.some((t) => t.isCancellationRequested)) source.cancel();
+  return {
+    token: source.token,
+    dispose: () => {
+      for (const s of subscriptions) s.dispose();
+      source.dispose();
+    },
+  };
 }
 
 /** The root's description: language and case count, and once the drill closed, how it ended. */

@@ -8,7 +8,7 @@ import type { DrillsApi } from '../../src/vscode/extension';
 import type { RenderReport } from '../../src/webview/protocol';
 import { makeAttempt } from '../unit/progress/helpers';
 import { screenshot } from './screenshots';
-import { abandonAll, drillsApi, setSetting, startDrill, until } from './sessionHelpers';
+import { abandonAll, drillsApi, setHistoryAside, setSetting, startDrill, until } from './sessionHelpers';
 import { workspaceDir } from './drillsHelpers';
 
 const DAY = 86_400_000;
@@ -43,10 +43,12 @@ describe('Progress: dashboard, spaced review and interview conditions', function
   this.timeout(180_000);
   let seeded: Attempt[] = [];
   let theme: unknown;
+  let putHistoryBack = () => {};
 
   before(async () => {
     const { api } = await drillsApi();
-    await abandonAll(api);
+    // The due reviews and recent ratings are read from the whole history: only the seeded one, whatever ran before.
+    putHistoryBack = await setHistoryAside(api);
     const now = api.session.session.clock.now();
     seeded = seededHistory(now);
     for (const a of seeded) await api.session.session.history.saveAttempt(a);
@@ -62,6 +64,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     await abandonAll(api);
     api.session.progress.dashboard.webviewPanel?.dispose();
     for (const a of seeded) fs.rmSync(path.join(api.session.session.history.dir, `${a.id}.json`), { force: true });
+    putHistoryBack();
     fs.rmSync(path.join(api.session.session.history.dir, '..', 'mocks'), { recursive: true, force: true });
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
     await setSetting('interviewDate', undefined);

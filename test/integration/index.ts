@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import Mocha from 'mocha';
+import { FILES_ENV, isOurs, SHUFFLE_ENV, selectSuiteFiles, shuffled, shuffleSeed, suiteName } from './suiteOrder';
 
 /** One failed test, as written to the results file. */
 export interface FailureRecord {
@@ -52,6 +53,13 @@ function suiteFiles(dir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** An unhandled promise rejection seen while the suite ran, with the test that was running then. */
+interface Rejection {
+  during: string;
+  message: string;
+  stack: string;
+}
+
 /** Runs every `*.test.js` under this folder; rejects when a test failed or none ran. */
 export async function run(): Promise<void> {
   const outDir = suiteOutputDir();
@@ -63,11 +71,19 @@ export async function run(): Promise<void> {
   // DRILLS_TEST_GREP runs only the tests whose full title matches (a launcher passes it on to the extension host).
   const grep = process.env.DRILLS_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
-  for (const file of suiteFiles(__dirname)) mocha.addFile(file);
 
   const started = Date.now();
   const results: SuiteResults = { passed: 0, failed: 0, pending: 0, failures: [], tests: [], durationMs: 0 };
   try {
+    // DRILLS_TEST_FILES runs only those files, DRILLS_TEST_SHUFFLE in a shuffled order: each file sets up and puts
+    // back what it needs, so any subset in any order passes.
+    let files = selectSuiteFiles(suiteFiles(__dirname), process.env[FILES_ENV]);
+    const seed = shuffleSeed(process.env[SHUFFLE_ENV]);
+    if (seed !== undefined) {
+      files = shuffled(files, seed);
+      progress(`(suite files shuffled with ${SHUFFLE_ENV}=${seed}: ${files.map(suiteName).join(', ')})`);
+    } else if (process.env[FILES_ENV]) progress(`(suite files: ${files.map(suiteName).join(', ')})`);
+    for (const file of files) mocha.addFile(file);
     await mocha.loadFilesAsync();
   } catch (e) {
     // A suite file that throws while loading is a failure of its own, not "no tests".
@@ -79,8 +95,29 @@ export async function run(): Promise<void> {
     throw err;
   }
 
+  // An unhandled rejection fails the run: mocha alone passes it on to VS Code, which only logs it. Ours are those whose
+  // stack runs through the extension under test or this suite (see isOurs).
+  const roots = [path.resolve(__dirname, '..', '..', '..')];
+  const rejections: Rejection[] = [];
+  const seen = new Set<unknown>();
+  let current = '(between tests)';
+  const onRejection = (reason: unknown) => {
+    // Mocha listens too and emits the same rejection again to the other listeners: count it once.
+    if (seen.has(reason)) return;
+    seen.add(reason);
+    const message = reason instanceof Error ? reason.message : String(reason);
+    if (!isOurs(reason, roots)) {
+      progress(`(an unhandled rejection outside Drills, not counted: ${message.split('\n')[0]})`);
+      return;
+    }
+    rejections.push({ during: current, message, stack: reason instanceof Error ? (reason.stack ?? '') : '' });
+    progress(`✘ unhandled promise rejection during ${current}: ${message}`);
+  };
+  process.on('unhandledRejection', onRejection);
   await new Promise<void>((resolve) => {
     const runner = mocha.run(() => resolve());
+    runner.on('test', (test) => (current = test.fullTitle()));
+    runner.on('test end', () => (current = '(between tests)'));
     runner.on('pass', (test) => {
       results.passed++;
       results.tests.push({ title: test.fullTitle(), state: 'passed' });
@@ -98,6 +135,15 @@ export async function run(): Promise<void> {
       progress(`- ${test.fullTitle()} (skipped)`);
     });
   });
+  // A rejection left when the last test ended is reported once the current turn of the event loop is over.
+  await new Promise((r) => setImmediate(r));
+  process.off('unhandledRejection', onRejection);
+  for (const r of rejections) {
+    results.failed++;
+    const title = `no unhandled promise rejection (during ${r.during})`;
+    results.tests.push({ title, state: 'failed' });
+    results.failures.push({ title, message: `Unhandled promise rejection: ${r.message}`, stack: r.stack });
+  }
   results.durationMs = Date.now() - started;
   // Written last and whole: a launcher takes the file's presence as "the suite finished".
   fs.writeFileSync(resultsFile + '.tmp', JSON.stringify(results, null, 2));

@@ -71,6 +71,24 @@ export async function abandonAll(api: DrillsApi): Promise<void> {
   }
 }
 
+/**
+ * Moves every file of the history aside (closing open attempts first), so that a suite reading the whole history
+ * (review schedule, dashboard) sees only what it writes itself, whichever suites ran before. Returns the function
+ * that puts them back.
+ */
+export async function setHistoryAside(api: DrillsApi): Promise<() => void> {
+  await abandonAll(api);
+  const dir = api.session.session.history.dir;
+  // A sibling folder: a rename within one file system.
+  const aside = `${dir}.aside-${process.pid}`;
+  fs.mkdirSync(aside, { recursive: true });
+  for (const name of fs.existsSync(dir) ? fs.readdirSync(dir) : []) fs.renameSync(path.join(dir, name), path.join(aside, name));
+  return () => {
+    for (const name of fs.readdirSync(aside)) fs.renameSync(path.join(aside, name), path.join(dir, name));
+    fs.rmSync(aside, { recursive: true, force: true });
+  };
+}
+
 /** Copies a built-in problem's file (a reference or a wrong solution) over the attempt's solution. */
 export async function writeSolutionFrom(extensionPath: string, problemId: string, relative: string, solutionPath: string): Promise<void> {
   await writeThroughEditor(solutionPath, fs.readFileSync(path.join(extensionPath, 'problems', problemId, relative), 'utf8'));

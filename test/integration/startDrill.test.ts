@@ -110,17 +110,20 @@ describe('Start Drill', () => {
     await settings().update('defaultLanguage', undefined, vscode.ConfigurationTarget.Workspace);
     try {
       await until('the setting to read as unset', () => api.config.get('defaultLanguage') === null);
-      const node = builtInProblem(allNodes(api), extensionPath, 1);
-      const { prompts, asked } = scriptedPrompts({ language: 'javascript' });
-      const start = await api.drills.start(node, prompts);
-      // python was the language of the previous tests' drills.
-      assert.equal(asked[0]?.split(':')[1]?.split(',')[0], 'python');
-      assert.equal(start?.solutionPath, path.join(drillsDir, node.problem.id, 'solution.js'));
+      // A language chosen here first, whatever the tests or suites before chose.
+      const first = builtInProblem(allNodes(api), extensionPath, 1);
+      const chosen = scriptedPrompts({ language: 'javascript' });
+      const start = await api.drills.start(first, chosen.prompts);
+      assert.equal(chosen.asked.length, 1, 'the language was not asked for');
+      assert.equal(start?.solutionPath, path.join(drillsDir, first.problem.id, 'solution.js'));
       assert.ok(fs.existsSync(start!.solutionPath));
       const next = builtInProblem(allNodes(api), extensionPath, 2);
       const second = scriptedPrompts({ language: 'python' });
       await api.drills.start(next, second.prompts);
       assert.equal(second.asked[0]?.split(':')[1]?.split(',')[0], 'javascript');
+      const third = scriptedPrompts({ language: 'javascript' });
+      await api.drills.start(builtInProblem(allNodes(api), extensionPath, 3), third.prompts);
+      assert.equal(third.asked[0]?.split(':')[1]?.split(',')[0], 'python');
     } finally {
       await settings().update('defaultLanguage', 'python', vscode.ConfigurationTarget.Workspace);
     }

@@ -8,10 +8,11 @@ import type { DrillNode } from '../../src/vscode/drillsTree';
 const NO_FILTER = { difficulties: [], topics: [], states: [] };
 
 describe('Drills view: the tree', () => {
+  // Tests here inject their own state provider; each puts back the history's, which the rest of the run relies on.
   afterEach(async () => {
     const { api } = await drillsApi();
     api.tree.setFilter(NO_FILTER);
-    api.tree.setStateProvider(() => ({ state: 'new' }));
+    api.tree.setStateProvider(api.session.history.stateOf);
   });
 
   it('lists the built-in pack by difficulty, each problem once with its topics as description, each row with a unique id', async () => {
@@ -86,7 +87,7 @@ describe('Drills view: the tree', () => {
     assert.equal(api.tree.getChildren().length, 0, 'a state filter no problem matches still lists packs');
     assert.match(api.tree.view.message ?? '', /No problem matches/);
     await vscode.commands.executeCommand('drills.clearFilter');
-    api.tree.setStateProvider(() => ({ state: 'new' }));
+    api.tree.setStateProvider(api.session.history.stateOf);
     assert.equal(countProblems(), before);
     assert.equal(api.tree.view.description, undefined);
   });
