@@ -9,6 +9,7 @@ import type { HistoryView } from './history';
 import { InterviewConditions } from './interviewConditions';
 import type { PacksService } from './packs';
 import type { DrillSession } from './session';
+import type { KindsApi } from './kinds';
 
 /** Progress, review and the dashboard, as one unit of the session's services. */
 export interface ProgressServices extends vscode.Disposable {
@@ -25,11 +26,12 @@ export interface ProgressServices extends vscode.Disposable {
  */
 export async function startProgress(
   context: vscode.ExtensionContext,
-  s: { session: DrillSession; packs: PacksService; config: Config; tree: DrillsTree; history: HistoryView; log: vscode.LogOutputChannel },
+  s: { session: DrillSession; packs: PacksService; config: Config; tree: DrillsTree; history: HistoryView; log: vscode.LogOutputChannel; kinds?: KindsApi },
 ): Promise<ProgressServices> {
   const storageDir = context.globalStorageUri.fsPath;
-  const progress = new ProgressService({ session: s.session, packs: s.packs, config: s.config, storageDir, log: s.log });
-  const dashboard = new Dashboard({ extensionUri: context.extensionUri, progress, packs: s.packs, config: s.config, state: context.globalState, log: s.log });
+  const kinds = s.kinds ? { kinds: s.kinds } : {};
+  const progress = new ProgressService({ session: s.session, packs: s.packs, config: s.config, storageDir, log: s.log, ...kinds });
+  const dashboard = new Dashboard({ extensionUri: context.extensionUri, progress, packs: s.packs, config: s.config, state: context.globalState, log: s.log, ...kinds });
   const reviewGroup = new ReviewGroup(progress, s.packs, s.tree.view);
   const conditions = new InterviewConditions({ session: s.session, config: s.config, storageDir: context.storageUri?.fsPath, log: s.log });
   const handlers = dashboardCommands({

@@ -67,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const kinds = await createKinds(context, log);
   context.subscriptions.push(...kinds.disposables);
   const clock = new SessionClock();
-  let services = await startSession(context, { packs, config, tree, drills, log, clock });
+  let services = await startSession(context, { packs, config, tree, drills, log, clock, kinds: kinds.api });
   context.subscriptions.push(clock, { dispose: () => services.dispose() });
   await setContext(ContextKeys.loaded, true);
   void drills.finishPendingStart();
@@ -83,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
     },
     async reloadSession() {
       services.dispose();
-      services = await startSession(context, { packs, config, tree, drills, log, clock });
+      services = await startSession(context, { packs, config, tree, drills, log, clock, kinds: kinds.api });
       return services;
     },
     contextValue: (key) => getContext(key),
@@ -94,7 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
 /** Creates the session from history and the modules around it; restores open attempts and due timer events. */
 async function startSession(
   context: vscode.ExtensionContext,
-  s: { packs: PacksService; config: Config; tree: DrillsTree; drills: DrillStarter; log: vscode.LogOutputChannel; clock: SessionClock },
+  s: { packs: PacksService; config: Config; tree: DrillsTree; drills: DrillStarter; log: vscode.LogOutputChannel; clock: SessionClock; kinds: KindsApi },
 ): Promise<SessionServices> {
   const storageDir = context.globalStorageUri.fsPath;
   const session = new DrillSession({ storageDir, packs: s.packs, config: s.config, log: s.log, clock: s.clock });
@@ -103,7 +103,7 @@ async function startSession(
   const tests = new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) });
   const plan = new PlanGate(session, (drill) => tests.reveal(drill));
   const history = new HistoryView(session, s.tree, s.packs);
-  const progress = await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log });
+  const progress = await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log, kinds: s.kinds });
   const mock = new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) });
   timer.describeMock = (attemptId) => mock.describe(attemptId);
   const handlers: Record<string, (...args: unknown[]) => unknown> = {

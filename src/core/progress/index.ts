@@ -2,6 +2,7 @@
 export * from './days';
 export * from './kinds';
 export * from './review';
+export * from './kindReviews';
 export * from './reviewStore';
 export * from './dashboard';
 export * from './exchange';
