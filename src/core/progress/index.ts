@@ -7,3 +7,4 @@ export * from './reviewStore';
 export * from './dashboard';
 export * from './exchange';
 export * from './conditions';
+export * from './settingsText';

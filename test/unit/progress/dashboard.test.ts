@@ -9,7 +9,7 @@ import { MIN, T0, makeAttempt } from './helpers';
 import { makeDesign, makeRehearsal, type KindHistoryEntry } from './kindHelpers';
 
 const DESIGNS = ['url-shortener', 'rate-limiter', 'news-feed', 'chat', 'metrics'].map((id) => ({ packId: 'builtin', id, title: `Design ${id}` }));
-const ALL_STORIES = ['trade-off', 'incident', 'conflict', 'changed-mind', 'missed-goal', 'raised-bar'];
+const ALL_STORIES = ['trade-off', 'incident', 'conflict', 'changed-mind', 'missed-goal', 'raised-bar'] as const;
 
 /** The model with design drills and rehearsals beside the coding history, every coding topic done so kinds come next. */
 function kindModel(entries: KindHistoryEntry[], opts: { now?: number; interviewDate?: string; written?: string[]; attempts?: ReturnType<typeof history> } = {}) {
