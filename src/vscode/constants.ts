@@ -46,6 +46,10 @@ export const ContextKeys = {
   drillPausable: 'drills.drillPausable',
   /** A self-mock session is under way. */
   mockActive: 'drills.mockActive',
+  /** Hidden tests have run at least once, however they were started (the walkthrough's "run the tests" step). */
+  testsRan: 'drills.testsRan',
+  /** The dashboard has been opened, from any place (the walkthrough's last step). */
+  dashboardOpened: 'drills.dashboardOpened',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

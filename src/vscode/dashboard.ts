@@ -6,7 +6,8 @@ import { dayOf, parseDay } from '../core/progress/index';
 import type { MockReport, MockSession } from '../core/attempt/index';
 import type { DashboardRequest, DashboardView, FromWebview, RenderReport, ToWebview } from '../webview/protocol';
 import type { Config } from './config';
-import { Commands } from './constants';
+import { Commands, ContextKeys } from './constants';
+import { setContext } from './context';
 import type { PacksService } from './packs';
 import type { ProgressService } from './dashboardProgress';
 import type { KindsApi } from './kinds';
@@ -98,6 +99,7 @@ export class Dashboard implements vscode.Disposable {
       if (!panel.visible) this.ready = false;
     }, undefined, this.disposables);
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m), undefined, this.disposables);
+    await setContext(ContextKeys.dashboardOpened, true);
     await this.deps.progress.refresh();
     if (!this.deps.config.get('interviewDate') && !this.dateAsked) {
       // Asked once, and not awaited: the dashboard is drawn meanwhile, and dismissing the box leaves it open with a

@@ -192,6 +192,11 @@ export class ProgressService implements vscode.Disposable {
       }));
   }
 
+  /** True once any attempt in the history has run its hidden tests. */
+  hasRunTests(): boolean {
+    return this.attempts.some((a) => a.runs.length > 0);
+  }
+
   /** True when a design prompt with this pack and id is indexed. */
   hasDesign(packId: string, problemId: string): boolean {
     return this.findDesign(packId, problemId) !== undefined;

@@ -7,6 +7,8 @@ import { ReviewGroup } from './dashboardReviewGroup';
 import type { DrillsTree } from './drillsTree';
 import type { HistoryView } from './history';
 import { InterviewConditions } from './interviewConditions';
+import { ContextKeys } from './constants';
+import { setContext } from './context';
 import type { PacksService } from './packs';
 import type { DrillSession } from './session';
 import type { KindsApi } from './kinds';
@@ -45,8 +47,13 @@ export async function startProgress(
     ...Object.entries(handlers).map(([id, fn]) => vscode.commands.registerCommand(id, fn)),
     s.tree.setReviewGroup(reviewGroup),
     new vscode.Disposable(() => s.tree.setReviewGroup(undefined)),
+    // The walkthrough's "run the tests" step completes on a run from the Testing view as well as from the command.
+    s.session.onDidChangeAttempt((attempt) => {
+      if (attempt.runs.length > 0) void setContext(ContextKeys.testsRan, true);
+    }),
   ];
   await progress.refresh();
+  if (progress.hasRunTests()) await setContext(ContextKeys.testsRan, true);
   await conditions.reconcile();
   const all = vscode.Disposable.from(...disposables, conditions, reviewGroup, dashboard, progress);
   return { progress, dashboard, reviewGroup, conditions, dispose: () => all.dispose() };

@@ -13,6 +13,7 @@ function ok(x: DesignDrillState | DesignDrillError): DesignDrillState {
 
 export interface MadeDesign {
   id: string;
+  packId?: string;
   problemId?: string;
   start: number;
   /** Every rubric criterion's score (1–4). */
@@ -32,7 +33,7 @@ export function makeDesign(m: MadeDesign): DesignHistoryEntry {
     { id: 'p1', question: 'What if a region fails?', concerns: ['failover'], minutes: 3 },
     { id: 'p2', question: 'What if events arrive twice?', concerns: ['dedup'], minutes: 3 },
   ];
-  let state: DesignDrillState = startDesignDrill({ packId: 'builtin', id: m.problemId ?? 'url-shortener', probes }, m.start);
+  let state: DesignDrillState = startDesignDrill({ packId: m.packId ?? 'builtin', id: m.problemId ?? 'url-shortener', probes }, m.start);
   let t = m.start + 30 * MIN;
   const anticipated = FAILURE_CHECKLIST.slice(0, m.anticipated ?? FAILURE_CHECKLIST.length);
   const missed = FAILURE_CHECKLIST.slice(m.anticipated ?? FAILURE_CHECKLIST.length);
