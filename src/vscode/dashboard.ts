@@ -112,6 +112,8 @@ export class Dashboard implements vscode.Disposable {
   /** Opens a finished mock's report in the dashboard. */
   async showMock(session: MockSession, _report: MockReport): Promise<void> {
     await this.deps.progress.recordMock(session);
+    // Full width, not beside the last drill's solution: its editor groups are joined first (nothing is closed).
+    if (!this.panel) await Promise.resolve(vscode.commands.executeCommand('workbench.action.joinAllGroups')).catch(() => undefined);
     await this.open({ kind: 'mock', mockId: session.id });
   }
 
