@@ -253,6 +253,8 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     const key = (step: string) => api.contextValue(contexts.get(step) as Parameters<DrillsApi['contextValue']>[0]);
     // Each context key turns true by the user's own action, however it was started.
     await setSetting('mode', 'practice');
+    await setSetting('defaultLanguage', 'javascript');
+    await setSetting('attemptFolder', `${ATTEMPTS}/\${problemId}`);
     const { start } = await startDrill(api, 'first-unique-title');
     assert.equal(key('firstDrill'), true);
     await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
