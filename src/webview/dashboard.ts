@@ -141,7 +141,7 @@ function header(model: DashboardModel): HTMLElement {
     { class: 'top' },
     h('h1', {}, 'Interview prep'),
     h('p', { class: 'when' }, when, ' ', dateButton),
-    h('p', { class: 'totals' }, `${model.totals.attempts} attempts · ${model.totals.problemsSolved} problems solved · ${model.totals.designs} design drills · ${model.totals.rehearsals} rehearsals · ${model.due.length} due for review today`),
+    h('p', { class: 'totals' }, `${model.totals.attempts} attempts · ${model.totals.problemsSolved} problems solved · ${model.totals.designs} design drill${model.totals.designs === 1 ? '' : 's'} · ${model.totals.rehearsals} rehearsal${model.totals.rehearsals === 1 ? '' : 's'} · ${model.due.length} due for review today`),
   );
 }
 
