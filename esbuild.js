@@ -99,6 +99,9 @@ const shared = {
   sourcesContent: false,
   logLevel: 'silent',
   plugins: [problemMatcherPlugin, validatorsPlugin],
+  // jsonc-parser's main file is a UMD factory whose `require`s esbuild cannot follow: its ES module build is
+  // bundled instead (a relative path, so the unit tests' `packages: 'external'` bundles it too).
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 /** Options of a bundle that loads out/sucrase.js: a plain `require` when needed, not Node's ESM loader. */

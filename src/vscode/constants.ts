@@ -95,6 +95,10 @@ export const ContextKeys = {
   loopActive: 'drills.loopActive',
   /** The file names a solution has, one per language (`when`: `resourceFilename in drills.solutionFiles`). */
   solutionFiles: 'drills.solutionFiles',
+  /** Hidden tests have run at least once, however they were started (the walkthrough's "run the tests" step). */
+  testsRan: 'drills.testsRan',
+  /** The dashboard has been opened, from any place (the walkthrough's last step). */
+  dashboardOpened: 'drills.dashboardOpened',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

@@ -6,9 +6,12 @@ import { dayOf, parseDay } from '../core/progress/index';
 import type { MockReport, MockSession } from '../core/attempt/index';
 import type { DashboardRequest, DashboardView, FromWebview, RenderReport, ToWebview } from '../webview/protocol';
 import { toolchainPaths, type Config } from './config';
-import { Commands } from './constants';
+import { Commands, ContextKeys } from './constants';
+import { setContext } from './context';
 import type { PacksService } from './packs';
 import type { ProgressService } from './dashboardProgress';
+import type { KindsApi } from './kinds';
+import { KindCommands } from './kindsConstants';
 
 /** globalState key: the interview date was asked for once (answered or dismissed). */
 export const DATE_ASKED_KEY = 'drills.interviewDateAsked';
@@ -43,9 +46,26 @@ export class Dashboard implements vscode.Disposable {
       config: Config;
       state: vscode.Memento;
       log: vscode.LogOutputChannel;
+      kinds?: KindsApi;
     },
   ) {
     this.disposables.push(this.rendered, deps.progress.onDidChange(() => this.push()));
+  }
+
+  /**
+   * Asks for the interview date (an input box). Every ask goes through here, the first-open one and the
+   * command's; the integration tests wrap it to see when it is asked and to answer it.
+   */
+  askDate: () => Promise<string | null | undefined> = () => askInterviewDate(this.deps.config, this.deps.progress.now);
+
+  /** Whether the first open already asked for the date. */
+  get dateAsked(): boolean {
+    return this.deps.state.get<boolean>(DATE_ASKED_KEY) === true;
+  }
+
+  /** Forgets that the date was asked, so the next open asks again (after the history was cleared, say). */
+  async forgetDateAsked(): Promise<void> {
+    await this.deps.state.update(DATE_ASKED_KEY, undefined);
   }
 
   /** The panel, while open. */
@@ -79,17 +99,21 @@ export class Dashboard implements vscode.Disposable {
       if (!panel.visible) this.ready = false;
     }, undefined, this.disposables);
     panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m), undefined, this.disposables);
+    await setContext(ContextKeys.dashboardOpened, true);
     await this.deps.progress.refresh();
-    if (!this.deps.config.get('interviewDate') && !this.deps.state.get<boolean>(DATE_ASKED_KEY)) {
+    if (!this.deps.config.get('interviewDate') && !this.dateAsked) {
+      // Asked once, and not awaited: the dashboard is drawn meanwhile, and dismissing the box leaves it open with a
+      // three-week plan from today ("Set Interview Date" in the view and the command ask again at any time).
       await this.deps.state.update(DATE_ASKED_KEY, true);
-      // Asked once; dismissing it leaves the dashboard open with a three-week plan from today.
-      void askInterviewDate(this.deps.config);
+      this.askDate().then(undefined, (e: unknown) => this.deps.log.warn(`Asking for the interview date failed: ${String(e)}`));
     }
   }
 
   /** Opens a finished mock's report in the dashboard. */
   async showMock(session: MockSession, _report: MockReport): Promise<void> {
     await this.deps.progress.recordMock(session);
+    // Full width, not beside the last drill's solution: its editor groups are joined first (nothing is closed).
+    if (!this.panel) await Promise.resolve(vscode.commands.executeCommand('workbench.action.joinAllGroups')).catch(() => undefined);
     await this.open({ kind: 'mock', mockId: session.id });
   }
 
@@ -139,20 +163,38 @@ export class Dashboard implements vscode.Disposable {
   async handleRequest(request: DashboardRequest): Promise<void> {
     switch (request.kind) {
       case 'start': {
-        if (request.action.kind === 'startMock') {
-          await vscode.commands.executeCommand(Commands.startMock);
-          return;
+        const action = request.action;
+        switch (action.kind) {
+          case 'startMock':
+            await vscode.commands.executeCommand(Commands.startMock);
+            return;
+          case 'rehearse':
+            await vscode.commands.executeCommand(KindCommands.rehearse);
+            return;
+          case 'writeStories':
+            await vscode.commands.executeCommand(KindCommands.createStoryBank);
+            return;
+          case 'startDesign': {
+            const problem = this.deps.kinds?.designs.find(action.packId, action.problemId);
+            if (!problem) throw new Error(`${action.title} is not in any pack now.`);
+            // The same node the Design & Stories view passes to its start command.
+            await vscode.commands.executeCommand(KindCommands.startDesign, { kind: 'design', problem, builtIn: false });
+            return;
+          }
+          case 'startDrill': {
+            const problem = this.deps.packs.findProblem(action.packId, action.problemId);
+            if (!problem) throw new Error(`${action.title} is not in any pack now.`);
+            await vscode.commands.executeCommand(Commands.startDrill, problem);
+            return;
+          }
         }
-        const problem = this.deps.packs.findProblem(request.action.packId, request.action.problemId);
-        if (!problem) throw new Error(`${request.action.title} is not in any pack now.`);
-        await vscode.commands.executeCommand(Commands.startDrill, problem);
         return;
       }
       case 'rate':
         await this.deps.progress.setRating(request.attemptId, request.rating);
         return;
       case 'setInterviewDate':
-        await askInterviewDate(this.deps.config);
+        await this.askDate();
         return;
       case 'show':
         this.view = request.view;
@@ -250,10 +292,10 @@ async function exportHistory(progress: ProgressService): Promise<vscode.Uri | un
 }
 
 async function importHistory(progress: ProgressService) {
-  const picked = await vscode.window.showOpenDialog({ title: 'Import history', openLabel: 'Import', canSelectMany: false, filters: { 'Drills history export': ['json'] } });
+  const picked = await vscode.window.showOpenDialog({ title: 'Import history', openLabel: 'Import', canSelectMany: false, filters: { 'Drills history export': ['json', 'csv'] } });
   if (!picked?.[0]) return undefined;
   const text = Buffer.from(await vscode.workspace.fs.readFile(picked[0])).toString('utf8');
-  const summary = await progress.importText(text);
+  const summary = await progress.importText(text, picked[0].path.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
   const parts = [`${summary.added} attempt${summary.added === 1 ? '' : 's'} added`];
   if (summary.duplicates > 0) parts.push(`${summary.duplicates} already in your history`);
   if (summary.open > 0) parts.push(`${summary.open} unfinished left out`);

@@ -2,6 +2,8 @@ import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Attempt, MockSession } from '../core/attempt/index';
+import type { KindHistoryEntry } from '../core/kinds/history';
+import { STORY_TYPES } from '../core/kinds/story/format';
 import { writeFileAtomic } from '../core/fs/atomicWrite';
 import {
   addDays,
@@ -10,7 +12,11 @@ import {
   dueItems,
   exportCsv,
   exportJson,
+  importCsv,
   importJson,
+  ITEM_KINDS,
+  type BankStoryState,
+  type ItemKind,
   mockView,
   openReviews,
   startOfDay,
@@ -23,6 +29,7 @@ import {
 import type { Config } from './config';
 import type { PacksService } from './packs';
 import type { DrillSession } from './session';
+import type { KindsApi } from './kinds';
 import type { MockPayload } from '../webview/protocol';
 
 /** Finished mocks, one file each: `<storage>/mocks/<id>.json`, `{ "version": 1, "session": {...} }`. */
@@ -47,6 +54,8 @@ export class ProgressService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly reviews: ReviewStore;
   private attempts: Attempt[] = [];
+  private kindEntries: KindHistoryEntry[] = [];
+  private stories: BankStoryState[] = [];
   private state: ReviewState = { overrides: {}, items: {} };
   private mocks: MockSession[] = [];
   private queue: Promise<void> = Promise.resolve();
@@ -60,12 +69,15 @@ export class ProgressService implements vscode.Disposable {
       config: Config;
       storageDir: string;
       log: vscode.LogOutputChannel;
+      /** The design and story drills: their history is reviewed and planned too. */
+      kinds?: KindsApi;
     },
   ) {
     this.reviews = openReviews(deps.storageDir, { now: deps.session.clock.now });
     this.disposables.push(
       this.changed,
       deps.session.onDidChangeAttempt(() => void this.refresh()),
+      ...(deps.kinds ? [deps.kinds.onDidSave(() => void this.refresh()), deps.kinds.bank.onDidChange(() => void this.refresh())] : []),
       deps.config.watch('interviewDate', () => void this.refresh()),
       deps.packs.onDidChange(() => this.changed.fire()),
     );
@@ -76,7 +88,10 @@ export class ProgressService implements vscode.Disposable {
     return -new Date(this.deps.session.clock.now()).getTimezoneOffset();
   }
 
-  /** Today, in the user's time zone. */
+  /** The session's clock (the tests' clock in tests). */
+  readonly now = (): number => this.deps.session.clock.now();
+
+    /** Today, in the user's time zone. */
   today(): Day {
     return dayOf(this.deps.session.clock.now(), this.offsetMinutes());
   }
@@ -97,7 +112,9 @@ export class ProgressService implements vscode.Disposable {
       try {
         const { attempts } = await this.deps.session.history.listAttempts();
         this.attempts = attempts;
-        const { state, issues } = await this.reviews.sync(attempts, this.scheduleOptions());
+        this.kindEntries = await this.readKindEntries();
+        this.stories = await this.readStories();
+        const { state, issues } = await this.reviews.sync(attempts, this.scheduleOptions(), this.kindEntries);
         this.state = state;
         for (const issue of issues) {
           this.deps.log.warn(issue.message);
@@ -113,6 +130,26 @@ export class ProgressService implements vscode.Disposable {
     return this.queue;
   }
 
+  private async readKindEntries(): Promise<KindHistoryEntry[]> {
+    if (!this.deps.kinds) return [];
+    const { entries, issues } = await this.deps.kinds.history.list();
+    for (const issue of issues) this.deps.log.warn(`Kind history: ${issue.message}`);
+    return entries;
+  }
+
+  /** The story bank by type: written once its file is there and its checks find no error. */
+  private async readStories(): Promise<BankStoryState[]> {
+    if (!this.deps.kinds) return [];
+    return (await this.deps.kinds.bank.stories())
+      .filter((s) => s.file !== undefined)
+      .map((s) => ({ type: s.type, written: s.check !== undefined && !s.check.findings.some((f) => f.severity === 'error') }));
+  }
+
+  /** The design prompts of the packs. */
+  private designs(): { packId: string; id: string; title: string }[] {
+    return (this.deps.kinds?.designs.all ?? []).map((d) => ({ packId: d.problem.packId, id: d.problem.id, title: d.problem.title }));
+  }
+
   private armMidnight(): void {
     if (this.midnight) clearTimeout(this.midnight);
     const next = startOfDay(addDays(this.today(), 1), this.offsetMinutes());
@@ -126,6 +163,9 @@ export class ProgressService implements vscode.Disposable {
       attempts: this.attempts,
       problems: this.deps.packs.packs.flatMap((p) => p.problems),
       reviews: this.state,
+      kindEntries: this.kindEntries,
+      designs: this.designs(),
+      stories: this.stories,
       mocks: this.mocks,
       now: this.deps.session.clock.now(),
       offsetMinutes: this.offsetMinutes(),
@@ -133,14 +173,38 @@ export class ProgressService implements vscode.Disposable {
     });
   }
 
-  /** Problems due for review today, most overdue first, with their titles. */
-  due(): { packId: string; problemId: string; title: string; dueDay: Day }[] {
-    return dueItems(this.state, this.today(), this.offsetMinutes()).map((i) => ({
-      packId: i.packId,
-      problemId: i.id,
-      title: this.deps.packs.findProblem(i.packId, i.id)?.title ?? i.id,
-      dueDay: dayOf(i.card.due, this.offsetMinutes()),
-    }));
+  /** Problems, design prompts and stories due for review today, most overdue first, with their titles. */
+  due(): { kind: ItemKind; packId: string; problemId: string; title: string; dueDay: Day }[] {
+    const titleOf = (kind: ItemKind, packId: string, id: string) =>
+      kind === 'story'
+        ? (STORY_TYPES.find((t) => t.id === id)?.title ?? id)
+        : kind === 'design'
+          ? (this.deps.kinds?.designs.find(packId, id)?.title ?? id)
+          : (this.deps.packs.findProblem(packId, id)?.title ?? id);
+    return dueItems(this.state, this.today(), this.offsetMinutes())
+      .filter((i) => ITEM_KINDS[i.kind].available)
+      .map((i) => ({
+        kind: i.kind,
+        packId: i.packId,
+        problemId: i.id,
+        title: titleOf(i.kind, i.packId, i.id),
+        dueDay: dayOf(i.card.due, this.offsetMinutes()),
+      }));
+  }
+
+  /** True once any attempt in the history has run its hidden tests. */
+  hasRunTests(): boolean {
+    return this.attempts.some((a) => a.runs.length > 0);
+  }
+
+  /** True when a design prompt with this pack and id is indexed. */
+  hasDesign(packId: string, problemId: string): boolean {
+    return this.findDesign(packId, problemId) !== undefined;
+  }
+
+  /** The design prompt with this pack and id, from the design index. */
+  findDesign(packId: string, problemId: string) {
+    return this.deps.kinds?.designs.find(packId, problemId);
   }
 
   /** The review state (schedule and overrides) as last synced. */
@@ -161,7 +225,7 @@ export class ProgressService implements vscode.Disposable {
   async setRating(attemptId: string, rating: ReviewRating | null): Promise<void> {
     await this.queue;
     const { attempts } = await this.deps.session.history.listAttempts();
-    await this.reviews.setOverride(attemptId, rating ?? undefined, attempts, this.scheduleOptions());
+    await this.reviews.setOverride(attemptId, rating ?? undefined, attempts, this.scheduleOptions(), await this.readKindEntries());
     await this.refresh();
   }
 
@@ -201,14 +265,15 @@ export class ProgressService implements vscode.Disposable {
     return format === 'json' ? exportJson(this.attempts, this.state.overrides, this.deps.session.clock.now()) : exportCsv(this.attempts, this.state.overrides);
   }
 
-  /** Adds the attempts of a JSON export that the history does not have yet. */
-  async importText(text: string): Promise<ImportSummary> {
+  /** Adds the attempts of a JSON export or a CSV of attempts that the history does not have yet. */
+  async importText(text: string, format: 'json' | 'csv' = 'json'): Promise<ImportSummary> {
     await this.queue;
     const { attempts } = await this.deps.session.history.listAttempts();
-    const result = importJson(text, attempts);
+    const result = format === 'csv' ? importCsv(text, attempts) : importJson(text, attempts);
     for (const attempt of result.attempts) await this.deps.session.history.saveAttempt(attempt);
+    const kinds = await this.readKindEntries();
     for (const [id, rating] of Object.entries(result.overrides)) {
-      await this.reviews.setOverride(id, rating, [...attempts, ...result.attempts], this.scheduleOptions());
+      await this.reviews.setOverride(id, rating, [...attempts, ...result.attempts], this.scheduleOptions(), kinds);
     }
     await this.refresh();
     return { added: result.attempts.length, duplicates: result.duplicates, open: result.open, issues: result.issues.map((i) => `${i.at}: ${i.message}`) };

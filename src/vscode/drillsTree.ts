@@ -18,7 +18,7 @@ import {
   type PackSource,
 } from '../core/drill/index';
 import { DIFFICULTIES, type Difficulty, type ProblemSummary } from '../core/pack/types';
-import { REVIEW_TOPIC, type ReviewGroup, type ReviewGroupNode } from './dashboardReviewGroup';
+import { REVIEW_TOPIC, type ReviewGroup, type ReviewGroupNode, type ReviewKindNode } from './dashboardReviewGroup';
 
 /** A row of the Drills view. */
 export type DrillNode =
@@ -26,7 +26,8 @@ export type DrillNode =
   | { kind: 'difficulty'; source: PackSource; difficulty: Difficulty; problems: ProblemSummary[] }
   /** `review`: the row in the "Due for review" group rather than in its pack. */
   | { kind: 'problem'; source: PackSource; problem: ProblemSummary; review?: true }
-  | ReviewGroupNode;
+  | ReviewGroupNode
+  | ReviewKindNode;
 
 /** How each difficulty shows: a label, and a filled circle in a colour readable at any width. */
 const DIFFICULTY_LOOK: Record<Difficulty, { label: string; color: string }> = {
@@ -211,12 +212,14 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
         return this.problemItem(node);
       case 'reviewGroup':
         return this.reviewGroup?.treeItem(node) ?? new vscode.TreeItem(REVIEW_TOPIC);
+      case 'reviewItem':
+        return this.reviewGroup?.kindItem(node) ?? new vscode.TreeItem(node.title);
     }
   }
 
   getParent(node: DrillNode): DrillNode | undefined {
     if (node.kind === 'pack' || node.kind === 'reviewGroup') return undefined;
-    if (node.kind === 'problem' && node.review) {
+    if ((node.kind === 'problem' && node.review) || node.kind === 'reviewItem') {
       const group = this.reviewGroup?.roots()[0];
       return group ? this.intern(group) : undefined;
     }
@@ -302,6 +305,7 @@ export class DrillsTree implements vscode.TreeDataProvider<DrillNode>, vscode.Di
 /** The row's key: the same as its TreeItem id. */
 function keyOf(node: DrillNode): string {
   if (node.kind === 'reviewGroup') return 'review:due';
+  if (node.kind === 'reviewItem') return `review-${node.itemKind}:${node.packId}/${node.id}`;
   const dir = node.source.pack.dir;
   return node.kind === 'pack' ? `pack:${dir}` : node.kind === 'difficulty' ? `difficulty:${dir}#${node.difficulty}` : `${node.review ? 'review-problem' : 'problem'}:${dir}#${node.problem.id}`;
 }

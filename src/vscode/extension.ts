@@ -90,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
     log.error(`Design and story drills did not start: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
   }
   context.subscriptions.push(loop, { dispose: () => loopFollowsSession?.dispose() });
+  inputs.kinds = kinds?.api;
   await restoreSession(inputs).catch(() => undefined);
   await setContext(ContextKeys.solutionFiles, LANGUAGES.map((l) => l.solutionFile));
   await setContext(ContextKeys.loaded, true);

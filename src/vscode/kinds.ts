@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { openKindHistory, type KindHistory } from '../core/kinds/history';
+import { openKindHistory, type KindHistory, type KindHistoryEntry } from '../core/kinds/history';
 import { DesignDrills, KINDS_SCHEME } from './designDrill';
 import type { KindCommandId } from './constants';
 import { clearKindContext, editorUi, KindCommands, KINDS_VIEW, type KindsUi } from './kindsConstants';
@@ -40,6 +40,8 @@ export interface KindsApi {
   rehearsals: StoryRehearsals;
   tree: KindsTree;
   history: KindHistory;
+  /** Fires after a design drill or a rehearsal was saved to history (the dashboard and reviews follow it). */
+  onDidSave: vscode.Event<KindHistoryEntry>;
   status: KindsStatusBar;
   /** The pickers and messages; replaced by tests that answer them. */
   ui: KindsUi;
@@ -61,7 +63,17 @@ export interface Kinds {
  */
 export async function createKinds(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<Kinds> {
   const problemsDir = path.join(context.extensionPath, 'problems');
-  const history = await openKindHistory(context.globalStorageUri.fsPath);
+  const saved = new vscode.EventEmitter<KindHistoryEntry>();
+  const stored = await openKindHistory(context.globalStorageUri.fsPath);
+  const history: KindHistory = {
+    dir: stored.dir,
+    list: () => stored.list(),
+    activeDesign: () => stored.activeDesign(),
+    async save(entry) {
+      await stored.save(entry);
+      saved.fire(entry);
+    },
+  };
   const status = new KindsStatusBar();
   const docs = new ReadOnlyDocs();
   const designs = new DesignIndex(problemsDir);
@@ -85,6 +97,7 @@ export async function createKinds(context: vscode.ExtensionContext, log: vscode.
     rehearsals,
     tree,
     history,
+    onDidSave: saved.event,
     status,
     ui: editorUi,
     async reloadDesign() {
@@ -128,6 +141,7 @@ export async function createKinds(context: vscode.ExtensionContext, log: vscode.
   const watcher = vscode.workspace.createFileSystemWatcher('**/{problem.yaml,story-pack.yaml,story-bank.yaml,statement.md}');
   const reindex = () => void designs.reload().then(refreshTree);
   const disposables: vscode.Disposable[] = [
+    saved,
     status,
     docs,
     designs,

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { KindsApi } from './kinds';
 import type { Clock } from '../core/session/index';
 import type { Config } from './config';
 import { Commands, type SessionCommandId } from './constants';
@@ -40,6 +41,8 @@ export interface SessionInputs {
   drills: DrillStarter;
   log: vscode.LogOutputChannel;
   clock: Clock;
+  /** The design and story drills, when they started: the dashboard plans and reviews them too. */
+  kinds?: KindsApi;
 }
 
 /**
@@ -60,7 +63,7 @@ export async function startSession(s: SessionInputs): Promise<SessionServices> {
     const tests = keep(new HiddenTests(session, { harnessDir: path.join(context.extensionPath, 'out', 'harness'), interpreterCacheFile: path.join(storageDir, 'interpreters.json'), config: s.config, log: s.log, canRun: (pack) => s.packs.canRun(pack) }));
     const plan = keep(new PlanGate(session, (drill) => tests.reveal(drill)));
     const history = keep(new HistoryView(session, s.tree, s.packs, s.log));
-    const progress = keep(await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log }));
+    const progress = keep(await startProgress(context, { session, packs: s.packs, config: s.config, tree: s.tree, history, log: s.log, ...(s.kinds ? { kinds: s.kinds } : {}) }));
     const mock = keep(new MockService({ session, drills: s.drills, packs: s.packs, state: context.globalState, stateOf: history.stateOf, log: s.log, showReport: (m, r) => progress.dashboard.showMock(m, r) }));
     timer.describeMock = (attemptId) => mock.describe(attemptId);
     const asUri = (arg: unknown) => (arg instanceof vscode.Uri ? arg : undefined);

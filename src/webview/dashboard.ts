@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import './dashboard.css';
-import type { DashboardModel, DashboardSeries, PlanItem, PlanItemState } from '../core/progress/dashboard';
+import type { DashboardModel, DashboardSeries, DueEntry, PlanAction, PlanItem, PlanItemState } from '../core/progress/dashboard';
 import type { ReviewRating } from '../core/progress/review';
 import type { DashboardRequest, DashboardView, FromWebview, MockPayload, RenderReport, ToWebview } from './protocol';
 
@@ -99,6 +99,8 @@ function palette() {
   };
 }
 
+const START_LABELS: Record<PlanAction['kind'], string> = { startDrill: 'Start', startMock: 'Start Mock', startDesign: 'Start Design', rehearse: 'Rehearse', writeStories: 'Write Stories' };
+
 const STATE_TEXT: Record<PlanItemState, string> = { done: 'Done', 'in-progress': 'In progress', todo: 'To do', 'not-available': 'Not available yet' };
 const STATE_MARK: Record<PlanItemState, string> = { done: '✓', 'in-progress': '◐', todo: '○', 'not-available': '–' };
 
@@ -139,7 +141,7 @@ function header(model: DashboardModel): HTMLElement {
     { class: 'top' },
     h('h1', {}, 'Interview prep'),
     h('p', { class: 'when' }, when, ' ', dateButton),
-    h('p', { class: 'totals' }, `${model.totals.attempts} attempts · ${model.totals.problemsSolved} problems solved · ${model.due.length} due for review today`),
+    h('p', { class: 'totals' }, `${model.totals.attempts} attempts · ${model.totals.problemsSolved} problems solved · ${model.totals.designs} design drill${model.totals.designs === 1 ? '' : 's'} · ${model.totals.rehearsals} rehearsal${model.totals.rehearsals === 1 ? '' : 's'} · ${model.due.length} due for review today`),
   );
 }
 
@@ -149,7 +151,7 @@ function renderPlan(app: HTMLElement, model: DashboardModel): number {
   const today = h('section', { class: 'card today', 'aria-labelledby': 'today-h' }, h('h2', { id: 'today-h' }, 'Today'));
   if (model.next) {
     const next = model.next;
-    const start = h('vscode-button', { id: 'start-next' }, next.action.kind === 'startMock' ? 'Start Mock' : 'Start');
+    const start = h('vscode-button', { id: 'start-next' }, START_LABELS[next.action.kind]);
     start.addEventListener('click', () => act({ kind: 'start', action: next.action }));
     today.append(h('p', { class: 'next' }, h('strong', {}, next.label), ' ', start), h('p', { class: 'why' }, next.why));
   } else {
@@ -285,13 +287,55 @@ function plotsFor(grid: HTMLElement, series: DashboardSeries, withTopics: boolea
     },
     data: [hints.map((x) => x.at / 1000), hints.map((x) => x.hints)],
   }));
+  points += kindPlots(grid, series);
+  return points;
+}
+
+/** Design drills (failure-mode coverage and rubric average) and rehearsals (spoken length against the target). */
+function kindPlots(grid: HTMLElement, series: DashboardSeries): number {
+  const p = palette();
+  let points = 0;
+  const designs = series.designs;
+  if (designs.length > 0) {
+    points += plot(grid, 'plot-designs', 'Design drills', 'failure modes anticipated (%) and rubric average (of 4)', (width) => ({
+      opts: {
+        width,
+        height: HEIGHT,
+        scales: { x: { time: true }, y: { range: [0, 100] }, rubric: { range: [0, 4] } },
+        axes: [...axes(p, { values: (_u, splits) => splits.map((v) => `${v}%`) }), { scale: 'rubric', side: 1, stroke: p.fg, font: p.font, grid: { show: false } }],
+        series: [
+          {},
+          { label: 'Failure modes', stroke: p.purple, width: 2, points: { show: true, size: 7, fill: p.purple } },
+          { label: 'Rubric', scale: 'rubric', stroke: p.green, width: 2, points: { show: true, size: 7, fill: p.green } },
+        ],
+      },
+      data: [designs.map((d) => d.at / 1000), designs.map((d) => (d.coverage === undefined ? null : Math.round(d.coverage * 100))), designs.map((d) => d.rubricAverage ?? null)],
+    }));
+  }
+  const stories = series.stories;
+  if (stories.length > 0) {
+    points += plot(grid, 'plot-stories', 'Story length', 'minutes spoken per rehearsal, against the target', (width) => ({
+      opts: {
+        width,
+        height: HEIGHT,
+        scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, ...stories.map((s) => s.targetMinutes)) * 1.2] } },
+        axes: axes(p),
+        series: [
+          {},
+          { label: 'Spoken', stroke: p.blue, width: 2, points: { show: true, size: 7, fill: p.blue } },
+          { label: 'Target', stroke: p.red, width: 1, dash: [6, 4], points: { show: false } },
+        ],
+      },
+      data: [stories.map((s) => s.at / 1000), stories.map((s) => s.spokenMinutes), stories.map((s) => s.targetMinutes)],
+    }));
+  }
   return points;
 }
 
 function forecastPlot(grid: HTMLElement, model: DashboardModel): number {
   const p = palette();
   const days = model.forecast;
-  return plot(grid, 'plot-forecast', 'Review forecast', 'problems falling due per day', (width) => ({
+  return plot(grid, 'plot-forecast', 'Review forecast', 'problems, prompts and stories falling due per day', (width) => ({
     opts: {
       width,
       height: HEIGHT,
@@ -304,11 +348,12 @@ function forecastPlot(grid: HTMLElement, model: DashboardModel): number {
 }
 
 function activityStrip(series: DashboardSeries): HTMLElement {
-  const max = Math.max(1, ...series.activity.map((d) => d.started));
-  const strip = h('div', { class: 'calendar', role: 'img', 'aria-label': `Attempts per day over the last ${series.activity.length} days` });
+  const count = (d: DashboardSeries['activity'][number]) => d.started + d.designs + d.rehearsals;
+  const max = Math.max(1, ...series.activity.map(count));
+  const strip = h('div', { class: 'calendar', role: 'img', 'aria-label': `Drills per day over the last ${series.activity.length} days` });
   for (const d of series.activity) {
-    const level = d.started === 0 ? 0 : Math.min(4, Math.ceil((d.started / max) * 4));
-    strip.append(h('span', { class: `day level-${level}`, title: `${d.day}: ${d.started} started, ${d.solved} solved` }));
+    const level = count(d) === 0 ? 0 : Math.min(4, Math.ceil((count(d) / max) * 4));
+    strip.append(h('span', { class: `day level-${level}`, title: `${d.day}: ${d.started} started, ${d.solved} solved, ${d.designs} design drill${d.designs === 1 ? '' : 's'}, ${d.rehearsals} rehearsal${d.rehearsals === 1 ? '' : 's'}` }));
   }
   return h('section', { class: 'card activity' }, h('h2', {}, 'Activity'), strip);
 }
@@ -321,12 +366,18 @@ function dueList(model: DashboardModel): HTMLElement {
   }
   const list = h('ul', {});
   for (const d of model.due) {
-    const start = h('vscode-button', { secondary: '' }, 'Start');
-    start.addEventListener('click', () => act({ kind: 'start', action: { kind: 'startDrill', packId: d.packId, problemId: d.problemId, title: d.title } }));
+    const action = dueAction(d);
+    const start = h('vscode-button', { secondary: '' }, START_LABELS[action.kind]);
+    start.addEventListener('click', () => act({ kind: 'start', action }));
     list.append(h('li', {}, `${d.title} · ${d.overdueDays > 0 ? `${d.overdueDays} day${d.overdueDays === 1 ? '' : 's'} overdue` : 'due today'} `, start));
   }
   section.append(list);
   return section;
+}
+
+function dueAction(d: DueEntry): PlanAction {
+  if (d.kind === 'story') return { kind: 'rehearse' };
+  return { kind: d.kind === 'design' ? 'startDesign' : 'startDrill', packId: d.packId, problemId: d.problemId, title: d.title };
 }
 
 const RATING_LABELS: Record<ReviewRating, string> = { again: 'Again', hard: 'Hard', good: 'Good', easy: 'Easy' };

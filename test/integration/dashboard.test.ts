@@ -7,8 +7,11 @@ import { addDays, dayOf } from '../../src/core/progress/index';
 import type { DrillsApi } from '../../src/vscode/extension';
 import type { RenderReport } from '../../src/webview/protocol';
 import { makeAttempt } from '../unit/progress/helpers';
+import { makeDesign, makeRehearsal } from '../unit/progress/kindHelpers';
+import type { KindHistoryEntry } from '../../src/core/kinds/history';
+import { ContextKeys } from '../../src/vscode/constants';
 import { screenshot } from './screenshots';
-import { abandonAll, drillsApi, setHistoryAside, setSetting, startDrill, until } from './sessionHelpers';
+import { abandonAll, drillsApi, setHistoryAside, setSetting, startDrill, until, VALID_PLAN, writeThroughEditor } from './sessionHelpers';
 import { workspaceDir } from './drillsHelpers';
 
 const DAY = 86_400_000;
@@ -39,9 +42,19 @@ async function waitForRender(api: DrillsApi, what: string, check: (r: RenderRepo
   }, timeoutMs);
 }
 
+/** A design drill scored 1 of 4 (Again) and a story told over three minutes (Hard) a few days ago: both due now. */
+function seededKinds(now: number, design: { packId: string; id: string }): KindHistoryEntry[] {
+  return [
+    makeDesign({ id: 'design-seeded-1', packId: design.packId, problemId: design.id, start: now - 6 * DAY, score: 1, anticipated: 5 }),
+    makeRehearsal({ id: 'story-seeded-1', type: 'incident', start: now - 5 * DAY, seconds: 215, score: 4 }),
+  ];
+}
+
 describe('Progress: dashboard, spaced review and interview conditions', function () {
   this.timeout(180_000);
   let seeded: Attempt[] = [];
+  let kindEntries: KindHistoryEntry[] = [];
+  let kindFilesBefore: string[] = [];
   let theme: unknown;
   let putHistoryBack = () => {};
 
@@ -52,6 +65,10 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     const now = api.session.session.clock.now();
     seeded = seededHistory(now);
     for (const a of seeded) await api.session.session.history.saveAttempt(a);
+    kindFilesBefore = fs.readdirSync(api.kinds.history.dir);
+    const design = api.kinds.designs.all[0].problem;
+    kindEntries = seededKinds(now, design);
+    for (const e of kindEntries) await api.kinds.history.save(e);
     // A date, so the dashboard does not ask for one.
     await setSetting('interviewDate', addDays(dayOf(now, -new Date(now).getTimezoneOffset()), 12));
     await api.session.progress.progress.refresh();
@@ -64,6 +81,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     await abandonAll(api);
     api.session.progress.dashboard.webviewPanel?.dispose();
     for (const a of seeded) fs.rmSync(path.join(api.session.session.history.dir, `${a.id}.json`), { force: true });
+    for (const name of fs.readdirSync(api.kinds.history.dir)) if (!kindFilesBefore.includes(name)) fs.rmSync(path.join(api.kinds.history.dir, name), { force: true });
     putHistoryBack();
     fs.rmSync(path.join(api.session.session.history.dir, '..', 'mocks'), { recursive: true, force: true });
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', theme, vscode.ConfigurationTarget.Global);
@@ -80,16 +98,50 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     const { api } = await drillsApi();
     const due = api.session.progress.progress.due();
     assert.ok(due.length >= 2, `expected due reviews from the seeded history, got ${JSON.stringify(due)}`);
-    assert.equal(due[0].problemId, 'genre-tree-depth', 'the most overdue (failed a week and a half ago) comes first');
+    assert.equal(due.filter((d) => d.kind === 'coding')[0].problemId, 'genre-tree-depth', 'the most overdue problem (failed a week and a half ago) comes first');
     const [first] = api.tree.getChildren();
     assert.equal(first.kind, 'reviewGroup');
     const rows = api.tree.getChildren(first);
-    assert.deepEqual(rows.map((r) => (r.kind === 'problem' ? r.problem.id : r.kind)), due.map((d) => d.problemId));
+    // Problem rows first (most overdue first), then the design prompts and stories due.
+    const order = [...due.filter((d) => d.kind === 'coding'), ...due.filter((d) => d.kind !== 'coding')];
+    assert.deepEqual(rows.map((r) => (r.kind === 'problem' ? r.problem.id : r.kind === 'reviewItem' ? r.id : r.kind)), order.map((d) => d.problemId));
     assert.equal(api.tree.getTreeItem(first).label, 'Due for review');
     assert.deepEqual(api.tree.getParent(rows[0]), first);
     assert.equal(api.tree.view.badge?.value, due.length);
     await vscode.commands.executeCommand('workbench.view.extension.drills');
     await screenshot('review-group', '.part.sidebar .monaco-list-row:has-text("Due for review")');
+  });
+
+  it('a design drill and a story rehearsal are reviews: their items are due in the review group, the forecast and the plan, with plots of their own', async () => {
+    const { api } = await drillsApi();
+    const progress = api.session.progress.progress;
+    const design = api.kinds.designs.all[0].problem;
+    const due = progress.due();
+    assert.deepEqual(due.filter((d) => d.kind !== 'coding').map((d) => [d.kind, d.problemId]), [['design', design.id], ['story', 'incident']]);
+    const rows = api.tree.getChildren(api.tree.getChildren()[0]).filter((r) => r.kind === 'reviewItem');
+    assert.deepEqual(rows.map((r) => api.tree.getTreeItem(r).label), [design.title, 'A production incident']);
+    assert.equal(api.tree.getTreeItem(rows[0]).command?.command, 'drills.design.start');
+    assert.equal(api.tree.getTreeItem(rows[1]).command?.command, 'drills.story.rehearse');
+    const model = progress.model();
+    assert.deepEqual(model.series.designs.map((d) => [d.attemptId, d.coverage, d.rubricAverage]), [['design-seeded-1', 0.63, 1]]);
+    assert.deepEqual(model.series.stories.map((s) => [s.attemptId, s.spokenMinutes, s.targetMinutes, s.overtime]), [['story-seeded-1', 3.58, 3, true]]);
+    assert.equal(model.plan.weeks[1].items[0].id, 'design');
+    assert.notEqual(model.plan.weeks[1].items[0].state, 'not-available');
+    const items = model.plan.weeks.flatMap((w) => w.items);
+    assert.deepEqual(items.filter((i) => i.kind === 'story').map((i) => i.id), ['stories:written', 'stories:rehearsed']);
+    // A rehearsal recorded now is reviewed at once: the story is no longer due, and its rating shows in the dashboard.
+    await api.kinds.history.save(makeRehearsal({ id: 'story-seeded-2', type: 'incident', start: api.session.session.clock.now() - 300_000, seconds: 150, score: 3 }));
+    await until('the new rehearsal reviewed', () => progress.reviewState.items['story:bank/incident']?.reviews.length === 2);
+    assert.ok(!progress.due().some((d) => d.kind === 'story'), 'the story is still due after its rehearsal');
+    assert.equal(progress.model().recent.find((r) => r.attemptId === 'story-seeded-2')?.rating, 'good');
+    // One click on a due design prompt starts its design drill.
+    const action = progress.model().due.find((d) => d.kind === 'design');
+    assert.ok(action);
+    await api.session.progress.dashboard.handleRequest({ kind: 'start', action: { kind: 'startDesign', packId: action.packId, problemId: action.problemId, title: action.title } });
+    await until('the design drill started from the dashboard', () => api.kinds.design.current?.state.problemId === design.id && api.kinds.design.current.state.stage === 'writing');
+    await vscode.commands.executeCommand('drills.design.abandon');
+    await until('the design drill abandoned', () => api.kinds.design.current?.state.stage === 'abandoned');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('the dashboard opens from its command with plots drawn from the history, in dark, light and high contrast themes, and no CSP violation', async () => {
@@ -98,7 +150,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('drills.openDashboard');
     const dark = await waitForRender(api, 'the dashboard drawn in a dark theme', (r) => r.view === 'plan' && r.theme === 'vscode-dark');
-    assert.ok(dark.plots >= 5, `expected the five plots, drew ${dark.plots}`);
+    assert.ok(dark.plots >= 7, `expected the seven plots (five of coding, design drills, story length), drew ${dark.plots}`);
     assert.ok(dark.points >= seeded.length * 2, `the plots hold only ${dark.points} points`);
     await screenshot('dashboard-dark', '.part.editor .tab:has-text("Drills Dashboard")');
     await vscode.workspace.getConfiguration('workbench').update('colorTheme', 'Default Light Modern', vscode.ConfigurationTarget.Global);
@@ -124,6 +176,105 @@ describe('Progress: dashboard, spaced review and interview conditions', function
     assert.deepEqual([review?.rating, review?.derived, review?.overridden], ['easy', 'again', true]);
     await progress.setRating(failed.id, null);
     assert.equal(progress.model().recent.find((r) => r.attemptId === failed.id)?.rating, 'again');
+  });
+
+  it('asks for the interview date once, on the first open without one; dismissing the question leaves the dashboard drawn with a plan from today', async () => {
+    const { api } = await drillsApi();
+    const dashboard = api.session.progress.dashboard;
+    const seededDate = vscode.workspace.getConfiguration('drills').get<string>('interviewDate');
+    const real = dashboard.askDate;
+    let asked = 0;
+    let answer: Promise<string | null | undefined> | undefined;
+    dashboard.askDate = () => {
+      asked++;
+      answer = real();
+      return answer;
+    };
+    /** Dismisses the input box as a user would (Escape), retried until the question is settled. */
+    const dismiss = async () => {
+      let settled = false;
+      void answer!.then(() => (settled = true));
+      await until('the date question dismissed', () => {
+        if (!settled) void vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        return settled;
+      }, 30_000);
+      return answer!;
+    };
+    try {
+      dashboard.webviewPanel?.dispose();
+      await setSetting('interviewDate', undefined);
+      await dashboard.forgetDateAsked();
+      dashboard.lastRender = undefined;
+      await vscode.commands.executeCommand('drills.openDashboard');
+      assert.equal(asked, 1, 'the first open without a date did not ask for it');
+      assert.equal(dashboard.dateAsked, true);
+      // The question does not block the dashboard: it is drawn while the input box is up.
+      await waitForRender(api, 'the plan drawn while the date is asked', (r) => r.view === 'plan');
+      assert.equal(await dismiss(), undefined);
+      assert.equal(vscode.workspace.getConfiguration('drills').get('interviewDate'), null, 'dismissing the question set a date');
+      assert.ok(dashboard.webviewPanel, 'the dashboard closed with the question');
+      const model = api.session.progress.progress.model();
+      assert.deepEqual([model.interviewDate, model.plan.days], [undefined, 21]);
+      assert.ok(model.next, 'no next item without a date');
+      dashboard.webviewPanel?.dispose();
+      await vscode.commands.executeCommand('drills.openDashboard');
+      assert.equal(asked, 1, 'asked again on the next open');
+      // The way back: the dashboard's button and the command ask whenever the user wants.
+      void dashboard.handleRequest({ kind: 'setInterviewDate' });
+      await until('asked from the button', () => asked === 2);
+      await dismiss();
+    } finally {
+      dashboard.askDate = real;
+      await setSetting('interviewDate', seededDate);
+      await api.session.progress.progress.refresh();
+    }
+  });
+
+  it('the walkthrough steps complete by the events themselves: a command that exists, a context key the extension sets on the event, or a setting', async () => {
+    const { api, extensionPath } = await drillsApi();
+    const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8')) as {
+      contributes: { walkthroughs: { steps: { id: string; completionEvents: string[] }[] }[]; configuration: { properties: Record<string, unknown> } | { properties: Record<string, unknown> }[] };
+    };
+    const commands = await vscode.commands.getCommands(true);
+    const keys: string[] = Object.values(ContextKeys);
+    const configs = Array.isArray(manifest.contributes.configuration) ? manifest.contributes.configuration : [manifest.contributes.configuration];
+    const settings = configs.flatMap((c) => Object.keys(c.properties));
+    const contexts = new Map<string, string>();
+    for (const step of manifest.contributes.walkthroughs.flatMap((w) => w.steps)) {
+      assert.ok(step.completionEvents.length > 0, `${step.id} has no completion event`);
+      for (const event of step.completionEvents) {
+        const [kind, name] = event.split(/:(.*)/s);
+        if (kind === 'onCommand') assert.ok(commands.includes(name), `${step.id}: ${name} is not a registered command`);
+        else if (kind === 'onContext') {
+          assert.ok(keys.includes(name), `${step.id}: ${name} is not a context key Drills sets`);
+          contexts.set(step.id, name);
+        } else if (kind === 'onSettingChanged') assert.ok(settings.includes(name), `${step.id}: ${name} is not a Drills setting`);
+        else assert.fail(`${step.id}: unexpected completion event ${event}`);
+      }
+    }
+    assert.deepEqual([...contexts.keys()], ['firstDrill', 'plan', 'runTests', 'dashboard']);
+    const key = (step: string) => api.contextValue(contexts.get(step) as Parameters<DrillsApi['contextValue']>[0]);
+    // Each context key turns true by the user's own action, however it was started.
+    await setSetting('mode', 'practice');
+    await setSetting('defaultLanguage', 'javascript');
+    await setSetting('attemptFolder', `${ATTEMPTS}/\${problemId}`);
+    const { start } = await startDrill(api, 'first-unique-title');
+    assert.equal(key('firstDrill'), true);
+    await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
+    assert.ok(await api.session.plan.submit(), 'the plan was refused');
+    assert.equal(key('plan'), true);
+    // A run from the Testing view's run profile: no command runs, the step still completes.
+    const source = new vscode.CancellationTokenSource();
+    const runs = await api.session.tests.runRequest(new vscode.TestRunRequest(), source.token);
+    source.dispose();
+    assert.ok(runs.length > 0, 'nothing ran');
+    await until('the tests-ran key', () => key('runTests') === true);
+    // Opened from elsewhere than its command (a mock report, a link): the step completes all the same.
+    api.session.progress.dashboard.webviewPanel?.dispose();
+    await api.session.progress.dashboard.open();
+    assert.equal(key('dashboard'), true, 'a dashboard opened without its command does not complete the step');
+    await abandonAll(api);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('a finished mock opens its report in the dashboard with its own plots', async () => {
@@ -210,6 +361,29 @@ describe('Progress: dashboard, spaced review and interview conditions', function
       const drill = await until('the suggested drill', () => api.session.session.open.find((d) => d.attempt.problemId === action.problemId));
       assert.equal(drill.attempt.packId, action.packId);
       await abandonAll(api);
+    });
+
+    it('are on right after the drill starts, in one configuration change', async () => {
+      const { api } = await drillsApi();
+      await setSetting('mode', 'interview');
+      const affected = ['editor.formatOnType', 'editor.parameterHints.enabled', 'editor.inlineSuggest.enabled', 'editor.quickSuggestions'];
+      let changes = 0;
+      const listener = vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affected.some((k) => e.affectsConfiguration(k, { languageId: 'javascript' }) || e.affectsConfiguration(k, { languageId: 'markdown' }))) changes++;
+      });
+      try {
+        const { drill } = await startDrill(api, 'first-unique-title');
+        // The reconcile the start set off is queued before this one: once this returns, the conditions are on.
+        await api.session.progress.conditions.reconcile();
+        assert.deepEqual(api.session.progress.conditions.active?.attemptIds, [drill.attempt.id], 'not on once the drill started');
+        assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), false);
+        assert.equal(wsValue('editor.inlineSuggest.enabled', 'markdown'), false);
+        assert.equal(changes, 1, `the conditions took ${changes} configuration changes, not one batch`);
+      } finally {
+        listener.dispose();
+        await abandonAll(api);
+        await until('interview conditions off', () => api.session.progress.conditions.active === undefined, 60_000);
+      }
     });
 
     it('leave the editor alone in practice mode', async () => {

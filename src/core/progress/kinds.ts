@@ -1,12 +1,12 @@
 /**
  * The kinds of things a candidate practises and reviews. Each kind is one row: the plan, the review
  * schedule and the dashboard read this table, so a new drill kind (behavioural stories, design prompts)
- * plugs in by turning its row on and producing its reviews, with no other list to update.
+ * plugs in by adding its row and producing its reviews (core `kindReviews`), with no other list to update.
  */
 export const ITEM_KINDS = {
   coding: { label: 'Coding problems', available: true },
-  story: { label: 'Behavioural stories', available: false },
-  design: { label: 'Design prompts', available: false },
+  story: { label: 'Behavioural stories', available: true },
+  design: { label: 'Design prompts', available: true },
 } as const satisfies Record<string, { label: string; available: boolean }>;
 
 /** A kind of practice item. */

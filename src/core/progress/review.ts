@@ -2,6 +2,8 @@ import { createEmptyCard, fsrs, Rating, State, type Card, type Grade } from 'ts-
 import { attemptDurationMs, attemptTotalMs, isOpen, type Attempt } from '../attempt/attempt';
 import { coverageReport } from '../plan/coverage';
 import { addDays, dayOf, daysBetween, startOfDay, type Day } from './days';
+import type { KindHistoryEntry } from '../kinds/history';
+import { kindItemOf, kindReviewMoment, ratingOfKindEntry } from './kindReviews';
 import { itemKey, type ItemKind } from './kinds';
 
 /**
@@ -59,7 +61,7 @@ export function edgeCoverageOf(attempt: Attempt): { anticipated: string[]; misse
   return { anticipated: report.anticipated.map((t) => t.tag), missed: report.missed.map((t) => t.tag) };
 }
 
-/** The review item an attempt belongs to. Coding attempts only today; other kinds add their own. */
+/** The review item a coding attempt belongs to (design and story entries: {@link kindItemOf}). */
 export function reviewItemOf(attempt: Attempt): { key: string; kind: ItemKind; packId: string; id: string } {
   return { key: itemKey('coding', attempt.packId, attempt.problemId), kind: 'coding', packId: attempt.packId, id: attempt.problemId };
 }
@@ -168,24 +170,46 @@ export function reviewCard(card: StoredCard, at: number, rating: ReviewRating, o
   return next;
 }
 
+/** One review of any kind: the entry (attempt) id, its item, when, and the rating its outcome earned. */
+export interface ReviewEvent {
+  attemptId: string;
+  at: number;
+  key: string;
+  kind: ItemKind;
+  packId: string;
+  id: string;
+  derived: DerivedRating;
+}
+
 /**
- * The review schedule from the attempts (any order) and the overrides: each closed attempt, oldest
- * first, reviews its item with its rating (the override when there is one).
+ * Every review in the history, oldest first: closed coding attempts, finished design drills and rated story
+ * rehearsals (their ratings: {@link ratingOfAttempt} and core `kindReviews`).
  */
-export function scheduleReviews(attempts: readonly Attempt[], overrides: RatingOverrides = {}, options: ScheduleOptions = {}): ReviewSchedule {
+export function reviewEvents(attempts: readonly Attempt[], kinds: readonly KindHistoryEntry[] = []): ReviewEvent[] {
+  const events: ReviewEvent[] = [];
+  for (const attempt of attempts) {
+    const derived = ratingOfAttempt(attempt);
+    if (derived) events.push({ attemptId: attempt.id, at: reviewMoment(attempt), ...reviewItemOf(attempt), derived });
+  }
+  for (const entry of kinds) {
+    const derived = ratingOfKindEntry(entry);
+    if (derived) events.push({ attemptId: entry.id, at: kindReviewMoment(entry), ...kindItemOf(entry), derived });
+  }
+  return events.sort((a, b) => a.at - b.at || a.attemptId.localeCompare(b.attemptId));
+}
+
+/**
+ * The review schedule from the attempts and kind entries (any order) and the overrides: each review,
+ * oldest first, reviews its item with its rating (the override when there is one).
+ */
+export function scheduleReviews(attempts: readonly Attempt[], overrides: RatingOverrides = {}, options: ScheduleOptions = {}, kinds: readonly KindHistoryEntry[] = []): ReviewSchedule {
   const items: Record<string, ReviewItem> = {};
-  const closed = attempts
-    .map((attempt) => ({ attempt, derived: ratingOfAttempt(attempt) }))
-    .filter((x): x is { attempt: Attempt; derived: DerivedRating } => x.derived !== undefined)
-    .sort((a, b) => reviewMoment(a.attempt) - reviewMoment(b.attempt) || a.attempt.id.localeCompare(b.attempt.id));
-  for (const { attempt, derived } of closed) {
-    const at = reviewMoment(attempt);
-    const { key, kind, packId, id } = reviewItemOf(attempt);
+  for (const { attemptId, at, key, kind, packId, id, derived } of reviewEvents(attempts, kinds)) {
     const item = (items[key] ??= { key, kind, packId, id, card: newCard(at), reviews: [] });
-    const override = overrides[attempt.id];
+    const override = overrides[attemptId];
     const rating = override ?? derived.rating;
     item.card = reviewCard(item.card, at, rating, options);
-    item.reviews.push({ attemptId: attempt.id, at, rating, derived: derived.rating, reasons: derived.reasons, overridden: override !== undefined });
+    item.reviews.push({ attemptId, at, rating, derived: derived.rating, reasons: derived.reasons, overridden: override !== undefined });
   }
   return { items };
 }

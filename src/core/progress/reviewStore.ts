@@ -1,13 +1,15 @@
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Attempt } from '../attempt/attempt';
+import type { KindHistoryEntry } from '../kinds/history';
 import { writeFileAtomic } from '../fs/atomicWrite';
 import { REVIEW_RATINGS, scheduleReviews, type ReviewRating, type ReviewSchedule, type ScheduleOptions } from './review';
 
 /**
  * The review file beside the history: `<dir>/reviews.json`, `{ "version": 1, "overrides": {...},
  * "items": {...} }`, written atomically. The overrides (ratings the candidate changed) are the only thing
- * in it the attempts cannot give back; the items are the schedule replayed from the attempts, kept so
+ * in it the attempts cannot give back; the items are the schedule replayed from the attempts (coding attempts,
+ * design drills and story rehearsals), kept so
  * other tools can read it. A missing file, or one damaged (set aside as `.corrupt-<time>`), is rebuilt
  * from the attempts; a file from a newer Drills is left alone and not overwritten.
  */
@@ -38,9 +40,9 @@ export interface ReviewStoreOptions {
 export interface ReviewStore {
   readonly file: string;
   /** Reads the overrides, replays the attempts, and writes the file when it changed (or was missing or damaged). */
-  sync(attempts: readonly Attempt[], options?: ScheduleOptions): Promise<{ state: ReviewState; issues: ReviewIssue[] }>;
+  sync(attempts: readonly Attempt[], options?: ScheduleOptions, kinds?: readonly KindHistoryEntry[]): Promise<{ state: ReviewState; issues: ReviewIssue[] }>;
   /** Sets (or with undefined, clears) the rating override of an attempt, then syncs. */
-  setOverride(attemptId: string, rating: ReviewRating | undefined, attempts: readonly Attempt[], options?: ScheduleOptions): Promise<{ state: ReviewState; issues: ReviewIssue[] }>;
+  setOverride(attemptId: string, rating: ReviewRating | undefined, attempts: readonly Attempt[], options?: ScheduleOptions, kinds?: readonly KindHistoryEntry[]): Promise<{ state: ReviewState; issues: ReviewIssue[] }>;
 }
 
 type Read = { overrides: Record<string, ReviewRating>; text?: string; issue?: ReviewIssue; readOnly?: boolean };
@@ -96,11 +98,11 @@ export function openReviews(dir: string, options: ReviewStoreOptions = {}): Revi
     return { overrides: overrides as Record<string, ReviewRating>, text };
   }
 
-  async function write(read: Read, attempts: readonly Attempt[], overrides: Record<string, ReviewRating>, scheduleOptions: ScheduleOptions) {
-    // Overrides of attempts no longer in the history are dropped with them.
-    const known = new Set(attempts.map((a) => a.id));
+  async function write(read: Read, attempts: readonly Attempt[], overrides: Record<string, ReviewRating>, scheduleOptions: ScheduleOptions, kinds: readonly KindHistoryEntry[]) {
+    // Overrides of attempts (and design or story entries) no longer in the history are dropped with them.
+    const known = new Set([...attempts.map((a) => a.id), ...kinds.map((k) => k.id)]);
     const kept = Object.fromEntries(Object.entries(overrides).filter(([id]) => known.has(id)));
-    const schedule = scheduleReviews(attempts, kept, scheduleOptions);
+    const schedule = scheduleReviews(attempts, kept, scheduleOptions, kinds);
     const state: ReviewState = { overrides: kept, items: schedule.items };
     const text = `${JSON.stringify({ version: REVIEWS_VERSION, ...state }, null, 2)}\n`;
     if (!read.readOnly && text !== read.text) {
@@ -112,17 +114,17 @@ export function openReviews(dir: string, options: ReviewStoreOptions = {}): Revi
 
   return {
     file,
-    async sync(attempts, scheduleOptions = {}) {
+    async sync(attempts, scheduleOptions = {}, kinds = []) {
       const found = await read();
-      return write(found, attempts, found.overrides, scheduleOptions);
+      return write(found, attempts, found.overrides, scheduleOptions, kinds);
     },
-    async setOverride(attemptId, rating, attempts, scheduleOptions = {}) {
+    async setOverride(attemptId, rating, attempts, scheduleOptions = {}, kinds = []) {
       const found = await read();
       if (found.readOnly) throw new Error(`${REVIEWS_FILE} belongs to a newer version of Drills: ratings cannot be changed here.`);
       const overrides = { ...found.overrides };
       if (rating === undefined) delete overrides[attemptId];
       else overrides[attemptId] = rating;
-      return write(found, attempts, overrides, scheduleOptions);
+      return write(found, attempts, overrides, scheduleOptions, kinds);
     },
   };
 }
