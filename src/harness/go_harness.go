@@ -77,12 +77,14 @@ type drillsError struct {
 	NotImplemented bool                   `json:"notImplemented,omitempty"`
 	Stack          string                 `json:"stack,omitempty"`
 	Location       map[string]interface{} `json:"location,omitempty"`
+	// The message before an op's description was put in front of it.
+	raw string
 }
 
 func (e *drillsError) Error() string { return e.Message }
 
 // drillsNotJSON is a returned value JSON cannot hold.
-type drillsNotJSON struct{ what string }
+type drillsNotJSON struct{ what, raw string }
 
 func (e drillsNotJSON) Error() string { return e.what }
 
@@ -271,7 +273,7 @@ func drillsToGo(v interface{}, t reflect.Type, where string) (reflect.Value, err
 		}
 		out := reflect.MakeSlice(t, len(items), len(items))
 		for i, item := range items {
-			e, err := drillsToGo(item, t.Elem(), where+"["+strconv.Itoa(i)+"]")
+			e, err := drillsToGo(item, t.Elem(), where)
 			if err != nil {
 				return reflect.Value{}, err
 			}
@@ -285,7 +287,7 @@ func drillsToGo(v interface{}, t reflect.Type, where string) (reflect.Value, err
 		}
 		out := reflect.New(t).Elem()
 		for i, item := range items {
-			e, err := drillsToGo(item, t.Elem(), where+"["+strconv.Itoa(i)+"]")
+			e, err := drillsToGo(item, t.Elem(), where)
 			if err != nil {
 				return reflect.Value{}, err
 			}
@@ -302,15 +304,15 @@ func drillsToGo(v interface{}, t reflect.Type, where string) (reflect.Value, err
 		}
 		out := reflect.MakeMapWithSize(t, len(obj))
 		for k, item := range obj {
-			key, err := drillsToGo(k, t.Key(), where+" key")
+			key, err := drillsToGo(k, t.Key(), where)
 			if err != nil && t.Key().Kind() != reflect.String {
 				// map[int]T: the JSON key's digits.
-				key, err = drillsToGo(json.Number(k), t.Key(), where+" key")
+				key, err = drillsToGo(json.Number(k), t.Key(), where)
 			}
 			if err != nil {
 				return reflect.Value{}, err
 			}
-			e, err := drillsToGo(item, t.Elem(), where+"["+strconv.Quote(k)+"]")
+			e, err := drillsToGo(item, t.Elem(), where)
 			if err != nil {
 				return reflect.Value{}, err
 			}
@@ -382,7 +384,7 @@ func drillsBuildTree(v interface{}, where string) (reflect.Value, error) {
 	if len(items) == 0 || items[0] == nil {
 		return reflect.Zero(drillsTreeType), nil
 	}
-	first, err := drillsNodeValue(items[0], where+"[0]")
+	first, err := drillsNodeValue(items[0], where)
 	if err != nil {
 		return reflect.Value{}, err
 	}
@@ -397,7 +399,7 @@ func drillsBuildTree(v interface{}, where string) (reflect.Value, error) {
 			if item == nil {
 				continue
 			}
-			val, err := drillsNodeValue(item, where+"["+strconv.Itoa(i-1)+"]")
+			val, err := drillsNodeValue(item, where)
 			if err != nil {
 				return reflect.Value{}, err
 			}
@@ -417,7 +419,7 @@ func drillsBuildList(v interface{}, where string) (reflect.Value, error) {
 	items, _ := v.([]interface{})
 	var head *ListNode
 	for i := len(items) - 1; i >= 0; i-- {
-		val, err := drillsNodeValue(items[i], where+"["+strconv.Itoa(i)+"]")
+		val, err := drillsNodeValue(items[i], where)
 		if err != nil {
 			return reflect.Value{}, err
 		}
@@ -436,7 +438,7 @@ func drillsToJSON(v reflect.Value, where string, depth int) (interface{}, error)
 		at = " at " + where
 	}
 	if depth > drillsMaxDepth {
-		return nil, drillsNotJSON{fmt.Sprintf("a value nested deeper than %d levels (does it contain itself?)%s", drillsMaxDepth, at)}
+		return nil, drillsNotJSON{what: fmt.Sprintf("a value nested deeper than %d levels (does it contain itself?)%s", drillsMaxDepth, at)}
 	}
 	if !v.IsValid() {
 		return nil, nil
@@ -457,7 +459,7 @@ func drillsToJSON(v reflect.Value, where string, depth int) (interface{}, error)
 	case reflect.Float32, reflect.Float64:
 		f := v.Float()
 		if math.IsNaN(f) || math.IsInf(f, 0) {
-			return nil, drillsNotJSON{fmt.Sprintf("%v%s", f, at)}
+			return nil, drillsNotJSON{what: fmt.Sprintf("%v%s", f, at)}
 		}
 		bits := 64
 		if v.Kind() == reflect.Float32 {
@@ -496,7 +498,7 @@ func drillsToJSON(v reflect.Value, where string, depth int) (interface{}, error)
 			case reflect.Bool:
 				key = strconv.FormatBool(k.Bool())
 			default:
-				return nil, drillsNotJSON{fmt.Sprintf("a map with a %s key%s", k.Type(), at)}
+				return nil, drillsNotJSON{what: fmt.Sprintf("a map with a %s key%s", k.Type(), at)}
 			}
 			item, err := drillsToJSON(iter.Value(), where+"["+strconv.Quote(key)+"]", depth+1)
 			if err != nil {
@@ -513,12 +515,12 @@ func drillsToJSON(v reflect.Value, where string, depth int) (interface{}, error)
 	}
 	switch v.Kind() {
 	case reflect.Func:
-		return nil, drillsNotJSON{"a function" + at}
+		return nil, drillsNotJSON{what: "a function" + at}
 	case reflect.Chan:
-		return nil, drillsNotJSON{"a channel" + at}
+		return nil, drillsNotJSON{what: "a channel" + at}
 	}
 	// The solution's own types by their own names (`a Set`, not `a main.Set`).
-	return nil, drillsNotJSON{fmt.Sprintf("a %s%s", strings.TrimPrefix(v.Type().String(), "main."), at)}
+	return nil, drillsNotJSON{what: fmt.Sprintf("a %s%s", strings.TrimPrefix(v.Type().String(), "main."), at)}
 }
 
 func drillsTreeToJSON(root *TreeNode, at string) (interface{}, error) {
@@ -535,7 +537,7 @@ func drillsTreeToJSON(root *TreeNode, at string) (interface{}, error) {
 			continue
 		}
 		if seen[node] {
-			return nil, drillsNotJSON{"a tree with a cycle" + at}
+			return nil, drillsNotJSON{what: "a tree with a cycle" + at}
 		}
 		seen[node] = true
 		out = append(out, json.Number(strconv.Itoa(node.Val)))
@@ -552,7 +554,7 @@ func drillsListToJSON(head *ListNode, at string) (interface{}, error) {
 	seen := map[*ListNode]bool{}
 	for node := head; node != nil; node = node.Next {
 		if seen[node] {
-			return nil, drillsNotJSON{"a linked list with a cycle" + at}
+			return nil, drillsNotJSON{what: "a linked list with a cycle" + at}
 		}
 		seen[node] = true
 		out = append(out, json.Number(strconv.Itoa(node.Val)))
@@ -701,8 +703,10 @@ func drillsArgs(fn reflect.Type, skip int, raw []interface{}, what string) ([]re
 			args[i] = reflect.Zero(fn.In(skip + i))
 			continue
 		}
-		v, err := drillsToGo(a, fn.In(skip+i), fmt.Sprintf("argument %d of %s", i+1, what))
+		v, err := drillsToGo(a, fn.In(skip+i), "")
 		if err != nil {
+			// Described only when it is reported: repeat blocks convert arguments millions of times.
+			_, err = drillsToGo(a, fn.In(skip+i), fmt.Sprintf("argument %d of %s", i+1, what))
 			return nil, &drillsError{Kind: "error", Message: err.Error()}
 		}
 		args[i] = v
@@ -741,12 +745,19 @@ func drillsOpFailed(k int, op string, detail string, err error) error {
 	var de *drillsError
 	if errors.As(err, &de) {
 		copied := *de
-		copied.Message = fmt.Sprintf("op #%d (%s%s) raised %s", k, op, detail, de.Message)
+		if copied.raw == "" {
+			copied.raw = de.Message
+		}
+		copied.Message = fmt.Sprintf("op #%d (%s%s) raised %s", k, op, detail, copied.raw)
 		return &copied
 	}
 	var nj drillsNotJSON
 	if errors.As(err, &nj) {
-		return drillsNotJSON{fmt.Sprintf("%s from op #%d (%s%s)", nj.what, k, op, detail)}
+		raw := nj.raw
+		if raw == "" {
+			raw = nj.what
+		}
+		return drillsNotJSON{what: fmt.Sprintf("%s from op #%d (%s%s)", raw, k, op, detail), raw: raw}
 	}
 	return err
 }
@@ -866,10 +877,11 @@ func drillsRunRepeat(block *drillsRepeat, spec *drillsSpec, cls *drillsClass, in
 			if j < len(block.Args) {
 				rawArgs, _ = drillsExpand(block.Args[j], i).([]interface{})
 			}
-			detail := fmt.Sprintf(", repeat i = %d, args %s", i, drillsPreview(rawArgs))
-			actual, err := drillsCallMethod(cls, spec, instance, op, rawArgs, k, detail)
+			actual, err := drillsCallMethod(cls, spec, instance, op, rawArgs, k, "")
 			if err != nil {
-				return nil, err
+				// The op's description, with i and the arguments, only for the error that is reported.
+				detail := fmt.Sprintf(", repeat i = %d, args %s", i, drillsPreview(rawArgs))
+				return nil, drillsOpFailed(k, op, detail, err)
 			}
 			var expected interface{}
 			if j < len(block.Expected) {

@@ -729,7 +729,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           if (killedFor === 'memory') finish({ ...base, verdict: 'memory', message: memoryMessage(treeMemory) });
           else if (killedFor === 'protocol') finish({ ...base, verdict: 'error', message: `The test process sent a message the runner does not accept (${protocolError}).` });
           else if (killedFor === 'deadline') finish({ ...base, verdict: 'notRun', message: deadlineMessage() });
-          else if (runner.outOfMemory(stderrTail)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
+          // A runtime's out-of-memory words may be further back than the tail (Go prints every goroutine after them).
+          else if (runner.outOfMemory(stderrTail) || runner.outOfMemory(c.raw.text)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
           else {
             const crash = runner.crashError?.(c.raw.text || stderrTail, solutionPath);
             // Only a kill the runner sent is a verdict of its own: any other SIGKILL came from the solution (or the system).
