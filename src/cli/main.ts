@@ -11,6 +11,8 @@ Commands:
                                               solutions pass, known-wrong solutions fail
   run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
                                               (L: python, javascript, typescript)
+  digest [DIR]                                Compute the expected results of generated cases
+                                              from the reference solutions; write their digests
   design FILE --problem ID [--pack DIR]       Check a DESIGN.md against the design gate (sections,
                                               numbers with units, failure modes, decision log)
   story FILE|DIR... [--pack DIR]              Check story files: fields, spoken length, ownership,
@@ -77,6 +79,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return usage(io, `--jobs must be a whole number at least 1, not '${values.jobs}'`);
       return (await import('./check')).checkCommand(io.resolve(rest[0] ?? '.'), opts, { all: values.all, ...(jobs ? { jobs } : {}) });
     }
+    case 'digest':
+      if (rest.length > 1) return usage(io, 'digest takes at most one folder');
+      return (await import('./digest')).digestCommand(io.resolve(rest[0] ?? '.'), opts);
     case 'show':
       if (!values.problem) return usage(io, 'show needs --problem ID');
       if (rest.length > 0) return usage(io, 'show takes no positional arguments (use --pack DIR)');

@@ -9,6 +9,8 @@ import { loadChecker, runChecker, type CheckerScript, type CheckItem } from './c
 import { registerCleanup, timesEnded } from './cleanup';
 import { compareValues, floatEqual, preview, typeMismatch } from './compare';
 import { describeDifference } from './difference';
+import { judgeDigest } from './digest';
+import { withGeneratedCases } from './generator';
 import { LANGUAGE_RUNNERS, solutionEnv, type LanguageRunner } from './languages';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
@@ -236,7 +238,8 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
 }
 
 async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
-  const { problem, language, solutionPath } = opts;
+  const { language, solutionPath } = opts;
+  let problem = opts.problem;
   const started = env.now();
   const runner: LanguageRunner = LANGUAGE_RUNNERS[language];
   const indexes = opts.only ? [...new Set(opts.only)] : problem.cases.map((_, i) => i);
@@ -300,6 +303,14 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return done();
   }
   const interpreter = interpreterLookup.interpreter;
+  // Generated inputs are made here, in Node, whatever the solution's language: every harness gets plain arguments.
+  const generated = await casesWithInputs(problem, indexes, env, opts.signal);
+  if (typeof generated === 'string') {
+    runError = { kind: 'tests-broken', message: generated };
+    finishRest('notRun', generated);
+    return done();
+  }
+  problem = generated;
   const prepared = await runner.prepare(solutionPath, env.tmpDir ?? os.tmpdir());
   if (!prepared.ok) {
     runError = prepared.error;
@@ -383,6 +394,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       return { ...base, actual, verdict: 'failed', message: `Expected ${wanted ? `a ${wanted}` : 'an exception'}, but the solution returned ${preview(actual)}.` };
     }
     const compare = problem.compare;
+    if (c.digest) {
+      const judged = judgeDigest(actual, c.digest, spec.kind === 'class');
+      return judged === true ? { ...base, actual, verdict: 'passed' } : { ...base, actual, verdict: 'failed', message: `${judged}.` };
+    }
     if (compare.kind === 'checker') {
       awaitingChecker.set(m.index, { ...base, actual, verdict: 'notRun' });
       return undefined;
@@ -749,3 +764,11 @@ function testsBrokenError(problem: Problem): RunError {
   return { kind: 'tests-broken', message, diagnostics: errors };
 }
 
+/** The problem with the generated inputs of the cases to run in place, or why they could not be made. */
+async function casesWithInputs(problem: Problem, indexes: number[], env: RunnerEnv, signal?: AbortSignal): Promise<Problem | string> {
+  if (!indexes.some((i) => problem.cases[i].generate)) return problem;
+  const node = await env.interpreters.resolve('node');
+  if (!node.ok) return `Generated cases need Node to make their inputs: ${node.message}`;
+  const made = await withGeneratedCases(problem, indexes, node.interpreter, signal);
+  return made.ok ? made.problem : made.message;
+}
