@@ -369,7 +369,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
 
   /** Turns a harness result into a verdict (comparison happens here, in the parent). */
   function judge(c: TestCase, m: Extract<HarnessMessage, { t: 'result' }>, output: CappedText): CaseResult | undefined {
-    const base = { ...baseResult(m.index), durationMs: m.ms, output: output.text, ...(output.truncated ? { outputTruncated: true } : {}) };
+    const base = { ...baseResult(m.index), durationMs: m.ms, ...(m.cpuMs !== undefined ? { cpuMs: m.cpuMs } : {}), output: output.text, ...(output.truncated ? { outputTruncated: true } : {}) };
     const error = m.error;
     if (error) {
       if (error.kind === 'error') {
