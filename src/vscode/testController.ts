@@ -10,6 +10,7 @@ import { formatDuration, timerState } from '../core/timer/index';
 import type { PackSummary } from '../core/pack/types';
 import type { Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
+import { appendMeasuredComplexity } from './complexityOutput';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
 
@@ -337,6 +338,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       }
     }
     this.lastRuns.set(attempt.id, summary);
+    await appendMeasuredComplexity({ drill, result, run, token, session: this.session, env: { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now } });
     return summary;
   }
 
