@@ -191,12 +191,16 @@ async function runWrong(problem: Problem, s: { language: Language; path: string 
   return { ...base, ok: base.failures.length > 0 };
 }
 
+/** The wall-time budget of one measurement in `check --complexity`. */
+const CHECK_BUDGET_MS = 20_000;
+
 /** Measures a solution's complexity and records whether it stands where it must against the stated one. */
 async function checkComplexity(problem: Problem, s: SolutionCheck, wanted: 'at-or-below' | 'above', env: RunnerEnv): Promise<void> {
   const { measureComplexity } = await import('../core/complexity/measure');
   const { classRank, parseComplexity } = await import('../core/complexity/classes');
   const stated = parseComplexity(problem.complexity!)!;
-  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env });
+  // An author's check can wait longer than a candidate: more sizes fit, so fewer measurements end as ranges.
+  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env, budgetMs: CHECK_BUDGET_MS });
   const ok = m.fit !== undefined && (wanted === 'at-or-below' ? classRank(m.fit.range[0]) <= classRank(stated) : classRank(m.fit.best) > classRank(stated));
   s.complexity = { label: m.label, ...(m.fit ? { best: m.fit.best } : {}), ok, wanted, stated: problem.complexity!, durationMs: Math.round(m.durationMs) };
 }
