@@ -26,6 +26,11 @@ export interface SolutionCheck {
   /** Cases not run because a known-wrong solution was already caught. */
   skipped?: number;
   error?: string;
+  /**
+   * With --complexity: the measured complexity against the problem's stated one. A reference must be measured at or
+   * below it; a known-wrong solution caught by a time-out, above it.
+   */
+  complexity?: { label: string; best?: string; ok: boolean; wanted: 'at-or-below' | 'above'; stated: string; durationMs: number };
 }
 
 export interface ProblemCheck {
@@ -55,6 +60,8 @@ export interface CheckOptions {
   all?: boolean;
   /** How many solutions run at once (default: the number of cores). */
   jobs?: number;
+  /** Also measure complexities: each reference at or below the stated one, each too-slow known-wrong one above. */
+  complexity?: boolean;
   /** How the packs are read (the YAML cache). */
   load?: LoadOptions;
   /** Called as each problem finishes, in pack order. */
@@ -147,7 +154,13 @@ async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declare
     Promise.all(problem.solutions.map((s) => slots.run(() => runReference(problem, s, env)))),
     Promise.all(problem.wrong.map((s) => slots.run(() => runWrong(problem, s, env, options.all ?? false)))),
   ]);
-  const ok = !hasErrors(issues) && references.every((r) => r.ok) && wrong.every((w) => w.ok);
+  if (options.complexity && problem.generator && problem.complexity) {
+    // One at a time: measurements of several solutions at once would share the cores they time.
+    for (const r of references) if (r.ok) await slots.run(() => checkComplexity(problem, r, 'at-or-below', env));
+    for (const w of wrong) if (w.ok && w.failures[0]?.verdict === 'timeout') await slots.run(() => checkComplexity(problem, w, 'above', env));
+  }
+  const complexityOk = [...references, ...wrong].every((s) => !s.complexity || s.complexity.ok);
+  const ok = !hasErrors(issues) && references.every((r) => r.ok) && wrong.every((w) => w.ok) && complexityOk;
   return { ...base, references, wrong, diagnostics: issues, ok };
 }
 
@@ -177,6 +190,20 @@ async function runWrong(problem: Problem, s: { language: Language; path: string 
   // A known-wrong solution that does not even load proves nothing about the tests.
   if (r.error) return { ...base, ok: false, error: r.error.message };
   return { ...base, ok: base.failures.length > 0 };
+}
+
+/** The wall-time budget of one measurement in `check --complexity`. */
+const CHECK_BUDGET_MS = 20_000;
+
+/** Measures a solution's complexity and records whether it stands where it must against the stated one. */
+async function checkComplexity(problem: Problem, s: SolutionCheck, wanted: 'at-or-below' | 'above', env: RunnerEnv): Promise<void> {
+  const { measureComplexity } = await import('../core/complexity/measure');
+  const { classRank, parseComplexity } = await import('../core/complexity/classes');
+  const stated = parseComplexity(problem.complexity!)!;
+  // An author's check can wait longer than a candidate: more sizes fit, so fewer measurements end as ranges.
+  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env, budgetMs: CHECK_BUDGET_MS });
+  const ok = m.fit !== undefined && (wanted === 'at-or-below' ? classRank(m.fit.range[0]) <= classRank(stated) : classRank(m.fit.best) > classRank(stated));
+  s.complexity = { label: m.label, ...(m.fit ? { best: m.fit.best } : {}), ok, wanted, stated: problem.complexity!, durationMs: Math.round(m.durationMs) };
 }
 
 function failuresOf(r: RunResult): SolutionCheck['failures'] {
@@ -232,6 +259,7 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
     lines.push(`    ${r.ok ? style.green('✓') : style.red('✗')} reference ${rel(r.path)} ${r.ok ? style.dim(text) : style.red(text)}`);
     const shown = r.ok ? [] : r.failures.slice(0, SHOWN_FAILURES);
     for (const f of shown) lines.push(`        ${style.red(f.verdict)} ${escapeControl(f.case)}: ${firstLine(f.message)}`);
+    if (r.complexity) lines.push(complexityLine(r.complexity, style));
     if (r.failures.length > shown.length && !r.ok) lines.push(`        ${style.dim(`… and ${r.failures.length - shown.length} more (--json lists them all)`)}`);
   }
   for (const w of p.wrong) {
@@ -244,6 +272,7 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
       const [first, ...rest] = w.failures;
       const how = `caught by ${escapeControl(first.case)}: ${first.verdict}${first.message ? ` (${firstLine(first.message, 120)})` : ''}`;
       lines.push(`    ${style.green('✓')} wrong     ${rel(w.path)} ${style.dim(how)}`);
+      if (w.complexity) lines.push(complexityLine(w.complexity, style));
       // Without --all, cases that finished before the run was stopped are incidental: counted, not listed.
       if (all) for (const f of rest) lines.push(`        ${style.dim(`also ${escapeControl(f.case)}: ${f.verdict}${f.message ? ` (${firstLine(f.message, 120)})` : ''}`)}`);
       else if (rest.length > 0) lines.push(`        ${style.dim(`(${rest.length} more case${rest.length === 1 ? '' : 's'} failed before it was stopped; --all runs every case)`)}`);
@@ -254,8 +283,14 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
   return lines;
 }
 
+function complexityLine(c: NonNullable<SolutionCheck['complexity']>, style: Style): string {
+  const want = c.wanted === 'at-or-below' ? `at or below the stated ${c.stated}` : `above the stated ${c.stated}`;
+  const text = `complexity ${c.label}${c.ok ? `, ${want}` : `: should be ${want}`} (${(c.durationMs / 1000).toFixed(1)} s)`;
+  return `        ${c.ok ? style.green('✓') : style.red('✗')} ${c.ok ? style.dim(text) : style.red(text)}`;
+}
+
 /** `drills check [DIR]`: validates packs for authors and their CI. */
-export async function checkCommand(dir: string, { json, style, io }: CommandOptions, flags: { all?: boolean; jobs?: number } = {}): Promise<number> {
+export async function checkCommand(dir: string, { json, style, io }: CommandOptions, flags: { all?: boolean; jobs?: number; complexity?: boolean } = {}): Promise<number> {
   const report = await checkPacks(dir, cliRunnerEnv(io), {
     ...flags,
     onProblem: json ? undefined : (p, pack) => io.out(formatProblemCheck(p, pack.dir, style, flags.all).join('\n')),

@@ -11,7 +11,11 @@ Commands:
   check [DIR] [--all] [--jobs N]              Validate every pack under DIR: schema, reference
                                               solutions pass, known-wrong solutions fail
   run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
-                                              (L: ${LANGUAGE_IDS.join(', ')})
+                                              (L: ${LANGUAGE_IDS.join(', ')}); with
+                                              --complexity, then measure its growth on
+                                              generated inputs against PLAN.md's stated one
+  digest [DIR]                                Compute the expected results of generated cases
+                                              from the reference solutions; write their digests
   design FILE --problem ID [--pack DIR]       Check a DESIGN.md against the design gate (sections,
                                               numbers with units, failure modes, decision log)
   story FILE|DIR... [--pack DIR]              Check story files: fields, spoken length, ownership,
@@ -25,6 +29,8 @@ Options:
   --json       Print machine-readable JSON (see docs/cli.md)
   --all        check: run every case of a known-wrong solution (default: stop at the first it fails)
   --jobs N     check: run N solutions at once (default: the number of cores)
+  --complexity run: after a passing run, measure the complexity; check: prove each reference is
+               measured at or below its stated complexity and each too-slow wrong one above it
   --help, -h   Show this help
   --version    Show the version
 
@@ -50,6 +56,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         lang: { type: 'string', short: 'l' },
         all: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
+        complexity: { type: 'boolean', default: false },
       },
     });
   } catch (e) {
@@ -76,8 +83,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (rest.length > 1) return usage(io, 'check takes at most one folder');
       const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
       if (jobs !== undefined && (!Number.isInteger(jobs) || jobs < 1)) return usage(io, `--jobs must be a whole number at least 1, not '${values.jobs}'`);
-      return (await import('./check')).checkCommand(io.resolve(rest[0] ?? '.'), opts, { all: values.all, ...(jobs ? { jobs } : {}) });
+      return (await import('./check')).checkCommand(io.resolve(rest[0] ?? '.'), opts, { all: values.all, complexity: values.complexity, ...(jobs ? { jobs } : {}) });
     }
+    case 'digest':
+      if (rest.length > 1) return usage(io, 'digest takes at most one folder');
+      return (await import('./digest')).digestCommand(io.resolve(rest[0] ?? '.'), opts);
     case 'show':
       if (!values.problem) return usage(io, 'show needs --problem ID');
       if (rest.length > 0) return usage(io, 'show takes no positional arguments (use --pack DIR)');
@@ -93,7 +103,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!values.lang) return usage(io, `run needs --lang ${LANGUAGE_IDS.join('|')}`);
       if (rest.length !== 1) return usage(io, 'run needs exactly one solution FILE');
       return (await import('./run')).runCommand(
-        { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]) },
+        { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]), complexity: values.complexity },
         opts,
       );
     }

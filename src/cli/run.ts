@@ -1,7 +1,9 @@
 import * as fs from 'node:fs';
-import type { Language } from '../core/pack/types';
+import * as path from 'node:path';
+import type { ComplexityMeasurement } from '../core/complexity/measure';
+import type { Language, Problem } from '../core/pack/types';
 import { LANGUAGE_IDS } from '../core/languages/registry';
-import { endAllRuns, prestartHarness, runSolution, stringifyJsonExact } from '../core/runner/index';
+import { endAllRuns, prestartHarness, runSolution, stringifyJsonExact, type RunnerEnv } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
 import { cliLoadOptions, cliRunnerEnv, memoryLimitHint } from './runner';
@@ -11,6 +13,8 @@ export interface RunArgs {
   packDir: string;
   lang: string;
   file: string;
+  /** After a passing run, measure the solution's complexity on generated inputs and print it. */
+  complexity?: boolean;
 }
 
 /** `drills run`: runs one solution file against a problem's hidden cases. */
@@ -70,17 +74,41 @@ async function runLanguage(args: RunArgs, language: Language, { json, style, io 
       return ExitCode.Usage;
     }
     const result = await runSolution({ problem: found.problem, language, solutionPath: args.file, ...(prestarted ? { prestarted } : {}) }, env);
-    if (json) {
-      io.out(stringifyJsonExact(result, 2));
-    } else {
+    const passed = !result.error && result.cases.length > 0 && result.passed === result.cases.length;
+    if (!json) {
       io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
       // One write for the whole report, not one per case.
       io.out(formatRun(result, style).join('\n'));
     }
+    // The verdict is out first; measuring takes seconds more.
+    const measured = args.complexity ? await measureAfterRun(found.problem, language, args.file, passed, env) : undefined;
+    if (json) io.out(stringifyJsonExact(measured ? { ...result, complexity: measured } : result, 2));
+    else if (measured) io.out(measured.lines.join('\n'));
     if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
-    return !result.error && result.cases.length > 0 && result.passed === result.cases.length ? ExitCode.Ok : ExitCode.Failed;
+    return passed ? ExitCode.Ok : ExitCode.Failed;
   } finally {
     // Unused when the problem did not load; killing it twice is harmless.
     prestarted?.dispose();
   }
+}
+
+/**
+ * The complexity measured after a run, with the stated one from PLAN.md beside the solution when there is one,
+ * as lines for the terminal and values for --json. Nothing is measured after a failing run.
+ */
+async function measureAfterRun(problem: Problem, language: Language, file: string, passed: boolean, env: RunnerEnv): Promise<{ lines: string[]; sentence: string; stated?: string; measurement?: ComplexityMeasurement }> {
+  const { measureComplexity, measurementSentence, measurementTable } = await import('../core/complexity/measure');
+  const { statedTimeComplexity } = await import('../core/complexity/stated');
+  let stated: string | undefined;
+  try {
+    stated = statedTimeComplexity(fs.readFileSync(path.join(path.dirname(file), 'PLAN.md'), 'utf8'))?.text;
+  } catch {
+    stated = undefined; // no plan: the measurement alone
+  }
+  if (!problem.generator) return { lines: ['Complexity: not measured: this problem has no generator.'], sentence: 'Complexity: not measured: this problem has no generator.' };
+  if (!passed) return { lines: ['Complexity: not measured: measured only after every case passes.'], sentence: 'Complexity: not measured: measured only after every case passes.' };
+  const measurement = await measureComplexity({ problem, language, solutionPath: file, env });
+  const sentence = measurementSentence(measurement, stated);
+  const lines = [sentence, ...measurementTable(measurement).map((l) => `  ${l}`), `  (${(measurement.durationMs / 1000).toFixed(1)} s${measurement.reason ? `; ${measurement.reason}` : ''})`];
+  return { lines, sentence, ...(stated ? { stated } : {}), measurement };
 }

@@ -535,6 +535,7 @@ async function runRepeat(block: HarnessRepeat, instance: Record<string, unknown>
 async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): Promise<HarnessMessage> {
   const spec = job.spec;
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let value: unknown;
   let error: HarnessError | undefined;
   let repeat: HarnessRepeatOutcome | undefined;
@@ -587,7 +588,9 @@ async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): 
     else error = describeError(e);
   }
   const ms = performance.now() - started;
-  return { t: 'result', index: c.index, ms, ...takeOutput(), ...(error ? { error } : { value, ...(repeat ? { repeat } : {}) }) };
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
+  return { t: 'result', index: c.index, ms, cpuMs, ...takeOutput(), ...(error ? { error } : { value, ...(repeat ? { repeat } : {}) }) };
 }
 
 async function main(): Promise<void> {

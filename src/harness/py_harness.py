@@ -377,13 +377,14 @@ def main():
 
     limit_memory(job.get("memoryMb"))
     send({"t": "loaded"})
-    from time import perf_counter
+    from time import perf_counter, process_time
 
     for case in job["cases"]:
         index = case["index"]
         capture.take()
         send({"t": "start", "index": index})
         started = perf_counter()
+        cpu_started = process_time()
         value = None
         repeat = None
         error = None
@@ -407,8 +408,9 @@ def main():
         except BaseException as e:  # noqa: B902
             error = describe(e, solution_path)
         ms = (perf_counter() - started) * 1000
+        cpu_ms = (process_time() - cpu_started) * 1000
         output, truncated = capture.take()
-        msg = {"t": "result", "index": index, "ms": ms, "output": output, "truncated": truncated}
+        msg = {"t": "result", "index": index, "ms": ms, "cpuMs": cpu_ms, "output": output, "truncated": truncated}
         if error is None:
             msg["value"] = value
             if repeat is not None:

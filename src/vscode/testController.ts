@@ -11,6 +11,7 @@ import type { PackSummary } from '../core/pack/types';
 import { LANGUAGES } from '../core/languages/registry';
 import { toolchainPaths, type Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
+import { appendMeasuredComplexity } from './complexityOutput';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
 
@@ -338,6 +339,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
         void vscode.window.showInformationMessage(`${drill.title}: solved in ${took}${recorded.status === 'solved-late' ? ', late' : ''}. The attempt is closed; its cases stay in the Testing view until you start another drill.`);
       }
     }
+    await appendMeasuredComplexity({ drill, result, run, token, session: this.session, env: { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now } });
     return summary;
   }
 

@@ -86,6 +86,24 @@ export interface Attempt {
   closedAt?: number;
   /** Running time past the total when the attempt closed (or as of the last transition). */
   overtimeMs: number;
+  /** The complexity measured after the last passing run that was measured, against the plan's stated one. */
+  complexity?: ComplexityRecord;
+}
+
+/** A complexity measured after a passing run, as history keeps it. */
+export interface ComplexityRecord {
+  at: number;
+  /** The time complexity the plan stated, as written (`O(n log n)`). */
+  stated?: string;
+  /** `≈ O(n)`, `between O(n) and O(n log n)`, or why nothing was measured. */
+  label: string;
+  /** "Complexity: you stated O(n log n); measured ≈ O(n²) — slower than stated." */
+  sentence: string;
+}
+
+/** The attempt with a complexity measured after one of its runs; measuring follows the verdict, even a solving one. */
+export function recordComplexity(attempt: Attempt, record: ComplexityRecord): Attempt {
+  return { ...attempt, complexity: record };
 }
 
 /** A refused transition, as a value with a message for the candidate (and plan issues when the plan is refused). */

@@ -153,6 +153,8 @@ export interface MockProblemReport {
   hints: number;
   /** From the plan's stated tags and the last run's cases; absent without a run. */
   coverage?: CoverageReport;
+  /** The complexity measured after a passing run, against the stated one; absent when none was measured. */
+  complexity?: string;
   /** 0–100, see {@link mockReport}. */
   score: number;
 }
@@ -212,6 +214,7 @@ export function mockReport(session: MockSession, attempts: readonly Attempt[], n
     };
     const lastRun = attempt.runs[attempt.runs.length - 1];
     if (lastRun && lastRun.verdicts.length > 0) report.coverage = coverageReport(lastRun.verdicts, attempt.plan?.statedTags ?? []);
+    if (attempt.complexity) report.complexity = attempt.complexity.sentence;
     return report;
   });
   const score = Math.round(problems.reduce((s, p) => s + p.score, 0) / problems.length);
@@ -254,6 +257,9 @@ export function renderMockReport(report: Omit<MockReport, 'markdown'>): string {
     '',
     ...report.problems.map((p, i) => `${i + 1}. **${cell(p.title)}**: ${p.coverage ? p.coverage.text : 'no run, so no coverage.'}`),
     '',
+    ...(report.problems.some((p) => p.complexity)
+      ? ['## Complexity', '', ...report.problems.flatMap((p, i) => (p.complexity ? [`${i + 1}. **${cell(p.title)}**: ${cell(p.complexity.replace(/^Complexity: /, ''))}`] : [])), '']
+      : []),
     `Scoring: solved in time 100, solved late 50, otherwise 0; each hint takes ${HINT_PENALTY * 100}% off (down to ${HINT_FLOOR * 100}%).`,
     '',
   ];

@@ -21,6 +21,8 @@ export { createFileYamlCache, type YamlCache } from './yamlCache';
 export interface LoadOptions {
   /** Values of YAML files parsed before (see YamlCache); short-lived processes gain most from one. */
   yamlCache?: YamlCache;
+  /** A generated case may lack its expected result (`drills digest` is about to compute it). */
+  digestsPending?: boolean;
 }
 
 export { PACK_FILE, PROBLEM_FILE, TESTS_FILE, STATEMENT_FILE, STARTER_FILES } from './constants';
@@ -263,10 +265,20 @@ export async function loadProblemFromDir(dir: string, packDir?: string, options:
     }
     compare = { kind: 'checker', script };
   }
+  let generator: Problem['generator'];
+  if (spec.generator) {
+    const script = path.resolve(dir, spec.generator.script);
+    try {
+      await fs.access(script);
+      generator = { script, sizes: spec.generator.sizes };
+    } catch {
+      report.error(['generator', 'script'], `The generator \`${spec.generator.script}\` does not exist.`);
+    }
+  }
 
   const testsPath = path.join(dir, TESTS_FILE);
   const tests = await readText(testsPath);
-  const cases = tests.text === undefined ? [] : await readTests(testsPath, tests.text, spec, pack.knownTags, diagnostics, options.yamlCache);
+  const cases = tests.text === undefined ? [] : await readTests(testsPath, tests.text, { ...spec, compare, hasGenerator: generator !== undefined, digestsPending: options.digestsPending }, pack.knownTags, diagnostics, options.yamlCache);
   if (tests.text === undefined) report.error([], `${TESTS_FILE} is missing: the problem has no hidden tests.`, 'key');
   else if (cases.length === 0 && !diagnostics.some((d) => d.file === testsPath && d.severity === 'error')) {
     diagnostics.push({ file: testsPath, line: 1, column: 1, severity: 'warning', message: 'tests.yaml has no cases.' });
@@ -299,6 +311,8 @@ export async function loadProblemFromDir(dir: string, packDir?: string, options:
   if (spec.phases) problem.phases = spec.phases;
   if (spec.function) problem.function = spec.function;
   if (spec.class) problem.class = spec.class;
+  if (generator) problem.generator = generator;
+  if (spec.complexity && generator) problem.complexity = spec.complexity;
   return { problem, diagnostics };
 }
 

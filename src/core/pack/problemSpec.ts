@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { isInside } from '../fs/paths';
 import { DEFAULT_FLOAT_TOLERANCE, DEFAULT_LIMITS, DEFAULT_MINUTES, VOID } from './constants';
 import { isPositive, isRecord, validPhases } from './manifest';
+import { COMPLEXITY_CLASSES, parseComplexity } from '../complexity/classes';
 import { checkSchema } from './schemaCheck';
 import { didYouMean } from './suggest';
 import { parseTypeName } from './typeName';
@@ -34,6 +35,10 @@ export interface ProblemSpec {
   limits: Limits;
   followUps: string[];
   hints: string[];
+  /** The generator's `script` here is still the path as written, relative to the problem folder. */
+  generator?: { script: string; sizes: [number, number] };
+  /** The reference solution's time complexity, as written (`O(n log n)`). */
+  complexity?: string;
 }
 
 const COMPARE_KINDS = ['exact', 'unordered', 'float', 'checker'];
@@ -75,6 +80,11 @@ function specOf(yaml: YamlFile, pack: PackContext, diagnostics: Diagnostic[]): P
   const fn = isRecord(raw.function) ? readFunction(raw.function, ['function'], report) : undefined;
   const cls = isRecord(raw.class) ? readClass(raw.class, report) : undefined;
   const compare = readCompare(raw.compare, report, pack, path.dirname(file));
+  const generator = readGenerator(raw.generator, report, pack, path.dirname(file));
+  if (typeof raw.complexity === 'string' && !parseComplexity(raw.complexity)) {
+    report.error(['complexity'], `\`complexity: ${raw.complexity}\` is not one of ${COMPLEXITY_CLASSES.join(', ')} (any one letter may stand for n).`);
+  }
+  if ('complexity' in raw && !('generator' in raw)) report.warning(['complexity'], '`complexity` is measured with inputs from `generator`, which this problem does not have; it is ignored.');
 
   // Errors found before this file was read belong to other files.
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
@@ -95,7 +105,28 @@ function specOf(yaml: YamlFile, pack: PackContext, diagnostics: Diagnostic[]): P
     },
     followUps: Array.isArray(raw.followUps) ? (raw.followUps as string[]) : [],
     hints: Array.isArray(raw.hints) ? (raw.hints as string[]) : [],
+    ...(generator ? { generator } : {}),
+    ...(typeof raw.complexity === 'string' ? { complexity: raw.complexity } : {}),
   };
+}
+
+/** `generator: {script: generator.js, sizes: [1000, 64000]}`: a .js file inside the pack, and two growing sizes. */
+function readGenerator(raw: unknown, report: Reporter, pack: PackContext, problemDir: string): ProblemSpec['generator'] {
+  if (!isRecord(raw)) return undefined; // absent, or the schema reported it
+  const at = ['generator'];
+  const script = raw.script;
+  const sizes = raw.sizes;
+  if (typeof script !== 'string' || !Array.isArray(sizes) || sizes.length !== 2 || !sizes.every((s) => Number.isInteger(s) && (s as number) >= 1)) return undefined;
+  if (path.isAbsolute(script) || !isInside(pack.dir, path.resolve(problemDir, script))) {
+    report.error([...at, 'script'], `The generator \`${script}\` must be inside the pack folder (a path relative to the problem folder).`);
+    return undefined;
+  }
+  const [from, to] = sizes as number[];
+  if (to < 2 * from) {
+    report.error([...at, 'sizes', 1], `\`sizes\` is [smallest, largest] and the largest must be at least twice the smallest (${from}): complexity is measured at doubling sizes.`);
+    return undefined;
+  }
+  return { script, sizes: [from, to] };
 }
 
 /** Reports a bad type name at the column of the fault inside the scalar. */

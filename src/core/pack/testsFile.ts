@@ -17,11 +17,14 @@ import { locate, parseYamlFile, Reporter, type YamlPath } from './yamlFile';
 /** Keys a `from:` JSON file may supply. */
 export const FROM_KEYS = ['args', 'input', 'expected', 'ops', 'raises'] as const;
 
+/** What reading the cases needs of the problem: its spec, and whether it has a generator (`generate:` cases). */
+export type TestsContext = ProblemSpec & { hasGenerator?: boolean; digestsPending?: boolean };
+
 /** Reads tests.yaml text and the `from:` files it names; returns the valid cases, reports the others. */
 export async function readTests(
   file: string,
   text: string,
-  spec: ProblemSpec,
+  spec: TestsContext,
   knownTags: ReadonlySet<string>,
   diagnostics: Diagnostic[],
   cache?: YamlCache,
@@ -59,7 +62,7 @@ async function readCase(
   index: number,
   report: Reporter,
   problemDir: string,
-  spec: ProblemSpec,
+  spec: TestsContext,
   knownTags: ReadonlySet<string>,
   own: Diagnostic[],
 ): Promise<TestCase | undefined> {
@@ -97,6 +100,7 @@ async function readCase(
 
   const testCase: TestCase = { name: raw.name, tags, line: locate(report.yaml, at).line };
   if (fromPath) testCase.from = fromPath;
+  if (!readGenerated(data, at, spec, report, testCase, typeof raw.from === 'string')) return undefined;
 
   if (spec.class) readClassCase(data, at, where, spec, report, testCase, fromJson);
   else readFunctionCase(data, at, where, spec, report, testCase);
@@ -111,12 +115,19 @@ async function readCase(
 
 type Where = (key: string, ...rest: (string | number)[]) => YamlPath;
 
-function readExpectation(data: Record<string, unknown>, at: YamlPath, where: Where, report: Reporter, testCase: TestCase): void {
+function readExpectation(data: Record<string, unknown>, at: YamlPath, where: Where, report: Reporter, testCase: TestCase, spec: TestsContext): void {
   const hasExpected = 'expected' in data;
   const raises = 'raises' in data ? readRaises(data.raises, where('raises'), report) : false;
   if (raises === undefined) return;
+  // A generated input judged by a checker needs no expected value: the checker sees the input and the answer.
+  const judgedAlone = testCase.generate !== undefined && (spec.compare.kind === 'checker' || spec.digestsPending === true);
+  if (testCase.digest) {
+    if (hasExpected || raises) report.error(where(hasExpected ? 'expected' : 'raises'), 'A case has either `digest` (the expected result as a digest) or `expected`/`raises`, not both.', 'key');
+    return;
+  }
   if (hasExpected && raises) report.error(where('raises'), 'A case has either `expected` or `raises: true`, not both.', 'key');
-  else if (!hasExpected && !raises) report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`expected\` (the return value) or \`raises: true\`.`, 'key');
+  else if (!hasExpected && !raises && judgedAlone) return;
+  else if (!hasExpected && !raises) report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`expected\` (the return value)${testCase.generate ? ', `digest`' : ''} or \`raises: true\`.`, 'key');
   else if (raises) testCase.raises = raises;
   else testCase.expected = data.expected;
 }
@@ -156,14 +167,16 @@ function readRaises(raw: unknown, at: YamlPath, report: Reporter): false | true 
   return undefined;
 }
 
-function readFunctionCase(data: Record<string, unknown>, at: YamlPath, where: Where, spec: ProblemSpec, report: Reporter, testCase: TestCase): void {
+function readFunctionCase(data: Record<string, unknown>, at: YamlPath, where: Where, spec: TestsContext, report: Reporter, testCase: TestCase): void {
   const fn = spec.function!;
   const params = fn.params;
   const signature = `\`${fn.name}(${params.map((p) => p.name).join(', ')})\``;
   if ('ops' in data) report.error(where('ops'), '`ops` is for class problems; this problem has a `function`.', 'key');
   const hasArgs = 'args' in data;
   const hasInput = 'input' in data;
-  if (hasArgs && hasInput) {
+  if (testCase.generate) {
+    if (hasArgs || hasInput) report.error(where(hasArgs ? 'args' : 'input'), 'A case gives its arguments as `args`, `input` or `generate`, not several.', 'key');
+  } else if (hasArgs && hasInput) {
     report.error(where('input'), 'A case gives its arguments as `args` (a list) or `input` (by name), not both.', 'key');
   } else if (!hasArgs && !hasInput) {
     report.error([...at, 'name'], `The case \`${String(data.name)}\` needs \`args\` (a list) or \`input\` (a mapping by parameter name) for ${signature}.`, 'key');
@@ -193,7 +206,7 @@ function readFunctionCase(data: Record<string, unknown>, at: YamlPath, where: Wh
       if (ok) testCase.args = names.map((n) => input[n]);
     }
   }
-  readExpectation(data, at, where, report, testCase);
+  readExpectation(data, at, where, report, testCase, spec);
   const argPath = (i: number): (string | number)[] => (hasArgs ? ['args', i] : ['input', params[i].name]);
   testCase.args?.forEach((value, i) => {
     checkValueType(value, params[i].type, argPath(i), where, report, `the parameter \`${params[i].name}\` of ${signature} is`);
@@ -218,12 +231,17 @@ function readClassCase(
   data: Record<string, unknown>,
   at: YamlPath,
   where: Where,
-  spec: ProblemSpec,
+  spec: TestsContext,
   report: Reporter,
   testCase: TestCase,
   fromJson: ReadonlySet<string>,
 ): void {
   const cls = spec.class!;
+  if (testCase.generate) {
+    for (const key of ['ops', 'args', 'input']) if (key in data) report.error(where(key), `A generated case takes its ops and their arguments from the generator: \`${key}\` cannot be given too.`, 'key');
+    readExpectation(data, at, where, report, testCase, spec);
+    return;
+  }
   const item = (key: string, j: number): YamlPath => (fromJson.has(key) ? [...at, 'from'] : [...at, key, j]);
   if ('input' in data) report.error(where('input'), 'Class cases give `ops`, `args` (one list per op) and `expected` (one value per op); `input` is for function problems.', 'key');
   if ('raises' in data) report.error(where('raises'), 'Class cases have no `raises`: give `expected` for each op.', 'key');
@@ -284,6 +302,36 @@ function readClassCase(
   testCase.ops = ops as string[];
   testCase.opArgs = args as unknown[][];
   testCase.expected = expected;
+}
+
+/**
+ * `generate: {n, seed, variant}` and `digest: {sha256, shape}` (shape checked by the schema): false when the
+ * case cannot run (reported).
+ */
+function readGenerated(data: Record<string, unknown>, at: YamlPath, spec: TestsContext, report: Reporter, testCase: TestCase, hasFrom: boolean): boolean {
+  let ok = true;
+  const generate = data.generate;
+  if (isRecord(generate)) {
+    if (!spec.hasGenerator) {
+      report.error([...at, 'generate'], 'This case is generated, but problem.yaml declares no `generator: {script: generator.js, sizes: [1000, 64000]}` (or its script is missing).', 'key');
+      ok = false;
+    } else if (hasFrom) {
+      report.error([...at, 'generate'], 'A case takes its input from `from:` or from `generate:`, not both.', 'key');
+      ok = false;
+    } else if (Number.isInteger(generate.n) && Number.isInteger(generate.seed)) {
+      testCase.generate = { n: generate.n as number, seed: generate.seed as number, ...(typeof generate.variant === 'string' ? { variant: generate.variant } : {}) };
+    } else ok = false; // the schema reported it
+  }
+  const digest = data.digest;
+  if (isRecord(digest)) {
+    if (spec.compare.kind !== 'exact') {
+      report.error([...at, 'digest'], `A digest stands for a value compared exactly; this problem compares \`${spec.compare.kind}\`: give \`expected\`${spec.compare.kind === 'checker' ? ' or nothing (the checker judges)' : ''}.`, 'key');
+      ok = false;
+    } else if (typeof digest.sha256 === 'string' && /^[0-9a-f]{64}$/.test(digest.sha256)) {
+      testCase.digest = { sha256: digest.sha256, ...(typeof digest.shape === 'string' ? { shape: digest.shape } : {}) };
+    } else ok = false; // the schema reported it
+  }
+  return ok;
 }
 
 /** Reads a `from:` JSON file; missing files and bad JSON are diagnostics (bad JSON at its own line). */

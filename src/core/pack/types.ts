@@ -170,6 +170,31 @@ export interface TestCase {
   line?: number;
   /** Absolute path of the JSON file the case's data came from (`from:`), when it had one. */
   from?: string;
+  /** The input comes from the problem's generator (`args`, or `ops`/`opArgs`, are filled in before a run). */
+  generate?: GenerateSpec;
+  /** The expected result as the digest of its canonical JSON, instead of `expected`. */
+  digest?: ResultDigest;
+}
+
+/** A generated input: the generator is called with `n`, `seed` and `variant`. */
+export interface GenerateSpec {
+  n: number;
+  seed: number;
+  variant?: string;
+}
+
+/** An expected result stored compactly: SHA-256 of its canonical JSON, and what it looks like, for messages. */
+export interface ResultDigest {
+  sha256: string;
+  shape?: string;
+}
+
+/** A problem's input generator: a pack script, and the sizes complexity is measured at. */
+export interface GeneratorSpec {
+  /** Absolute path of the script (resolved against the problem folder). */
+  script: string;
+  /** [smallest, largest]: measured at the smallest size, doubled until the largest. */
+  sizes: [number, number];
 }
 
 /** Everything about a problem, read when it is opened or run. */
@@ -188,6 +213,10 @@ export interface Problem extends ProblemSummary {
   /** Known-wrong solutions found in wrong/ by language. */
   wrong: { language: Language; path: string }[];
   cases: TestCase[];
+  /** How to make an input of size n, when the problem has a generator. */
+  generator?: GeneratorSpec;
+  /** The time complexity of the reference solution in the generator's n (`O(n log n)`), as problem.yaml states it. */
+  complexity?: string;
   /** Absolute path of tests.yaml. */
   testsPath?: string;
   /**

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
-import { stringifyJsonExact } from '../exactJson';
+import { parseJsonExact, stringifyJsonExact } from '../exactJson';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { registerCleanup } from './cleanup';
@@ -18,20 +18,25 @@ export interface CheckerScript {
 
 /** Reads a pack's checker from its real path, which must be inside the pack: a message for the user when not. */
 export function loadChecker(script: string, packDir: string): CheckerScript | string {
+  return loadPackScript(script, packDir, 'checker');
+}
+
+/** Reads a pack's script (a checker, a generator) from its real path, which must be inside the pack. */
+export function loadPackScript(script: string, packDir: string, what: 'checker' | 'generator'): CheckerScript | string {
   let real: string;
   let root: string;
   try {
     real = fs.realpathSync(script);
     root = fs.realpathSync(packDir);
   } catch (e) {
-    return `The checker ${script} cannot be read: ${(e as Error).message}`;
+    return `The ${what} ${script} cannot be read: ${(e as Error).message}`;
   }
   const rel = path.relative(root, real);
-  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `The checker ${script} is outside the pack (it resolves to ${real}).`;
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `The ${what} ${script} is outside the pack (it resolves to ${real}).`;
   try {
     return { path: real, source: fs.readFileSync(real, 'utf8') };
   } catch (e) {
-    return `The checker ${script} cannot be read: ${(e as Error).message}`;
+    return `The ${what} ${script} cannot be read: ${(e as Error).message}`;
   }
 }
 
@@ -82,19 +87,43 @@ process.exit(0);
 `;
 
 /** Runs a checker script over all items in one Node process; a broken checker is reported per item. */
-export function runChecker(node: Interpreter, checker: CheckerScript, items: CheckItem[], timeoutMs: number, signal?: AbortSignal): Promise<CheckVerdict[]> {
-  const marker = protocolMarker(crypto.randomBytes(16).toString('hex'));
+export async function runChecker(node: Interpreter, checker: CheckerScript, items: CheckItem[], timeoutMs: number, signal?: AbortSignal): Promise<CheckVerdict[]> {
   const script = checker.path;
   const failAll = (reason: string): CheckVerdict[] => items.map((it) => ({ index: it.index, ok: false, crashed: true, reason }));
+  const outcome = await runPackScript(node, CHECKER_MAIN, { script, source: checker.source, items }, timeoutMs, signal);
+  if (outcome.startError) return failAll(`the checker could not start: ${outcome.startError}`);
+  const reply = outcome.reply as { loadError?: string; verdicts?: CheckVerdict[] } | undefined;
+  if (outcome.timedOut) return failAll(`the checker ${script} did not answer within ${timeoutMs} ms`);
+  if (reply?.loadError) return failAll(`the checker ${script} failed to load: ${reply.loadError}`);
+  if (reply?.verdicts) return reply.verdicts;
+  return failAll(`the checker ${script} ended without an answer${outcome.stderr ? `: ${outcome.stderr.trim()}` : ''}`);
+}
+
+/** How a pack script's process ended: its one reply line (parsed), or why there is none. */
+export interface PackScriptOutcome {
+  reply?: unknown;
+  timedOut: boolean;
+  /** The end of what it wrote to stderr. */
+  stderr: string;
+  /** Why the process could not start. */
+  startError?: string;
+}
+
+/**
+ * Runs pack code (a checker, a generator) in a child Node process as a solution runs: the same minimal
+ * environment, everything it starts killed at the end, a time bound. `main` reads the JSON job from stdin
+ * (`payload` plus `marker`) and writes one line, the marker then JSON, with its reply.
+ */
+export function runPackScript(node: Interpreter, main: string, payload: Record<string, unknown>, timeoutMs: number, signal?: AbortSignal): Promise<PackScriptOutcome> {
+  const marker = protocolMarker(crypto.randomBytes(16).toString('hex'));
   return new Promise((resolve) => {
-    // A pack's code like a solution: the same minimal environment, and everything it starts is killed at the end.
     const runMarker = newRunMarker();
-    // Node needs nothing beyond the base variables (NODE_OPTIONS in particular must not reach the checker).
+    // Node needs nothing beyond the base variables (NODE_OPTIONS in particular must not reach pack code).
     const env = solutionEnv({ keepEnv: /^$/, fixedEnv: {} }, node, runMarker);
-    const child = spawn(node.command, ['-e', CHECKER_MAIN], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
+    const child = spawn(node.command, ['-e', main], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
     const tree = child.pid ? new ProcessTree(child.pid, runMarker) : undefined;
     const unregister = registerCleanup(() => tree?.kill());
-    let stdout = '';
+    const chunks: string[] = [];
     let stderr = '';
     let timedOut = false;
     const kill = (): void => tree?.kill();
@@ -104,18 +133,18 @@ export function runChecker(node: Interpreter, checker: CheckerScript, items: Che
     }, timeoutMs);
     const onAbort = (): void => kill();
     signal?.addEventListener('abort', onAbort);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stdout.setEncoding('utf8').on('data', (d: string) => chunks.push(d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4000)));
     child.stdin.on('error', () => {});
     child.on('error', (e) => {
       clearTimeout(timer);
       unregister();
-      resolve(failAll(`the checker could not start: ${e.message}`));
+      resolve({ timedOut: false, stderr, startError: e.message });
     });
     let pipeTimer: NodeJS.Timeout | undefined;
     let exited = false;
-    // Whatever still holds the pipes once the checker is gone is not waited for, once nothing came through them for
-    // a while and one more poll of the pipes (before setImmediate) has read what the checker wrote.
+    // Whatever still holds the pipes once the script is gone is not waited for, once nothing came through them for
+    // a while and one more poll of the pipes (before setImmediate) has read what the script wrote.
     const armPipeTimer = (): void => {
       clearTimeout(pipeTimer);
       pipeTimer = setTimeout(() => setImmediate(() => {
@@ -136,20 +165,19 @@ export function runChecker(node: Interpreter, checker: CheckerScript, items: Che
       signal?.removeEventListener('abort', onAbort);
       kill();
       unregister();
+      const stdout = chunks.join('');
       const at = stdout.lastIndexOf(marker);
-      let reply: { loadError?: string; verdicts?: CheckVerdict[] } | undefined;
+      let reply: unknown;
       if (at >= 0) {
         try {
-          reply = JSON.parse(stdout.slice(at + marker.length).split('\n')[0]) as typeof reply;
+          const end = stdout.indexOf('\n', at);
+          reply = parseJsonExact(stdout.slice(at + marker.length, end < 0 ? undefined : end));
         } catch {
           reply = undefined;
         }
       }
-      if (timedOut) resolve(failAll(`the checker ${script} did not answer within ${timeoutMs} ms`));
-      else if (reply?.loadError) resolve(failAll(`the checker ${script} failed to load: ${reply.loadError}`));
-      else if (reply?.verdicts) resolve(reply.verdicts);
-      else resolve(failAll(`the checker ${script} ended without an answer${stderr ? `: ${stderr.trim()}` : ''}`));
+      resolve({ reply, timedOut, stderr });
     });
-    child.stdin.end(stringifyJsonExact({ marker, script, source: checker.source, items }));
+    child.stdin.end(stringifyJsonExact({ marker, ...payload }));
   });
 }

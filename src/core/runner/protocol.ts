@@ -111,6 +111,8 @@ export type HarnessMessage =
       t: 'result';
       index: number;
       ms: number;
+      /** CPU time of the call, in milliseconds, where the harness can measure it (for complexity measurement). */
+      cpuMs?: number;
       output: string;
       truncated: boolean;
       /** Function problems: the return value; class problems: one output per op (null for the constructor). */
@@ -186,6 +188,7 @@ export function parseHarnessMessage(v: unknown): HarnessMessage | string {
     case 'result': {
       if (!isIndex(v.index)) return `a result with a bad index (${JSON.stringify(v.index)?.slice(0, 40)})`;
       if (typeof v.ms !== 'number' || !Number.isFinite(v.ms) || !isString(v.output) || typeof v.truncated !== 'boolean') return 'a malformed result';
+      if (v.cpuMs !== undefined && (typeof v.cpuMs !== 'number' || !Number.isFinite(v.cpuMs))) return 'a malformed result';
       if (!optional(v.error, isHarnessError) || !optional(v.repeat, isRepeatOutcome)) return 'a result with a malformed error or repeat block';
       if (v.error === undefined && nestingDepth([v.value, v.repeat], MAX_VALUE_DEPTH + 1) > MAX_VALUE_DEPTH + 1) {
         const rest: Record<string, unknown> = { ...v };

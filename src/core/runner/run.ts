@@ -13,6 +13,8 @@ import { NODE_TOOLCHAIN } from '../languages/node';
 import { languageById } from '../languages/registry';
 import type { LanguageModule } from '../languages/types';
 import { defaultBuildCacheDir } from '../languages/buildCache';
+import { judgeDigest } from './digest';
+import { withGeneratedCases } from './generator';
 import { solutionEnv } from './languages';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
@@ -253,7 +255,8 @@ export async function runSolution(opts: RunOptions, env: RunnerEnv): Promise<Run
 }
 
 async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
-  const { problem, language, solutionPath } = opts;
+  const { language, solutionPath } = opts;
+  let problem = opts.problem;
   const started = env.now();
   const runner = languageById(language);
   const indexes = opts.only ? [...new Set(opts.only)] : problem.cases.map((_, i) => i);
@@ -317,6 +320,14 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return done();
   }
   const interpreter = interpreterLookup.interpreter;
+  // Generated inputs are made here, in Node, whatever the solution's language: every harness gets plain arguments.
+  const generated = await casesWithInputs(problem, indexes, env, opts.signal);
+  if (typeof generated === 'string') {
+    runError = { kind: 'tests-broken', message: generated };
+    finishRest('notRun', generated);
+    return done();
+  }
+  problem = generated;
   const tmpDir = env.tmpDir ?? os.tmpdir();
   const prepared = runner.prepare ? await runner.prepare(solutionPath, tmpDir) : { ok: true as const, codePath: solutionPath };
   if (!prepared.ok) {
@@ -396,7 +407,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
 
   /** Turns a harness result into a verdict (comparison happens here, in the parent). */
   function judge(c: TestCase, m: Extract<HarnessMessage, { t: 'result' }>, output: CappedText): CaseResult | undefined {
-    const base = { ...baseResult(m.index), durationMs: m.ms, output: output.text, ...(output.truncated ? { outputTruncated: true } : {}) };
+    const base = { ...baseResult(m.index), durationMs: m.ms, ...(m.cpuMs !== undefined ? { cpuMs: m.cpuMs } : {}), output: output.text, ...(output.truncated ? { outputTruncated: true } : {}) };
     const error = m.error;
     if (error) {
       if (error.kind === 'error') {
@@ -421,6 +432,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       return { ...base, actual, verdict: 'failed', message: `Expected ${wanted ? `a ${wanted}` : 'an exception'}, but the solution returned ${preview(actual)}.` };
     }
     const compare = problem.compare;
+    if (c.digest) {
+      const judged = judgeDigest(actual, c.digest, spec.kind === 'class');
+      return judged === true ? { ...base, actual, verdict: 'passed' } : { ...base, actual, verdict: 'failed', message: `${judged}.` };
+    }
     if (compare.kind === 'checker') {
       awaitingChecker.set(m.index, { ...base, actual, verdict: 'notRun' });
       return undefined;
@@ -791,3 +806,11 @@ function testsBrokenError(problem: Problem): RunError {
   return { kind: 'tests-broken', message, diagnostics: errors };
 }
 
+/** The problem with the generated inputs of the cases to run in place, or why they could not be made. */
+async function casesWithInputs(problem: Problem, indexes: number[], env: RunnerEnv, signal?: AbortSignal): Promise<Problem | string> {
+  if (!indexes.some((i) => problem.cases[i].generate)) return problem;
+  const node = await env.interpreters.resolve('node');
+  if (!node.ok) return `Generated cases need Node to make their inputs: ${node.message}`;
+  const made = await withGeneratedCases(problem, indexes, node.interpreter, signal);
+  return made.ok ? made.problem : made.message;
+}

@@ -21,6 +21,8 @@ export interface CaseResult {
   location?: { file: string; line: number; column?: number };
   /** Wall-clock time of the case, in milliseconds. */
   durationMs: number;
+  /** CPU time of the call, in milliseconds, when the harness measures it: steadier than wall time on a busy machine. */
+  cpuMs?: number;
   /** What the solution printed during the case (stdout and stderr, capped). */
   output: string;
   /** True when `output` was cut at the cap. */

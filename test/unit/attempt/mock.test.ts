@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
+  recordComplexity,
   expire,
   linkMockAttempt,
   mockAttemptMinutes,
@@ -116,6 +117,20 @@ describe('mockReport', () => {
     assert.match(report.markdown, /\| 1 \| Title a \| easy \| ✅ solved \| 20:00 \/ 30:00 \| 2 \| 1 \| 85 \|/);
     assert.match(report.markdown, /\| 3 \| Title c\\\|x \| hard \| — not started \|/);
     assert.match(report.markdown, /3\. \*\*Title c\\\|x\*\*: no run, so no coverage\./);
+  });
+
+  it('shows the complexity measured after a passing run, one line per measured problem, and none without one', () => {
+    let session = startMockSession({ id: 'm', problems: [problem('a', 'easy'), problem('b', 'easy')] }, T0);
+    let a = newAttempt('strict', 'att-a', 'a', 30);
+    a = ok(recordRun(a, run(['passed']), T0 + 10 * MIN));
+    a = recordComplexity(a, { at: T0 + 10 * MIN, stated: 'O(n log n)', label: '≈ O(n²)', sentence: 'Complexity: you stated O(n log n); measured ≈ O(n²) — slower than stated.' });
+    session = linkMockAttempt(session, 0, 'att-a');
+    const report = mockReport(session, [a], T0 + 20 * MIN);
+    assert.equal(report.problems[0].complexity, 'Complexity: you stated O(n log n); measured ≈ O(n²) — slower than stated.');
+    assert.equal(report.problems[1].complexity, undefined);
+    assert.match(report.markdown, /## Complexity\n\n1\. \*\*Title a\*\*: you stated O\(n log n\); measured ≈ O\(n²\) — slower than stated\.\n\n/);
+    assert.doesNotMatch(report.markdown, /2\. \*\*Title b\*\*: you stated/);
+    assert.doesNotMatch(mockReport(session, [], T0 + 20 * MIN).markdown, /## Complexity/);
   });
 
   it('reports a problem the candidate chose to skip as skipped, not as never started', () => {

@@ -1,0 +1,65 @@
+import { COMPLEXITY_CLASSES, GROWTH, classLabel, classRank, type ComplexityClass } from './classes';
+
+/** One measured size: n, and the time of one call there (median of repeats, empty-call cost subtracted). */
+export interface TimingPoint {
+  n: number;
+  ms: number;
+}
+
+/** What the timings say: the best-fitting class, and the range of classes they cannot tell apart from it. */
+export interface ComplexityFit {
+  best: ComplexityClass;
+  /** The lowest and highest class the fit cannot separate from `best` (both `best` when it stands alone). */
+  range: [ComplexityClass, ComplexityClass];
+  /** Relative residual of each class's least-squares fit (lower fits better). */
+  residuals: Record<ComplexityClass, number>;
+}
+
+/**
+ * A neighbour whose residual is within this factor of the best one's is not told apart from it: timing noise on
+ * a busy machine easily moves a residual by that much, and n against n log n differs by a few per cent a doubling.
+ */
+export const SEPARATION = 2;
+/** Residuals below this are all "a perfect fit": noise-free data (tests) do not separate by ratio alone. */
+const RESIDUAL_FLOOR = 1e-4;
+
+/**
+ * Fits `ms ≈ c·g(n)` for each class g by least squares on the relative error (each point weighs as much as any
+ * other, whatever its size), as the big_O method fits each class and keeps the one with the least residual.
+ * Needs at least three sizes; undefined otherwise.
+ */
+export function fitComplexity(points: readonly TimingPoint[]): ComplexityFit | undefined {
+  const usable = points.filter((p) => p.n >= 1 && Number.isFinite(p.ms) && p.ms > 0);
+  if (new Set(usable.map((p) => p.n)).size < 3) return undefined;
+  const residuals = {} as Record<ComplexityClass, number>;
+  for (const c of COMPLEXITY_CLASSES) residuals[c] = relativeResidual(usable, GROWTH[c]);
+  const best = COMPLEXITY_CLASSES.reduce((a, b) => (residuals[b] < residuals[a] ? b : a));
+  const close = (c: ComplexityClass): boolean => residuals[c] <= Math.max(SEPARATION * residuals[best], RESIDUAL_FLOOR);
+  let lo = classRank(best);
+  let hi = lo;
+  while (lo > 0 && close(COMPLEXITY_CLASSES[lo - 1])) lo--;
+  while (hi < COMPLEXITY_CLASSES.length - 1 && close(COMPLEXITY_CLASSES[hi + 1])) hi++;
+  return { best, range: [COMPLEXITY_CLASSES[lo], COMPLEXITY_CLASSES[hi]], residuals };
+}
+
+/** Mean squared relative error of the best `c·g(n)` (c ≥ 0): minimises Σ(1 − c·g/t)², so c = Σ(g/t) / Σ(g/t)². */
+function relativeResidual(points: readonly TimingPoint[], g: (n: number) => number): number {
+  const ratios = points.map((p) => g(p.n) / p.ms);
+  if (ratios.some((r) => !Number.isFinite(r))) return Infinity;
+  const c = ratios.reduce((s, r) => s + r, 0) / ratios.reduce((s, r) => s + r * r, 0);
+  return ratios.reduce((s, r) => s + (1 - c * r) ** 2, 0) / ratios.length;
+}
+
+/** The fit as a reader takes it: `≈ O(n log n)`, or `between O(n) and O(n log n)`. */
+export function fitLabel(fit: ComplexityFit): string {
+  const [lo, hi] = fit.range;
+  return lo === hi ? `≈ ${classLabel(lo)}` : `between ${classLabel(lo)} and ${classLabel(hi)}`;
+}
+
+/** How a measurement stands against a stated class: within the range, above it (slower) or below it. */
+export function compareWithStated(fit: ComplexityFit, stated: ComplexityClass): 'consistent' | 'slower' | 'faster' {
+  const [lo, hi] = fit.range;
+  if (classRank(lo) > classRank(stated)) return 'slower';
+  if (classRank(hi) < classRank(stated)) return 'faster';
+  return 'consistent';
+}

@@ -1,0 +1,203 @@
+import type { Language, Problem, TestCase } from '../pack/types';
+import { generateInputs, withInput, type GeneratedInput } from '../runner/generator';
+import { runSolution } from '../runner/run';
+import type { RunnerEnv } from '../runner/types';
+import { classLabel, parseComplexity, type ComplexityClass } from './classes';
+import { compareWithStated, fitComplexity, fitLabel, type ComplexityFit, type TimingPoint } from './fit';
+
+/** What measuring a solution's growth found. */
+export interface ComplexityMeasurement {
+  /** Each size measured: n and the median time of one call, the empty-call cost subtracted. */
+  points: TimingPoint[];
+  /** The median time of a call on the smallest input (n = 1), subtracted from every point. */
+  emptyCallMs: number;
+  /** Undefined when too few sizes could be measured (`reason` says why). */
+  fit?: ComplexityFit;
+  /** `≈ O(n)`, `between O(n) and O(n log n)`, or why there is no fit. */
+  label: string;
+  /** Why measuring stopped before the largest size, or why there is no fit. */
+  reason?: string;
+  /** Wall time the measurement took. */
+  durationMs: number;
+}
+
+export interface MeasureOptions {
+  problem: Problem;
+  language: Language;
+  solutionPath: string;
+  env: RunnerEnv;
+  signal?: AbortSignal;
+  /** Wall-time budget for the whole measurement (default 8 s); sizes that would not fit are not run. */
+  budgetMs?: number;
+  /** Calls per size; the median counts (default 3). */
+  repeats?: number;
+  /** The seed of the inputs (default 1). */
+  seed?: number;
+}
+
+/** A call slower than this is slow enough to read its growth from: larger sizes are not needed. */
+const ENOUGH_MS = 800;
+/** Below this, a first size is too slow to start from: smaller sizes are measured first, down to 1/64 of it. */
+const SLOW_START_MS = 60;
+/** A call shorter than this (after the empty-call cost) is timer noise, not growth. */
+const MEASURABLE_MS = 0.3;
+/** Calls at least this long are preferred for the fit, when there are three sizes of them. */
+const RELIABLE_MS = 2;
+/** The longest a call at the first sizes may take: a slow solution is measured at smaller sizes instead. */
+const PROBE_CAP_MS = 300;
+/** The longest one call may take while measuring. */
+const CALL_CAP_MS = 2500;
+
+/**
+ * Runs the solution on the generator's inputs of growing size (doubling from the problem's smallest size to its
+ * largest; first halving when the smallest is already slow), a few calls per size, and fits the median times
+ * to the usual classes. Times are the CPU time of each call where the harness measures it (a busy machine
+ * stretches wall time, not CPU time), else its wall time. Run it after the verdict: it takes seconds.
+ */
+export async function measureComplexity(opts: MeasureOptions): Promise<ComplexityMeasurement> {
+  const { problem, env } = opts;
+  const started = env.now();
+  const budget = opts.budgetMs ?? 8000;
+  const repeats = Math.max(1, opts.repeats ?? 3);
+  const seed = opts.seed ?? 1;
+  const result = (points: TimingPoint[], emptyCallMs: number, reason?: string): ComplexityMeasurement => {
+    const sorted = [...points].sort((a, b) => a.n - b.n);
+    const fit = fitComplexity(sorted);
+    const label = fit ? fitLabel(fit) : `not measured: ${reason ?? 'fewer than three sizes ran'}`;
+    return { points: sorted, emptyCallMs, ...(fit ? { fit } : {}), label, ...(reason ? { reason } : {}), durationMs: env.now() - started };
+  };
+  if (!problem.generator) return result([], 0, 'the problem has no generator');
+  const node = await env.interpreters.resolve('node');
+  if (!node.ok) return result([], 0, node.message);
+
+  const [from, to] = problem.generator.sizes;
+  const up: number[] = [];
+  for (let n = from; n <= to; n *= 2) up.push(n);
+  const down: number[] = [];
+  for (let n = Math.floor(from / 2); n >= Math.max(1, Math.floor(from / 64)); n = Math.floor(n / 2)) down.push(n);
+
+  const inputs = new Map<number, GeneratedInput>();
+  const made = async (sizes: number[]): Promise<string | undefined> => {
+    const missing = sizes.filter((n) => !inputs.has(n));
+    if (missing.length === 0) return undefined;
+    const outcome = await generateInputs(problem, node.interpreter, missing.map((n) => ({ n, seed })), opts.signal);
+    if (!outcome.ok) return outcome.message;
+    missing.forEach((n, i) => inputs.set(n, outcome.inputs[i]));
+    return undefined;
+  };
+  const failedToMake = await made([1, ...up]);
+  if (failedToMake) return result([], 0, failedToMake);
+
+  /**
+   * Median time of the calls at each size, one process for them all, after one warm-up call on the smallest
+   * input (so the first timed call does not pay for compiling the solution); undefined entries did not finish.
+   */
+  const timeSizes = async (sizes: number[], capMs: number, times: number, interleave = true): Promise<{ medians: (number | undefined)[]; failure?: string }> => {
+    const cases: TestCase[] = [withInput({ name: 'warm-up', tags: [] }, inputs.get(1)!)];
+    // Interleaved (a, b, a, b…), a burst of load from elsewhere on the machine hits every size alike; in order
+    // (a, a, b, b…), a time-out at the largest size (which ends the run) loses no other size.
+    const slot = (r: number, k: number): number => 1 + (interleave ? r * sizes.length + k : k * times + r);
+    const ordered: TestCase[] = [];
+    for (let r = 0; r < times; r++) {
+      sizes.forEach((n, k) => (ordered[slot(r, k) - 1] = withInput({ name: `n = ${n} #${r + 1}`, tags: [] }, inputs.get(n)!)));
+    }
+    cases.push(...ordered);
+    // Only the times count: nothing is compared (the cases expect nothing) and each call is capped.
+    const timed: Problem = { ...problem, cases, compare: { kind: 'exact' }, limits: { ...problem.limits, timeMs: Math.max(1, Math.round(capMs)) } };
+    const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
+    if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), failure: run.error.message };
+    let failure: string | undefined;
+    const ok = (c: (typeof run.cases)[number]): boolean => c.verdict === 'passed' || c.verdict === 'failed';
+    // Calls not run after a time-out are part of that time-out, not failures of their own.
+    if (!ok(run.cases[0]) && run.cases[0].verdict !== 'notRun') failure = `the solution stopped at n = 1 (${run.cases[0].verdict}${run.cases[0].message ? `: ${run.cases[0].message}` : ''})`;
+    const medians = sizes.map((n, k) => {
+      const ms: number[] = [];
+      for (let r = 0; r < times; r++) {
+        const c = run.cases[slot(r, k)];
+        if (ok(c)) ms.push(c.cpuMs ?? c.durationMs);
+        else if (c.verdict !== 'notRun') failure ??= c.verdict === 'timeout' ? `a call at n = ${n} took over ${Math.round(capMs)} ms` : `the solution stopped at n = ${n} (${c.verdict}${c.message ? `: ${c.message}` : ''})`;
+      }
+      return ms.length === times ? median(ms) : undefined;
+    });
+    return { medians, ...(failure ? { failure } : {}) };
+  };
+  /** More calls where they are cheap: short timings are the noisiest. */
+  const repeatsFor = (lastMs: number | undefined): number => (lastMs !== undefined && lastMs < 20 ? repeats + 4 : repeats);
+
+  const remaining = (): number => budget - (env.now() - started);
+  const measured = new Map<number, number>();
+  const first = await timeSizes([1, from], PROBE_CAP_MS, repeats);
+  const emptyCallMs = first.medians[0] ?? 0;
+  if (first.medians[1] === undefined) {
+    // Even the smallest size is too slow (or failed): go down in one run, largest first would waste the budget.
+    if (first.failure && !/took over/.test(first.failure)) return result([], emptyCallMs, first.failure);
+  } else measured.set(from, first.medians[1]);
+  const slowStart = first.medians[1] === undefined || first.medians[1] > SLOW_START_MS;
+  if (slowStart && down.length > 0) {
+    const err = await made(down);
+    if (err) return result([], emptyCallMs, err);
+    const lower = await timeSizes(down.slice(0, 6).reverse(), PROBE_CAP_MS, repeats, false);
+    down.slice(0, 6).reverse().forEach((n, k) => lower.medians[k] !== undefined && measured.set(n, lower.medians[k]!));
+  }
+  let reason: string | undefined;
+  let prev = from;
+  let last = measured.get(from);
+  for (const n of up.slice(1)) {
+    if (last === undefined) break;
+    if (last >= ENOUGH_MS) break;
+    // A doubling multiplies the time by at most 8 for the cubic class; stop when that would not fit.
+    const times = repeatsFor(last);
+    const predicted = (Math.max(last * 8, 1) + last) * times + 300;
+    if (predicted > remaining()) {
+      reason = `stopped before n = ${n} to stay within ${Math.round(budget / 1000)} s`;
+      break;
+    }
+    // The size before is timed again in the same process: the time at n is the one before times the ratio of the
+    // two, measured side by side, so a machine busier now than a second ago does not bend the curve.
+    const pair = await timeSizes([prev, n], Math.min(CALL_CAP_MS, Math.max(50, remaining() / times)), times);
+    const [before, now] = pair.medians;
+    if (before === undefined || now === undefined) {
+      reason = pair.failure;
+      break;
+    }
+    last = before > 0 ? last * (now / before) : now;
+    measured.set(n, last);
+    prev = n;
+    if (opts.signal?.aborted) break;
+  }
+  // Calls shorter than the timer's noise say nothing about growth: they are left out of the fit.
+  let points = [...measured].map(([n, ms]) => ({ n, ms: ms - emptyCallMs })).filter((p) => p.ms >= MEASURABLE_MS);
+  // Calls of a millisecond or two carry the harness's own per-call work and the timer's jitter: with enough longer
+  // ones, those alone are fitted.
+  if (points.filter((p) => p.ms >= RELIABLE_MS).length >= 3) points = points.filter((p) => p.ms >= RELIABLE_MS);
+  if (points.length < 3 && measured.size >= 3) {
+    const largest = Math.max(...measured.keys());
+    return result(points, emptyCallMs, `too fast to measure: under ${MEASURABLE_MS} ms a call up to n = ${largest.toLocaleString('en-US')}`);
+  }
+  return result(points, emptyCallMs, reason);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+/** "you stated O(n log n); measured ≈ O(n²)", or the measurement alone when nothing was stated. */
+export function measurementSentence(m: ComplexityMeasurement, statedText?: string): string {
+  const stated = statedText ? parseComplexity(statedText) : undefined;
+  const measured = m.fit ? `measured ${m.label}` : m.label;
+  if (!statedText) return `Complexity: ${measured}.`;
+  if (!stated) return `Complexity: you stated ${statedText}, which is not one class of n (${measured}).`;
+  if (!m.fit) return `Complexity: you stated ${classLabel(stated)}; ${measured}.`;
+  const against = compareWithStated(m.fit, stated);
+  const note = against === 'slower' ? ' — slower than stated' : against === 'faster' ? ' — faster than stated' : '';
+  return `Complexity: you stated ${classLabel(stated)}; ${measured}${note}.`;
+}
+
+/** Sizes and times, for a detailed printout: `n = 4,000: 1.20 ms`. */
+export function measurementTable(m: ComplexityMeasurement): string[] {
+  return m.points.map((p) => `n = ${p.n.toLocaleString('en-US')}: ${p.ms < 10 ? p.ms.toFixed(2) : Math.round(p.ms)} ms`);
+}
+
+export type { ComplexityClass };

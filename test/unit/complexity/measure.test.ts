@@ -1,0 +1,61 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { measureComplexity, measurementSentence } from '../../../src/core/complexity/measure';
+import { loadProblemFromDir } from '../../../src/core/pack/index';
+import { minimalPack, tempDir, writeTree } from '../pack/helpers';
+import { testEnv } from '../runner/helpers';
+
+// Distinct values in a scrambled order (7919 is prime to 1000003): the quadratic loop never stops early.
+const GENERATOR = `
+module.exports = function generate(n, seed) {
+  const xs = [];
+  for (let i = 0; i < n; i++) xs.push((i * 7919 + seed) % 1000003);
+  return [xs];
+};
+`;
+
+describe('measuring complexity on generated inputs', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let remove: () => void;
+  before(() => {
+    ({ dir, remove } = tempDir());
+    writeTree(dir, minimalPack({
+      'p/problem.yaml': 'id: p\ntitle: P\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\ngenerator: {script: generator.js, sizes: [4000, 512000]}\ncomplexity: O(n)\n',
+      'p/generator.js': GENERATOR,
+      // Values seen for the first time: a count of odd ones in one pass, and the quadratic pair loop.
+      'linear.py': 'def f(xs):\n    count = 0\n    for x in xs:\n        if x % 2:\n            count += 1\n    return count\n',
+      'quadratic.py': 'def f(xs):\n    count = 0\n    for i in range(len(xs)):\n        if all(xs[j] != xs[i] for j in range(i)):\n            count += 1\n    return count\n',
+      'linear.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) if (x % 2) c++; return c; };\n',
+      'quadratic.js': 'exports.f = (xs) => { let c = 0; for (let i = 0; i < xs.length; i++) { let seen = false; for (let j = 0; j < i; j++) if (xs[j] === xs[i]) { seen = true; break; } if (!seen) c++; } return c; };\n',
+    }));
+  });
+  after(() => remove());
+
+  for (const [language, ext] of [['python', 'py'], ['javascript', 'js']] as const) {
+    it(`tells a linear ${language} solution from a quadratic one`, async () => {
+      const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+      assert.ok(problem);
+      const env = testEnv();
+      const linear = await measureComplexity({ problem, language, solutionPath: path.join(dir, `linear.${ext}`), env });
+      const quadratic = await measureComplexity({ problem, language, solutionPath: path.join(dir, `quadratic.${ext}`), env });
+      const show = (m: typeof linear): string => `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+      assert.ok(linear.fit && quadratic.fit, `${show(linear)} / ${show(quadratic)}`);
+      assert.ok(['O(n)', 'O(n log n)', 'O(log n)'].includes(linear.fit.best), show(linear));
+      assert.equal(quadratic.fit.best, 'O(n^2)', show(quadratic));
+      assert.ok(quadratic.points.length >= 3 && linear.points.length >= 3);
+      assert.match(measurementSentence(quadratic, 'O(n)'), /^Complexity: you stated O\(n\); measured (≈ O\(n²\)|between O\(n²\) and O\(n³\)|between O\(n log n\) and O\(n²\)) — slower than stated\.$|^Complexity: you stated O\(n\); measured ≈ O\(n²\) — slower than stated\.$/);
+      assert.ok(fs.existsSync(problem.generator!.script));
+    });
+  }
+
+  it('reports why it could not measure, without a class', async () => {
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    const broken = path.join(dir, 'broken.py');
+    fs.writeFileSync(broken, 'def f(xs):\n    raise ValueError("nope")\n');
+    const m = await measureComplexity({ problem: problem!, language: 'python', solutionPath: broken, env: testEnv() });
+    assert.equal(m.fit, undefined);
+    assert.match(m.label, /^not measured: the solution stopped at n = 1 \(error: ValueError: nope\)$/);
+  });
+});
