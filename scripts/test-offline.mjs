@@ -261,6 +261,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
     await page.locator('.part.editor .tab', { hasText: 'solution.py' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     // Beside it, the statement rendered (a locked Markdown preview).
     await page.locator('.part.editor .tab', { hasText: 'statement.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
     // The preview renders in a webview a moment after its tab shows.
@@ -567,6 +568,8 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     const solution = path.join(dir, 'solution.ts');
     await page.locator('.part.editor .tab', { hasText: 'solution.ts' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await timerItem(page, /clarify \d+:\d\d · \d+:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // The start ends with PLAN.md opening (and taking the focus): wait for it, or it lands in the middle of what follows.
+    await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     // Timer Actions: a plain title, no Pause in interview mode.
     await timerItem(page).click();
     const title = (await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Genre Tree Depth ·' }).first().innerText({ timeout: 30_000 })).trim();
@@ -632,6 +635,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     await pickInQuickPick(page, 'Longest Binge Streak');
     await pickInQuickPick(page, 'JavaScript');
     await page.locator('.part.editor .tab', { hasText: 'solution.js' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await timerItem(page, /clarify \d+:\d\d/).click({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Longest Binge Streak ·' }).filter({ hasText: 'practice mode' }).first().waitFor({ timeout: 30_000 });
     await quickRow(page, 'Pause Timer').click({ timeout: 30_000 });
