@@ -310,8 +310,10 @@ export class MockLoop implements vscode.Disposable {
   }
 
   private async save(loop: LoopSession | undefined): Promise<void> {
+    // The context key first: whoever sees the saved loop (or its end) sees the menus that go with it.
+    const context = setContext(ContextKeys.loopActive, loop !== undefined);
     await this.deps.state.update(LOOP_KEY, loop);
-    await setContext(ContextKeys.loopActive, loop !== undefined);
+    await context;
   }
 
   dispose(): void {

@@ -57,6 +57,8 @@ describe('Start Drill', () => {
   it('the command writes only the starter into the workspace, opens it and announces the drill', async () => {
     const { api, extensionPath } = await drillsApi();
     const node = builtInProblem(allNodes(api), extensionPath, 0);
+    // What other suites left in the workspace (a design drill's DESIGN.md…) is not this start's doing.
+    const before = new Set(fs.existsSync(drillsDir) ? filesUnder(drillsDir) : []);
     const announced: DrillStart[] = [];
     const sub = api.drills.onDidStartDrill((s) => announced.push(s));
     const start = await vscode.commands.executeCommand<DrillStart | undefined>('drills.startDrill', node);
@@ -69,7 +71,7 @@ describe('Start Drill', () => {
     );
     assert.equal(fs.readFileSync(start.solutionPath, 'utf8'), fs.readFileSync(path.join(node.problem.dir, 'starter', 'solution.py'), 'utf8'));
     // Only the starter (and the session's PLAN.md): no statement copy, no tests, no reference or wrong solutions.
-    assert.deepEqual(filesUnder(drillsDir).filter((f) => path.basename(f) !== 'PLAN.md'), [path.join(node.problem.id, 'solution.py')]);
+    assert.deepEqual(filesUnder(drillsDir).filter((f) => path.basename(f) !== 'PLAN.md' && !before.has(f)), [path.join(node.problem.id, 'solution.py')]);
     assert.equal(start.statementPath, path.join(node.problem.dir, 'statement.md'));
     assert.equal(announced.length, 1);
     assert.equal(announced[0]!.solutionPath, start.solutionPath);
