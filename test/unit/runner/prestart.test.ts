@@ -68,7 +68,7 @@ describe('runner: prestarted harness', function () {
       const code = language === 'python' ? 'def solve(a):\n    if a < 0:\n        raise ValueError("negative")\n    return a * 2\n' : 'function solve(a) { if (a < 0) throw new Error("negative"); return a * 2; }\nmodule.exports = { solve };\n';
       const file = write(`double.${language === 'python' ? 'py' : 'js'}`, code);
       const problem = makeProblem({ limits: { timeMs: 1000, memoryMb: 128 }, cases: [tc([1], 2), tc([2], 5), tc([-1], 0), tc([3], 6)] });
-      const strip = (r: RunResult): unknown => r.cases.map(({ durationMs: _, stack: __, ...c }) => c);
+      const strip = (r: RunResult): unknown => r.cases.map(({ durationMs: _, cpuMs: ___, stack: __, ...c }) => c);
       const plain = await run(problem, language, file);
       const harness = await prestart(language, file, 128);
       const prestarted = await run(problem, language, file, harness);

@@ -182,7 +182,7 @@ describe('core drill session: start, phases, gate, runs, outcomes and restore, i
     assert.deepEqual((await session.history.getAttempt(attempt.id)).attempt?.plan, accepted.plan);
   });
 
-  it('runs are recorded; a run passing every case solves and closes the attempt, and the next open one becomes active', async () => {
+  it('runs are recorded; a run passing every case solves and closes the attempt, and leaves no drill active (its "solved in" shows) while the other stays open', async () => {
     const session = await newSession();
     const other = await session.start(startInput(path.join(workspace, 'other')));
     clock.t += 1000;
@@ -200,7 +200,8 @@ describe('core drill session: start, phases, gate, runs, outcomes and restore, i
     assert.equal(solved.status, 'solved');
     assert.equal(solved.runs.length, 3);
     assert.equal(session.find(attempt.id), undefined, 'a solved attempt stayed open');
-    assert.equal(session.active?.attempt.id, other.id);
+    assert.equal(session.active, undefined);
+    assert.ok(session.find(other.id), 'the other drill was closed too');
     assert.ok(isAttemptError(await session.recordRun(attempt.id, { cases: [] })), 'a run was recorded on a closed attempt');
     assert.equal((await session.history.getAttempt(attempt.id)).attempt?.status, 'solved');
   });
