@@ -7,10 +7,12 @@ import { compileSolution, JAVA_HARNESS_CLASS, JAVA_HARNESS_SOURCE, JAVAC_KEY, ja
 import type { BuildInput, BuildResult, LanguageModule, StackFrame } from './types';
 
 /**
- * The stack of the thread that runs the cases, in MB: a recursion 100 000 calls deep fits many times over, and an
- * endless one ends as a StackOverflowError quickly, before its stack pages count against the memory limit.
+ * The stack of the thread that runs the cases, in MB: a recursion 100 000 calls deep fits twice over (a small method's
+ * C1-compiled frames reach ~270 000 calls). An endless recursion ends as a StackOverflowError that must not read as
+ * running out of memory: JDK 17 measured ~3 MB of resident memory per MB of stack it overflows in compiled code (36 MB
+ * for the JVM plus ~100 MB at 32 MB of stack, ~230 MB at 64), which `runtimeMb` has to hold.
  */
-const STACK_MB = 64;
+const STACK_MB = 32;
 
 /**
  * JVM flags for the fastest start: the client compiler alone (no C2 compile threads competing with the solution on a
@@ -199,8 +201,8 @@ export const java: LanguageModule<'java'> = {
   },
   outOfMemory: (stderr) => /OutOfMemoryError|Java heap space|Metaspace/.test(stderr),
   // The JVM's own resident memory beside the heap (-Xmx is the problem's limit): code, class metadata, the
-  // collector's tables, the case thread's stack as deep recursion touches it.
-  runtimeMb: 128,
+  // collector's tables, and what an overflowing recursion touches (about 3 × STACK_MB, see there).
+  runtimeMb: 160,
   // JAVA_TOOL_OPTIONS, _JAVA_OPTIONS and JDK_JAVA_OPTIONS stay out: they would change the JVM's flags and print.
   keepEnv: /^$/,
   fixedEnv: {},

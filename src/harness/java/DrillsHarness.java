@@ -997,6 +997,8 @@ public final class DrillsHarness {
       }
     }
     if (value instanceof Collection) throw new NotJson("a " + c.getSimpleName() + " (return a List)" + at(where));
+    // A lambda or method reference, by what it is rather than by the JVM's generated class name.
+    if (c.isSynthetic() || c.getName().contains("$$Lambda")) throw new NotJson("a function" + at(where));
     throw new NotJson("a " + (c.getSimpleName().isEmpty() ? c.getName() : c.getSimpleName()) + at(where));
   }
 

@@ -6,7 +6,7 @@ import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const SECRETS = ['GITHUB_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'PYTHONPATH', 'DRILLS_KEPT'];
+const SECRETS = ['GITHUB_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'PYTHONPATH', 'JAVA_TOOL_OPTIONS', 'DRILLS_KEPT'];
 const KEPT = ['PATH', 'HOME', 'LANG'];
 
 const READ_ENV = {
@@ -14,6 +14,7 @@ const READ_ENV = {
   javascript: "function solve(names) {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
   typescript: "export function solve(names: string[]): string[] {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
   go: 'import "os"\n\nfunc solve(names []string) []string {\n\tout := make([]string, len(names))\n\tfor i, n := range names {\n\t\tif v, ok := os.LookupEnv(n); ok {\n\t\t\tout[i] = v\n\t\t} else {\n\t\t\tout[i] = "unset"\n\t\t}\n\t}\n\treturn out\n}\n',
+  java: 'class Solution {\n    public String[] solve(String[] names) {\n        String[] out = new String[names.length];\n        for (int i = 0; i < names.length; i++) {\n            String v = System.getenv(names[i]);\n            out[i] = v == null ? "unset" : v;\n        }\n        return out;\n    }\n}\n',
 };
 
 describe("runner: the solution's environment", function () {
@@ -21,7 +22,7 @@ describe("runner: the solution's environment", function () {
   const saved = Object.fromEntries([...SECRETS, 'LANG'].map((k) => [k, process.env[k]]));
   before(() => {
     // Harmless values: a child that still received them would only report them back.
-    for (const key of SECRETS) process.env[key] = key === 'NODE_OPTIONS' ? '--no-deprecation' : key === 'NODE_EXTRA_CA_CERTS' ? '/dev/null' : `secret-${key}`;
+    for (const key of SECRETS) process.env[key] = key === 'NODE_OPTIONS' ? '--no-deprecation' : key === 'NODE_EXTRA_CA_CERTS' ? '/dev/null' : key === 'JAVA_TOOL_OPTIONS' ? '-Ddrills.leaked=1' : `secret-${key}`;
     process.env.LANG ??= 'C.UTF-8';
   });
   after(() => {

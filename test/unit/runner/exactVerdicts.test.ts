@@ -13,7 +13,7 @@ after(() => fs.rmSync(dir, { recursive: true, force: true }));
 const verdicts = (run: RunResult): string[] => run.cases.map((c) => c.verdict);
 const show = (run: RunResult): string => JSON.stringify(run.cases.map((c) => [c.verdict, c.message]), (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
 
-/** Per language: the same solution written three ways (TypeScript may share the JavaScript). */
+/** Per language: the same solution written in each (TypeScript may share the JavaScript). */
 type Code = Partial<Record<Language, string>>;
 
 describe('runner: integers beyond 2^53 are compared exactly', function () {
@@ -28,6 +28,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     javascript: 'function solve(mode) {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
     typescript: 'function solve(mode: number): number | bigint {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
     go: 'func solve(mode int) interface{} {\n\treturn []interface{}{0, 1 << 60, 1<<60 + 1, float64(1 << 60)}[mode]\n}\n',
+    java: 'class Solution {\n    public Object solve(int mode) {\n        return new Object[] {0, 1L << 60, (1L << 60) + 1, (double) (1L << 60)}[mode];\n    }\n}\n',
   };
   for (const language of languagesWith(code)) {
     it(`fails 2^60 where 2^60 + 1 is expected and passes the exact value (${language})`, async () => {
@@ -54,6 +55,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     javascript: 'const next = (n) => n + 1n;',
     typescript: 'const next = (n: bigint): bigint => n + 1n;',
     go: 'func next(n int) int {\n\treturn n + 1\n}\n',
+    java: 'class Solution {\n    public long next(long n) {\n        return n + 1;\n    }\n}\n',
   };
   for (const language of languagesWith(echoCode)) {
     it(`hands a big integer argument to the solution with every digit (${language})`, async () => {
@@ -83,6 +85,7 @@ describe('runner: a method without a return value', function () {
     javascript: 'class Box {\n  put(x) { this.x = x; }\n  get() { return this.x; }\n}',
     typescript: 'class Box {\n  private x = 0;\n  put(x: number): void { this.x = x; }\n  get(): number { return this.x; }\n}',
     go: 'type Box struct{ x int }\n\nfunc Constructor() Box { return Box{} }\n\nfunc (this *Box) Put(x int) { this.x = x }\n\nfunc (this *Box) Get() int { return this.x }\n',
+    java: 'class Box {\n    private int x;\n    public void put(int x) { this.x = x; }\n    public int get() { return x; }\n}\n',
   };
   for (const language of languagesWith(code)) {
     it(`is void: returning nothing gives the expected null (${language})`, async () => {
@@ -155,6 +158,23 @@ describe('runner: the LRUCache example of the pack format, loaded from YAML', fu
       '\t}',
       '}',
     ].join('\n'),
+    java: [
+      'import java.util.*;',
+      '',
+      'class LRUCache {',
+      '    private final int capacity;',
+      '    private final LinkedHashMap<Integer, Integer> map = new LinkedHashMap<>(16, 0.75f, true);',
+      '',
+      '    public LRUCache(int capacity) { this.capacity = capacity; }',
+      '',
+      '    public int get(int key) { return map.getOrDefault(key, -1); }',
+      '',
+      '    public void put(int key, int value) {',
+      '        map.put(key, value);',
+      '        if (map.size() > capacity) map.remove(map.keySet().iterator().next());',
+      '    }',
+      '}',
+    ].join('\n'),
   };
   for (const language of languagesWith(code)) {
     it(`passes a right solution whose put returns nothing (${language})`, async () => {
@@ -194,6 +214,7 @@ describe('runner: results are converted by their declared type only', function (
       '}',
     ].join('\n'),
     go: 'func solve(mode string) map[string]int {\n\treturn map[string]map[string]int{"proto": {"__proto__": 1, "a": 2}, "node-like": {"val": 1, "next": 2}, "tree-like": {"val": 1, "left": 2}}[mode]\n}\n',
+    java: 'import java.util.*;\n\nclass Solution {\n    public Map<String, Integer> solve(String mode) {\n        switch (mode) {\n            case "proto": return Map.of("__proto__", 1, "a", 2);\n            case "node-like": return Map.of("val", 1, "next", 2);\n            default: return Map.of("val", 1, "left", 2);\n        }\n    }\n}\n',
   };
   for (const language of languagesWith(code)) {
     it(`keeps a map's own __proto__ key and never takes {val, next} for a list node (${language})`, async () => {
@@ -220,6 +241,22 @@ describe('runner: results are converted by their declared type only', function (
     javascript: 'function solve(mode) {\n  return { bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 }[mode];\n}',
     typescript: 'function solve(mode: string): unknown {\n  return ({ bool: true, int: 1, lying: { a: 1 }, "lying-int": 1 } as Record<string, unknown>)[mode];\n}',
     go: 'func solve(mode string) interface{} {\n\treturn map[string]interface{}{"bool": true, "int": 1, "lying": map[string]int{"a": 1}, "lying-int": 1}[mode]\n}\n',
+    // Integer is final in Java: the map subclass lies in its toString, the "int" is a Short.
+    java: [
+      'import java.util.*;',
+      '',
+      'class Lying extends HashMap<String, Integer> {',
+      '    @Override public String toString() { return "{a=99}"; }',
+      '}',
+      '',
+      'class Solution {',
+      '    public Object solve(String mode) {',
+      '        Lying lying = new Lying();',
+      '        lying.put("a", 1);',
+      '        return Map.of("bool", true, "int", 1, "lying", lying, "lying-int", (short) 1).get(mode);',
+      '    }',
+      '}',
+    ].join('\n'),
   };
   for (const language of languagesWith(lying)) {
     it(`never takes a bool for an int, and reads a dict or int subclass by its content (${language})`, async () => {
@@ -232,11 +269,17 @@ describe('runner: results are converted by their declared type only', function (
     cases: [tc([[1, 2]], null)],
     function: { name: 'solve', params: [{ name: 'head', type: 'ListNode' }], returns: 'any' },
   });
-  it('does not read a node returned where the type is not a node type as a list (python)', async () => {
-    const run = await runCode(dir, 'python', 'def solve(head):\n    return head\n', node);
-    assert.equal(run.cases[0].verdict, 'failed');
-    assert.match(run.cases[0].message ?? '', /not JSON \(a ListNode\)/);
-  });
+  const echoNode: Code = {
+    python: 'def solve(head):\n    return head\n',
+    java: 'class Solution {\n    public Object solve(ListNode head) {\n        return head;\n    }\n}\n',
+  };
+  for (const language of languagesWith(echoNode)) {
+    it(`does not read a node returned where the type is not a node type as a list (${language})`, async () => {
+      const run = await runCode(dir, language, echoNode[language]!, node);
+      assert.equal(run.cases[0].verdict, 'failed');
+      assert.match(run.cases[0].message ?? '', /not JSON \(a ListNode\)/);
+    });
+  }
 });
 
 describe('runner: float tolerance', function () {
@@ -250,6 +293,7 @@ describe('runner: float tolerance', function () {
     javascript: 'const solve = (k) => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
     typescript: 'const solve = (k: number): number => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
     go: 'func solve(k int) float64 {\n\tif k == 0 {\n\t\treturn 1<<31 + 0.5\n\t}\n\treturn 1<<31 + 0.0005\n}\n',
+    java: 'class Solution {\n    public double solve(int k) {\n        return (1L << 31) + (k == 0 ? 0.5 : 0.0005);\n    }\n}\n',
   };
   for (const language of languagesWith(code)) {
     it(`is absolute unless the pack says relative (${language})`, async () => {
@@ -266,9 +310,9 @@ describe('runner: raises', function () {
   const problem = makeProblem({
     cases: [
       raises(true),
-      raises({ python: 'ValueError', javascript: 'RangeError', typescript: 'RangeError', go: 'Negative' }),
-      raises({ python: 'KeyError', javascript: 'TypeError', typescript: 'TypeError', go: 'runtime.Error' }),
-      raises({ python: 'Exception', javascript: 'Error', typescript: 'Error', go: 'error' }),
+      raises({ python: 'ValueError', javascript: 'RangeError', typescript: 'RangeError', go: 'Negative', java: 'IllegalArgumentException' }),
+      raises({ python: 'KeyError', javascript: 'TypeError', typescript: 'TypeError', go: 'runtime.Error', java: 'ArithmeticException' }),
+      raises({ python: 'Exception', javascript: 'Error', typescript: 'Error', go: 'error', java: 'RuntimeException' }),
       raises({}),
     ],
     function: { name: 'solve', params: [{ name: 'n', type: 'int' }], returns: 'int' },
@@ -280,12 +324,13 @@ describe('runner: raises', function () {
     typescript: 'class Negative extends RangeError {}\nfunction solve(n: number): number {\n  throw new Negative("negative");\n}',
     // Go has no subclasses: `error`, which the panic value implements, stands for the base class.
     go: 'type Negative struct{}\n\nfunc (Negative) Error() string { return "negative" }\n\nfunc solve(n int) int {\n\tpanic(Negative{})\n}\n',
+    java: 'class Negative extends IllegalArgumentException {\n    Negative(String message) { super(message); }\n}\n\nclass Solution {\n    public int solve(int n) {\n        throw new Negative("negative");\n    }\n}\n',
   };
   for (const language of languagesWith(right)) {
     it(`passes only on the named exception or a subclass of it (${language})`, async () => {
       const run = await runCode(dir, language, right[language]!, problem);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed', 'passed', 'passed'], show(run));
-      const wanted = { python: 'KeyError', go: 'runtime.Error' }[language as string] ?? 'TypeError';
+      const wanted = { python: 'KeyError', go: 'runtime.Error', java: 'ArithmeticException' }[language as string] ?? 'TypeError';
       assert.match(run.cases[2].message ?? '', new RegExp(`^Expected a ${wanted}, but the solution raised .*negative`));
     });
   }
@@ -306,6 +351,8 @@ describe('runner: raises', function () {
     javascript: 'function solve(n) {\n  throw new Error("solve is not implemented yet");\n}',
     typescript: 'function solve(n: number): number {\n  throw new Error("solve is not implemented yet");\n}',
     go: 'func solve(n int) int {\n\tpanic("solve is not implemented yet")\n}\n',
+    // The throw on line 2, as in the other languages.
+    java: 'class Solution {\n    public int solve(int n) { throw new UnsupportedOperationException("solve is not implemented yet"); }\n}\n',
   };
   for (const language of languagesWith(starter)) {
     it(`never passes a raises case with a "not implemented" exception (${language})`, async () => {

@@ -13,6 +13,7 @@ const LOOKALIKES: Partial<Record<Language, string[]>> = {
   javascript: ['json.js', 'fs.js', 'path.js', 'vm.js', 'module.js'],
   typescript: ['json.ts', 'fs.ts', 'path.ts', 'vm.ts', 'module.ts'],
   go: ['json.go', 'reflect.go', 'runtime.go', 'main.go', 'go.mod'],
+  java: ['DrillsHarness.java', 'DrillsHarness.class', 'Json.java', 'String.java', 'Map.java'],
 };
 
 const MODES: Partial<Record<Language, string>> = {
@@ -20,6 +21,7 @@ const MODES: Partial<Record<Language, string>> = {
   javascript: "function solve(mode) {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
   go: 'func solve(mode string) int {\n\tif mode == "throw" {\n\t\tpanic("bad input")\n\t}\n\tif mode == "memory" {\n\t\thog := make([]byte, 300<<20)\n\t\tfor i := range hog {\n\t\t\thog[i] = 1\n\t\t}\n\t\treturn len(hog)\n\t}\n\treturn 42\n}\n',
+  java: 'class Solution {\n    public int solve(String mode) {\n        if (mode.equals("throw")) throw new IllegalArgumentException("bad input");\n        if (mode.equals("memory")) {\n            byte[] hog = new byte[300 << 20];\n            java.util.Arrays.fill(hog, (byte) 1);\n            return hog.length;\n        }\n        return 42;\n    }\n}\n',
 };
 
 /** Returns the permission bits of every entry of `tmp` (the folder transpiled code is written to). */
@@ -29,6 +31,7 @@ const TEMP_MODES: Partial<Record<Language, string>> = {
   javascript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp) {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
   typescript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp: string): number[] {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
   go: 'import (\n\t"os"\n\t"path/filepath"\n\t"sort"\n)\n\nfunc solve(tmp string) []int {\n\tentries, _ := os.ReadDir(tmp)\n\tnames := []string{}\n\tfor _, e := range entries {\n\t\tnames = append(names, e.Name())\n\t}\n\tsort.Strings(names)\n\tout := []int{}\n\tfor _, n := range names {\n\t\tinfo, _ := os.Stat(filepath.Join(tmp, n))\n\t\tout = append(out, int(info.Mode().Perm()))\n\t}\n\treturn out\n}\n',
+  java: 'import java.io.File;\nimport java.nio.file.*;\nimport java.util.*;\n\nclass Solution {\n    public List<Integer> solve(String tmp) throws Exception {\n        String[] names = new File(tmp).list();\n        Arrays.sort(names);\n        List<Integer> out = new ArrayList<>();\n        for (String n : names) out.add((Integer) Files.getAttribute(Paths.get(tmp, n), "unix:mode") & 0777);\n        return out;\n    }\n}\n',
 };
 
 /** Returns 41 (wrong); on `rewrite`, first replaces the checker with one that accepts anything. */
@@ -37,6 +40,7 @@ const REWRITE_CHECKER: Partial<Record<Language, string>> = {
   javascript: "function solve(checker) {\n  if (checker) require('fs').writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
   go: 'import "os"\n\nfunc solve(checker string) int {\n\tif checker != "" {\n\t\t_ = os.WriteFile(checker, []byte("module.exports = () => true;\\n"), 0o644)\n\t}\n\treturn 41\n}\n',
+  java: 'import java.nio.file.*;\n\nclass Solution {\n    public int solve(String checker) throws Exception {\n        if (!checker.isEmpty()) Files.writeString(Paths.get(checker), "module.exports = () => true;\\n");\n        return 41;\n    }\n}\n',
 };
 
 for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHECKER)) {
@@ -111,7 +115,12 @@ for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHEC
       fs.symlinkSync(path.join(outside, 'check.js'), path.join(pack, 'p', 'check.js'));
       const marker = path.join(dir, `ran-${language}`);
       const problem = makeProblem({ dir: path.join(pack, 'p'), packDir: pack, compare: { kind: 'checker', script: 'check.js' }, cases: [tc([marker], 42)] });
-      const code = language === 'python' ? 'def solve(m):\n    open(m, "w").close()\n    return 41\n' : "function solve(m) {\n  require('fs').writeFileSync(m, '');\n  return 41;\n}\n";
+      // A solution that would leave the marker if it ran (a compiled language's must compile, or nothing proves the refusal).
+      const marks: Partial<Record<Language, string>> = {
+        python: 'def solve(m):\n    open(m, "w").close()\n    return 41\n',
+        java: 'import java.nio.file.*;\n\nclass Solution {\n    public int solve(String m) throws Exception {\n        Files.writeString(Paths.get(m), "");\n        return 41;\n    }\n}\n',
+      };
+      const code = marks[language] ?? "function solve(m) {\n  require('fs').writeFileSync(m, '');\n  return 41;\n}\n";
       const run = await runCode(path.join(pack, 'p'), language, code, problem);
       assert.match(run.error?.message ?? '', /outside the pack/);
       assert.equal(run.cases[0].verdict, 'error');

@@ -260,6 +260,7 @@ class Solution {
     public TreeNode tree(TreeNode root) { return root; }
     public ListNode list(ListNode head) { return head; }
     public int depth(TreeNode root) { int d = 0; while (root != null) { d++; root = root.left != null ? root.left : root.right; } return d; }
+    public int maxDepth(TreeNode root) { return root == null ? 0 : 1 + Math.max(maxDepth(root.left), maxDepth(root.right)); }
     public ListNode[] heads(ListNode[] lists) { return lists; }
 }
 `;
@@ -272,6 +273,9 @@ class Solution {
     assert.deepEqual(tree.cases.map((c) => c.verdict), ['passed', 'passed'], tree.cases[0].message);
     const depth = await run(code, makeProblem({ function: fn('depth', ['TreeNode'], 'int'), cases: [tc([chain], 100_000)] }));
     assert.equal(depth.cases[0].verdict, 'passed', depth.cases[0].message);
+    // The user's own recursion 100 000 calls deep fits the case thread's stack, under a small memory limit.
+    const recursive = await run(code, makeProblem({ function: fn('maxDepth', ['TreeNode'], 'int'), limits: { timeMs: 5000, memoryMb: 32 }, cases: [tc([chain], 100_000)] }));
+    assert.equal(recursive.cases[0].verdict, 'passed', recursive.cases[0].message);
     const list = await run(code, makeProblem({ function: fn('list', ['ListNode'], 'ListNode'), cases: [tc([values], values)] }));
     assert.equal(list.cases[0].verdict, 'passed', list.cases[0].message);
     const heads = await run(code, makeProblem({ function: fn('heads', ['ListNode[]'], 'ListNode[]'), cases: [tc([[[1, 2], [], [3]]], [[1, 2], [], [3]])] }));

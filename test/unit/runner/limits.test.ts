@@ -52,6 +52,25 @@ func solve(mode string) int {
 	return 0
 }
 `,
+  // 700 MB of native memory -Xmx does not see (Unsafe.allocateMemory, every page touched); the child is Python's.
+  java: `import java.lang.reflect.Field;
+
+class Solution {
+    public int solve(String mode) throws Exception {
+        if (mode.equals("raise")) {
+            Field field = sun.misc.Unsafe.class.getDeclaredField("theUnsafe");
+            field.setAccessible(true);
+            sun.misc.Unsafe unsafe = (sun.misc.Unsafe) field.get(null);
+            long size = 700L << 20;
+            long address = unsafe.allocateMemory(size);
+            unsafe.setMemory(address, size, (byte) 1);
+            return (int) (size / (700L << 20)) + 41;
+        }
+        String code = "import resource\\ntry:\\n    resource.setrlimit(resource.RLIMIT_AS, (-1, -1))\\nexcept ValueError:\\n    pass\\nhog = b'x' * (700 << 20)\\n";
+        return new ProcessBuilder("python3", "-c", code).inheritIO().start().waitFor() == 0 ? 42 : 0;
+    }
+}
+`,
 };
 
 /**
@@ -65,6 +84,7 @@ const CHILD_CPU: Partial<Record<Language, string>> = {
   javascript: `function solve(a) {\n  require('child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
   typescript: `import { execFileSync } from 'child_process';\nexport function solve(a: number): number {\n  execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
   go: 'import "os/exec"\n\nfunc solve(a interface{}) int {\n\tburn := "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n"\n\tchildren := []*exec.Cmd{}\n\tfor i := 0; i < 4; i++ {\n\t\tc := exec.Command("python3", "-c", burn)\n\t\t_ = c.Start()\n\t\tchildren = append(children, c)\n\t}\n\tfor _, c := range children {\n\t\t_ = c.Wait()\n\t}\n\treturn 42\n}\n',
+  java: 'import java.util.*;\n\nclass Solution {\n    public int solve(Object a) throws Exception {\n        String burn = "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n";\n        List<Process> children = new ArrayList<>();\n        for (int i = 0; i < 4; i++) children.add(new ProcessBuilder("python3", "-c", burn).start());\n        for (Process c : children) c.waitFor();\n        return 42;\n    }\n}\n',
 };
 
 const HANG: Partial<Record<Language, string>> = {
@@ -72,6 +92,7 @@ const HANG: Partial<Record<Language, string>> = {
   javascript: 'function solve(a) {\n  for (;;) {}\n}\n',
   typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',
   go: 'func solve(a interface{}) int {\n\tfor {\n\t}\n}\n',
+  java: 'class Solution {\n    public int solve(Object a) {\n        for (;;) { }\n    }\n}\n',
 };
 
 for (const language of languagesWith(MEMORY, CHILD_CPU, HANG)) {
@@ -81,15 +102,16 @@ for (const language of languagesWith(MEMORY, CHILD_CPU, HANG)) {
     afterEach(() => assert.deepEqual(strayProcesses(dir), []));
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    it('reports memory the runtime does not limit itself as out of memory: ' + (language === 'python' ? 'a raised RLIMIT_AS, a child raising its own' : 'Buffers outside the JS heap, a child process'), async () => {
+    const outside = { python: 'a raised RLIMIT_AS, a child raising its own', go: 'a raised RLIMIT_AS, a child raising its own', java: 'native memory outside the heap, a child raising its own' }[language as string] ?? 'Buffers outside the JS heap, a child process';
+    it(`reports memory the runtime does not limit itself as out of memory: ${outside}`, async () => {
       const problem = makeProblem({ limits: { timeMs: 10_000, memoryMb: 64 }, cases: [tc(['raise'], 42), tc(['child'], 42)] });
       const run = await runCode(dir, language, MEMORY[language]!, problem);
       const [own, child] = run.cases;
       assert.equal(own.verdict, 'memory', JSON.stringify(own));
       assert.match(own.message ?? '', /limit 64 MB/);
       // Without the privilege to raise a hard limit, a Python child keeps the one it inherited: its allocation fails.
-      // (Go's fixture starts a Python child.)
-      const heldInChild = (language === 'python' || language === 'go') && child.verdict === 'failed' && /MemoryError/.test(child.output);
+      // (Go's and Java's fixtures start a Python child.)
+      const heldInChild = (language === 'python' || language === 'go' || language === 'java') && child.verdict === 'failed' && /MemoryError/.test(child.output);
       assert.ok(child.verdict === 'memory' || heldInChild, JSON.stringify(child));
     });
 

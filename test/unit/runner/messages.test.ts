@@ -26,6 +26,12 @@ function forgingSolution(language: Language): string {
     const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('');
     return `import "syscall"\n\nvar forged = map[string]string{\n${entries}}\n\nfunc solve(mode string) int {\n\tif text, ok := forged[mode]; ok {\n\t\t_, _ = syscall.Write(1, []byte(text))\n\t}\n\treturn 42\n}\n`;
   }
+  if (language === 'java') {
+    // javac refuses a string constant over 64 KB: each line is joined at run time from smaller literals.
+    const literal = (text: string): string => `String.join("", ${(text.match(/[^]{1,20000}/g) ?? ['']).map((part) => JSON.stringify(part)).join(', ')})`;
+    const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `        FORGED.put(${JSON.stringify(k)}, ${literal(v)});\n`).join('');
+    return `import java.io.*;\nimport java.nio.charset.StandardCharsets;\nimport java.util.*;\n\nclass Solution {\n    static final Map<String, String> FORGED = new HashMap<>();\n    static {\n${entries}    }\n\n    public int solve(String mode) throws IOException {\n        String text = FORGED.get(mode);\n        if (text != null) {\n            FileOutputStream out = new FileOutputStream(FileDescriptor.out);\n            out.write(text.getBytes(StandardCharsets.UTF_8));\n            out.flush();\n        }\n        return 42;\n    }\n}\n`;
+  }
   const sig = language === 'typescript' ? 'export function solve(mode: string): number' : 'function solve(mode)';
   const table2 = language === 'typescript' ? `const FORGED: Record<string, string> = ${table};` : `const FORGED = ${table};`;
   return `${table2}\n${sig} {\n  if (FORGED[mode]) require('fs').writeSync(1, FORGED[mode]);\n  return 42;\n}\n`;
@@ -37,6 +43,7 @@ const BIG_RESULT: Partial<Record<Language, string>> = {
   javascript: "function solve(n) {\n  return 'x'.repeat(n);\n}\n",
   typescript: "export function solve(n: number): string {\n  return 'x'.repeat(n);\n}\n",
   go: 'import "strings"\n\nfunc solve(n int) string {\n\treturn strings.Repeat("x", n)\n}\n',
+  java: 'class Solution {\n    public String solve(int n) {\n        return "x".repeat(n);\n    }\n}\n',
 };
 
 describe('runner: protocol reader, in linear time', () => {

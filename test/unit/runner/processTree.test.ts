@@ -75,6 +75,20 @@ func solve(pidfile string, quiet bool) int {
 	}
 }
 `,
+  // setsid(1): a JVM cannot leave its session itself. Not quiet, the daemon holds the JVM's own stdout and stderr.
+  java: `import java.nio.file.*;
+
+class Solution {
+    public int solve(String pidfile, boolean quiet) throws Exception {
+        ProcessBuilder daemon = new ProcessBuilder("setsid", "sh", "-c", "echo $$ > \\"$1.tmp\\" && mv \\"$1.tmp\\" \\"$1\\" && exec sleep 600", "sh", pidfile);
+        if (quiet) daemon.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
+        else daemon.inheritIO();
+        daemon.start();
+        while (!Files.exists(Paths.get(pidfile))) Thread.sleep(10);
+        return 42;
+    }
+}
+`,
 };
 
 /** Kills its own process with SIGKILL on `kill`, returns its argument otherwise. */
@@ -83,6 +97,8 @@ const SELF_KILL: Partial<Record<Language, string>> = {
   javascript: "function solve(mode) {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
   typescript: "export function solve(mode: string): number {\n  if (mode === 'kill') process.kill(process.pid, 'SIGKILL');\n  return 42;\n}\n",
   go: 'import (\n\t"os"\n\t"syscall"\n)\n\nfunc solve(mode string, _ interface{}) int {\n\tif mode == "kill" {\n\t\t_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)\n\t}\n\treturn 42\n}\n',
+  // A JVM cannot signal itself (destroyForcibly refuses the current process): kill(1) does.
+  java: 'class Solution {\n    public int solve(String mode, Object unused) throws Exception {\n        if (mode.equals("kill")) {\n            new ProcessBuilder("kill", "-KILL", String.valueOf(ProcessHandle.current().pid())).start().waitFor();\n            for (;;) Thread.sleep(1000);\n        }\n        return 42;\n    }\n}\n',
 };
 
 /** Writes its pid to `pidfile` and loops forever. */
@@ -91,6 +107,7 @@ const HANG: Partial<Record<Language, string>> = {
   javascript: "const fs = require('fs');\nfunction solve(pidfile) {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
   typescript: "import * as fs from 'fs';\nexport function solve(pidfile: string): number {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
   go: 'import (\n\t"os"\n\t"strconv"\n)\n\nfunc solve(pidfile string, _ interface{}) int {\n\t_ = os.WriteFile(pidfile+".tmp", []byte(strconv.Itoa(os.Getpid())), 0o600)\n\t_ = os.Rename(pidfile+".tmp", pidfile)\n\tfor {\n\t}\n}\n',
+  java: 'import java.nio.file.*;\n\nclass Solution {\n    public int solve(String pidfile, Object unused) throws Exception {\n        Files.writeString(Paths.get(pidfile + ".tmp"), String.valueOf(ProcessHandle.current().pid()));\n        Files.move(Paths.get(pidfile + ".tmp"), Paths.get(pidfile));\n        for (;;) { }\n    }\n}\n',
 };
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
@@ -119,7 +136,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
     });
 
     it('reports a SIGKILL the solution sent itself as an error, not as running out of memory', async () => {
-      const problem = makeProblem({ function: twoArgs, cases: [tc(['kill'], 42), tc(['ok'], 42)] });
+      const problem = makeProblem({ function: twoArgs, cases: [tc(['kill', null], 42), tc(['ok', null], 42)] });
       const run = await runCode(dir, language, SELF_KILL[language]!, problem);
       assert.equal(run.cases[0].verdict, 'error', JSON.stringify(run.cases[0]));
       assert.match(run.cases[0].message ?? '', /SIGKILL \(not by the judge\)/);
@@ -130,7 +147,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
       const pidfile = path.join(dir, `hang-${language}.pid`);
       const tmp = path.join(dir, `tmp-${language}`);
       fs.mkdirSync(tmp);
-      const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile], 42), tc(['x'], 42)] });
+      const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile, null], 42), tc(['x', null], 42)] });
       const running = runCode(dir, language, HANG[language]!, problem, { env: { tmpDir: tmp } });
       const pid = await pidFrom(pidfile);
       assert.ok(pendingCleanups() > 0);

@@ -150,6 +150,47 @@ func (this *StreamDeduper) Echo(value map[string]interface{}) interface{} {
 	return copied
 }
 `,
+  java: `import java.util.*;
+
+class StreamDeduper {
+    private final int window;
+    private final int[] ring;
+    private int next;
+    private int filled;
+    private final Map<Integer, Integer> counts = new HashMap<>();
+
+    public StreamDeduper(int window) {
+        this.window = window;
+        this.ring = new int[window];
+    }
+
+    public boolean isDuplicate(int id) {
+        boolean seen = counts.containsKey(id);
+        if (filled == window) {
+            int old = ring[next];
+            int left = counts.get(old) - 1;
+            if (left > 0) counts.put(old, left);
+            else counts.remove(old);
+        } else filled++;
+        ring[next] = id;
+        next = (next + 1) % window;
+        counts.merge(id, 1, Integer::sum);
+        return seen;
+    }
+
+    public int size() { return counts.size(); }
+
+    // echo changes its argument: the next iteration must not see it.
+    @SuppressWarnings("unchecked")
+    public Object echo(Map<String, Object> value) {
+        List<Object> c = (List<Object>) value.get("c");
+        Map<String, Object> copy = new HashMap<>(value);
+        copy.put("c", new ArrayList<>(c));
+        c.add(0);
+        return copy;
+    }
+}
+`,
 };
 
 /** Remembers every id forever: right answers while ids stay distinct, but memory grows with the stream. */
@@ -197,6 +238,18 @@ func (this *StreamDeduper) IsDuplicate(id int) bool {
 	return false
 }
 `,
+  java: `import java.util.*;
+
+class StreamDeduper {
+    private final Set<Integer> seen = new HashSet<>();
+
+    public StreamDeduper(int window) { }
+
+    public boolean isDuplicate(int id) {
+        return !seen.add(id);
+    }
+}
+`,
 };
 
 /** Stores ids in a fixed buffer of 10,000 and fails on the next one (line 6 in each language). */
@@ -242,6 +295,16 @@ func (this *StreamDeduper) IsDuplicate(id int) bool {
 	this.buf[this.n] = int32(id)
 	this.n++
 	return false
+}
+`,
+  java: `class StreamDeduper {
+    private final int[] buf = new int[10000];
+    private int n;
+    public StreamDeduper(int window) { }
+    public boolean isDuplicate(int id) {
+        buf[n++] = id;
+        return false;
+    }
 }
 `,
 };
@@ -306,6 +369,8 @@ const MEMORY: Partial<Record<Language, { memoryMb: number; times: number }>> = {
   typescript: { memoryMb: 16, times: 1_500_000 },
   // A Go map entry costs about 40 bytes; the runtime itself keeps a few MB.
   go: { memoryMb: 24, times: 2_000_000 },
+  // -Xmx is the limit; a boxed Integer in a HashSet costs about 50 bytes.
+  java: { memoryMb: 24, times: 1_000_000 },
 };
 
 function describeResult(r: CaseResult): string {
@@ -348,7 +413,7 @@ for (const language of languagesWith(windowed, keepsEverything, fixedBuffer, MEM
       const run = await runCode(dir, language, fixedBuffer[language]!, dedupeProblem([bufferCase]));
       const [r] = run.cases;
       assert.equal(r.verdict, 'error', describeResult(r));
-      const raised = { python: 'raised IndexError: list assignment index out of range', go: 'raised panic: runtime error: index out of range [10000] with length 10000' }[language as string] ?? 'threw RangeError: buffer full';
+      const raised = { python: 'raised IndexError: list assignment index out of range', go: 'raised panic: runtime error: index out of range [10000] with length 10000', java: 'raised ArrayIndexOutOfBoundsException: Index 10000 out of bounds for length 10000' }[language as string] ?? 'threw RangeError: buffer full';
       assert.equal(r.message, `op #10001 (isDuplicate, repeat i = 10000, args [10000]) ${raised}`);
       assert.equal(r.location?.line, 6);
     });

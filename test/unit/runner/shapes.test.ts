@@ -33,6 +33,8 @@ describe('runner: finding the solution', function () {
     ['typescript', 'export default', 'export default (n: number): number => n + 1;'],
     ['python', 'top-level def (per-language name)', 'def add_one(n: int) -> int:\n    return n + 1\n'],
     ['python', "LeetCode's class Solution with typing names", 'class Solution:\n    def add_one(self, n: int) -> Optional[int]:\n        xs: List[int] = [n]\n        return xs[0] + 1\n'],
+    ['java', "LeetCode's class Solution", 'class Solution {\n    public int addOne(int n) {\n        return n + 1;\n    }\n}\n'],
+    ['java', 'a public class Solution with a static method and a helper class', 'import java.util.*;\n\npublic class Solution {\n    public static int addOne(int n) {\n        return new Step().next(n);\n    }\n}\n\nclass Step {\n    int next(int n) { return n + 1; }\n}\n'],
   ];
   let runs: RunResult[] = [];
   before(async () => {
@@ -53,7 +55,8 @@ describe('runner: finding the solution', function () {
     assert.match(py.error?.message ?? '', /has no function named add_one .*; it defines addOne\./);
   });
 
-  it('reports a syntax error at its line, in every language', async () => {
+  // A compiled language's syntax error is a build failure, checked in its own suite (java.test.ts, go.test.ts).
+  it('reports a syntax error at its line, in every interpreted language', async () => {
     const runs = await Promise.all([
       runCode(dir, 'javascript', 'function addOne(n) {\n  return n +;\n}', addOne),
       runCode(dir, 'typescript', 'function addOne(n: number): number {\n  return n +;\n}', addOne),
@@ -158,6 +161,30 @@ func reverseFirst(root *TreeNode, head *ListNode, lists []*ListNode) []*ListNode
 	return append([]*ListNode{prev}, lists...)
 }
 `,
+  java: `class Solution {
+    private TreeNode mirror(TreeNode node) {
+        return node == null ? null : new TreeNode(node.val, mirror(node.right), mirror(node.left));
+    }
+
+    public TreeNode mirrorTree(TreeNode root, ListNode head, ListNode[] lists) {
+        return mirror(root);
+    }
+
+    public ListNode[] reverseFirst(TreeNode root, ListNode head, ListNode[] lists) {
+        ListNode prev = null;
+        while (head != null) {
+            ListNode next = head.next;
+            head.next = prev;
+            prev = head;
+            head = next;
+        }
+        ListNode[] out = new ListNode[lists.length + 1];
+        out[0] = prev;
+        System.arraycopy(lists, 0, out, 1, lists.length);
+        return out;
+    }
+}
+`,
 };
 
 const treeReturn = makeProblem({
@@ -177,6 +204,7 @@ describe('runner: TreeNode and ListNode', function () {
     const runs = await Promise.all([
       runCode(dir, 'python', 'def same(root):\n    return root\n', treeReturn),
       runCode(dir, 'javascript', 'const same = (root) => root;', treeReturn),
+      runCode(dir, 'java', 'class Solution {\n    public TreeNode same(TreeNode root) {\n        return root;\n    }\n}\n', treeReturn),
     ]);
     for (const run of runs) assertAllPassed(run, run.language);
   });
@@ -203,6 +231,7 @@ const counterCode: Partial<Record<Language, string>> = {
   javascript: 'class Counter {\n  constructor(start) { this.total = start; }\n  add(n) { this.total += n; }\n  getTotal() { return this.total; }\n}',
   typescript: 'export class Counter {\n  private total: number;\n  constructor(start: number) { this.total = start; }\n  add(n: number): void { this.total += n; }\n  getTotal(): number { return this.total; }\n}',
   go: 'type Counter struct{ total int }\n\nfunc Constructor(start int) Counter { return Counter{total: start} }\n\nfunc (this *Counter) Add(n int) { this.total += n }\n\nfunc (this *Counter) GetTotal() int { return this.total }\n',
+  java: 'class Counter {\n    private int total;\n    public Counter(int start) { total = start; }\n    public void add(int n) { total += n; }\n    public int getTotal() { return total; }\n}\n',
 };
 
 describe('runner: class problems', function () {

@@ -9,7 +9,7 @@ import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
 
-// One fixture per language that has one: test/fixtures/runner/verdicts<extension> (Java and C++ have their own suites).
+// One fixture per language that has one: test/fixtures/runner/verdicts<extension> (C++ has a suite of its own).
 for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTURES, `verdicts${languageById(l).extension}`)))) {
   describe(`runner verdicts (${language})`, function () {
     this.timeout(45_000);
@@ -17,27 +17,31 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
     const dir = tempDir();
     const spawnHangPid = path.join(dir, 'spawn-hang.pid');
     const spawnReturnPid = path.join(dir, 'spawn-return.pid');
+    // Every case passes both declared arguments, as a loaded pack's must.
+    const c = (mode: string, expected: unknown, extra: string | null = null): ReturnType<typeof tc> => tc([mode, extra], expected);
     const notJson = language === 'python'
-      ? [tc(['tuple'], [1, 2]), tc(['dict'], { a: [1, 2] })]
+      ? [c('tuple', [1, 2]), c('dict', { a: [1, 2] })]
       : language === 'go'
-        ? [tc(['chan'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])]
-        : [tc(['undefined'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])];
+        ? [c('chan', 42), c('map', { a: [1, 2] }), c('function', [1, 2])]
+        : language === 'java'
+          ? [c('point', { x: 1, y: 2 }), c('map', { a: [1, 2] }), c('function', [1, 2])]
+          : [c('undefined', 42), c('map', { a: [1, 2] }), c('function', [1, 2])];
     const cases = [
-      tc(['ok'], 42),
-      tc(['wrong'], 42),
-      tc(['string'], 42),
-      tc(['throw'], 42),
-      tc(['raw-flood'], 42),
-      tc(['exit'], 42),
-      tc(['ok'], 42),
-      tc(['hard-exit'], 42),
-      tc(['ok'], 42),
-      tc(['memory'], 42),
-      tc(['ok'], 42),
-      tc(['flood'], 42),
-      tc(['recurse'], 42),
-      tc(['set'], [1, 2]),
-      tc(['nan'], 0),
+      c('ok', 42),
+      c('wrong', 42),
+      c('string', 42),
+      c('throw', 42),
+      c('raw-flood', 42),
+      c('exit', 42),
+      c('ok', 42),
+      c('hard-exit', 42),
+      c('ok', 42),
+      c('memory', 42),
+      c('ok', 42),
+      c('flood', 42),
+      c('recurse', 42),
+      c('set', [1, 2]),
+      c('nan', 0),
       ...notJson,
     ];
     const problem = makeProblem({
@@ -49,7 +53,7 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
     // wall time, so a second hanging case there is not run (and never passed).
     const hangProblem = {
       ...problem,
-      cases: [tc(['spawn-hang', spawnHangPid], 42), tc(['ok'], 42), tc(['spawn-return', spawnReturnPid], 42), tc(['hang'], 42)],
+      cases: [c('spawn-hang', 42, spawnHangPid), c('ok', 42), c('spawn-return', 42, spawnReturnPid), c('hang', 42)],
     };
     let run: RunResult;
     let hangRun: RunResult;
@@ -158,13 +162,15 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
     it('fails a returned value that is not JSON with a clear message', () => {
       const set = byMode('set');
       assert.equal(set.verdict, 'failed');
-      assert.match(set.message ?? '', /not JSON \((a )?[Ss]et\)/);
+      // Java names the collection and what to return instead.
+      assert.match(set.message ?? '', language === 'java' ? /not JSON \(a HashSet \(return a List\)\)/ : /not JSON \((a )?[Ss]et\)/);
       assert.match(byMode('nan').message ?? '', /not JSON \(nan\)/i);
       if (language === 'python') {
         assert.equal(byMode('tuple').verdict, 'passed', 'a tuple is returned as a list');
         assert.equal(byMode('dict').verdict, 'passed', 'a dict is returned as an object');
       } else {
         if (language === 'go') assert.match(byMode('chan').message ?? '', /not JSON \(a channel\)/);
+        else if (language === 'java') assert.match(byMode('point').message ?? '', /not JSON \(a Point\)/);
         else assert.match(byMode('undefined').message ?? '', /not JSON \(undefined\)/);
         assert.match(byMode('function').message ?? '', /not JSON \(a function at \[1\]\)/);
         assert.equal(byMode('map').verdict, 'passed', 'a Map is returned as an object');
