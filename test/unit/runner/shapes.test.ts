@@ -33,6 +33,9 @@ describe('runner: finding the solution', function () {
     ['typescript', 'export default', 'export default (n: number): number => n + 1;'],
     ['python', 'top-level def (per-language name)', 'def add_one(n: int) -> int:\n    return n + 1\n'],
     ['python', "LeetCode's class Solution with typing names", 'class Solution:\n    def add_one(self, n: int) -> Optional[int]:\n        xs: List[int] = [n]\n        return xs[0] + 1\n'],
+    ['cpp', "LeetCode's class Solution", 'class Solution {\npublic:\n    int addOne(int n) {\n        return n + 1;\n    }\n};\n'],
+    ['cpp', 'a const member function taking a const reference', 'struct Solution {\n    long long addOne(const long long& n) const { return n + 1; }\n};\n'],
+    ['cpp', 'a static member function', 'class Solution {\npublic:\n    static int addOne(int n) { return n + 1; }\n};\n'],
   ];
   let runs: RunResult[] = [];
   before(async () => {
@@ -158,6 +161,28 @@ func reverseFirst(root *TreeNode, head *ListNode, lists []*ListNode) []*ListNode
 	return append([]*ListNode{prev}, lists...)
 }
 `,
+  cpp: `class Solution {
+    TreeNode* mirror(TreeNode* node) {
+        return node == nullptr ? nullptr : new TreeNode(node->val, mirror(node->right), mirror(node->left));
+    }
+public:
+    TreeNode* mirrorTree(TreeNode* root, ListNode* head, vector<ListNode*>& lists) {
+        return mirror(root);
+    }
+    vector<ListNode*> reverseFirst(TreeNode* root, ListNode* head, vector<ListNode*>& lists) {
+        ListNode* prev = nullptr;
+        while (head) {
+            ListNode* next = head->next;
+            head->next = prev;
+            prev = head;
+            head = next;
+        }
+        vector<ListNode*> out{prev};
+        out.insert(out.end(), lists.begin(), lists.end());
+        return out;
+    }
+};
+`,
 };
 
 const treeReturn = makeProblem({
@@ -177,6 +202,7 @@ describe('runner: TreeNode and ListNode', function () {
     const runs = await Promise.all([
       runCode(dir, 'python', 'def same(root):\n    return root\n', treeReturn),
       runCode(dir, 'javascript', 'const same = (root) => root;', treeReturn),
+      runCode(dir, 'cpp', 'class Solution {\npublic:\n    TreeNode* same(TreeNode* root) { return root; }\n};\n', treeReturn),
     ]);
     for (const run of runs) assertAllPassed(run, run.language);
   });
@@ -203,6 +229,7 @@ const counterCode: Partial<Record<Language, string>> = {
   javascript: 'class Counter {\n  constructor(start) { this.total = start; }\n  add(n) { this.total += n; }\n  getTotal() { return this.total; }\n}',
   typescript: 'export class Counter {\n  private total: number;\n  constructor(start: number) { this.total = start; }\n  add(n: number): void { this.total += n; }\n  getTotal(): number { return this.total; }\n}',
   go: 'type Counter struct{ total int }\n\nfunc Constructor(start int) Counter { return Counter{total: start} }\n\nfunc (this *Counter) Add(n int) { this.total += n }\n\nfunc (this *Counter) GetTotal() int { return this.total }\n',
+  cpp: 'class Counter {\n    int total;\npublic:\n    Counter(int start) : total(start) {}\n    void add(int n) { total += n; }\n    int getTotal() const { return total; }\n};\n',
 };
 
 describe('runner: class problems', function () {
