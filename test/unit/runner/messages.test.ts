@@ -26,6 +26,12 @@ function forgingSolution(language: Language): string {
     const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `\t${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join('');
     return `import "syscall"\n\nvar forged = map[string]string{\n${entries}}\n\nfunc solve(mode string) int {\n\tif text, ok := forged[mode]; ok {\n\t\t_, _ = syscall.Write(1, []byte(text))\n\t}\n\treturn 42\n}\n`;
   }
+  if (language === 'cpp') {
+    // The C++ harness sends its messages on a copy of its stdout (fd 1 is the case's output file): the only pipe or
+    // socket above stderr, which a solution finds among its descriptors.
+    const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `        {${JSON.stringify(k)}, ${JSON.stringify(v)}},\n`).join('');
+    return `#include <sys/stat.h>\n#include <unistd.h>\nclass Solution {\npublic:\n    int solve(string mode) {\n        static const unordered_map<string, string> forged{\n${entries}        };\n        auto text = forged.find(mode);\n        if (text == forged.end()) return 42;\n        for (int fd = 3; fd < 64; fd++) {\n            struct stat st;\n            if (fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) (void)!write(fd, text->second.data(), text->second.size());\n        }\n        return 42;\n    }\n};\n`;
+  }
   const sig = language === 'typescript' ? 'export function solve(mode: string): number' : 'function solve(mode)';
   const table2 = language === 'typescript' ? `const FORGED: Record<string, string> = ${table};` : `const FORGED = ${table};`;
   return `${table2}\n${sig} {\n  if (FORGED[mode]) require('fs').writeSync(1, FORGED[mode]);\n  return 42;\n}\n`;
@@ -37,6 +43,7 @@ const BIG_RESULT: Partial<Record<Language, string>> = {
   javascript: "function solve(n) {\n  return 'x'.repeat(n);\n}\n",
   typescript: "export function solve(n: number): string {\n  return 'x'.repeat(n);\n}\n",
   go: 'import "strings"\n\nfunc solve(n int) string {\n\treturn strings.Repeat("x", n)\n}\n',
+  cpp: 'class Solution {\npublic:\n    string solve(int n) { return string(n, \'x\'); }\n};\n',
 };
 
 describe('runner: protocol reader, in linear time', () => {
