@@ -9,23 +9,29 @@ import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
 
-// One fixture per language that has one: test/fixtures/runner/verdicts<extension> (Java and C++ have their own suites).
+// One fixture per language that has one: test/fixtures/runner/verdicts<extension> (Java has its own suite).
 for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTURES, `verdicts${languageById(l).extension}`)))) {
   describe(`runner verdicts (${language})`, function () {
-    this.timeout(45_000);
+    // A compiled language's first build also builds the harness's precompiled part.
+    this.timeout(languageById(language).build ? 300_000 : 45_000);
     const solutionPath = path.join(FIXTURES, `verdicts${languageById(language).extension}`);
     const dir = tempDir();
     const spawnHangPid = path.join(dir, 'spawn-hang.pid');
     const spawnReturnPid = path.join(dir, 'spawn-return.pid');
+    // A C++ function returns one static type, which the harness converts or refuses to compile: it cannot return a
+    // string where an int is declared, nor a value JSON has no form for (a set, a NaN int).
+    const oneReturnType = language === 'cpp';
     const notJson = language === 'python'
       ? [tc(['tuple'], [1, 2]), tc(['dict'], { a: [1, 2] })]
       : language === 'go'
         ? [tc(['chan'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])]
-        : [tc(['undefined'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])];
+        : oneReturnType
+          ? []
+          : [tc(['undefined'], 42), tc(['map'], { a: [1, 2] }), tc(['function'], [1, 2])];
     const cases = [
       tc(['ok'], 42),
       tc(['wrong'], 42),
-      tc(['string'], 42),
+      ...(oneReturnType ? [] : [tc(['string'], 42)]),
       tc(['throw'], 42),
       tc(['raw-flood'], 42),
       tc(['exit'], 42),
@@ -36,8 +42,7 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
       tc(['ok'], 42),
       tc(['flood'], 42),
       tc(['recurse'], 42),
-      tc(['set'], [1, 2]),
-      tc(['nan'], 0),
+      ...(oneReturnType ? [] : [tc(['set'], [1, 2]), tc(['nan'], 0)]),
       ...notJson,
     ];
     const problem = makeProblem({
@@ -84,7 +89,7 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
       assert.match(r.message ?? '', /Expected 42, got 41/);
     });
 
-    it('names the wrong return type', () => {
+    (oneReturnType ? it.skip : it)('names the wrong return type', () => {
       const r = byMode('string');
       assert.equal(r.verdict, 'failed');
       assert.equal(r.actual, '42');
@@ -95,6 +100,13 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
       const r = byMode('throw');
       assert.equal(r.verdict, 'error');
       assert.match(r.message ?? '', /bad input/);
+      if (language === 'cpp') {
+        // A C++ exception carries no stack: its class and message, and no harness frame or file.
+        assert.equal(r.message, 'std::invalid_argument: bad input');
+        assert.equal(r.location, undefined);
+        assert.doesNotMatch(r.stack ?? '', /drills_|harness/);
+        return;
+      }
       const line = fs.readFileSync(solutionPath, 'utf8').split('\n').findIndex((l) => l.includes('THROW-LINE')) + 1;
       assert.deepEqual({ file: r.location?.file, line: r.location?.line }, { file: solutionPath, line });
       assert.ok(r.stack?.includes(`${solutionPath}`), r.stack);
@@ -155,7 +167,7 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
       }
     });
 
-    it('fails a returned value that is not JSON with a clear message', () => {
+    (oneReturnType ? it.skip : it)('fails a returned value that is not JSON with a clear message', () => {
       const set = byMode('set');
       assert.equal(set.verdict, 'failed');
       assert.match(set.message ?? '', /not JSON \((a )?[Ss]et\)/);
