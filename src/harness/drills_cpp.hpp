@@ -356,14 +356,15 @@ Json applyAndConvert(F&& f, Tuple& values, std::index_sequence<I...>) {
 template <class R, class... A, class F, std::size_t... I>
 Json invokeIndexed(F&& f, const Call& call, std::index_sequence<I...>) {
     // Braced initialisation converts the arguments left to right; the solution gets lvalues, so `vector<int>&`
-    // parameters bind as on LeetCode.
-    std::tuple<std::decay_t<A>...> values{from<std::decay_t<A>>(call.args[I], I < call.types.size() ? call.types[I] : anyType(), Where::of(I))...};
+    // parameters bind as on LeetCode. A missing trailing argument is its type's empty value (0, "", {}, nullptr), as
+    // a missing JavaScript argument is undefined and a Go one its zero value.
+    std::tuple<std::decay_t<A>...> values{(I < call.args.size() ? from<std::decay_t<A>>(call.args[I], I < call.types.size() ? call.types[I] : anyType(), Where::of(I)) : std::decay_t<A>{})...};
     return applyAndConvert<R>(std::forward<F>(f), values, std::index_sequence_for<A...>{});
 }
 
 template <class R, class... A, class F>
 Json invokeWith(F&& f, const Call& call) {
-    if (call.args.size() != sizeof...(A)) arityMismatch(sizeof...(A), call.args.size());
+    if (call.args.size() > sizeof...(A)) arityMismatch(sizeof...(A), call.args.size());
     return invokeIndexed<R, A...>(std::forward<F>(f), call, std::index_sequence_for<A...>{});
 }
 

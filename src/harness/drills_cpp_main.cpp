@@ -858,7 +858,7 @@ struct Runner {
         auto m = spec.methods.find(op);
         std::string name = m != spec.methods.end() ? m->second.name : op;
         auto fn = registry.methods.find(name);
-        if (fn == registry.methods.end()) throw ConvertError(spec.name + " has no method " + name);
+        if (fn == registry.methods.end()) throw ConvertError(spec.name + " has no method " + name + " (a public member function of that name, not overloaded)");
         Bound b;
         b.invoke = &fn->second;
         b.types = m != spec.methods.end() ? &m->second.params : &none;

@@ -76,8 +76,20 @@ export function cppGlue(spec: HarnessSpec, solutionPath: string): string {
     lines.push(`    using T = ${spec.name};`);
     lines.push(`    r.construct = [](const drills::Call& c) -> void* { drills::requireArity(c, ${spec.ctorParams.length}); return new T(${args}); };`);
     lines.push('    r.destroy = [](void* p) { delete static_cast<T*>(p); };');
+    // A method the class lacks (or hides, or overloads) is not registered: the op that calls it reports it, as in the
+    // other languages, and the cases that never call it still run. The check sits in generic lambdas so that the
+    // branch naming a missing member is never instantiated.
     for (const m of new Set(Object.values(spec.methods).map((x) => x.name))) {
-      lines.push(`    r.methods[${cString(m)}] = [](void* p, const drills::Call& c) { return drills::invoke(*static_cast<T*>(p), &T::${m}, c); };`);
+      lines.push(
+        '    {',
+        `        auto probe = [](auto* t) -> decltype(&std::remove_pointer_t<decltype(t)>::${m}) { return nullptr; };`,
+        '        auto add = [&r](auto* t) {',
+        '            using U = std::remove_pointer_t<decltype(t)>;',
+        `            if constexpr (std::is_invocable_v<decltype(probe), U*>) r.methods[${cString(m)}] = [](void* p, const drills::Call& c) { return drills::invoke(*static_cast<U*>(p), &U::${m}, c); };`,
+        '        };',
+        '        add(static_cast<T*>(nullptr));',
+        '    }',
+      );
     }
   }
   lines.push('}', '');
@@ -226,7 +238,7 @@ function buildError(stderr: string, spec: HarnessSpec, solutionPath: string, sou
   const glueErrors = stderr.split(/\r?\n/).filter((l) => GCC_LINE.exec(l)?.[4]?.endsWith('error') && path.resolve(path.dirname(gluePath), GCC_LINE.exec(l)![1]) === gluePath);
   const missing = glueErrors.find((l) => /is not a member of|has no member named|was not declared|has not been declared|does not name a type|no matching function for call to|expected type-specifier/.test(l));
   if (missing) {
-    const what = spec.kind === 'function' ? `member function named ${spec.name} in class Solution` : `class named ${spec.name} with a public constructor taking ${spec.ctorParams.length} argument${spec.ctorParams.length === 1 ? '' : 's'} and the methods ${[...new Set(Object.values(spec.methods).map((m) => m.name))].join(', ')}`;
+    const what = spec.kind === 'function' ? `member function named ${spec.name} in class Solution` : `class named ${spec.name} with a public constructor taking ${spec.ctorParams.length} argument${spec.ctorParams.length === 1 ? '' : 's'}`;
     return { kind: 'not-found', message: `The solution has no ${what} (${GCC_LINE.exec(missing)![5].trim()}).` };
   }
   const unsupported = /static assertion failed: drills: ([^\n]*)/.exec(stderr);

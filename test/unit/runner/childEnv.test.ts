@@ -15,6 +15,7 @@ const READ_ENV = {
   typescript: "export function solve(names: string[]): string[] {\n  return names.map((n) => process.env[n] ?? 'unset');\n}",
   go: 'import "os"\n\nfunc solve(names []string) []string {\n\tout := make([]string, len(names))\n\tfor i, n := range names {\n\t\tif v, ok := os.LookupEnv(n); ok {\n\t\t\tout[i] = v\n\t\t} else {\n\t\t\tout[i] = "unset"\n\t\t}\n\t}\n\treturn out\n}\n',
   java: 'class Solution {\n    public String[] solve(String[] names) {\n        String[] out = new String[names.length];\n        for (int i = 0; i < names.length; i++) {\n            String v = System.getenv(names[i]);\n            out[i] = v == null ? "unset" : v;\n        }\n        return out;\n    }\n}\n',
+  cpp: 'class Solution {\npublic:\n    vector<string> solve(vector<string>& names) {\n        vector<string> out;\n        for (auto& n : names) {\n            const char* v = getenv(n.c_str());\n            out.push_back(v ? v : "unset");\n        }\n        return out;\n    }\n};\n',
 };
 
 describe("runner: the solution's environment", function () {

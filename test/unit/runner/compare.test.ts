@@ -94,6 +94,7 @@ describe('runner: compare modes and raises through a run', function () {
     typescript: 'function solve(n: number) {\n  if (n < 0) throw new RangeError("negative");\n  return n;\n}',
     go: 'func solve(n int) int {\n\tif n < 0 {\n\t\tpanic("negative")\n\t}\n\treturn n\n}\n',
     java: 'class Solution {\n    public int solve(int n) {\n        if (n < 0) throw new IllegalArgumentException("negative");\n        return n;\n    }\n}\n',
+    cpp: 'class Solution {\npublic:\n    int solve(int n) {\n        if (n < 0) throw invalid_argument("negative");\n        return n;\n    }\n};\n',
   };
   for (const language of languagesWith(RAISES_WHEN_NEGATIVE)) {
     it(`passes a raises case only when the solution throws (${language})`, async () => {

@@ -148,6 +148,28 @@ const run = (dir: string, code: string, p: Problem): Promise<RunResult> => runCo
     assert.deepEqual(r.cases.map((c) => [c.verdict, c.message]), [['passed', undefined], ['passed', undefined]]);
   });
 
+  it('reports a method the class lacks by the op that calls it, and runs the cases that never call it', async () => {
+    const p = problem({
+      function: undefined,
+      class: {
+        name: 'Counter',
+        methods: [
+          { name: 'Counter', params: [], returns: 'void' },
+          { name: 'add', params: [{ name: 'x', type: 'int' }], returns: 'int' },
+          { name: 'reset', params: [], returns: 'void' },
+        ],
+      },
+      cases: [
+        { name: 'adds', tags: [], ops: ['Counter', 'add', 'add'], opArgs: [[], [2], [3]], expected: [null, 2, 5] },
+        { name: 'resets', tags: [], ops: ['Counter', 'add', 'reset'], opArgs: [[], [2], []], expected: [null, 2, null] },
+      ],
+    });
+    const r = await run(dir, `${PRELUDE}class Counter {\n    int total = 0;\npublic:\n    int add(int x) { return total += x; }\n};\n`, p);
+    assert.equal(r.error, undefined, r.error?.message);
+    assert.deepEqual(r.cases.map((c) => c.verdict), ['passed', 'error']);
+    assert.match(r.cases[1].message ?? '', /op #2 \(reset\).*Counter has no method reset/);
+  });
+
   it('never recompiles an unchanged solution: the second run takes the build from the cache', async () => {
     const p = problem({ function: { name: 'solve', params: [{ name: 'x', type: 'int' }], returns: 'int' }, cases: [tc([1], 3)] });
     const code = `${PRELUDE}class Solution { public: int solve(int x) { return x + 2; } };\n`;

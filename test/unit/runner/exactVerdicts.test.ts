@@ -29,6 +29,8 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     typescript: 'function solve(mode: number): number | bigint {\n  return [0, 2 ** 60, 2n ** 60n + 1n, 2 ** 60 + 1][mode];\n}',
     go: 'func solve(mode int) interface{} {\n\treturn []interface{}{0, 1 << 60, 1<<60 + 1, float64(1 << 60)}[mode]\n}\n',
     java: 'class Solution {\n    public Object solve(int mode) {\n        return new Object[] {0, 1L << 60, (1L << 60) + 1, (double) (1L << 60)}[mode];\n    }\n}\n',
+    // One return type in C++: mode 3 goes through a double, which drops the + 1.
+    cpp: 'class Solution {\npublic:\n    long long solve(int mode) {\n        long long exact = (1LL << 60) + 1;\n        return mode == 1 ? exact - 1 : mode == 2 ? exact : (long long)(double)exact;\n    }\n};\n',
   };
   for (const language of languagesWith(code)) {
     it(`fails 2^60 where 2^60 + 1 is expected and passes the exact value (${language})`, async () => {
@@ -56,6 +58,7 @@ describe('runner: integers beyond 2^53 are compared exactly', function () {
     typescript: 'const next = (n: bigint): bigint => n + 1n;',
     go: 'func next(n int) int {\n\treturn n + 1\n}\n',
     java: 'class Solution {\n    public long next(long n) {\n        return n + 1;\n    }\n}\n',
+    cpp: 'class Solution {\npublic:\n    long long next(long long n) { return n + 1; }\n};\n',
   };
   for (const language of languagesWith(echoCode)) {
     it(`hands a big integer argument to the solution with every digit (${language})`, async () => {
@@ -86,6 +89,7 @@ describe('runner: a method without a return value', function () {
     typescript: 'class Box {\n  private x = 0;\n  put(x: number): void { this.x = x; }\n  get(): number { return this.x; }\n}',
     go: 'type Box struct{ x int }\n\nfunc Constructor() Box { return Box{} }\n\nfunc (this *Box) Put(x int) { this.x = x }\n\nfunc (this *Box) Get() int { return this.x }\n',
     java: 'class Box {\n    private int x;\n    public void put(int x) { this.x = x; }\n    public int get() { return x; }\n}\n',
+    cpp: 'class Box {\n    int x = 0;\npublic:\n    Box() {}\n    void put(int v) { x = v; }\n    int get() { return x; }\n};\n',
   };
   for (const language of languagesWith(code)) {
     it(`is void: returning nothing gives the expected null (${language})`, async () => {
@@ -175,6 +179,28 @@ describe('runner: the LRUCache example of the pack format, loaded from YAML', fu
       '    }',
       '}',
     ].join('\n'),
+    cpp: [
+      'class LRUCache {',
+      '    int capacity;',
+      '    list<pair<int, int>> order;',
+      '    unordered_map<int, list<pair<int, int>>::iterator> at;',
+      'public:',
+      '    LRUCache(int capacity) : capacity(capacity) {}',
+      '    int get(int key) {',
+      '        auto it = at.find(key);',
+      '        if (it == at.end()) return -1;',
+      '        order.splice(order.begin(), order, it->second);',
+      '        return it->second->second;',
+      '    }',
+      '    void put(int key, int value) {',
+      '        auto it = at.find(key);',
+      '        if (it != at.end()) order.erase(it->second);',
+      '        order.emplace_front(key, value);',
+      '        at[key] = order.begin();',
+      '        if ((int)order.size() > capacity) { at.erase(order.back().first); order.pop_back(); }',
+      '    }',
+      '};',
+    ].join('\n'),
   };
   for (const language of languagesWith(code)) {
     it(`passes a right solution whose put returns nothing (${language})`, async () => {
@@ -215,6 +241,7 @@ describe('runner: results are converted by their declared type only', function (
     ].join('\n'),
     go: 'func solve(mode string) map[string]int {\n\treturn map[string]map[string]int{"proto": {"__proto__": 1, "a": 2}, "node-like": {"val": 1, "next": 2}, "tree-like": {"val": 1, "left": 2}}[mode]\n}\n',
     java: 'import java.util.*;\n\nclass Solution {\n    public Map<String, Integer> solve(String mode) {\n        switch (mode) {\n            case "proto": return Map.of("__proto__", 1, "a", 2);\n            case "node-like": return Map.of("val", 1, "next", 2);\n            default: return Map.of("val", 1, "left", 2);\n        }\n    }\n}\n',
+    cpp: 'class Solution {\npublic:\n    unordered_map<string, int> solve(string mode) {\n        if (mode == "proto") return {{"__proto__", 1}, {"a", 2}};\n        if (mode == "node-like") return {{"val", 1}, {"next", 2}};\n        return {{"val", 1}, {"left", 2}};\n    }\n};\n',
   };
   for (const language of languagesWith(code)) {
     it(`keeps a map's own __proto__ key and never takes {val, next} for a list node (${language})`, async () => {
@@ -227,6 +254,7 @@ describe('runner: results are converted by their declared type only', function (
     cases: [tc(['bool'], 1), tc(['int'], true), tc(['lying'], { a: 1 }), tc(['lying-int'], 1)],
     function: { name: 'solve', params: [{ name: 'mode', type: 'string' }], returns: 'any' },
   });
+  // No C++ entry: a C++ function returns one static type, so it cannot return a bool for one case and an int for another.
   const lying: Code = {
     python: [
       'class Lying(dict):',
@@ -294,6 +322,7 @@ describe('runner: float tolerance', function () {
     typescript: 'const solve = (k: number): number => 2 ** 31 + (k === 0 ? 0.5 : 0.0005);',
     go: 'func solve(k int) float64 {\n\tif k == 0 {\n\t\treturn 1<<31 + 0.5\n\t}\n\treturn 1<<31 + 0.0005\n}\n',
     java: 'class Solution {\n    public double solve(int k) {\n        return (1L << 31) + (k == 0 ? 0.5 : 0.0005);\n    }\n}\n',
+    cpp: 'class Solution {\npublic:\n    double solve(int k) { return 2147483648.0 + (k == 0 ? 0.5 : 0.0005); }\n};\n',
   };
   for (const language of languagesWith(code)) {
     it(`is absolute unless the pack says relative (${language})`, async () => {
@@ -310,9 +339,9 @@ describe('runner: raises', function () {
   const problem = makeProblem({
     cases: [
       raises(true),
-      raises({ python: 'ValueError', javascript: 'RangeError', typescript: 'RangeError', go: 'Negative', java: 'IllegalArgumentException' }),
-      raises({ python: 'KeyError', javascript: 'TypeError', typescript: 'TypeError', go: 'runtime.Error', java: 'ArithmeticException' }),
-      raises({ python: 'Exception', javascript: 'Error', typescript: 'Error', go: 'error', java: 'RuntimeException' }),
+      raises({ python: 'ValueError', javascript: 'RangeError', typescript: 'RangeError', go: 'Negative', java: 'IllegalArgumentException', cpp: 'std::invalid_argument' }),
+      raises({ python: 'KeyError', javascript: 'TypeError', typescript: 'TypeError', go: 'runtime.Error', java: 'ArithmeticException', cpp: 'std::out_of_range' }),
+      raises({ python: 'Exception', javascript: 'Error', typescript: 'Error', go: 'error', java: 'RuntimeException', cpp: 'std::exception' }),
       raises({}),
     ],
     function: { name: 'solve', params: [{ name: 'n', type: 'int' }], returns: 'int' },
@@ -325,12 +354,13 @@ describe('runner: raises', function () {
     // Go has no subclasses: `error`, which the panic value implements, stands for the base class.
     go: 'type Negative struct{}\n\nfunc (Negative) Error() string { return "negative" }\n\nfunc solve(n int) int {\n\tpanic(Negative{})\n}\n',
     java: 'class Negative extends IllegalArgumentException {\n    Negative(String message) { super(message); }\n}\n\nclass Solution {\n    public int solve(int n) {\n        throw new Negative("negative");\n    }\n}\n',
+    cpp: 'struct Negative : invalid_argument {\n    Negative() : invalid_argument("negative") {}\n};\nclass Solution {\npublic:\n    int solve(int n) { throw Negative(); }\n};\n',
   };
   for (const language of languagesWith(right)) {
     it(`passes only on the named exception or a subclass of it (${language})`, async () => {
       const run = await runCode(dir, language, right[language]!, problem);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed', 'passed', 'passed'], show(run));
-      const wanted = { python: 'KeyError', go: 'runtime.Error', java: 'ArithmeticException' }[language as string] ?? 'TypeError';
+      const wanted = { python: 'KeyError', go: 'runtime.Error', java: 'ArithmeticException', cpp: 'std::out_of_range' }[language as string] ?? 'TypeError';
       assert.match(run.cases[2].message ?? '', new RegExp(`^Expected a ${wanted}, but the solution raised .*negative`));
     });
   }
@@ -353,13 +383,15 @@ describe('runner: raises', function () {
     go: 'func solve(n int) int {\n\tpanic("solve is not implemented yet")\n}\n',
     // The throw on line 2, as in the other languages.
     java: 'class Solution {\n    public int solve(int n) { throw new UnsupportedOperationException("solve is not implemented yet"); }\n}\n',
+    cpp: 'class Solution {\npublic:\n    int solve(int n) { throw logic_error("solve is not implemented yet"); }\n};\n',
   };
   for (const language of languagesWith(starter)) {
     it(`never passes a raises case with a "not implemented" exception (${language})`, async () => {
       const run = await runCode(dir, language, starter[language]!, problem);
       assert.deepEqual(verdicts(run), ['error', 'error', 'error', 'error', 'error'], show(run));
       for (const c of run.cases) assert.match(c.message ?? '', /^Not implemented yet: .*solve is not implemented yet/);
-      assert.equal(run.cases[0].location?.line, 2);
+      // A C++ exception carries no stack, so no line (the harness reports its class and message).
+      assert.equal(run.cases[0].location?.line, language === 'cpp' ? undefined : 2);
       assert.equal(run.passed, 0);
     });
   }

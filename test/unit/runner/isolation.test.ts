@@ -14,6 +14,8 @@ const LOOKALIKES: Partial<Record<Language, string[]>> = {
   typescript: ['json.ts', 'fs.ts', 'path.ts', 'vm.ts', 'module.ts'],
   go: ['json.go', 'reflect.go', 'runtime.go', 'main.go', 'go.mod'],
   java: ['DrillsHarness.java', 'DrillsHarness.class', 'Json.java', 'String.java', 'Map.java'],
+  // The harness's header and standard headers the solution includes: a file beside it must never be taken for them.
+  cpp: ['drills_cpp.hpp', 'vector', 'string', 'stdexcept', 'cstdio'],
 };
 
 const MODES: Partial<Record<Language, string>> = {
@@ -22,6 +24,7 @@ const MODES: Partial<Record<Language, string>> = {
   typescript: "export function solve(mode: string): number {\n  if (mode === 'throw') throw new Error('bad input');\n  if (mode === 'memory') return Buffer.alloc(300 << 20, 1).length;\n  return 42;\n}\n",
   go: 'func solve(mode string) int {\n\tif mode == "throw" {\n\t\tpanic("bad input")\n\t}\n\tif mode == "memory" {\n\t\thog := make([]byte, 300<<20)\n\t\tfor i := range hog {\n\t\t\thog[i] = 1\n\t\t}\n\t\treturn len(hog)\n\t}\n\treturn 42\n}\n',
   java: 'class Solution {\n    public int solve(String mode) {\n        if (mode.equals("throw")) throw new IllegalArgumentException("bad input");\n        if (mode.equals("memory")) {\n            byte[] hog = new byte[300 << 20];\n            java.util.Arrays.fill(hog, (byte) 1);\n            return hog.length;\n        }\n        return 42;\n    }\n}\n',
+  cpp: '#include <vector>\n#include <string>\n#include <stdexcept>\n#include <cstdio>\nusing namespace std;\n\nclass Solution {\npublic:\n    int solve(string mode) {\n        if (mode == "throw") throw invalid_argument("bad input");\n        if (mode == "memory") {\n            vector<char> hog(300 << 20, 1);\n            return hog.size();\n        }\n        return 42;\n    }\n};\n',
 };
 
 /** Returns the permission bits of every entry of `tmp` (the folder transpiled code is written to). */
@@ -32,6 +35,7 @@ const TEMP_MODES: Partial<Record<Language, string>> = {
   typescript: "import * as fs from 'fs';\nimport * as path from 'path';\nexport function solve(tmp: string): number[] {\n  return fs.readdirSync(tmp).sort().map((n) => fs.statSync(path.join(tmp, n)).mode & 0o777);\n}\n",
   go: 'import (\n\t"os"\n\t"path/filepath"\n\t"sort"\n)\n\nfunc solve(tmp string) []int {\n\tentries, _ := os.ReadDir(tmp)\n\tnames := []string{}\n\tfor _, e := range entries {\n\t\tnames = append(names, e.Name())\n\t}\n\tsort.Strings(names)\n\tout := []int{}\n\tfor _, n := range names {\n\t\tinfo, _ := os.Stat(filepath.Join(tmp, n))\n\t\tout = append(out, int(info.Mode().Perm()))\n\t}\n\treturn out\n}\n',
   java: 'import java.io.File;\nimport java.nio.file.*;\nimport java.util.*;\n\nclass Solution {\n    public List<Integer> solve(String tmp) throws Exception {\n        String[] names = new File(tmp).list();\n        Arrays.sort(names);\n        List<Integer> out = new ArrayList<>();\n        for (String n : names) out.add((Integer) Files.getAttribute(Paths.get(tmp, n), "unix:mode") & 0777);\n        return out;\n    }\n}\n',
+  cpp: '#include <filesystem>\nclass Solution {\npublic:\n    vector<int> solve(string tmp) {\n        vector<filesystem::path> names;\n        for (auto& e : filesystem::directory_iterator(tmp)) names.push_back(e.path());\n        sort(names.begin(), names.end());\n        vector<int> out;\n        for (auto& n : names) out.push_back((int)filesystem::status(n).permissions() & 0777);\n        return out;\n    }\n};\n',
 };
 
 /** Returns 41 (wrong); on `rewrite`, first replaces the checker with one that accepts anything. */
@@ -41,6 +45,7 @@ const REWRITE_CHECKER: Partial<Record<Language, string>> = {
   typescript: "import * as fs from 'fs';\nexport function solve(checker: string): number {\n  if (checker) fs.writeFileSync(checker, 'module.exports = () => true;\\n');\n  return 41;\n}\n",
   go: 'import "os"\n\nfunc solve(checker string) int {\n\tif checker != "" {\n\t\t_ = os.WriteFile(checker, []byte("module.exports = () => true;\\n"), 0o644)\n\t}\n\treturn 41\n}\n',
   java: 'import java.nio.file.*;\n\nclass Solution {\n    public int solve(String checker) throws Exception {\n        if (!checker.isEmpty()) Files.writeString(Paths.get(checker), "module.exports = () => true;\\n");\n        return 41;\n    }\n}\n',
+  cpp: 'class Solution {\npublic:\n    int solve(string checker) {\n        if (!checker.empty()) {\n            ofstream f(checker);\n            f << "module.exports = () => true;\\n";\n        }\n        return 41;\n    }\n};\n',
 };
 
 for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHECKER)) {

@@ -71,6 +71,33 @@ class Solution {
     }
 }
 `,
+  // Raises its soft limit to the hard one (the harness set both), then fills 700 MB; the child is Python's.
+  cpp: `#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+class Solution {
+public:
+    int solve(string mode) {
+        if (mode == "raise") {
+            struct rlimit lim;
+            getrlimit(RLIMIT_AS, &lim);
+            lim.rlim_cur = lim.rlim_max;
+            setrlimit(RLIMIT_AS, &lim);
+            vector<char> hog(700 << 20, 1);
+            return hog.size() / (700 << 20) + 41;
+        }
+        const char* code = "import resource\\ntry:\\n    resource.setrlimit(resource.RLIMIT_AS, (-1, -1))\\nexcept ValueError:\\n    pass\\nhog = b'x' * (700 << 20)\\n";
+        pid_t child = fork();
+        if (child == 0) {
+            execlp("python3", "python3", "-c", code, (char*)nullptr);
+            _exit(127);
+        }
+        int status = 0;
+        waitpid(child, &status, 0);
+        return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 42 : 0;
+    }
+};
+`,
 };
 
 /**
@@ -85,6 +112,7 @@ const CHILD_CPU: Partial<Record<Language, string>> = {
   typescript: `import { execFileSync } from 'child_process';\nexport function solve(a: number): number {\n  execFileSync(process.execPath, ['-e', ${JSON.stringify(NODE_FOUR)}]);\n  return 42;\n}\n`,
   go: 'import "os/exec"\n\nfunc solve(a interface{}) int {\n\tburn := "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n"\n\tchildren := []*exec.Cmd{}\n\tfor i := 0; i < 4; i++ {\n\t\tc := exec.Command("python3", "-c", burn)\n\t\t_ = c.Start()\n\t\tchildren = append(children, c)\n\t}\n\tfor _, c := range children {\n\t\t_ = c.Wait()\n\t}\n\treturn 42\n}\n',
   java: 'import java.util.*;\n\nclass Solution {\n    public int solve(Object a) throws Exception {\n        String burn = "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n";\n        List<Process> children = new ArrayList<>();\n        for (int i = 0; i < 4; i++) children.add(new ProcessBuilder("python3", "-c", burn).start());\n        for (Process c : children) c.waitFor();\n        return 42;\n    }\n}\n',
+  cpp: '#include <sys/wait.h>\n#include <unistd.h>\nclass Solution {\npublic:\n    int solve(int a) {\n        const char* burn = "import time\\nwhile time.process_time() < 0.6:\\n    pass\\n";\n        for (int i = 0; i < 4; i++)\n            if (fork() == 0) {\n                execlp("python3", "python3", "-c", burn, (char*)nullptr);\n                _exit(127);\n            }\n        while (wait(nullptr) > 0) {}\n        return 42;\n    }\n};\n',
 };
 
 const HANG: Partial<Record<Language, string>> = {
@@ -93,6 +121,7 @@ const HANG: Partial<Record<Language, string>> = {
   typescript: 'export function solve(a: number): number {\n  for (;;) {}\n}\n',
   go: 'func solve(a interface{}) int {\n\tfor {\n\t}\n}\n',
   java: 'class Solution {\n    public int solve(Object a) {\n        for (;;) { }\n    }\n}\n',
+  cpp: 'class Solution {\npublic:\n    int solve(int a) {\n        for (volatile long n = 0;; n++) {}\n    }\n};\n',
 };
 
 for (const language of languagesWith(MEMORY, CHILD_CPU, HANG)) {
@@ -102,7 +131,7 @@ for (const language of languagesWith(MEMORY, CHILD_CPU, HANG)) {
     afterEach(() => assert.deepEqual(strayProcesses(dir), []));
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    const outside = { python: 'a raised RLIMIT_AS, a child raising its own', go: 'a raised RLIMIT_AS, a child raising its own', java: 'native memory outside the heap, a child raising its own' }[language as string] ?? 'Buffers outside the JS heap, a child process';
+    const outside = { python: 'a raised RLIMIT_AS, a child raising its own', go: 'a raised RLIMIT_AS, a child raising its own', java: 'native memory outside the heap, a child raising its own', cpp: 'a raised RLIMIT_AS, a child raising its own' }[language as string] ?? 'Buffers outside the JS heap, a child process';
     it(`reports memory the runtime does not limit itself as out of memory: ${outside}`, async () => {
       const problem = makeProblem({ limits: { timeMs: 10_000, memoryMb: 64 }, cases: [tc(['raise'], 42), tc(['child'], 42)] });
       const run = await runCode(dir, language, MEMORY[language]!, problem);
@@ -110,8 +139,8 @@ for (const language of languagesWith(MEMORY, CHILD_CPU, HANG)) {
       assert.equal(own.verdict, 'memory', JSON.stringify(own));
       assert.match(own.message ?? '', /limit 64 MB/);
       // Without the privilege to raise a hard limit, a Python child keeps the one it inherited: its allocation fails.
-      // (Go's and Java's fixtures start a Python child.)
-      const heldInChild = (language === 'python' || language === 'go' || language === 'java') && child.verdict === 'failed' && /MemoryError/.test(child.output);
+      // (Go's, Java's and C++'s fixtures start a Python child.)
+      const heldInChild = (language === 'python' || language === 'go' || language === 'java' || language === 'cpp') && child.verdict === 'failed' && /MemoryError/.test(child.output);
       assert.ok(child.verdict === 'memory' || heldInChild, JSON.stringify(child));
     });
 

@@ -32,6 +32,12 @@ function forgingSolution(language: Language): string {
     const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `        FORGED.put(${JSON.stringify(k)}, ${literal(v)});\n`).join('');
     return `import java.io.*;\nimport java.nio.charset.StandardCharsets;\nimport java.util.*;\n\nclass Solution {\n    static final Map<String, String> FORGED = new HashMap<>();\n    static {\n${entries}    }\n\n    public int solve(String mode) throws IOException {\n        String text = FORGED.get(mode);\n        if (text != null) {\n            FileOutputStream out = new FileOutputStream(FileDescriptor.out);\n            out.write(text.getBytes(StandardCharsets.UTF_8));\n            out.flush();\n        }\n        return 42;\n    }\n}\n`;
   }
+  if (language === 'cpp') {
+    // The C++ harness sends its messages on a copy of its stdout (fd 1 is the case's output file): the only pipe or
+    // socket above stderr, which a solution finds among its descriptors.
+    const entries = Object.entries(JSON.parse(table) as Record<string, string>).map(([k, v]) => `        {${JSON.stringify(k)}, ${JSON.stringify(v)}},\n`).join('');
+    return `#include <sys/stat.h>\n#include <unistd.h>\nclass Solution {\npublic:\n    int solve(string mode) {\n        static const unordered_map<string, string> forged{\n${entries}        };\n        auto text = forged.find(mode);\n        if (text == forged.end()) return 42;\n        for (int fd = 3; fd < 64; fd++) {\n            struct stat st;\n            if (fstat(fd, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode))) (void)!write(fd, text->second.data(), text->second.size());\n        }\n        return 42;\n    }\n};\n`;
+  }
   const sig = language === 'typescript' ? 'export function solve(mode: string): number' : 'function solve(mode)';
   const table2 = language === 'typescript' ? `const FORGED: Record<string, string> = ${table};` : `const FORGED = ${table};`;
   return `${table2}\n${sig} {\n  if (FORGED[mode]) require('fs').writeSync(1, FORGED[mode]);\n  return 42;\n}\n`;
@@ -44,6 +50,7 @@ const BIG_RESULT: Partial<Record<Language, string>> = {
   typescript: "export function solve(n: number): string {\n  return 'x'.repeat(n);\n}\n",
   go: 'import "strings"\n\nfunc solve(n int) string {\n\treturn strings.Repeat("x", n)\n}\n',
   java: 'class Solution {\n    public String solve(int n) {\n        return "x".repeat(n);\n    }\n}\n',
+  cpp: 'class Solution {\npublic:\n    string solve(int n) { return string(n, \'x\'); }\n};\n',
 };
 
 describe('runner: protocol reader, in linear time', () => {

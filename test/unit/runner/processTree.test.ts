@@ -89,6 +89,35 @@ class Solution {
     }
 }
 `,
+  // The double fork again; the grandchild uses system calls only (no allocation after fork).
+  cpp: `#include <fcntl.h>
+#include <unistd.h>
+class Solution {
+public:
+    int solve(string pidfile, bool quiet) {
+        string tmp = pidfile + ".tmp";
+        if (fork() == 0) {
+            setsid();
+            if (fork() == 0) {
+                if (quiet) {
+                    close(1);
+                    close(2);
+                }
+                char digits[32];
+                int n = snprintf(digits, sizeof digits, "%d", (int)getpid());
+                int fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+                if (write(fd, digits, n) != n) _exit(1);
+                close(fd);
+                rename(tmp.c_str(), pidfile.c_str());
+                sleep(600);
+            }
+            _exit(0);
+        }
+        while (access(pidfile.c_str(), F_OK) != 0) usleep(10000);
+        return 42;
+    }
+};
+`,
 };
 
 /** Kills its own process with SIGKILL on `kill`, returns its argument otherwise. */
@@ -99,6 +128,7 @@ const SELF_KILL: Partial<Record<Language, string>> = {
   go: 'import (\n\t"os"\n\t"syscall"\n)\n\nfunc solve(mode string, _ interface{}) int {\n\tif mode == "kill" {\n\t\t_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)\n\t}\n\treturn 42\n}\n',
   // A JVM cannot signal itself (destroyForcibly refuses the current process): kill(1) does.
   java: 'class Solution {\n    public int solve(String mode, Object unused) throws Exception {\n        if (mode.equals("kill")) {\n            new ProcessBuilder("kill", "-KILL", String.valueOf(ProcessHandle.current().pid())).start().waitFor();\n            for (;;) Thread.sleep(1000);\n        }\n        return 42;\n    }\n}\n',
+  cpp: '#include <csignal>\n#include <unistd.h>\nclass Solution {\npublic:\n    int solve(string mode, string) {\n        if (mode == "kill") kill(getpid(), SIGKILL);\n        return 42;\n    }\n};\n',
 };
 
 /** Writes its pid to `pidfile` and loops forever. */
@@ -108,6 +138,7 @@ const HANG: Partial<Record<Language, string>> = {
   typescript: "import * as fs from 'fs';\nexport function solve(pidfile: string): number {\n  fs.writeFileSync(pidfile + '.tmp', String(process.pid));\n  fs.renameSync(pidfile + '.tmp', pidfile);\n  for (;;) {}\n}\n",
   go: 'import (\n\t"os"\n\t"strconv"\n)\n\nfunc solve(pidfile string, _ interface{}) int {\n\t_ = os.WriteFile(pidfile+".tmp", []byte(strconv.Itoa(os.Getpid())), 0o600)\n\t_ = os.Rename(pidfile+".tmp", pidfile)\n\tfor {\n\t}\n}\n',
   java: 'import java.nio.file.*;\n\nclass Solution {\n    public int solve(String pidfile, Object unused) throws Exception {\n        Files.writeString(Paths.get(pidfile + ".tmp"), String.valueOf(ProcessHandle.current().pid()));\n        Files.move(Paths.get(pidfile + ".tmp"), Paths.get(pidfile));\n        for (;;) { }\n    }\n}\n',
+  cpp: '#include <unistd.h>\nclass Solution {\npublic:\n    int solve(string pidfile, string) {\n        { ofstream f(pidfile + ".tmp"); f << getpid(); }\n        rename((pidfile + ".tmp").c_str(), pidfile.c_str());\n        for (volatile long n = 0;; n++) {}\n    }\n};\n',
 };
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
@@ -136,7 +167,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
     });
 
     it('reports a SIGKILL the solution sent itself as an error, not as running out of memory', async () => {
-      const problem = makeProblem({ function: twoArgs, cases: [tc(['kill', null], 42), tc(['ok', null], 42)] });
+      const problem = makeProblem({ function: twoArgs, cases: [tc(['kill', ''], 42), tc(['ok', ''], 42)] });
       const run = await runCode(dir, language, SELF_KILL[language]!, problem);
       assert.equal(run.cases[0].verdict, 'error', JSON.stringify(run.cases[0]));
       assert.match(run.cases[0].message ?? '', /SIGKILL \(not by the judge\)/);
@@ -147,7 +178,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
       const pidfile = path.join(dir, `hang-${language}.pid`);
       const tmp = path.join(dir, `tmp-${language}`);
       fs.mkdirSync(tmp);
-      const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile, null], 42), tc(['x', null], 42)] });
+      const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile, ''], 42), tc(['x', ''], 42)] });
       const running = runCode(dir, language, HANG[language]!, problem, { env: { tmpDir: tmp } });
       const pid = await pidFrom(pidfile);
       assert.ok(pendingCleanups() > 0);

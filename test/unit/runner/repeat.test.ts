@@ -191,6 +191,35 @@ class StreamDeduper {
     }
 }
 `,
+  // echo takes a map of lists: `expressions`' argument mixes lists, maps and strings, which no one C++ type holds.
+  cpp: `class StreamDeduper {
+    int window;
+    vector<int> ring;
+    size_t next = 0;
+    unordered_map<int, int> counts;
+public:
+    StreamDeduper(int window) : window(window) {}
+    bool isDuplicate(int id) {
+        bool seen = counts.count(id) > 0;
+        if ((int)ring.size() == window) {
+            int old = ring[next];
+            if (--counts[old] == 0) counts.erase(old);
+            ring[next] = id;
+        } else {
+            ring.push_back(id);
+        }
+        next = (next + 1) % window;
+        counts[id]++;
+        return seen;
+    }
+    int size() { return counts.size(); }
+    unordered_map<string, vector<long long>> echo(unordered_map<string, vector<long long>>& value) {
+        auto copy = value;
+        value["c"].push_back(0);
+        return copy;
+    }
+};
+`,
 };
 
 /** Remembers every id forever: right answers while ids stay distinct, but memory grows with the stream. */
@@ -250,6 +279,15 @@ class StreamDeduper {
     }
 }
 `,
+  cpp: `class StreamDeduper {
+    unordered_set<int> seen;
+public:
+    StreamDeduper(int window) {}
+    bool isDuplicate(int id) {
+        return !seen.insert(id).second;
+    }
+};
+`,
 };
 
 /** Stores ids in a fixed buffer of 10,000 and fails on the next one (line 6 in each language). */
@@ -307,6 +345,17 @@ func (this *StreamDeduper) IsDuplicate(id int) bool {
     }
 }
 `,
+  cpp: `class StreamDeduper {
+    vector<int> buf = vector<int>(10000); size_t n = 0;
+public:
+    StreamDeduper(int window) {}
+    bool isDuplicate(int id) {
+        if (n == buf.size()) throw out_of_range("buffer full");
+        buf[n++] = id;
+        return false;
+    }
+};
+`,
 };
 
 const ctor = (window: number): Pick<TestCase, 'ops' | 'opArgs' | 'expected'> => ({ ops: ['StreamDeduper'], opArgs: [[window]], expected: [null] });
@@ -347,6 +396,19 @@ const expressions: TestCase = {
   },
 };
 
+/** `expressions` in values one C++ type holds: a map of lists. */
+const typedExpressions: TestCase = {
+  name: 'nested expressions in a map of lists',
+  tags: [],
+  ...ctor(1000),
+  repeat: {
+    times: 300,
+    ops: ['isDuplicate', 'size', 'echo'],
+    args: [[{ $i: [2, 1] }], [], [{ k: [{ $i: [2, 1] }, { $i: [3, -10, 7] }], c: [1, 2] }]],
+    expected: [false, { $i: [1, 1] }, { k: [{ $i: [2, 1, 1000] }, { $i: [3, 4, 7] }], c: [1, 2] }],
+  },
+};
+
 const bufferCase: TestCase = {
   name: 'more ids than a fixed buffer holds',
   tags: [],
@@ -371,6 +433,8 @@ const MEMORY: Partial<Record<Language, { memoryMb: number; times: number }>> = {
   go: { memoryMb: 24, times: 2_000_000 },
   // -Xmx is the limit; a boxed Integer in a HashSet costs about 50 bytes.
   java: { memoryMb: 24, times: 1_000_000 },
+  // An unordered_set<int> node with its bucket costs about 40 bytes.
+  cpp: { memoryMb: 24, times: 2_000_000 },
 };
 
 function describeResult(r: CaseResult): string {
@@ -384,7 +448,7 @@ for (const language of languagesWith(windowed, keepsEverything, fixedBuffer, MEM
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it('passes a block of 200,000 ops with the listed outputs and a small summary as actual', async () => {
-      const run = await runCode(dir, language, windowed[language]!, dedupeProblem([twoHundredThousand, cycling, expressions]));
+      const run = await runCode(dir, language, windowed[language]!, dedupeProblem([twoHundredThousand, cycling, language === 'cpp' ? typedExpressions : expressions]));
       assert.equal(run.error, undefined, run.error?.message);
       for (const r of run.cases) assert.equal(r.verdict, 'passed', `${r.name}: ${describeResult(r)}`);
       const [big] = run.cases;
@@ -413,9 +477,10 @@ for (const language of languagesWith(windowed, keepsEverything, fixedBuffer, MEM
       const run = await runCode(dir, language, fixedBuffer[language]!, dedupeProblem([bufferCase]));
       const [r] = run.cases;
       assert.equal(r.verdict, 'error', describeResult(r));
-      const raised = { python: 'raised IndexError: list assignment index out of range', go: 'raised panic: runtime error: index out of range [10000] with length 10000', java: 'raised ArrayIndexOutOfBoundsException: Index 10000 out of bounds for length 10000' }[language as string] ?? 'threw RangeError: buffer full';
+      const raised = { python: 'raised IndexError: list assignment index out of range', go: 'raised panic: runtime error: index out of range [10000] with length 10000', java: 'raised ArrayIndexOutOfBoundsException: Index 10000 out of bounds for length 10000', cpp: 'raised std::out_of_range: buffer full' }[language as string] ?? 'threw RangeError: buffer full';
       assert.equal(r.message, `op #10001 (isDuplicate, repeat i = 10000, args [10000]) ${raised}`);
-      assert.equal(r.location?.line, 6);
+      // A C++ exception carries no stack, so no line.
+      assert.equal(r.location?.line, language === 'cpp' ? undefined : 6);
     });
 
     it('a solution that keeps every id runs out of memory under a tight limit, where the windowed one passes', async () => {

@@ -35,6 +35,9 @@ describe('runner: finding the solution', function () {
     ['python', "LeetCode's class Solution with typing names", 'class Solution:\n    def add_one(self, n: int) -> Optional[int]:\n        xs: List[int] = [n]\n        return xs[0] + 1\n'],
     ['java', "LeetCode's class Solution", 'class Solution {\n    public int addOne(int n) {\n        return n + 1;\n    }\n}\n'],
     ['java', 'a public class Solution with a static method and a helper class', 'import java.util.*;\n\npublic class Solution {\n    public static int addOne(int n) {\n        return new Step().next(n);\n    }\n}\n\nclass Step {\n    int next(int n) { return n + 1; }\n}\n'],
+    ['cpp', "LeetCode's class Solution", 'class Solution {\npublic:\n    int addOne(int n) {\n        return n + 1;\n    }\n};\n'],
+    ['cpp', 'a const member function taking a const reference', 'struct Solution {\n    long long addOne(const long long& n) const { return n + 1; }\n};\n'],
+    ['cpp', 'a static member function', 'class Solution {\npublic:\n    static int addOne(int n) { return n + 1; }\n};\n'],
   ];
   let runs: RunResult[] = [];
   before(async () => {
@@ -185,6 +188,28 @@ func reverseFirst(root *TreeNode, head *ListNode, lists []*ListNode) []*ListNode
     }
 }
 `,
+  cpp: `class Solution {
+    TreeNode* mirror(TreeNode* node) {
+        return node == nullptr ? nullptr : new TreeNode(node->val, mirror(node->right), mirror(node->left));
+    }
+public:
+    TreeNode* mirrorTree(TreeNode* root, ListNode* head, vector<ListNode*>& lists) {
+        return mirror(root);
+    }
+    vector<ListNode*> reverseFirst(TreeNode* root, ListNode* head, vector<ListNode*>& lists) {
+        ListNode* prev = nullptr;
+        while (head) {
+            ListNode* next = head->next;
+            head->next = prev;
+            prev = head;
+            head = next;
+        }
+        vector<ListNode*> out{prev};
+        out.insert(out.end(), lists.begin(), lists.end());
+        return out;
+    }
+};
+`,
 };
 
 const treeReturn = makeProblem({
@@ -205,6 +230,7 @@ describe('runner: TreeNode and ListNode', function () {
       runCode(dir, 'python', 'def same(root):\n    return root\n', treeReturn),
       runCode(dir, 'javascript', 'const same = (root) => root;', treeReturn),
       runCode(dir, 'java', 'class Solution {\n    public TreeNode same(TreeNode root) {\n        return root;\n    }\n}\n', treeReturn),
+      runCode(dir, 'cpp', 'class Solution {\npublic:\n    TreeNode* same(TreeNode* root) { return root; }\n};\n', treeReturn),
     ]);
     for (const run of runs) assertAllPassed(run, run.language);
   });
@@ -232,6 +258,7 @@ const counterCode: Partial<Record<Language, string>> = {
   typescript: 'export class Counter {\n  private total: number;\n  constructor(start: number) { this.total = start; }\n  add(n: number): void { this.total += n; }\n  getTotal(): number { return this.total; }\n}',
   go: 'type Counter struct{ total int }\n\nfunc Constructor(start int) Counter { return Counter{total: start} }\n\nfunc (this *Counter) Add(n int) { this.total += n }\n\nfunc (this *Counter) GetTotal() int { return this.total }\n',
   java: 'class Counter {\n    private int total;\n    public Counter(int start) { total = start; }\n    public void add(int n) { total += n; }\n    public int getTotal() { return total; }\n}\n',
+  cpp: 'class Counter {\n    int total;\npublic:\n    Counter(int start) : total(start) {}\n    void add(int n) { total += n; }\n    int getTotal() const { return total; }\n};\n',
 };
 
 describe('runner: class problems', function () {
