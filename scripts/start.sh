@@ -11,6 +11,12 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund
 fi
 npm run --silent build
+# The compiled languages' toolchains (Java, C++, Go), installed when missing and root; otherwise a message names them
+# and the extension starts all the same, those languages marked as needing their toolchain.
+node --input-type=module -e "
+import { ensureToolchains, MissingToolchainsError } from './scripts/lib/provision.mjs';
+try { ensureToolchains(); } catch (e) { if (!(e instanceof MissingToolchainsError)) throw e; console.warn(e.message); }
+"
 
 if [ "${DRILLS_START:-}" != "web" ] && command -v code >/dev/null 2>&1; then
   echo "Opening a VS Code development host with Drills (close the window to stop)."

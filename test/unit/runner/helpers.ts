@@ -52,11 +52,6 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
   };
 }
 
-/** The languages whose solutions are written in the shared runner suites (each compiled language has a suite of its own). */
-export type ScriptLanguage = 'python' | 'javascript' | 'typescript';
-
-/** The languages without a build step, in the registry's order: the ones the shared suites here carry code for. */
-export const SCRIPT_LANGUAGES: readonly ScriptLanguage[] = LANGUAGE_IDS.filter((id): id is ScriptLanguage => languageById(id).build === undefined);
 
 /** Writes a solution file into `dir` and runs it. */
 export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string } = {}): Promise<RunResult> {
