@@ -276,12 +276,26 @@ export class DrillStarter implements vscode.Disposable {
 
   private async openDrill(start: DrillStart): Promise<void> {
     const solution = vscode.Uri.file(start.solutionPath);
-    await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false });
+    await this.showSolution(solution);
     await this.openStatement(start.problem);
     // The Markdown preview opens after its command returns and takes the focus: wait for its tab, then give
     // the focus back to the solution, where the user types.
     await previewActive(PREVIEW_WAIT_MS);
-    await vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+    await this.showSolution(solution);
+  }
+
+  /**
+   * Opens the solution in the first column. The editor refuses an open that another one overtook ("Could NOT open
+   * editor", e.g. the previous drill's PLAN.md opening at that moment): tried once more, then the start goes on
+   * without it (the file is in the workspace) and says so in the log.
+   */
+  private async showSolution(solution: vscode.Uri): Promise<void> {
+    const show = () => vscode.window.showTextDocument(solution, { viewColumn: vscode.ViewColumn.One, preview: false, preserveFocus: false });
+    try {
+      await show();
+    } catch {
+      await show().then(undefined, (e: unknown) => this.deps.log.warn(`Could not open ${solution.fsPath}: ${e instanceof Error ? e.message : String(e)}`));
+    }
   }
 
   /**
