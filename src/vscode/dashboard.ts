@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { createInterpreterResolver } from '../core/runner/index';
-import { LANGUAGES } from '../core/languages/registry';
 import { dayOf, parseDay } from '../core/progress/index';
 import type { MockReport, MockSession } from '../core/attempt/index';
 import type { DashboardRequest, DashboardView, FromWebview, RenderReport, ToWebview } from '../webview/protocol';
-import { toolchainPaths, type Config } from './config';
+import type { Config } from './config';
 import { Commands, ContextKeys } from './constants';
 import { setContext } from './context';
 import type { PacksService } from './packs';
@@ -307,17 +305,3 @@ async function importHistory(progress: ProgressService) {
   return summary;
 }
 
-/** The walkthrough's first step: finds each language's interpreter and says what was found. */
-export async function checkToolchains(config: Config, cacheFile: string): Promise<{ language: string; ok: boolean; detail: string }[]> {
-  const resolver = createInterpreterResolver({ paths: toolchainPaths(config), cacheFile });
-  const results = [];
-  for (const language of LANGUAGES) {
-    const found = await resolver.resolve(language.toolchain.id);
-    results.push({ language: language.id, ok: found.ok, detail: found.ok ? found.interpreter.command : found.message });
-  }
-  const missing = results.filter((r) => !r.ok);
-  const text = results.map((r) => `${r.language}: ${r.ok ? r.detail : 'missing'}`).join(' · ');
-  if (missing.length === 0) void vscode.window.showInformationMessage(`Toolchains ready. ${text}`);
-  else void vscode.window.showWarningMessage(`${missing.map((m) => m.detail).join(' ')} (${text})`, 'Open Settings').then((c) => (c ? vscode.commands.executeCommand('workbench.action.openSettings', 'drills.toolchains') : undefined));
-  return results;
-}

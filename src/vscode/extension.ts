@@ -12,7 +12,8 @@ import { endAllRuns } from '../core/runner/index';
 import { LANGUAGES } from '../core/languages/registry';
 import { systemClock } from '../core/session/index';
 import { registerCommandTable, whenAvailable, type CommandHandler, type CommandTable } from './commands';
-import { askInterviewDate, checkToolchains } from './dashboard';
+import { askInterviewDate } from './dashboard';
+import { checkToolchains, ToolchainLookup } from './toolchains';
 import { createKinds, type Kinds } from './kinds';
 import { MockLoop } from './mockLoop';
 import { startSession, type SessionInputs, type SessionServices } from './sessionServices';
@@ -34,7 +35,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Drills
   const config = new Config((message) => log.warn(message));
   const packs = new PacksService(builtInPack, log);
   const tree = new DrillsTree(packs);
-  const drills = new DrillStarter({ packs, config, state: context.globalState, pendingFile: path.join(context.globalStorageUri.fsPath, 'pending-start.json'), log });
+  const toolchains = new ToolchainLookup(config, path.join(context.globalStorageUri.fsPath, 'interpreters.json'));
+  const drills = new DrillStarter({
+    packs,
+    config,
+    state: context.globalState,
+    pendingFile: path.join(context.globalStorageUri.fsPath, 'pending-start.json'),
+    log,
+    missingToolchains: (languages) => toolchains.missing(languages),
+  });
   const underTest = context.extensionMode === vscode.ExtensionMode.Test;
   const clock = underTest ? new ShiftedClock() : systemClock;
   const storageDir = context.globalStorageUri.fsPath;

@@ -40,8 +40,11 @@ export interface DrillStart {
 export interface DrillPrompts {
   /** Chooses a problem when the command was run without one. */
   pickProblem(problems: readonly { problem: ProblemSummary; pack: PackSummary; runs: boolean }[]): Thenable<ProblemSummary | undefined>;
-  /** Chooses the language, `order[0]` pre-selected; `note` says why the setting was not used. */
-  pickLanguage(problem: ProblemSummary, order: readonly Language[], note?: string): Thenable<Language | undefined>;
+  /**
+   * Chooses the language, `order[0]` pre-selected; `note` says why the setting was not used. `unavailable` holds,
+   * for each language whose toolchain was not found, what to install: those stay listed, marked.
+   */
+  pickLanguage(problem: ProblemSummary, order: readonly Language[], note?: string, unavailable?: ReadonlyMap<Language, string>): Thenable<Language | undefined>;
   /** An attempt exists: resume it, or start a new one beside it. */
   resumeOrNew(problem: ProblemSummary, existing: ExistingAttempt): Thenable<'resume' | 'new' | undefined>;
   /** No folder is open: choose one for the attempt. */
@@ -64,8 +67,12 @@ export const vscodePrompts: DrillPrompts = {
     const picked = await vscode.window.showQuickPick(items, { title: 'Start Drill', placeHolder: 'Choose a problem', matchOnDescription: true, matchOnDetail: true });
     return picked?.problem;
   },
-  async pickLanguage(problem, order, note) {
-    const items = order.map((language) => ({ label: languageById(language).label, description: STARTER_FILES[language], language }));
+  async pickLanguage(problem, order, note, unavailable) {
+    const items = order.map((language) => {
+      const missing = unavailable?.get(language);
+      const description = missing ? `${STARTER_FILES[language]} · $(warning) ${languageById(language).toolchain.name} not found` : STARTER_FILES[language];
+      return { label: languageById(language).label, description, ...(missing ? { detail: missing } : {}), language };
+    });
     const picked = await vscode.window.showQuickPick(items, {
       title: `Start ${problem.title}`,
       placeHolder: note ? `${note} Choose a language` : 'Choose a language (set drills.defaultLanguage to skip this question)',
@@ -130,6 +137,8 @@ export class DrillStarter implements vscode.Disposable {
       log: vscode.LogOutputChannel;
       prompts?: DrillPrompts;
       now?: () => number;
+      /** What to install for each of these languages whose toolchain is not found (none: every one is). */
+      missingToolchains?: (languages: readonly Language[]) => Promise<ReadonlyMap<Language, string>>;
     },
   ) {}
 
@@ -189,8 +198,12 @@ export class DrillStarter implements vscode.Disposable {
         await prompts.showError(`${problem.title}: ${choice.message}`);
         return undefined;
       }
-      const language = choice.kind === 'chosen' ? choice.language : await prompts.pickLanguage(problem, choice.order, choice.note);
+      const unavailable = choice.kind === 'chosen' ? undefined : await this.missingToolchains(choice.order);
+      const language = choice.kind === 'chosen' ? choice.language : await prompts.pickLanguage(problem, choice.order, choice.note, unavailable);
       if (!language) return undefined;
+      const missing = unavailable?.get(language);
+      // The drill starts all the same: the solution can be written while the toolchain is installed.
+      if (missing) log.warn(`${problem.id}: started in ${language} without its toolchain: ${missing}`);
       const base = bases.get(language)!;
       // With an attempt on disk, a new one goes in a numbered sibling; otherwise in the base folder itself.
       const attemptDir = latest ? nextAttemptDir(base, await namesIn(path.dirname(base))) : base;
@@ -317,6 +330,16 @@ export class DrillStarter implements vscode.Disposable {
       return JSON.parse(await fs.readFile(file, 'utf8')) as PendingStart;
     } catch {
       return undefined;
+    }
+  }
+
+  /** Languages whose toolchain is missing, with what to install; a lookup that fails never stops a start. */
+  private async missingToolchains(languages: readonly Language[]): Promise<ReadonlyMap<Language, string>> {
+    try {
+      return (await this.deps.missingToolchains?.(languages)) ?? new Map();
+    } catch (e) {
+      this.deps.log.warn(`Looking up the toolchains failed: ${e instanceof Error ? e.message : String(e)}`);
+      return new Map();
     }
   }
 

@@ -10,10 +10,12 @@ import type { Language, ProblemSummary } from '../../src/core/pack/types';
 /** Prompts that answer from a script and record what was asked; any question not scripted fails the test. */
 function scriptedPrompts(answers: { resume?: 'resume' | 'new'; language?: Language }) {
   const asked: string[] = [];
+  const unavailable = new Map<Language, string>();
   const prompts: DrillPrompts = {
     pickProblem: async () => assert.fail('asked for a problem'),
-    pickLanguage: async (_p, order) => {
+    pickLanguage: async (_p, order, _note, missing) => {
       asked.push(`language:${order.join(',')}`);
+      for (const [language, message] of missing ?? []) unavailable.set(language, message);
       return answers.language ?? assert.fail('asked for a language');
     },
     resumeOrNew: async (_p, existing) => {
@@ -24,7 +26,7 @@ function scriptedPrompts(answers: { resume?: 'resume' | 'new'; language?: Langua
     explainRestricted: async () => assert.fail('told the workspace is restricted'),
     showError: async (message) => assert.fail(`error shown: ${message}`),
   };
-  return { prompts, asked };
+  return { prompts, asked, unavailable };
 }
 
 function builtInProblem(nodes: DrillNode[], extensionPath: string, index: number): Extract<DrillNode, { kind: 'problem' }> {
@@ -127,6 +129,28 @@ describe('Start Drill', () => {
       await api.drills.start(builtInProblem(allNodes(api), extensionPath, 3), third.prompts);
       assert.equal(third.asked[0]?.split(':')[1]?.split(',')[0], 'python');
     } finally {
+      await settings().update('defaultLanguage', 'python', vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('a language whose toolchain is not found stays in the pick, marked with what to install, and still starts', async () => {
+    const { api, extensionPath } = await drillsApi();
+    const missingJava = path.join(workspaceDir(), 'no-such-jdk', 'javac');
+    await settings().update('defaultLanguage', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings().update('toolchains', { java: missingJava }, vscode.ConfigurationTarget.Workspace);
+    try {
+      await until('the settings to be read', () => api.config.get('defaultLanguage') === null && (api.config.get('toolchains') as Record<string, string>).java === missingJava);
+      const problem = builtInProblem(allNodes(api), extensionPath, 4);
+      // An attempt another suite left is set aside: this start is a new one.
+      const script = scriptedPrompts({ language: 'java', resume: 'new' });
+      const start = await api.drills.start(problem, script.prompts);
+      assert.ok(script.asked.some((a) => a.startsWith('language:') && a.includes('java')), script.asked.join(' '));
+      assert.deepEqual([...script.unavailable.keys()], ['java']);
+      assert.match(script.unavailable.get('java')!, /no-such-jdk.*drills\.toolchains/s);
+      assert.equal(start?.language, 'java');
+      assert.ok(fs.existsSync(start!.solutionPath), 'the starter was written all the same');
+    } finally {
+      await settings().update('toolchains', undefined, vscode.ConfigurationTarget.Workspace);
       await settings().update('defaultLanguage', 'python', vscode.ConfigurationTarget.Workspace);
     }
   });
