@@ -23,6 +23,7 @@ const CAUGHT: Record<string, [string, string]> = {
   'compound/wrong/float32.go': ['a trillion dollars', 'failed'],
   'compound/wrong/Float32.java': ['a trillion dollars', 'failed'],
   'compound/wrong/simple_interest.py': ['three years', 'failed'],
+  'max-path/wrong/all_paths.go': ['a chain of 50,000 nodes', 'memory'],
   'max-path/wrong/Greedy.java': ['a greedy choice at the root is wrong', 'failed'],
   'max-path/wrong/half_leaf.cpp': ['a node with one child is not a leaf', 'failed'],
   'max-path/wrong/not_empty.go': ['a greedy choice at the root is wrong', 'failed'],
