@@ -638,9 +638,31 @@ bool notImplementedText(const std::string& s) {
     return lower.find("not implemented") != std::string::npos;
 }
 
-/** The exception's class and the standard classes it derives from, nearest first. */
+/**
+ * A class and every class it publicly derives from, nearest first, read from the RTTI the compiler emits (the
+ * Itanium ABI's class type infos): a solution's own `struct EmptyToken : InvalidInput` is an `InvalidInput` too.
+ */
+void addClassHierarchy(const std::type_info* type, std::vector<std::string>& out) {
+    std::vector<const std::type_info*> queue{type};
+    for (size_t i = 0; i < queue.size(); i++) {
+        const std::type_info* t = queue[i];
+        std::string name = demangle(t->name());
+        if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+        if (auto si = dynamic_cast<const abi::__si_class_type_info*>(t)) {
+            queue.push_back(si->__base_type);
+        } else if (auto vmi = dynamic_cast<const abi::__vmi_class_type_info*>(t)) {
+            for (unsigned k = 0; k < vmi->__base_count; k++) {
+                const auto& base = vmi->__base_info[k];
+                if (base.__offset_flags & abi::__base_class_type_info::__public_mask) queue.push_back(base.__base_type);
+            }
+        }
+    }
+}
+
+/** The exception's class and the classes it derives from (its own and the standard ones), nearest first. */
 std::vector<std::string> exceptionClasses(const std::exception& e) {
-    std::vector<std::string> out{demangle(typeid(e).name())};
+    std::vector<std::string> out;
+    addClassHierarchy(&typeid(e), out);
     auto add = [&](bool is, const char* name) {
         if (is && std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
     };
@@ -695,7 +717,10 @@ Json describeUnknown() {
     }
     Json e = errorJson("error", text);
     Json list = Json::array();
-    list.items.push_back(Json::string(name));
+    std::vector<std::string> classes;
+    if (t) addClassHierarchy(t, classes);
+    else classes.push_back(name);
+    for (const auto& c : classes) list.items.push_back(Json::string(c));
     e.fields.emplace_back("classes", list);
     if (notImplementedText(text)) e.fields.emplace_back("notImplemented", Json::fromBool(true));
     return e;

@@ -394,14 +394,19 @@ function load(): { entry: unknown; self?: Ctor } | HarnessMessage {
   const exported = mod.exports as Record<string, unknown> | Fn;
   const fromExports = (name: string): unknown =>
     exported !== null && (typeof exported === 'object' || typeof exported === 'function') ? (exported as Record<string, unknown>)[name] : undefined;
-  const candidates = [collected[wanted], fromExports(wanted), fromExports('default'), typeof exported === 'function' ? exported : undefined];
-  const entry = candidates.find((c) => typeof c === 'function');
-  if (entry) return { entry };
+  const named = [collected[wanted], fromExports(wanted)].find((c) => typeof c === 'function');
+  if (named) return { entry: named };
+  // LeetCode's shape: class Solution { name(...) {} }, declared, exported by name, or as the module itself
+  // (`module.exports = Solution`, `export default class Solution`): a class is never the function to call.
+  const hasMethod = (c: unknown): c is Ctor => typeof c === 'function' && typeof (c as Ctor).prototype?.[wanted] === 'function';
+  const isClass = (c: unknown): boolean => typeof c === 'function' && /^class\b/.test(Function.prototype.toString.call(c));
+  const fallbacks = [fromExports('default'), typeof exported === 'function' ? exported : undefined];
   if (spec.kind === 'function') {
-    // LeetCode's shape: class Solution { name(...) {} }
-    const solution = [collected.Solution, fromExports('Solution')].find((c) => typeof c === 'function') as Ctor | undefined;
-    if (solution && typeof solution.prototype?.[wanted] === 'function') return { entry: solution.prototype[wanted], self: solution };
+    const solution = [collected.Solution, fromExports('Solution'), ...fallbacks.filter(isClass)].find(hasMethod);
+    if (solution) return { entry: solution.prototype[wanted], self: solution };
   }
+  const entry = fallbacks.find((c) => typeof c === 'function');
+  if (entry) return { entry };
   const what = spec.kind === 'function' ? `function named ${wanted}` : `class named ${wanted}`;
   const defined = definedNames(source, exported);
   const has = defined.length > 0 ? `it defines ${defined.join(', ')}` : 'it defines nothing at the top level';

@@ -78,6 +78,11 @@ export function harnessSpecFor(problem: Problem, language: RunOptions['language'
   return { kind: 'harness', message: `Problem ${problem.id} declares neither a function nor a class to test.` };
 }
 
+/** "an IllegalArgumentException", "a ValueError": a class name with the article it is read with. */
+function withArticle(className: string): string {
+  return `${/^[aeiou]/i.test(className) ? 'an' : 'a'} ${className}`;
+}
+
 /** The exception class a `raises` case names for a language, if it names one. */
 function expectedException(c: TestCase, language: Language): string | undefined {
   return c.raises && c.raises !== true ? c.raises[language] : undefined;
@@ -95,7 +100,7 @@ function judgeRaised(c: TestCase, language: Language, error: HarnessError): Pick
   if (error.notImplemented && wanted !== 'NotImplementedError') return { verdict: 'error', message: `Not implemented yet: ${error.message}` };
   if (!c.raises) return undefined;
   if (wanted === undefined || isWanted) return { verdict: 'passed', message: `Raised as expected: ${error.message}` };
-  return { verdict: 'failed', message: `Expected a ${wanted}, but the solution raised ${error.message}.` };
+  return { verdict: 'failed', message: `Expected ${withArticle(wanted)}, but the solution raised ${error.message}.` };
 }
 
 /** Text kept up to a cap; what comes after is dropped but counted as truncation. */
@@ -429,7 +434,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     const actual = m.value;
     if (c.raises) {
       const wanted = expectedException(c, language);
-      return { ...base, actual, verdict: 'failed', message: `Expected ${wanted ? `a ${wanted}` : 'an exception'}, but the solution returned ${preview(actual)}.` };
+      return { ...base, actual, verdict: 'failed', message: `Expected ${wanted ? withArticle(wanted) : 'an exception'}, but the solution returned ${preview(actual)}.` };
     }
     const compare = problem.compare;
     if (c.digest) {

@@ -71,6 +71,29 @@ const run = (dir: string, code: string, p: Problem): Promise<RunResult> => runCo
     assert.deepEqual(r.cases.map((c) => c.verdict), ['passed', 'failed', 'failed']);
   });
 
+  it("passes a raises case on a class the solution's own exception derives from, its own or a standard one", async () => {
+    const p = problem({
+      function: { name: 'solve', params: [{ name: 'x', type: 'int' }], returns: 'int' },
+      cases: [
+        tc([1], undefined, { raises: { cpp: 'InvalidInput' } }),
+        tc([1], undefined, { raises: { cpp: 'std::invalid_argument' } }),
+        tc([2], undefined, { raises: { cpp: 'Problem' } }),
+        tc([2], undefined, { raises: { cpp: 'Base' } }),
+        tc([1], undefined, { raises: { cpp: 'Other' } }),
+      ],
+    });
+    const code = `${PRELUDE}struct InvalidInput : invalid_argument { using invalid_argument::invalid_argument; };
+struct EmptyToken : InvalidInput { EmptyToken() : InvalidInput("empty") {} };
+struct Base { virtual ~Base() = default; };
+struct Tag {};
+struct Problem : Tag, Base {};
+struct Other : std::exception {};
+class Solution { public: int solve(int x) { if (x == 1) throw EmptyToken(); throw Problem(); } };
+`;
+    const r = await run(dir, code, p);
+    assert.deepEqual(r.cases.map((c) => c.verdict), ['passed', 'passed', 'passed', 'passed', 'failed'], JSON.stringify(r.cases.map((c) => c.message)));
+  });
+
   it('times out a hanging case, kills the process, and runs the rest in a new one', async () => {
     const p = problem({
       limits: { timeMs: 500, memoryMb: 128 },

@@ -361,7 +361,7 @@ describe('runner: raises', function () {
       const run = await runCode(dir, language, right[language]!, problem);
       assert.deepEqual(verdicts(run), ['passed', 'passed', 'failed', 'passed', 'passed'], show(run));
       const wanted = { python: 'KeyError', go: 'runtime.Error', java: 'ArithmeticException', cpp: 'std::out_of_range' }[language as string] ?? 'TypeError';
-      assert.match(run.cases[2].message ?? '', new RegExp(`^Expected a ${wanted}, but the solution raised .*negative`));
+      assert.match(run.cases[2].message ?? '', new RegExp(`^Expected ${/^[AEIOU]/.test(wanted) ? 'an' : 'a'} ${wanted}, but the solution raised .*negative`));
     });
   }
 

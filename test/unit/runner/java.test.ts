@@ -290,7 +290,7 @@ class Solution {
       cases: [raises({ raises: true }), raises({ raises: { java: 'IllegalArgumentException' } }), raises({ raises: { java: 'RuntimeException' } }), raises({ raises: { java: 'ArithmeticException' } }), { ...tc([1]), raises: true }],
     }));
     assert.deepEqual(r.cases.map((c) => c.verdict), ['passed', 'passed', 'passed', 'failed', 'failed']);
-    assert.match(r.cases[3].message ?? '', /Expected a ArithmeticException, but the solution raised IllegalArgumentException: negative -1/);
+    assert.match(r.cases[3].message ?? '', /Expected an ArithmeticException, but the solution raised IllegalArgumentException: negative -1/);
   });
 
   it('runs class ops, with repeat blocks compared in the JVM', async () => {
