@@ -915,6 +915,8 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
         await row.locator('.action-label[aria-label^="Start Drill"]').first().click({ timeout: 30_000 });
       } else {
         await runFromPalette(page, 'Drills: Start Drill');
+        // Out of the way: the next list draws under the pointer, and the hover of a row's description takes the click.
+        await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
         await pickInQuickPick(page, title);
       }
       await page.locator('.quick-input-widget .quick-input-title', { hasText: `Start ${title}` }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
@@ -938,12 +940,12 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
       await goToFile(page, `${drill.problem}/${drill.file}`);
       await pasteAndSave(page, path.join(dir, drill.file), fs.readFileSync(path.join(repoRoot, 'problems', drill.problem, 'solutions', drill.file), 'utf8'));
       if (drill.run === 'editor-title') {
-        await page.locator('.part.editor .title-actions .action-label[aria-label^="Run Hidden Tests"]').first().click({ timeout: 30_000 });
+        await page.locator('.part.editor .editor-group-container.active .editor-actions .action-label[aria-label*="Run Hidden Tests"]').first().click({ timeout: 30_000 });
       } else if (drill.run === 'testing-view') {
         await showTestingView(page);
         const root = page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first();
         await root.hover({ timeout: SMOKE_TIMEOUT_MS });
-        await root.locator('.action-label[aria-label^="Run Test"]').first().click({ timeout: 30_000 });
+        await root.locator('.action-label[aria-label*="Run Test"]').first().click({ timeout: 30_000 });
       } else {
         await runFromPalette(page, 'Drills: Run Hidden Tests');
       }
@@ -952,6 +954,9 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
       await showTestingView(page);
       await page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first().locator('.codicon-testing-passed-icon').waitFor({ timeout: SMOKE_TIMEOUT_MS });
       if ((await page.locator('.part.sidebar .codicon-testing-failed-icon, .part.sidebar .codicon-testing-error-icon').count()) > 0) throw new Error(`${drill.label}: the Testing view shows a failed case`);
+      // The solution from its first line, beside the passing cases.
+      await goToFile(page, `${drill.problem}/${drill.file}`);
+      await page.keyboard.press('Control+Home');
       await shot(drill.shot);
       times.push(`${drill.label} ${Math.round((Date.now() - began) / 1000)} s (${said.split('\n')[0].trim()})`);
     }
