@@ -898,7 +898,8 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
   const titles = new Map([...problemIdsByTitle()].map(([title, id]) => [id, title]));
   const times = [];
   try {
-    setUserSettings(userDataDir, { ...EDITOR_AS_TYPED, 'drills.attemptFolder': `${LANGUAGE_ATTEMPTS}/\${problemId}` });
+    // Wrapped lines: the narrow editor beside the statement shows the whole solution in the screenshots.
+    setUserSettings(userDataDir, { ...EDITOR_AS_TYPED, 'editor.wordWrap': 'on', 'drills.attemptFolder': `${LANGUAGE_ATTEMPTS}/\${problemId}` });
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     for (const drill of COMPILED_DRILLS) {
@@ -965,7 +966,7 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
     await page.screenshot({ path: path.join(testResultsDir, 'ui-languages-failure.png') }).catch(() => undefined);
     throw e;
   } finally {
-    setUserSettings(userDataDir, { 'drills.attemptFolder': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
+    setUserSettings(userDataDir, { 'drills.attemptFolder': undefined, 'editor.wordWrap': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
     await context.close();
   }
 }
