@@ -8,6 +8,10 @@
 // - a UI smoke step opens the Drills view and saves test-results/drills-view.png;
 // - a UI drill step starts a drill through the command palette and its quick picks, submits a plan and runs the
 //   hidden tests, with no API (test-results/start-drill.png); another starts one in a window with no folder;
+// - a mock loop step walks a coding, a design and a behavioural round with their breaks, a dismissed pick picked up
+//   again from the palette, the questions asked and the report (test-results/mock-loop-*.png);
+// - a languages step starts Java (from the Drills view), C++ and Go drills with the language pick, writes the
+//   reference solutions and runs them to a pass (test-results/language-pick.png, run-java.png, run-cpp.png, run-go.png);
 // - a reload step: a short suite (test/reload) leaves a drill open, the window is opened again without a suite and
 //   reloaded, and the timer in the status bar must show the time left by the drill's stored start
 //   (test-results/timer.png);
@@ -15,7 +19,7 @@
 //   Trust, so the workspace opens untrusted.
 //
 // Usage: node scripts/test-offline.mjs   (env: DRILLS_TEST_TIMEOUT_MS: how long the suite may report nothing, default 10 minutes)
-// While working on one part: DRILLS_TEST_STEPS=suite,ui,loop,no-folder,reload,restricted (a comma list; default all)
+// While working on one part: DRILLS_TEST_STEPS=suite,ui,loop,mock-loop,languages,no-folder,reload,restricted (a comma list; default all)
 // runs only those, and DRILLS_TEST_GREP=<pattern> only the suite's tests whose title matches.
 // DRILLS_TEST_FILES=tree,startDrill runs only those files of the main suite (and, unless DRILLS_TEST_STEPS says
 // otherwise, only the suite step); DRILLS_TEST_SHUFFLE=<seed>|random runs the suite files in a shuffled order, the
@@ -438,14 +442,16 @@ async function reloadStep({ browser, server, workspace, consoleLog }) {
 
 /** Adds one step the launcher checks itself to the suite's results. */
 async function countStep(results, title, step, logsOnFailure) {
+  const began = Date.now();
+  const took = () => `${Math.round((Date.now() - began) / 1000)} s`;
   try {
     const detail = await step();
     results.passed++;
-    log(`  ✔ ${title}${detail ? ` (${detail})` : ''}`);
+    log(`  ✔ ${title} (${took()}${detail ? `; ${detail}` : ''})`);
   } catch (e) {
     results.failed++;
     results.failures.push({ title, message: e.message, stack: '' });
-    log(`  ✘ ${title}: ${e.message.split('\n')[0]}`);
+    log(`  ✘ ${title} (${took()}): ${e.message.split('\n')[0]}`);
     dumpLogs(logsOnFailure);
   }
 }
@@ -671,6 +677,300 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
   }
 }
 
+/** The built-in pack's problems by title (the quick picks and notifications show titles). */
+function problemIdsByTitle() {
+  const dir = path.join(repoRoot, 'problems');
+  const ids = new Map();
+  for (const id of fs.readdirSync(dir)) {
+    const file = path.join(dir, id, 'problem.yaml');
+    if (!fs.existsSync(file)) continue;
+    const title = /^title:\s*(.+)$/m.exec(fs.readFileSync(file, 'utf8'))?.[1].trim();
+    if (title) ids.set(title.replace(/^['"]|['"]$/g, ''), id);
+  }
+  return ids;
+}
+
+/** Waits until `file` exists (a command writes it in the extension host). */
+async function fileWritten(file, timeout = SMOKE_TIMEOUT_MS) {
+  const until = Date.now() + timeout;
+  while (!fs.existsSync(file)) {
+    if (Date.now() > until) throw new Error(`${path.relative(repoRoot, file)} was never written`);
+    await sleep(200);
+  }
+}
+
+/** Waits for the quick pick whose title shows `title`, then picks its row labelled `label` (typed to filter). */
+async function pickWithTitle(page, title, label) {
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+  await pickInQuickPick(page, label);
+}
+
+/** Opens the notification centre and clicks `button` on the notification matching `pattern`. */
+async function clickInNotification(page, pattern, button) {
+  await runFromPalette(page, 'Notifications: Show Notifications');
+  const item = page.locator('.notifications-center .notification-list-item', { hasText: pattern }).first();
+  await item.waitFor({ timeout: SMOKE_TIMEOUT_MS });
+  await item.locator('.monaco-button', { hasText: button }).first().click({ timeout: 30_000 });
+}
+
+/** The text of the rendered Markdown preview showing `heading` (a webview: an iframe in an iframe). */
+async function previewText(page, heading) {
+  const until = Date.now() + SMOKE_TIMEOUT_MS;
+  for (;;) {
+    for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+      const text = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (text.includes(heading)) return text;
+    }
+    if (Date.now() > until) throw new Error(`no preview shows "${heading}"`);
+    await sleep(250);
+  }
+}
+
+/** A screenshot helper for a step: moves the mouse out of the way, lets animations end, saves test-results/<name>.png. */
+function screenshotter(getPage, shots) {
+  return async (name) => {
+    const page = getPage();
+    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
+    await settled(page);
+    fs.mkdirSync(testResultsDir, { recursive: true });
+    const file = path.join(testResultsDir, `${name}.png`);
+    await page.screenshot({ path: file });
+    shots.push(path.relative(repoRoot, file));
+  };
+}
+
+/** The attempt folders of the mock loop's coding round (beside the suites' own, which use `drills/`). */
+const MOCK_LOOP_ATTEMPTS = 'ui-loop';
+
+/**
+ * The mock loop through the real UI: started from the palette by its title; the coding round's language pick
+ * dismissed (the loop waits, and the palette offers the next round and the finish), then the round started again,
+ * planned, solved with the reference solution; after the break (its notification's button) the design round:
+ * DESIGN.md written, submitted through the gate, a probe revealed, the rubric scored; after the next break (from the
+ * palette) the behavioural round: a story picked, its timer, stopped from the status bar and rated; at the end the
+ * questions asked, and the report. Screenshots: mock-loop-start.png, mock-loop-design.png, mock-loop-story.png,
+ * mock-loop-report.png.
+ */
+async function uiMockLoopWalk({ browser, server, folder, userDataDir, consoleLog }) {
+  const { context, page } = await freshPage(browser, consoleLog);
+  const shots = [];
+  const shot = screenshotter(() => page, shots);
+  try {
+    setUserSettings(userDataDir, { ...EDITOR_AS_TYPED, 'drills.attemptFolder': `${MOCK_LOOP_ATTEMPTS}/\${problemId}` });
+    await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+
+    // The story bank first, one story written (the behavioural round picks it).
+    const incident = path.join(folder, 'stories', 'incident.md');
+    if (!fs.existsSync(incident)) {
+      await runFromPalette(page, 'Drills: Create Story Bank');
+      await fileWritten(incident);
+      // The command ends by opening the first story (and would close a quick open that came before it).
+      await page.locator('.part.editor .tab.active', { hasText: 'trade-off.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    }
+    await goToFile(page, 'stories/incident.md');
+    await pasteAndSave(page, incident, fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'kinds', 'incident.md'), 'utf8'));
+
+    // Round 1, coding: the language pick dismissed. The loop waits for the drill and says how to go on.
+    await runFromPalette(page, 'Drills: Start Mock Loop (Coding, Design, Behavioural)');
+    const pickTitle = page.locator('.quick-input-widget .quick-input-title', { hasText: /^Start / }).first();
+    const title = (await pickTitle.innerText({ timeout: SMOKE_TIMEOUT_MS })).trim().replace(/^Start /, '');
+    const id = problemIdsByTitle().get(title);
+    if (!id) throw new Error(`the coding round's problem "${title}" is not in the built-in pack`);
+    await quickRow(page, 'Python').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.keyboard.press('Escape');
+    await notificationText(page, /round 1 .* is waiting for its drill to start/);
+    for (const command of ['Drills: Next Mock Loop Round', 'Drills: Finish Mock Loop']) {
+      if (!(await paletteLists(page, command))) throw new Error(`after the dismissed pick, the palette does not offer "${command}"`);
+    }
+    // Not stranded: the next round command starts the round's drill (it does not skip the round).
+    await runFromPalette(page, 'Drills: Next Mock Loop Round');
+    await pickWithTitle(page, `Start ${title}`, 'Python');
+    const dir = path.join(folder, MOCK_LOOP_ATTEMPTS, id);
+    await page.locator('.part.editor .tab', { hasText: 'solution.py' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await timerItem(page, /clarify \d+:\d\d · \d+:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await shot('mock-loop-start');
+    await goToFile(page, `${id}/PLAN.md`);
+    await pasteAndSave(page, path.join(dir, 'PLAN.md'), UI_PLAN);
+    await runFromPalette(page, 'Drills: Submit Plan');
+    await timerItem(page, /code \d+:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await goToFile(page, `${id}/solution.py`);
+    await pasteAndSave(page, path.join(dir, 'solution.py'), fs.readFileSync(path.join(repoRoot, 'problems', id, 'solutions', 'solution.py'), 'utf8'));
+    await runFromPalette(page, 'Drills: Run Hidden Tests');
+    await timerItem(page, /solved in \d\d:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+
+    // The break, then round 2 from the notification's button: the design drill.
+    await clickInNotification(page, /round 1 is over \(solved\)\. Take a 10:00 break; next: .+ \(design, \d+ min\)/, 'Start Next Round');
+    await page.locator('.part.editor .tab', { hasText: 'DESIGN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await timerItem(page, /1\/6 .+ \d\d:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    const designs = path.join(folder, 'drills', 'design');
+    const designDoc = fs
+      .readdirSync(designs, { recursive: true })
+      .map(String)
+      .filter((f) => path.basename(f) === 'DESIGN.md')
+      .map((f) => path.join(designs, f))
+      .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+    if (!designDoc) throw new Error('no DESIGN.md scaffolded');
+    await goToFile(page, path.relative(folder, designDoc));
+    await pasteAndSave(page, designDoc, fs.readFileSync(path.join(repoRoot, 'test', 'fixtures', 'kinds', 'DESIGN.passing.md'), 'utf8'));
+    await runFromPalette(page, 'Drills: Submit Design for the Probes');
+    await timerItem(page, /Probe 1\/\d+ \d\d:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await runFromPalette(page, 'Drills: Reveal Next Probe');
+    await timerItem(page, /Probe 2\/\d+ \d\d:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // The probe is written into DESIGN.md (and saved) just after the status bar moves on.
+    const probeBy = Date.now() + 30_000;
+    while (!fs.readFileSync(designDoc, 'utf8').includes('### Probe 2:')) {
+      if (Date.now() > probeBy) throw new Error('the second probe is not in DESIGN.md');
+      await sleep(200);
+    }
+    await shot('mock-loop-design');
+    await runFromPalette(page, 'Drills: Score the Design Against the Rubric');
+    for (let i = 1; i <= 5; i++) await pickWithTitle(page, `Rubric ${i}/5`, String(1 + (i % 4)));
+
+    // The next break, cut short from the palette: round 3, a behavioural question answered with the incident story.
+    await notificationText(page, /round 2 is over \(rated\)/);
+    await runFromPalette(page, 'Drills: Next Mock Loop Round');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: /^“.+”$/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await quickRow(page, 'incident.md').click({ timeout: 30_000 });
+    const answer = timerItem(page, /Answer 0[23]:\d\d/);
+    await answer.waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.editor .tab.active', { hasText: 'rehearsal-incident.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await shot('mock-loop-story');
+    await answer.click();
+    for (let i = 1; i <= 4; i++) await pickWithTitle(page, new RegExp(`Rate your answer .* ${i}/4: `), String(i === 1 ? 4 : 3));
+
+    // The end: the questions asked, then the report.
+    const questions = page.locator('.quick-input-widget', { hasText: 'Questions you asked the interviewer' }).first();
+    await questions.waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await questions.locator('.quick-input-box input').fill('What does on-call look like?; How do you decide what to build next?');
+    await page.keyboard.press('Enter');
+    const report = await previewText(page, 'Mock loop report');
+    for (const expected of [/Coding\s+solved/, /System design\s+rated/, /Behavioural\s+a story that/, /What does on-call look like\?/, /How do you decide what to build next\?/]) {
+      if (!expected.test(report)) throw new Error(`the report does not show ${expected}:\n${report}`);
+    }
+    if (await paletteLists(page, 'Drills: Finish Mock Loop')) throw new Error('"Drills: Finish Mock Loop" is still offered after the loop ended');
+    // The report alone in the editor area, for the screenshot: the rounds' editors (all saved) closed.
+    await page.locator('.part.editor .tab', { hasText: /^Preview / }).last().click({ timeout: 30_000 });
+    await runFromPalette(page, 'View: Close Editors in Other Groups');
+    await page.locator('.part.editor .tab', { hasText: 'DESIGN.md' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    await previewText(page, 'Mock loop report');
+    await shot('mock-loop-report');
+    return `coding round: ${title}; screenshots: ${shots.join(', ')}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(testResultsDir, 'ui-mock-loop-failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    setUserSettings(userDataDir, { 'drills.attemptFolder': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
+    await context.close();
+  }
+}
+
+/** The attempt folders of the compiled-language drills (beside the suites' own, which use `drills/`). */
+const LANGUAGE_ATTEMPTS = 'ui-languages';
+/** Every language the language pick lists, in its order. */
+const ALL_LANGUAGE_LABELS = ['Python', 'JavaScript', 'TypeScript', 'Java', 'C++', 'Go'];
+/** The compiled languages walked, each on its own problem, started and run a different way. */
+const COMPILED_DRILLS = [
+  { label: 'Java', problem: 'first-unique-title', file: 'Solution.java', shot: 'run-java', start: 'tree', run: 'editor-title' },
+  { label: 'C++', problem: 'stream-deduplicator', file: 'solution.cpp', shot: 'run-cpp', start: 'palette', run: 'testing-view' },
+  { label: 'Go', problem: 'top-k-ad-impressions', file: 'solution.go', shot: 'run-go', start: 'palette', run: 'palette' },
+];
+
+/** Shows the Testing view in the side bar (its icon toggles the side bar: clicked only when the view is not showing). */
+async function showTestingView(page) {
+  if (!(await page.locator('.part.sidebar .composite.title', { hasText: 'Testing' }).first().isVisible())) {
+    // Forced: the icon's badge (tests running, then the failed count) covers its centre and takes the click.
+    await page.locator('.part.activitybar [aria-label^="Testing"]').first().click({ timeout: SMOKE_TIMEOUT_MS, force: true });
+  }
+}
+
+/**
+ * Java, C++ and Go drills through the real UI: Java started from the Drills view's inline action, C++ and Go from the
+ * palette, the language picked in the quick pick (which lists all six: language-pick.png), the plan submitted, the
+ * reference solution written into the scaffolded file and run (from the editor's title bar, the Testing view and the
+ * palette), every case passing. Screenshots: language-pick.png, run-java.png, run-cpp.png, run-go.png.
+ */
+async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, consoleLog }) {
+  const { context, page } = await freshPage(browser, consoleLog);
+  const shots = [];
+  const shot = screenshotter(() => page, shots);
+  const titles = new Map([...problemIdsByTitle()].map(([title, id]) => [id, title]));
+  const times = [];
+  try {
+    // Wrapped lines: the narrow editor beside the statement shows the whole solution in the screenshots.
+    setUserSettings(userDataDir, { ...EDITOR_AS_TYPED, 'editor.wordWrap': 'on', 'drills.attemptFolder': `${LANGUAGE_ATTEMPTS}/\${problemId}` });
+    await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
+    await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    for (const drill of COMPILED_DRILLS) {
+      const began = Date.now();
+      const title = titles.get(drill.problem);
+      if (drill.start === 'tree') {
+        // The Drills view, the problem's row, its inline Start Drill action (shown on hover).
+        await page.keyboard.press('Escape');
+        if (!(await page.locator('.part.sidebar .composite.title, .part.sidebar .pane-header', { hasText: 'Problem Packs' }).first().isVisible())) {
+          await page.locator('.part.activitybar [aria-label^="Drills"]').first().click({ timeout: SMOKE_TIMEOUT_MS });
+        }
+        const row = page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first();
+        await row.hover({ timeout: SMOKE_TIMEOUT_MS });
+        await row.locator('.action-label[aria-label^="Start Drill"]').first().click({ timeout: 30_000 });
+      } else {
+        await runFromPalette(page, 'Drills: Start Drill');
+        // Out of the way: the next list draws under the pointer, and the hover of a row's description takes the click.
+        await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
+        await pickInQuickPick(page, title);
+      }
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: `Start ${title}` }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+      if (shots.length === 0) {
+        // The language pick lists every language, in the registry's order.
+        const rows = page.locator('.quick-input-widget .monaco-list-row .label-name');
+        await rows.nth(ALL_LANGUAGE_LABELS.length - 1).waitFor({ timeout: 30_000 });
+        const listed = (await rows.allInnerTexts()).map((t) => t.trim());
+        if (listed.slice().sort().join() !== ALL_LANGUAGE_LABELS.slice().sort().join()) throw new Error(`the language pick lists ${listed.join(', ')}`);
+        await shot('language-pick');
+      }
+      await pickInQuickPick(page, drill.label);
+      const dir = path.join(folder, LANGUAGE_ATTEMPTS, drill.problem);
+      await page.locator('.part.editor .tab', { hasText: drill.file }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+      await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+      await timerItem(page, /clarify \d+:\d\d · \d+:\d\d/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+      await goToFile(page, `${drill.problem}/PLAN.md`);
+      await pasteAndSave(page, path.join(dir, 'PLAN.md'), UI_PLAN);
+      await runFromPalette(page, 'Drills: Submit Plan');
+      await page.locator('.part.editor .tab.active', { hasText: drill.file }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+      await goToFile(page, `${drill.problem}/${drill.file}`);
+      await pasteAndSave(page, path.join(dir, drill.file), fs.readFileSync(path.join(repoRoot, 'problems', drill.problem, 'solutions', drill.file), 'utf8'));
+      if (drill.run === 'editor-title') {
+        await page.locator('.part.editor .editor-group-container.active .editor-actions .action-label[aria-label*="Run Hidden Tests"]').first().click({ timeout: 30_000 });
+      } else if (drill.run === 'testing-view') {
+        await showTestingView(page);
+        const root = page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first();
+        await root.hover({ timeout: SMOKE_TIMEOUT_MS });
+        await root.locator('.action-label[aria-label*="Run Test"]').first().click({ timeout: 30_000 });
+      } else {
+        await runFromPalette(page, 'Drills: Run Hidden Tests');
+      }
+      await timerItem(page, /solved in \d\d:\d\d/).waitFor({ timeout: 3 * SMOKE_TIMEOUT_MS });
+      const said = await notificationText(page, /\d+\/\d+ hidden cases passed|solved in/);
+      await showTestingView(page);
+      await page.locator('.part.sidebar .monaco-list-row', { hasText: title }).first().locator('.codicon-testing-passed-icon').waitFor({ timeout: SMOKE_TIMEOUT_MS });
+      if ((await page.locator('.part.sidebar .codicon-testing-failed-icon, .part.sidebar .codicon-testing-error-icon').count()) > 0) throw new Error(`${drill.label}: the Testing view shows a failed case`);
+      // The solution from its first line, beside the passing cases.
+      await goToFile(page, `${drill.problem}/${drill.file}`);
+      await page.keyboard.press('Control+Home');
+      await shot(drill.shot);
+      times.push(`${drill.label} ${Math.round((Date.now() - began) / 1000)} s (${said.split('\n')[0].trim()})`);
+    }
+    return `${times.join('; ')}; screenshots: ${shots.join(', ')}`;
+  } catch (e) {
+    await page.screenshot({ path: path.join(testResultsDir, 'ui-languages-failure.png') }).catch(() => undefined);
+    throw e;
+  } finally {
+    setUserSettings(userDataDir, { 'drills.attemptFolder': undefined, 'editor.wordWrap': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
+    await context.close();
+  }
+}
+
 /** Editor settings under which typed code lands exactly as typed. */
 const EDITOR_AS_TYPED = {
   'editor.autoIndent': 'none',
@@ -745,6 +1045,14 @@ async function main() {
 
   if (wanted('ui') || wanted('loop')) {
     await countStep(results, 'UI: the loop in TypeScript (interview) and JavaScript (practice), and a mock of two problems with a dismissed pick', () => uiLoopWalk({ browser, server, folder: workspace, userDataDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  }
+
+  if (wanted('mock-loop')) {
+    await countStep(results, 'UI: a mock loop of a coding, a design and a behavioural round, a dismissed pick resumed from the palette, the questions asked and the report', () => uiMockLoopWalk({ browser, server, folder: workspace, userDataDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
+  }
+
+  if (wanted('languages')) {
+    await countStep(results, 'UI: Java (from the Drills view), C++ and Go drills started with the language pick, the reference solutions run and passing', () => uiCompiledLanguagesWalk({ browser, server, folder: workspace, userDataDir, consoleLog }), [consoleLog, ...extensionHostLogs(userDataDir)]);
   }
 
   if (wanted('no-folder')) {

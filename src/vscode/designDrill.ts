@@ -235,7 +235,9 @@ export class DesignDrills implements vscode.Disposable {
     const uri = await this.deps.showReadOnly(`outline-${problem.id}.md`, outlineMarkdown(problem));
     await vscode.workspace.openTextDocument(uri);
     try {
-      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+      // Locked: an unlocked preview follows the active Markdown editor, and would turn into DESIGN.md as soon as the
+      // candidate goes back to it to compare.
+      await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
     } catch (e) {
       this.deps.log.warn(`The outline's preview did not open (${String(e)}): showing its text.`);
       await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: false });

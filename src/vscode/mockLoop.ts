@@ -128,8 +128,11 @@ export class MockLoop implements vscode.Disposable {
     if (state.stage === 'questions') return this.finish();
     if (state.round === undefined) return loop;
     if (state.stage === 'round') {
-      if (!(await this.prompts.confirmSkip(loop.rounds[state.round].title))) return loop;
-      const skipped = skipLoopRound(loop, state.round, this.now());
+      // The round's drill never started (a pick dismissed, a refusal): start it now; skipping is offered when it
+      // still does not.
+      if (loop.rounds[state.round].ref === undefined && (await this.runRound(state.round))) return this.current;
+      if (!(await this.prompts.confirmSkip(loop.rounds[state.round].title))) return this.current;
+      const skipped = skipLoopRound(this.current ?? loop, state.round, this.now());
       if (isLoopError(skipped)) return this.refuse(skipped);
       await this.save(skipped);
       return this.afterRound(state.round);
@@ -178,39 +181,61 @@ export class MockLoop implements vscode.Disposable {
     ];
   }
 
-  /** Starts round `index` with its own drill. */
-  private async runRound(index: number): Promise<void> {
+  /**
+   * Starts round `index` with its own drill, or starts the drill of the round under way when it never started.
+   * When the drill does not start (a pick dismissed), the round waits for it and the candidate is told how to go on.
+   * Resolves with whether the drill started.
+   */
+  private async runRound(index: number): Promise<boolean> {
     const loop = this.current;
     const round = loop?.rounds[index];
-    if (!loop || !round) return;
+    if (!loop || !round) return false;
     this.clearBreak();
-    const started = startLoopRound(loop, index, this.now());
-    if (isLoopError(started)) return void this.refuse(started);
-    await this.save(started);
+    const state = loopState(loop, this.now());
+    const waiting = state.stage === 'round' && state.round === index && round.ref === undefined;
+    if (!waiting) {
+      const started = startLoopRound(loop, index, this.now());
+      if (isLoopError(started)) return this.refused(started.error);
+      await this.save(started);
+    }
+    const started = await this.startRoundDrill(index, round);
+    if (!started && !waiting) {
+      void vscode.window.showInformationMessage(
+        `Mock loop: round ${index + 1} (${round.title}) is waiting for its drill to start. Run "Drills: Next Mock Loop Round" to start it (or skip the round), or "Drills: Finish Mock Loop" to end the loop.`,
+      );
+    }
+    this.reconcile();
+    return started;
+  }
+
+  /** Starts the drill of a round and records it on the round; false when it did not start. */
+  private async startRoundDrill(index: number, round: LoopRoundPlan): Promise<boolean> {
     const kinds = this.deps.kinds();
     const services = this.deps.services();
     if (round.kind === 'coding') {
       const problem = round.packId ? this.deps.packs.findProblem(round.packId, round.subjectId) : undefined;
-      if (!problem || !services) return void this.refuse({ error: `The coding problem ${round.subjectId} is not available now.` });
+      if (!problem || !services) return this.refused(`The coding problem ${round.subjectId} is not available now.`);
       const attempt = services.session.expectStart(problem, { totalMinutes: round.minutes, mode: 'strict' });
       if (!(await this.deps.drills.start(problem as ProblemSummary, this.prompts.drill))) {
         services.session.cancelExpectedStart(problem);
-        return;
+        return false;
       }
       await this.setRef(index, (await attempt).id);
-    } else if (round.kind === 'design') {
+      return true;
+    }
+    if (round.kind === 'design') {
       const problem = round.packId ? kinds?.api.designs.find(round.packId, round.subjectId) : undefined;
-      if (!problem || !kinds) return void this.refuse({ error: `The design prompt ${round.subjectId} is not available now.` });
+      if (!problem || !kinds) return this.refused(`The design prompt ${round.subjectId} is not available now.`);
       this.followDesign();
       const entry = await kinds.api.design.start(problem);
       if (entry) await this.setRef(index, entry.id);
-    } else {
-      const question = (await kinds?.api.bank.pack())?.questions.find((q) => q.id === round.subjectId);
-      if (!question || !kinds) return void this.refuse({ error: `The question ${round.subjectId} is not in the story pack now.` });
-      const outcome = await kinds.api.rehearsals.start(question);
-      if ('started' in outcome) await this.setRef(index, kindEntryId('story', question.id, outcome.started.askedAt));
+      return entry !== undefined;
     }
-    this.reconcile();
+    const question = (await kinds?.api.bank.pack())?.questions.find((q) => q.id === round.subjectId);
+    if (!question || !kinds) return this.refused(`The question ${round.subjectId} is not in the story pack now.`);
+    const outcome = await kinds.api.rehearsals.start(question);
+    if ('started' in outcome) await this.setRef(index, kindEntryId('story', question.id, outcome.started.askedAt));
+    return 'started' in outcome;
   }
 
   /** Follows the design drill the kinds hold now: its steps may end a design round. */
@@ -302,6 +327,11 @@ export class MockLoop implements vscode.Disposable {
   private clearBreak(): void {
     if (this.breakTimer) clearTimeout(this.breakTimer);
     this.breakTimer = undefined;
+  }
+
+  private refused(error: string): false {
+    this.refuse({ error });
+    return false;
   }
 
   private refuse(e: LoopError): LoopSession | undefined {

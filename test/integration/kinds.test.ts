@@ -132,6 +132,13 @@ describe('Design and story drills in the editor', function () {
     assert.equal(api.kinds.status.text, '');
     // The model outline, shown last.
     await until('the outline', () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'drills-kinds' && d.getText().startsWith('# Model answer: Playback quality pipeline')));
+    // Beside DESIGN.md, locked: going back to DESIGN.md to compare must not turn the outline into a preview of it.
+    const outlineTab = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.label.includes(`outline-${problem.id}.md`));
+    const outline = await until('the outline\'s preview', outlineTab);
+    assert.match(outline.label, /^\[Preview\] /, `the outline's preview is not locked: "${outline.label}"`);
+    await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preserveFocus: false });
+    await until('DESIGN.md active', () => vscode.window.activeTextEditor?.document.uri.fsPath === uri.fsPath || undefined);
+    assert.ok(outlineTab(), 'the outline\'s preview turned into a preview of another document');
     await screenshot('design-outline');
     const { entries } = await api.kinds.history.list();
     const record = entries.find((e) => e.id === done.id)!.record;

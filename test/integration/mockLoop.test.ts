@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LoopPrompts } from '../../src/vscode/mockLoop';
+import type { Language } from '../../src/core/pack/types';
 import { abandonAll, drillsApi, noPrompts, setSetting, until as untilFor } from './sessionHelpers';
 
 /** Waits long: each step starts a drill, which writes files and opens editors. */
@@ -64,5 +65,42 @@ describe('Mock loop: a coding, a design and a behavioural round under one schedu
     assert.match(report, /\| 3\. .+ \| Behavioural \| skipped \|/);
     assert.match(report, /## Questions you asked the interviewer\n\n- What does on-call look like\?\n/);
     assert.equal(api.contextValue('drills.loopActive'), false);
+  });
+  it('a round whose drill was dismissed waits for it: Next Mock Loop Round starts that drill instead of skipping the round', async () => {
+    const { api } = await drillsApi();
+    await abandonAll(api);
+    await api.kinds.design.abandon();
+    // The language is asked: the first time the candidate dismisses the pick.
+    await setSetting('defaultLanguage', undefined);
+    const languages: (Language | undefined)[] = [undefined, 'javascript'];
+    let skipAsked = 0;
+    const prompts: LoopPrompts = {
+      nextRound: async () => false,
+      confirmSkip: async () => {
+        skipAsked++;
+        return true;
+      },
+      questionsAsked: async () => [],
+      drill: { ...noPrompts, pickLanguage: async () => languages.shift() },
+    };
+    try {
+      const loop = await api.loop.start(prompts);
+      assert.ok(loop, 'the loop did not start');
+      assert.equal(languages.length, 1, 'the language was not asked');
+      assert.notEqual(loop.rounds[0].startedAt, undefined);
+      assert.equal(loop.rounds[0].ref, undefined, 'a drill started although the pick was dismissed');
+      assert.equal(api.session.session.open.length, 0);
+
+      await vscode.commands.executeCommand('drills.loop.next');
+      assert.equal(skipAsked, 0, 'the round was offered to be skipped instead of started');
+      assert.equal(languages.length, 0, 'the language was not asked again');
+      const attemptId = await until('the coding round\'s attempt', () => api.loop.current?.rounds[0].ref);
+      assert.equal(api.loop.current?.rounds[0].skipped, undefined);
+      assert.equal(api.session.session.find(attemptId)?.attempt.language, 'javascript');
+    } finally {
+      await abandonAll(api);
+      if (api.loop.current) await api.loop.finish();
+      await setSetting('defaultLanguage', 'javascript');
+    }
   });
 });
