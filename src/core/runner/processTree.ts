@@ -73,7 +73,7 @@ function readStatFrom(fd: number, pid: number | string): ProcStat | undefined {
   }
   if (!text.includes(')')) return undefined;
   // The command name is in parentheses and may hold spaces and parentheses: fields start after the last ')'.
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ', 22);
   // f[0] is field 3 (state): field n is f[n - 3].
   return {
     pid: Number(pid),
