@@ -5,6 +5,7 @@
 //   main calling the function, linked): the judge's build must cost no more than compiling the file yourself.
 //   The file compiled alone to an object (`-c`, no code generated for an unused class) is printed for reference.
 // - A run of 100 cases, once built, through runSolution, against the bare start of an empty program built with -O2.
+// - The per-case overhead: runs of 1 and of 1000 cases, the difference per case less the solution's own time.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -154,4 +155,25 @@ for (let i = 0; i < N; i++) {
   if (r.passed !== 100) throw new Error('a run did not pass');
 }
 console.log(`100 cases once built, through runSolution (cache check, process-tree watch, judging): ${median(runs).toFixed(1)} ms; ratio to the bare start ${(median(runs) / median(bare)).toFixed(2)}x`);
+
+// What each case costs beyond the solution's own time: runs of 1 and of 1000 cases through runSolution, interleaved;
+// the difference per case, less the solution's own time per case as the harness reports it (durationMs).
+const MANY = 1000;
+const manyProblem = { ...problem, cases: Array.from({ length: MANY }, (_, i) => ({ name: `m${i}`, tags: [], args: [[i, i + 1, i + 2, i + 7]], expected: 3 })) };
+const oneProblem = { ...problem, cases: manyProblem.cases.slice(0, 1) };
+const ones = [];
+const manys = [];
+const own = [];
+for (let i = 0; i < N; i++) {
+  let t = performance.now();
+  await runSolution({ problem: oneProblem, language: 'cpp', solutionPath: warm }, env);
+  ones.push(performance.now() - t);
+  t = performance.now();
+  const r = await runSolution({ problem: manyProblem, language: 'cpp', solutionPath: warm }, env);
+  manys.push(performance.now() - t);
+  if (r.passed !== MANY) throw new Error(`expected ${MANY} passing cases, got ${r.passed}`);
+  own.push(r.cases.reduce((sum, c) => sum + c.durationMs, 0) / MANY);
+}
+const perCase = (median(manys) - median(ones)) / (MANY - 1) - median(own);
+console.log(`per-case overhead ${perCase.toFixed(3)} ms (target <= 0.1 ms): run of 1 case ${median(ones).toFixed(1)} ms, of ${MANY} cases ${median(manys).toFixed(1)} ms, the solution's own time ${median(own).toFixed(4)} ms per case`);
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // Usage: node esbuild.js && node bench/runner.bench.mjs [N]
 // For each language it prints the median wall time of N bare starts (`node -e 0`, `python3 -c pass`
 // with the real binary, not a shim), of N runs of 100 small cases through runSolution, and the ratio.
+// Then the per-case overhead: runs of 1 and of 1000 trivial cases, the difference per case less the solution's own time.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -88,6 +89,32 @@ for (const language of ['javascript', 'typescript', 'python']) {
     const c = median(certs);
     console.log(`${''.padEnd(10)} bare start without NODE_EXTRA_CA_CERTS (as the harness starts): ${c.toFixed(1)} ms   ratio ${(r / c).toFixed(2)}`);
   }
+}
+
+// What each case costs beyond the solution's own time: runs of 1 and of 1000 trivial cases, interleaved; the difference
+// per case, less the solution's own time per case as the harness reports it (each case's durationMs).
+const MANY = 1000;
+const manyProblem = { ...problem, cases: Array.from({ length: MANY }, (_, i) => ({ name: `m${i}`, tags: [], args: [[i, i + 1, i + 2], i + 1], expected: 1 })) };
+const oneProblem = { ...problem, cases: manyProblem.cases.slice(0, 1) };
+for (const language of ['javascript', 'typescript', 'python']) {
+  const [ext] = solutions[language];
+  const solutionPath = path.join(tmp, `solution.${ext}`);
+  if (!fs.existsSync(solutionPath)) continue;
+  const ones = [];
+  const manys = [];
+  const own = [];
+  for (let i = 0; i < N; i++) {
+    let t = performance.now();
+    await runSolution({ problem: oneProblem, language, solutionPath }, env);
+    ones.push(performance.now() - t);
+    t = performance.now();
+    const run = await runSolution({ problem: manyProblem, language, solutionPath }, env);
+    manys.push(performance.now() - t);
+    if (run.passed !== MANY) throw new Error(`${language}: expected ${MANY} passing cases, got ${run.passed}`);
+    own.push(run.cases.reduce((sum, c) => sum + c.durationMs, 0) / MANY);
+  }
+  const perCase = (median(manys) - median(ones)) / (MANY - 1) - median(own);
+  console.log(`${language.padEnd(10)} per-case overhead ${perCase.toFixed(3)} ms (target <= 0.1 ms): run of 1 case ${median(ones).toFixed(1)} ms, of ${MANY} cases ${median(manys).toFixed(1)} ms, the solution's own time ${median(own).toFixed(4)} ms per case`);
 }
 
 // A run whose cases all hang: its wall time against the time limit. After the first time-out the other cases share

@@ -163,6 +163,8 @@ struct From<std::string> {
         // A value declared `any` (a mixed row such as ["ana", 100]) may be read as text by the solution.
         if (declared == "any" && (j.kind == Json::Number)) return j.text;
         if (declared == "any" && j.kind == Json::Bool) return j.boolean ? "true" : "false";
+        // Other languages take null for a string; a std::string has no null, so this case cannot be run in C++.
+        if (j.kind == Json::Null) throw ConvertError(where + " is null, which a C++ std::string parameter cannot hold (a std::string cannot be null)");
         throw ConvertError(where + ": expected a string, got " + kindName(j));
     }
 };

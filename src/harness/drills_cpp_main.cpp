@@ -292,8 +292,8 @@ std::string jsonText(const Json& j) {
     return out;
 }
 
-Json parseJson(const std::string& text) {
-    Parser parser{text.data(), text.data() + text.size()};
+Json parseJson(const char* begin, const char* end) {
+    Parser parser{begin, end};
     Json j = parser.value();
     parser.ws();
     if (parser.p != parser.end) parser.fail("trailing characters");
@@ -358,6 +358,14 @@ Json fromDouble(double d, const Where& where) {
     std::string text = buf;
     if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
     return Json::number(text);
+}
+
+/** A duration in ms to the microsecond: a timing needs no shortest round-trip text, which costs more than a case. */
+Json millisecondsJson(double ms) {
+    long long us = ms > 0 ? static_cast<long long>(ms * 1000 + 0.5) : 0;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%lld.%03lld", us / 1000, us % 1000);
+    return Json::number(buf);
 }
 
 Json fromSigned(long long v) { return Json::number(std::to_string(v)); }
@@ -480,11 +488,19 @@ void writeAll(int fd, const char* data, std::size_t size) {
     }
 }
 
+/** Messages not written yet: a case's result goes out with the next case's start, in one write (and one wake-up of the parent). */
+std::string pending;
+
 void send(const Json& message) {
-    std::string line = marker;
-    writeJson(line, message);
-    line += '\n';
-    writeAll(protocolFd, line.data(), line.size());
+    pending += marker;
+    writeJson(pending, message);
+    pending += '\n';
+}
+
+/** Writes the messages sent so far; before anything of the solution runs, and before the process ends. */
+void flushMessages() {
+    writeAll(protocolFd, pending.data(), pending.size());
+    pending.clear();
 }
 
 Json message(const char* type) {
@@ -506,6 +522,8 @@ std::pair<std::string, bool> takeOutput() {
     struct stat st;
     if (captureFd < 0 || fstat(captureFd, &st) != 0) return {"", false};
     std::size_t size = static_cast<std::size_t>(st.st_size);
+    // Most cases print nothing: no truncation then (on a disk file system it costs more than the rest of a case).
+    if (size == 0) return {"", false};
     std::size_t keep = std::min(size, outputCap);
     std::string out(keep, '\0');
     std::size_t got = 0;
@@ -1092,12 +1110,21 @@ int run(int argc, char** argv) {
     send(message("loaded"));
 
     for (const auto& [start, end] : spans) {
-        Json c = parseJson(text.substr(start, end - start));
-        long long index = toInteger(*field(c, "index"), Where{});
+        Json c;
+        long long index;
+        try {
+            c = parseJson(text.data() + start, text.data() + end);
+            index = toInteger(*field(c, "index"), Where{});
+        } catch (...) {
+            // The previous case's result is reported before the harness dies of a job it cannot read.
+            flushMessages();
+            throw;
+        }
         takeOutput();
         Json startMsg = message("start");
         startMsg.fields.emplace_back("index", fromSigned(index));
         send(startMsg);
+        flushMessages();
         Json value, repeat, error;
         bool failed = false, fatal = false;
         double started = cpuMs();
@@ -1126,7 +1153,7 @@ int run(int argc, char** argv) {
         auto [output, truncated] = takeOutput();
         Json result = message("result");
         result.fields.emplace_back("index", fromSigned(index));
-        result.fields.emplace_back("ms", fromDouble(ms, Where{}));
+        result.fields.emplace_back("ms", millisecondsJson(ms));
         result.fields.emplace_back("output", Json::string(output));
         result.fields.emplace_back("truncated", Json::fromBool(truncated));
         if (failed) result.fields.emplace_back("error", error);
@@ -1136,9 +1163,13 @@ int run(int argc, char** argv) {
         }
         send(result);
         // Memory may be held by the solution: the rest run in a fresh process.
-        if (fatal) _exit(0);
+        if (fatal) {
+            flushMessages();
+            _exit(0);
+        }
     }
     send(message("done"));
+    flushMessages();
     _exit(0);
 }
 

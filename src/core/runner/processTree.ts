@@ -43,15 +43,37 @@ interface ProcStat {
   rssBytes: number;
 }
 
+/**
+ * One buffer for every read of a stat file (a few hundred bytes): open, one read, close is a third of what
+ * `readFileSync` costs (no fstat, no second read to find the end, no allocation), and a scan reads every process.
+ */
+const statBuffer = Buffer.allocUnsafe(4096);
+
 function readStat(pid: number | string): ProcStat | undefined {
-  let text: string;
+  let fd: number;
   try {
-    text = fs.readFileSync(`/proc/${pid}/stat`, 'latin1');
+    fd = fs.openSync(`/proc/${pid}/stat`, 'r');
   } catch {
     return undefined;
   }
+  try {
+    return readStatFrom(fd, pid);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The stat of a process from an open stat file; undefined once the process is gone. */
+function readStatFrom(fd: number, pid: number | string): ProcStat | undefined {
+  let text: string;
+  try {
+    text = statBuffer.toString('latin1', 0, fs.readSync(fd, statBuffer, 0, statBuffer.length, 0));
+  } catch {
+    return undefined;
+  }
+  if (!text.includes(')')) return undefined;
   // The command name is in parentheses and may hold spaces and parentheses: fields start after the last ')'.
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ', 22);
   // f[0] is field 3 (state): field n is f[n - 3].
   return {
     pid: Number(pid),
@@ -161,12 +183,35 @@ export class ProcessTree {
     return false;
   }
 
+  /**
+   * The root's stat file, kept open between reads (a read is then one system call: it happens at every case's start)
+   * until the tree is killed. It stays the root's: once that process is gone, reads fail, whoever reuses the pid.
+   */
+  private rootFd: number | undefined;
+
+  private readRoot(): ProcStat | undefined {
+    if (this.rootFd === undefined) {
+      try {
+        this.rootFd = fs.openSync(`/proc/${this.rootPid}/stat`, 'r');
+      } catch {
+        return undefined;
+      }
+    }
+    return readStatFrom(this.rootFd, this.rootPid);
+  }
+
+  private closeRoot(): void {
+    if (this.rootFd === undefined) return;
+    fs.closeSync(this.rootFd);
+    this.rootFd = undefined;
+  }
+
   /** The processes already known, read again without listing /proc: cheap enough for every tick of a watch. */
   private rescanKnown(): ProcStat[] {
     const found: ProcStat[] = [];
     const inTree = new Set<number>();
     for (const [pid, last] of this.known) {
-      const s = readStat(pid);
+      const s = pid === this.rootPid ? this.readRoot() : readStat(pid);
       if (s && s.start === last.start) {
         found.push(s);
         inTree.add(pid);
@@ -208,10 +253,14 @@ export class ProcessTree {
   }
 
   /**
-   * Kills every process of the tree with SIGKILL, again and again until none is left (a process forked between a
-   * scan and the kill is found by the next scan). Synchronous, so it can run from a signal handler or on exit.
+   * Kills every process of the tree with SIGKILL and returns once they are dead (or after MAX_SWEEPS rounds).
+   * Synchronous, so it can run from a signal handler or on exit. A process forked between a scan and the kill is found
+   * by the next scan; once a scan finds nothing alive that was not already killed, the tree cannot grow any more (the
+   * kernel refuses a fork to a process with SIGKILL pending), so later rounds, and later calls, only read the killed
+   * ones again until they are gone, without listing /proc.
    */
   kill(): void {
+    this.closeRoot();
     // Without /proc the group is all there is to kill. With it, the scan finds the group's members and checks the
     // root's start time: a bare group kill could reach another process that reused the pid after the harness ended.
     if (!HAS_PROC || this.rootStart === undefined) {
@@ -219,16 +268,40 @@ export class ProcessTree {
       return;
     }
     for (let round = 0; round < MAX_SWEEPS; round++) {
-      const alive = this.scan().filter((s) => s.state !== 'Z');
-      if (alive.length === 0) return;
+      const alive = (this.sealed ? this.readKilled() : this.scan()).filter((s) => s.state !== 'Z');
+      if (alive.length === 0) {
+        // Nothing of the tree is alive: nothing is left that could start a process.
+        this.sealed = true;
+        return;
+      }
+      let fresh = 0;
       for (const s of alive) {
+        const id = `${s.pid}:${s.start}`;
+        if (this.killed.has(id)) continue;
+        fresh++;
+        this.killed.set(id, s.pid);
         try {
           process.kill(s.pid, 'SIGKILL');
         } catch {
           // Gone already.
         }
       }
+      if (fresh === 0) this.sealed = true;
     }
+  }
+
+  /** Every process the tree has killed (by pid and start time), and whether a scan after the kill found nothing new. */
+  private readonly killed = new Map<string, number>();
+  private sealed = false;
+
+  /** The killed processes that still exist (the same pid with the same start time). */
+  private readKilled(): ProcStat[] {
+    const found: ProcStat[] = [];
+    for (const [id, pid] of this.killed) {
+      const s = readStat(pid);
+      if (s && `${s.pid}:${s.start}` === id) found.push(s);
+    }
+    return found;
   }
 }
 

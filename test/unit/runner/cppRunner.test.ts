@@ -37,6 +37,18 @@ const run = (dir: string, code: string, p: Problem): Promise<RunResult> => runCo
     assert.equal(r.cases[2].message, 'std::invalid_argument: negative');
   });
 
+  it('reports a null given for a string parameter as an error of that case, naming the parameter, and runs the rest', async () => {
+    const p = problem({
+      function: { name: 'solve', params: [{ name: 'a', type: 'string' }, { name: 'b', type: 'string[]' }], returns: 'int' },
+      cases: [tc(['ab', ['c']], 3), tc([null, ['x']], 1), tc(['x', ['y', null]], 2), tc(['x', ['y']], 2)],
+    });
+    const r = await run(dir, `${PRELUDE}class Solution {\npublic:\n    int solve(const string& a, vector<string> b) { return a.size() + b.size(); }\n};\n`, p);
+    assert.equal(r.error, undefined, r.error?.message);
+    assert.deepEqual(r.cases.map((c) => c.verdict), ['passed', 'error', 'error', 'passed']);
+    assert.equal(r.cases[1].message, 'the harness could not pass the arguments: argument 1 is null, which a C++ std::string parameter cannot hold (a std::string cannot be null)');
+    assert.match(r.cases[2].message ?? '', /argument 2\[1\] is null, which a C\+\+ std::string parameter cannot hold/);
+  });
+
   it('reports a compile error at the line and column of the solution, as a build error with diagnostics', async () => {
     const p = problem({ function: { name: 'solve', params: [{ name: 'x', type: 'int' }], returns: 'int' }, cases: [tc([1], 2)] });
     const r = await run(dir, `${PRELUDE}class Solution {\npublic:\n    int solve(int x) {\n        return x * two;\n    }\n};\n`, p);
