@@ -850,10 +850,9 @@ async function uiMockLoopWalk({ browser, server, folder, userDataDir, consoleLog
       if (!expected.test(report)) throw new Error(`the report does not show ${expected}:\n${report}`);
     }
     if (await paletteLists(page, 'Drills: Finish Mock Loop')) throw new Error('"Drills: Finish Mock Loop" is still offered after the loop ended');
-    // The report alone in the editor area, for the screenshot: the rounds' editors (all saved) closed.
-    await page.locator('.part.editor .tab', { hasText: /^Preview / }).last().click({ timeout: 30_000 });
-    await runFromPalette(page, 'View: Close Editors in Other Groups');
-    await page.locator('.part.editor .tab', { hasText: 'DESIGN.md' }).first().waitFor({ state: 'detached', timeout: 30_000 });
+    // The report is a file of the workspace (drills/mock-loop-<date>.md), shown full width: the groups were joined.
+    await page.locator('.part.editor .tab.active', { hasText: /^Preview mock-loop-[\d-]+\.md/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    if ((await page.locator('.part.editor .editor-group-container').count()) !== 1) throw new Error('the report did not open full width');
     await previewText(page, 'Mock loop report');
     await shot('mock-loop-report');
     return `coding round: ${title}; screenshots: ${shots.join(', ')}`;

@@ -1,6 +1,5 @@
-import * as fsp from 'node:fs/promises';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { previewReport, writeReport } from './reportFile';
 import {
   finish,
   isOpen,
@@ -211,28 +210,13 @@ export class MockService implements vscode.Disposable {
 
   /** Writes the report to `drills/mock-<date>.md` in the workspace (untitled without one) and previews it. */
   private async openReport(report: MockReport, session: MockSession): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
-    let uri: vscode.Uri;
-    if (folder) {
-      const stamp = new Date(report.startedAt).toISOString().slice(0, 16).replace(/[:T]/g, '-');
-      uri = vscode.Uri.file(path.join(folder.uri.fsPath, 'drills', `mock-${stamp}.md`));
-      await fsp.mkdir(path.dirname(uri.fsPath), { recursive: true });
-      await fsp.writeFile(uri.fsPath, report.markdown, 'utf8');
-    } else {
-      uri = (await vscode.workspace.openTextDocument({ language: 'markdown', content: report.markdown })).uri;
-    }
+    const uri = await writeReport('mock', report.markdown, report.startedAt);
     this.lastReportUri = uri;
     if (this.deps.showReport) {
       await this.deps.showReport(session, report);
       return;
     }
-    try {
-      // Full width: the editor groups of the drills (solution beside statement) are joined first, nothing closed.
-      await vscode.commands.executeCommand('workbench.action.joinAllGroups');
-      await vscode.commands.executeCommand('markdown.showPreview', uri);
-    } catch {
-      await vscode.window.showTextDocument(uri);
-    }
+    await previewReport(uri);
   }
 
   /** Where the last report was written. */

@@ -9,6 +9,7 @@ import { storyType } from '../core/kinds/story/index';
 import type { ProblemSummary } from '../core/pack/types';
 import { formatDuration } from '../core/timer/index';
 import { ContextKeys } from './constants';
+import { previewReport, writeReport } from './reportFile';
 import { setContext } from './context';
 import type { Kinds } from './kinds';
 import type { PacksService } from './packs';
@@ -141,6 +142,9 @@ export class MockLoop implements vscode.Disposable {
     return this.current;
   }
 
+  /** Where the last report was written (`drills/mock-loop-<date>.md`, untitled without a folder). */
+  lastReportUri: vscode.Uri | undefined;
+
   /** The "Finish Mock Loop" command: asks for the questions the candidate asked, ends the loop and opens the report. */
   async finish(): Promise<LoopSession | undefined> {
     const loop = this.current;
@@ -153,12 +157,8 @@ export class MockLoop implements vscode.Disposable {
     const markdown = loopReportMarkdown(loopReport(finished, pack?.askTheInterviewer ?? [], this.now()));
     await this.deps.state.update(LAST_REPORT_KEY, markdown);
     await this.save(undefined);
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: markdown });
-    try {
-      await vscode.commands.executeCommand('markdown.showPreview', doc.uri);
-    } catch {
-      await vscode.window.showTextDocument(doc);
-    }
+    this.lastReportUri = await writeReport('mock-loop', markdown, finished.startedAt);
+    await previewReport(this.lastReportUri);
     return finished;
   }
 

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LoopPrompts } from '../../src/vscode/mockLoop';
 import type { Language } from '../../src/core/pack/types';
@@ -65,6 +66,12 @@ describe('Mock loop: a coding, a design and a behavioural round under one schedu
     assert.match(report, /\| 3\. .+ \| Behavioural \| skipped \|/);
     assert.match(report, /## Questions you asked the interviewer\n\n- What does on-call look like\?\n/);
     assert.equal(api.contextValue('drills.loopActive'), false);
+    // The report is a file in the workspace, so closing it never asks to save an untitled document.
+    const file = await until('the report file', () => api.loop.lastReportUri);
+    assert.equal(file.scheme, 'file');
+    assert.match(file.fsPath, /[\\/]drills[\\/]mock-loop-[\d-]+\.md$/);
+    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), report);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText() === report), 'the report was left in an untitled document');
   });
   it('a round whose drill was dismissed waits for it: Next Mock Loop Round starts that drill instead of skipping the round', async () => {
     const { api } = await drillsApi();
