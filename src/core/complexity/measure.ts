@@ -104,7 +104,8 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     }
     cases.push(...ordered);
     // Only the times count: nothing is compared (the cases expect nothing) and each call is capped.
-    const timed: Problem = { ...problem, cases, compare: { kind: 'exact' }, limits: { ...problem.limits, timeMs: Math.max(1, Math.round(capMs)) } };
+    // The hidden tests' own errors do not concern these cases (a run would otherwise refuse to start).
+    const timed: Problem = { ...problem, cases, testsErrors: undefined, compare: { kind: 'exact' }, limits: { ...problem.limits, timeMs: Math.max(1, Math.round(capMs)) } };
     const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
     if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), failure: run.error.message };
     let failure: string | undefined;
