@@ -197,6 +197,11 @@ async function runWrong(problem: Problem, s: { language: Language; path: string 
 
 /** The wall-time budget of one measurement in `check --complexity`. */
 const CHECK_BUDGET_MS = 20_000;
+/**
+ * Calls of a quarter of a second are enough to tell a pack's stated class from the one above it: the sizes past
+ * that would cost each measurement seconds of CPU time (times three repeats, times two for the size before).
+ */
+const CHECK_ENOUGH_MS = 250;
 
 /** Measures a solution's complexity and records whether it stands where it must against the stated one. */
 async function checkComplexity(problem: Problem, s: SolutionCheck, wanted: 'at-or-below' | 'above', env: RunnerEnv): Promise<void> {
@@ -204,7 +209,7 @@ async function checkComplexity(problem: Problem, s: SolutionCheck, wanted: 'at-o
   const { classRank, parseComplexity } = await import('../core/complexity/classes');
   const stated = parseComplexity(problem.complexity!)!;
   // An author's check can wait longer than a candidate: more sizes fit, so fewer measurements end as ranges.
-  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env, budgetMs: CHECK_BUDGET_MS });
+  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env, budgetMs: CHECK_BUDGET_MS, enoughMs: CHECK_ENOUGH_MS });
   const ok = m.fit !== undefined && (wanted === 'at-or-below' ? classRank(m.fit.range[0]) <= classRank(stated) : classRank(m.fit.best) > classRank(stated));
   s.complexity = { label: m.label, ...(m.fit ? { best: m.fit.best } : {}), ok, wanted, stated: problem.complexity!, durationMs: Math.round(m.durationMs) };
 }

@@ -33,6 +33,8 @@ export interface MeasureOptions {
   repeats?: number;
   /** The seed of the inputs (default 1). */
   seed?: number;
+  /** Once a call takes this long, larger sizes are not timed (default 800 ms): the growth shows by then. */
+  enoughMs?: number;
 }
 
 /** A call slower than this is slow enough to read its growth from: larger sizes are not needed. */
@@ -60,6 +62,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   const budget = opts.budgetMs ?? 8000;
   const repeats = Math.max(1, opts.repeats ?? 3);
   const seed = opts.seed ?? 1;
+  const enoughMs = opts.enoughMs ?? ENOUGH_MS;
   const result = (points: TimingPoint[], emptyCallMs: number, reason?: string): ComplexityMeasurement => {
     const sorted = [...points].sort((a, b) => a.n - b.n);
     const fit = fitComplexity(sorted);
@@ -152,7 +155,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   let tooSlowAt = tooSlowAtStart;
   for (const n of up.slice(1)) {
     if (last === undefined) break;
-    if (last >= ENOUGH_MS) break;
+    if (last >= enoughMs) break;
     // A doubling multiplies the time by at most 8 for the cubic class; stop when that would not fit.
     const times = repeatsFor(last);
     const predicted = (Math.max(last * 8, 1) + last) * times + 300;
@@ -190,7 +193,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     if (between.length === 0) break;
     const err = await made(between);
     if (err) return result([], emptyCallMs, err);
-    const fine = await timeSizes(between, Math.min(CALL_CAP_MS, ENOUGH_MS, Math.max(50, remaining() / (repeats * 2))), repeats, false);
+    const fine = await timeSizes(between, Math.min(CALL_CAP_MS, Math.max(enoughMs, 2 * PROBE_CAP_MS), Math.max(50, remaining() / (repeats * 2))), repeats, false);
     between.forEach((n, k) => fine.medians[k] !== undefined && measured.set(n, fine.medians[k]!));
     if (fine.failure && !/took over/.test(fine.failure)) {
       reason = fine.failure;
