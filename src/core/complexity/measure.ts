@@ -47,6 +47,8 @@ const MEASURABLE_MS = 0.3;
 const RELIABLE_MS = 2;
 /** The longest a call at the first sizes may take: a slow solution is measured at smaller sizes instead. */
 const PROBE_CAP_MS = 300;
+/** The memory limit of the measuring runs, at least (the problem's own when it is higher). */
+const MEASURE_MEMORY_MB = 512;
 /** The longest one call may take while measuring. */
 const CALL_CAP_MS = 2500;
 
@@ -108,7 +110,10 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     cases.push(...ordered);
     // Only the times count: nothing is compared (the cases expect nothing) and each call is capped.
     // The hidden tests' own errors do not concern these cases (a run would otherwise refuse to start).
-    const timed: Problem = { ...problem, cases, testsErrors: undefined, compare: { kind: 'exact' }, limits: { ...problem.limits, timeMs: Math.max(1, Math.round(capMs)) } };
+    // Memory is the verdict's business, not growth's: a 32 MB limit meant for a stream in repeat blocks would stop
+    // the same calls written out op by op, as generated inputs are.
+    const limits = { timeMs: Math.max(1, Math.round(capMs)), memoryMb: Math.max(problem.limits.memoryMb, MEASURE_MEMORY_MB) };
+    const timed: Problem = { ...problem, cases, testsErrors: undefined, compare: { kind: 'exact' }, limits };
     const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
     if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), failure: run.error.message };
     let failure: string | undefined;

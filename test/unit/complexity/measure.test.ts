@@ -67,6 +67,21 @@ describe('measuring complexity on generated inputs', function () {
     assert.match(measurementSentence(m, 'O(n)'), /— slower than stated\.$/);
   });
 
+  it("measures up to the largest size whatever the problem's memory limit, which is for the verdict", async () => {
+    const small = path.join(dir, 'small');
+    writeTree(small, minimalPack({
+      // 24 MB: a Python list of 256,000 ints and its JSON do not fit; the measurement is about time only.
+      's/problem.yaml': 'id: s\ntitle: S\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\nlimits: {timeMs: 2000, memoryMb: 24}\ngenerator: {script: generator.js, sizes: [16000, 256000]}\ncomplexity: O(n)\n',
+      's/generator.js': GENERATOR,
+    }));
+    const { problem } = await loadProblemFromDir(path.join(small, 's'));
+    assert.ok(problem);
+    const m = await measureComplexity({ problem, language: 'python', solutionPath: path.join(dir, 'linear.py'), env: testEnv(), budgetMs: 60_000 });
+    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''}`;
+    assert.doesNotMatch(m.reason ?? '', /memory/, show);
+    assert.equal(Math.max(...m.points.map((p) => p.n)), 256000, show);
+  });
+
   it('reports why it could not measure, without a class', async () => {
     const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
     const broken = path.join(dir, 'broken.py');
