@@ -60,7 +60,7 @@ describe('measuring complexity on generated inputs', function () {
     }));
     const { problem } = await loadProblemFromDir(path.join(exp, 'e'));
     assert.ok(problem);
-    const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(exp, 'fib.js'), env: testEnv(), budgetMs: 20_000 });
+    const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(exp, 'fib.js'), env: testEnv(), budgetMs: 60_000 });
     const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
     assert.equal(m.fit?.best, 'O(2^n)', show);
     assert.ok(m.points.length >= 3 && m.points.every((p) => p.n > 16 && p.n < 64), show);
