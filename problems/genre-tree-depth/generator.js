@@ -1,9 +1,10 @@
 // Inputs of size n for genreTreeDepth(root): a tree of n genres, as a level-order list.
-// Variants: bushy (default), left (a chain going left: n deep), zigzag (a chain turning at every node).
+// Variants: left (default, the shape complexity is measured on: a chain going left, n deep, the worst case of a
+// solution whose work grows with depth), bushy (a random tree), zigzag (a chain turning at every node).
 'use strict';
 const { createRandom, levelOrder, growRandom } = require('../_lib/random.js');
 
-module.exports = function generate(n, seed, variant = 'bushy') {
+module.exports = function generate(n, seed, variant = 'left') {
   const rng = createRandom(seed);
   const value = () => rng.int(1, 999);
   const tree = { vals: [], left: [], right: [] };

@@ -1,5 +1,7 @@
 // Inputs of size n for titleEditDistance(source, target): titles of n characters.
-// Variants: unrelated (default: two random titles), edited (a title and itself after n/50 edits), swapcase (a
+// Variants: disjoint (default, the shape complexity is measured on: two titles of n characters with no character in
+// common, so every position differs and no solution's work depends on where letters happen to match), unrelated
+// (two random titles), edited (a title and itself after n/50 edits), swapcase (a
 // title and its first 3n/4 characters with one letter in ten changing case), empty (a title and "").
 'use strict';
 const { createRandom } = require('../_lib/random.js');
@@ -7,13 +9,17 @@ const { createRandom } = require('../_lib/random.js');
 const WORDS = ("the crown dark night house of cards lost city stranger things mind hunter blue planet black mirror ozark narcos lupin money heist the witcher squid game wednesday Season Part Chronicles Returns: Origins - Director's Cut (Remastered) 2 II III & !").split(' ');
 const ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 -:'!&()";
 
-module.exports = function generate(n, seed, variant = 'unrelated') {
+module.exports = function generate(n, seed, variant = 'disjoint') {
   const rng = createRandom(seed);
   const title = (length) => {
     let text = '';
     while (text.length < length) text += (text ? ' ' : '') + rng.pick(WORDS);
     return text.slice(0, length);
   };
+  if (variant === 'disjoint') {
+    const from = (letters) => Array.from({ length: n }, () => rng.pick([...letters])).join('');
+    return [from('abcdefghijklmnopqrstuvwxyz -'), from('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789')];
+  }
   if (variant === 'unrelated') return [title(n), title(n)];
   if (variant === 'edited') {
     const base = title(n);

@@ -28,7 +28,7 @@ export interface SolutionCheck {
   error?: string;
   /**
    * With --complexity: the measured complexity against the problem's stated one. A reference must be measured at or
-   * below it; a known-wrong solution caught by a time-out, above it.
+   * below it; a known-wrong solution named in the problem's `tooSlow`, above it.
    */
   complexity?: { label: string; best?: string; ok: boolean; wanted: 'at-or-below' | 'above'; stated: string; durationMs: number };
 }
@@ -60,7 +60,7 @@ export interface CheckOptions {
   all?: boolean;
   /** How many solutions run at once (default: the number of cores). */
   jobs?: number;
-  /** Also measure complexities: each reference at or below the stated one, each too-slow known-wrong one above. */
+  /** Also measure complexities: each reference at or below the stated one, each `tooSlow` known-wrong one above. */
   complexity?: boolean;
   /** How the packs are read (the YAML cache). */
   load?: LoadOptions;
@@ -157,7 +157,10 @@ async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declare
   if (options.complexity && problem.generator && problem.complexity) {
     // One at a time: measurements of several solutions at once would share the cores they time.
     for (const r of references) if (r.ok) await slots.run(() => checkComplexity(problem, r, 'at-or-below', env));
-    for (const w of wrong) if (w.ok && w.failures[0]?.verdict === 'timeout') await slots.run(() => checkComplexity(problem, w, 'above', env));
+    // Only the solutions problem.yaml names in `tooSlow`: one may time out for another reason than n (a huge
+    // parameter beside it), and one caught by a wrong answer first may still be the pack's slow one.
+    const slow = new Set(problem.tooSlow ?? []);
+    for (const w of wrong) if (w.ok && slow.has(path.basename(w.path, path.extname(w.path)))) await slots.run(() => checkComplexity(problem, w, 'above', env));
   }
   const complexityOk = [...references, ...wrong].every((s) => !s.complexity || s.complexity.ok);
   const ok = !hasErrors(issues) && references.every((r) => r.ok) && wrong.every((w) => w.ok) && complexityOk;
@@ -194,6 +197,11 @@ async function runWrong(problem: Problem, s: { language: Language; path: string 
 
 /** The wall-time budget of one measurement in `check --complexity`. */
 const CHECK_BUDGET_MS = 20_000;
+/**
+ * Calls of a quarter of a second are enough to tell a pack's stated class from the one above it: the sizes past
+ * that would cost each measurement seconds of CPU time (times three repeats, times two for the size before).
+ */
+const CHECK_ENOUGH_MS = 250;
 
 /** Measures a solution's complexity and records whether it stands where it must against the stated one. */
 async function checkComplexity(problem: Problem, s: SolutionCheck, wanted: 'at-or-below' | 'above', env: RunnerEnv): Promise<void> {
@@ -201,7 +209,7 @@ async function checkComplexity(problem: Problem, s: SolutionCheck, wanted: 'at-o
   const { classRank, parseComplexity } = await import('../core/complexity/classes');
   const stated = parseComplexity(problem.complexity!)!;
   // An author's check can wait longer than a candidate: more sizes fit, so fewer measurements end as ranges.
-  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env, budgetMs: CHECK_BUDGET_MS });
+  const m = await measureComplexity({ problem, language: s.language, solutionPath: s.path, env, budgetMs: CHECK_BUDGET_MS, enoughMs: CHECK_ENOUGH_MS });
   const ok = m.fit !== undefined && (wanted === 'at-or-below' ? classRank(m.fit.range[0]) <= classRank(stated) : classRank(m.fit.best) > classRank(stated));
   s.complexity = { label: m.label, ...(m.fit ? { best: m.fit.best } : {}), ok, wanted, stated: problem.complexity!, durationMs: Math.round(m.durationMs) };
 }

@@ -32,7 +32,7 @@ export function fitComplexity(points: readonly TimingPoint[]): ComplexityFit | u
   const usable = points.filter((p) => p.n >= 1 && Number.isFinite(p.ms) && p.ms > 0);
   if (new Set(usable.map((p) => p.n)).size < 3) return undefined;
   const residuals = {} as Record<ComplexityClass, number>;
-  for (const c of COMPLEXITY_CLASSES) residuals[c] = relativeResidual(usable, GROWTH[c]);
+  for (const c of COMPLEXITY_CLASSES) residuals[c] = c === 'O(2^n)' ? exponentialResidual(usable) : relativeResidual(usable, GROWTH[c]);
   const best = COMPLEXITY_CLASSES.reduce((a, b) => (residuals[b] < residuals[a] ? b : a));
   const close = (c: ComplexityClass): boolean => residuals[c] <= Math.max(SEPARATION * residuals[best], RESIDUAL_FLOOR);
   let lo = classRank(best);
@@ -44,8 +44,30 @@ export function fitComplexity(points: readonly TimingPoint[]): ComplexityFit | u
 
 /** Mean squared relative error of the best `c·g(n)` (c ≥ 0): minimises Σ(1 − c·g/t)², so c = Σ(g/t) / Σ(g/t)². */
 function relativeResidual(points: readonly TimingPoint[], g: (n: number) => number): number {
-  const ratios = points.map((p) => g(p.n) / p.ms);
-  if (ratios.some((r) => !Number.isFinite(r))) return Infinity;
+  return residualOfRatios(points.map((p) => g(p.n) / p.ms));
+}
+
+/** The exponential bases tried, from barely exponential (1.1ⁿ) to 16ⁿ, evenly in log b. */
+const BASES = Array.from({ length: 240 }, (_, i) => Math.exp(Math.log(1.1) + (i / 239) * (Math.log(16) - Math.log(1.1))));
+
+/**
+ * The exponential class is every `c·bⁿ` with b > 1, not 2ⁿ alone: a recursion that branches three ways (3ⁿ) or
+ * like Fibonacci numbers (1.6ⁿ) is exponential too, and a fixed base would fit it worse than a polynomial does.
+ * The best base is searched; the ratios are scaled by their largest before exponentiating, so large n cannot
+ * overflow (the residual does not depend on the scale).
+ */
+function exponentialResidual(points: readonly TimingPoint[]): number {
+  let best = Infinity;
+  for (const b of BASES) {
+    const logs = points.map((p) => p.n * Math.log(b) - Math.log(p.ms));
+    const top = Math.max(...logs);
+    best = Math.min(best, residualOfRatios(logs.map((l) => Math.exp(l - top))));
+  }
+  return best;
+}
+
+function residualOfRatios(ratios: number[]): number {
+  if (ratios.some((r) => !Number.isFinite(r)) || ratios.every((r) => r === 0)) return Infinity;
   const c = ratios.reduce((s, r) => s + r, 0) / ratios.reduce((s, r) => s + r * r, 0);
   return ratios.reduce((s, r) => s + (1 - c * r) ** 2, 0) / ratios.length;
 }

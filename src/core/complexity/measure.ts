@@ -33,6 +33,8 @@ export interface MeasureOptions {
   repeats?: number;
   /** The seed of the inputs (default 1). */
   seed?: number;
+  /** Once a call takes this long, larger sizes are not timed (default 800 ms): the growth shows by then. */
+  enoughMs?: number;
 }
 
 /** A call slower than this is slow enough to read its growth from: larger sizes are not needed. */
@@ -45,6 +47,8 @@ const MEASURABLE_MS = 0.3;
 const RELIABLE_MS = 2;
 /** The longest a call at the first sizes may take: a slow solution is measured at smaller sizes instead. */
 const PROBE_CAP_MS = 300;
+/** The memory limit of the measuring runs, at least (the problem's own when it is higher). */
+const MEASURE_MEMORY_MB = 512;
 /** The longest one call may take while measuring. */
 const CALL_CAP_MS = 2500;
 
@@ -60,6 +64,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   const budget = opts.budgetMs ?? 8000;
   const repeats = Math.max(1, opts.repeats ?? 3);
   const seed = opts.seed ?? 1;
+  const enoughMs = opts.enoughMs ?? ENOUGH_MS;
   const result = (points: TimingPoint[], emptyCallMs: number, reason?: string): ComplexityMeasurement => {
     const sorted = [...points].sort((a, b) => a.n - b.n);
     const fit = fitComplexity(sorted);
@@ -89,11 +94,12 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   if (failedToMake) return result([], 0, failedToMake);
 
   /**
-   * Median time of the calls at each size, one process for them all, after one warm-up call on the smallest
-   * input (so the first timed call does not pay for compiling the solution); undefined entries did not finish.
+   * Median time of the calls at each size, one process for them all, after one warm-up call on the smallest of
+   * them (so the first timed call does not pay for compiling the solution); undefined entries did not finish.
    */
   const timeSizes = async (sizes: number[], capMs: number, times: number, interleave = true): Promise<{ medians: (number | undefined)[]; failure?: string }> => {
-    const cases: TestCase[] = [withInput({ name: 'warm-up', tags: [] }, inputs.get(1)!)];
+    const warmUp = Math.min(...sizes);
+    const cases: TestCase[] = [withInput({ name: 'warm-up', tags: [] }, inputs.get(warmUp)!)];
     // Interleaved (a, b, a, b…), a burst of load from elsewhere on the machine hits every size alike; in order
     // (a, a, b, b…), a time-out at the largest size (which ends the run) loses no other size.
     const slot = (r: number, k: number): number => 1 + (interleave ? r * sizes.length + k : k * times + r);
@@ -103,13 +109,17 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     }
     cases.push(...ordered);
     // Only the times count: nothing is compared (the cases expect nothing) and each call is capped.
-    const timed: Problem = { ...problem, cases, compare: { kind: 'exact' }, limits: { ...problem.limits, timeMs: Math.max(1, Math.round(capMs)) } };
+    // The hidden tests' own errors do not concern these cases (a run would otherwise refuse to start).
+    // Memory is the verdict's business, not growth's: a 32 MB limit meant for a stream in repeat blocks would stop
+    // the same calls written out op by op, as generated inputs are.
+    const limits = { timeMs: Math.max(1, Math.round(capMs)), memoryMb: Math.max(problem.limits.memoryMb, MEASURE_MEMORY_MB) };
+    const timed: Problem = { ...problem, cases, testsErrors: undefined, compare: { kind: 'exact' }, limits };
     const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
     if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), failure: run.error.message };
     let failure: string | undefined;
     const ok = (c: (typeof run.cases)[number]): boolean => c.verdict === 'passed' || c.verdict === 'failed';
     // Calls not run after a time-out are part of that time-out, not failures of their own.
-    if (!ok(run.cases[0]) && run.cases[0].verdict !== 'notRun') failure = `the solution stopped at n = 1 (${run.cases[0].verdict}${run.cases[0].message ? `: ${run.cases[0].message}` : ''})`;
+    if (!ok(run.cases[0]) && run.cases[0].verdict !== 'notRun') failure = `the solution stopped at n = ${warmUp} (${run.cases[0].verdict}${run.cases[0].message ? `: ${run.cases[0].message}` : ''})`;
     const medians = sizes.map((n, k) => {
       const ms: number[] = [];
       for (let r = 0; r < times; r++) {
@@ -133,18 +143,24 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     if (first.failure && !/took over/.test(first.failure)) return result([], emptyCallMs, first.failure);
   } else measured.set(from, first.medians[1]);
   const slowStart = first.medians[1] === undefined || first.medians[1] > SLOW_START_MS;
+  let tooSlowAtStart: number | undefined = first.medians[1] === undefined ? from : undefined;
   if (slowStart && down.length > 0) {
     const err = await made(down);
     if (err) return result([], emptyCallMs, err);
-    const lower = await timeSizes(down.slice(0, 6).reverse(), PROBE_CAP_MS, repeats, false);
-    down.slice(0, 6).reverse().forEach((n, k) => lower.medians[k] !== undefined && measured.set(n, lower.medians[k]!));
+    const ascending = down.slice(0, 6).reverse();
+    const lower = await timeSizes(ascending, PROBE_CAP_MS, repeats, false);
+    ascending.forEach((n, k) => lower.medians[k] !== undefined && measured.set(n, lower.medians[k]!));
+    const slowest = ascending.find((_, k) => lower.medians[k] === undefined);
+    if (slowest !== undefined && /took over/.test(lower.failure ?? '')) tooSlowAtStart = slowest;
   }
   let reason: string | undefined;
   let prev = from;
   let last = measured.get(from);
+  /** The first size that was too slow to time (a call over its cap), after the last size timed. */
+  let tooSlowAt = tooSlowAtStart;
   for (const n of up.slice(1)) {
     if (last === undefined) break;
-    if (last >= ENOUGH_MS) break;
+    if (last >= enoughMs) break;
     // A doubling multiplies the time by at most 8 for the cubic class; stop when that would not fit.
     const times = repeatsFor(last);
     const predicted = (Math.max(last * 8, 1) + last) * times + 300;
@@ -158,12 +174,37 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     const [before, now] = pair.medians;
     if (before === undefined || now === undefined) {
       reason = pair.failure;
+      if (before !== undefined && /took over/.test(pair.failure ?? '')) tooSlowAt = n;
       break;
     }
     last = before > 0 ? last * (now / before) : now;
     measured.set(n, last);
     prev = n;
     if (opts.signal?.aborted) break;
+  }
+  // Growth steeper than any power (2ⁿ) goes from too fast to measure to too slow to wait for within one doubling,
+  // leaving too few sizes to fit: the sizes between the last one timed and the first one too slow are timed in
+  // steps of an eighth of that gap (at least 1), in order, until one is too slow; again inside the new gap while
+  // there are still fewer than three sizes to fit and the gap is more than one step.
+  const reliable = (): number => [...measured.values()].filter((ms) => ms - emptyCallMs >= RELIABLE_MS).length;
+  for (let round = 0; round < 3 && tooSlowAt !== undefined && reliable() < 3 && !opts.signal?.aborted; round++) {
+    const limit: number = tooSlowAt;
+    const below = [...measured.keys()].filter((n) => n < limit);
+    if (below.length === 0 || remaining() < 500) break;
+    const start = Math.max(...below);
+    const step = Math.max(1, Math.floor((limit - start) / 8));
+    const between: number[] = [];
+    for (let n = start + step; n < limit; n += step) between.push(n);
+    if (between.length === 0) break;
+    const err = await made(between);
+    if (err) return result([], emptyCallMs, err);
+    const fine = await timeSizes(between, Math.min(CALL_CAP_MS, Math.max(enoughMs, 2 * PROBE_CAP_MS), Math.max(50, remaining() / (repeats * 2))), repeats, false);
+    between.forEach((n, k) => fine.medians[k] !== undefined && measured.set(n, fine.medians[k]!));
+    if (fine.failure && !/took over/.test(fine.failure)) {
+      reason = fine.failure;
+      break;
+    }
+    tooSlowAt = between.find((_, k) => fine.medians[k] === undefined) ?? limit;
   }
   // Calls shorter than the timer's noise say nothing about growth: they are left out of the fit.
   let points = [...measured].map(([n, ms]) => ({ n, ms: ms - emptyCallMs })).filter((p) => p.ms >= MEASURABLE_MS);
@@ -172,7 +213,8 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   if (points.filter((p) => p.ms >= RELIABLE_MS).length >= 3) points = points.filter((p) => p.ms >= RELIABLE_MS);
   if (points.length < 3 && measured.size >= 3) {
     const largest = Math.max(...measured.keys());
-    return result(points, emptyCallMs, `too fast to measure: under ${MEASURABLE_MS} ms a call up to n = ${largest.toLocaleString('en-US')}`);
+    if (points.length === 0) return result(points, emptyCallMs, `too fast to measure: under ${MEASURABLE_MS} ms a call up to n = ${largest.toLocaleString('en-US')}`);
+    return result(points, emptyCallMs, `only ${points.length === 1 ? 'one size' : 'two sizes'} took over ${MEASURABLE_MS} ms a call without getting too slow to wait for${reason ? ` (${reason})` : ''}`);
   }
   return result(points, emptyCallMs, reason);
 }

@@ -313,6 +313,14 @@ export async function loadProblemFromDir(dir: string, packDir?: string, options:
   if (spec.class) problem.class = spec.class;
   if (generator) problem.generator = generator;
   if (spec.complexity && generator) problem.complexity = spec.complexity;
+  if (spec.tooSlow && problem.complexity) {
+    // A name that matches no file would leave a slow solution unmeasured without a word: the check fails on it.
+    const names = new Set(problem.wrong.map((w) => path.basename(w.path, path.extname(w.path))));
+    spec.tooSlow.forEach((name, i) => {
+      if (!names.has(name)) report.error(['tooSlow', i], `No known-wrong solution named \`${name}\` in wrong/ (\`tooSlow\` lists file names without their extension${names.size > 0 ? `: ${[...names].sort().join(', ')}` : ''}).`);
+    });
+    problem.tooSlow = spec.tooSlow;
+  }
   return { problem, diagnostics };
 }
 

@@ -39,6 +39,8 @@ export interface ProblemSpec {
   generator?: { script: string; sizes: [number, number] };
   /** The reference solution's time complexity, as written (`O(n log n)`). */
   complexity?: string;
+  /** Names of the known-wrong solutions (file names without extension) slower than `complexity` in n. */
+  tooSlow?: string[];
 }
 
 const COMPARE_KINDS = ['exact', 'unordered', 'float', 'checker'];
@@ -85,6 +87,8 @@ function specOf(yaml: YamlFile, pack: PackContext, diagnostics: Diagnostic[]): P
     report.error(['complexity'], `\`complexity: ${raw.complexity}\` is not one of ${COMPLEXITY_CLASSES.join(', ')} (any one letter may stand for n).`);
   }
   if ('complexity' in raw && !('generator' in raw)) report.warning(['complexity'], '`complexity` is measured with inputs from `generator`, which this problem does not have; it is ignored.');
+  if ('tooSlow' in raw && !('complexity' in raw)) report.warning(['tooSlow'], '`tooSlow` solutions are measured against `complexity`, which this problem does not state; it is ignored.');
+  const tooSlow = Array.isArray(raw.tooSlow) && raw.tooSlow.every((n) => typeof n === 'string') ? (raw.tooSlow as string[]) : undefined;
 
   // Errors found before this file was read belong to other files.
   if (diagnostics.slice(before).some((d) => d.severity === 'error')) return undefined;
@@ -107,6 +111,7 @@ function specOf(yaml: YamlFile, pack: PackContext, diagnostics: Diagnostic[]): P
     hints: Array.isArray(raw.hints) ? (raw.hints as string[]) : [],
     ...(generator ? { generator } : {}),
     ...(typeof raw.complexity === 'string' ? { complexity: raw.complexity } : {}),
+    ...(tooSlow ? { tooSlow } : {}),
   };
 }
 

@@ -217,6 +217,12 @@ export interface Problem extends ProblemSummary {
   generator?: GeneratorSpec;
   /** The time complexity of the reference solution in the generator's n (`O(n log n)`), as problem.yaml states it. */
   complexity?: string;
+  /**
+   * Known-wrong solutions that are wrong only in speed, and in the generator's n, by name (`brute-force` for
+   * wrong/brute-force.py and wrong/brute-force.js): `drills check --complexity` proves each is measured above
+   * `complexity`.
+   */
+  tooSlow?: string[];
   /** Absolute path of tests.yaml. */
   testsPath?: string;
   /**

@@ -56,3 +56,46 @@ describe('drills digest and run --complexity', function () {
     assert.match(io.stdout.join('\n'), /Complexity: not measured: measured only after every case passes\./);
   });
 });
+
+describe('drills check --complexity', function () {
+  this.timeout(240_000);
+  let dir: string;
+  let remove: () => void;
+  before(() => {
+    ({ dir, remove } = tempDir());
+    const distinct = 'exports.f = (xs) => new Set(xs).size;\n';
+    writeTree(dir, minimalPack({
+      'p/problem.yaml': [
+        'id: p\ntitle: P\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }',
+        'limits: {timeMs: 400, memoryMb: 256}\ngenerator: {script: generator.js, sizes: [2000, 64000]}\ncomplexity: O(n)\ntooSlow: [pairs]\n',
+      ].join('\n'),
+      // Distinct values (7919 is prime to 1000003), so the pair loop never stops early.
+      'p/generator.js': 'module.exports = (n, seed) => [Array.from({ length: n }, (_, i) => (i * 7919 + seed) % 1000003)];\n',
+      'p/tests.yaml': 'cases:\n  - { name: two, args: [[1, 2]], expected: 2 }\n  - { name: empty, args: [[]], expected: 0 }\n  - name: big\n    tags: [large]\n    generate: {n: 100000, seed: 3}\n    expected: 100000\n',
+      'p/solutions/solution.js': distinct,
+      // Right, but O(n²): the big case times out, and it is the one `tooSlow` names.
+      'p/wrong/pairs.js': 'exports.f = (xs) => { let c = 0; for (let i = 0; i < xs.length; i++) { let seen = false; for (let j = 0; j < i; j++) if (xs[j] === xs[i]) { seen = true; break; } if (!seen) c++; } return c; };\n',
+      // O(n) like the reference, and times out too, only on the empty list: not slower in n, so not named.
+      'p/wrong/hangs-on-empty.js': 'exports.f = (xs) => { while (xs.length === 0); return new Set(xs).size; };\n',
+    }));
+  });
+  after(() => remove());
+
+  it('proves the reference at or below the stated class and each solution named in tooSlow above it, and measures no other', async () => {
+    const io = fakeIo();
+    const code = await main(['check', dir, '--complexity', '--json'], io);
+    const report = JSON.parse(io.stdout.join('\n')) as { ok: boolean; packs: { problems: { references: { path: string; complexity?: { ok: boolean; wanted: string; label: string } }[]; wrong: { path: string; failures: { verdict: string }[]; complexity?: { ok: boolean; wanted: string; label: string } }[] }[] }[] };
+    const problem = report.packs[0].problems[0];
+    const byName = (list: { path: string }[], name: string) => list.find((s) => path.basename(s.path) === name)!;
+    const reference = byName(problem.references, 'solution.js') as (typeof problem.references)[number];
+    const pairs = byName(problem.wrong, 'pairs.js') as (typeof problem.wrong)[number];
+    const hangs = byName(problem.wrong, 'hangs-on-empty.js') as (typeof problem.wrong)[number];
+    const shown = JSON.stringify(problem, null, 1);
+    assert.equal(hangs.failures[0]?.verdict, 'timeout', shown);
+    assert.equal(hangs.complexity, undefined, shown);
+    assert.deepEqual([reference.complexity?.wanted, reference.complexity?.ok], ['at-or-below', true], shown);
+    assert.deepEqual([pairs.complexity?.wanted, pairs.complexity?.ok], ['above', true], shown);
+    assert.equal(code, 0, shown);
+    assert.equal(report.ok, true);
+  });
+});

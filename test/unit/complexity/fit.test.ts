@@ -20,6 +20,18 @@ describe('fitting timings to a complexity class', () => {
     assert.equal(exp?.best, 'O(2^n)');
   });
 
+  it('reads any exponential base as exponential, not 2ⁿ alone', () => {
+    // A three-way recursion (3ⁿ) and a Fibonacci-like one (1.6ⁿ), timed at sizes a step of one or two apart.
+    for (const [base, sizes] of [[3, [8, 9, 10, 11, 12, 13]], [1.6, [20, 22, 24, 26, 28, 30]]] as const) {
+      const fit = fitComplexity(sizes.map((n, i) => ({ n, ms: 1e-3 * Math.pow(base, n) * [1.05, 0.95, 1, 1.04, 0.97, 1][i] })));
+      assert.equal(fit?.best, 'O(2^n)', `${base}ⁿ: ${JSON.stringify(fit?.residuals)}`);
+      assert.deepEqual(fit?.range, ['O(2^n)', 'O(2^n)'], `${base}ⁿ: ${JSON.stringify(fit?.residuals)}`);
+    }
+    // An exponential base cannot pass for a polynomial over doubling sizes, however large n gets (no overflow).
+    assert.equal(fitComplexity(timings('O(n^2)', DOUBLING, 1e-7))?.best, 'O(n^2)');
+    assert.ok(Number.isFinite(fitComplexity(timings('O(n)', DOUBLING, 1e-5))!.residuals['O(2^n)']));
+  });
+
   it('says "between" when noise hides the difference between neighbours', () => {
     // ±10 % noise over four sizes: n and n log n differ by a few per cent per doubling, so they cannot be told apart.
     const fit = fitComplexity(timings('O(n)', [1000, 2000, 4000, 8000], 1e-4, [1.1, 0.9, 0.95, 1.1]));

@@ -50,6 +50,38 @@ describe('measuring complexity on generated inputs', function () {
     });
   }
 
+  it('measures an exponential solution between the size where it is too fast to time and the one too slow to wait for', async () => {
+    // fib(n) by plain recursion: about 1.6ⁿ calls, so from n = 16 (microseconds) to n = 64 (years) in two doublings.
+    const exp = path.join(dir, 'exp');
+    writeTree(exp, minimalPack({
+      'e/problem.yaml': 'id: e\ntitle: E\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\ngenerator: {script: generator.js, sizes: [64, 1024]}\ncomplexity: O(n)\n',
+      'e/generator.js': GENERATOR,
+      'fib.js': 'exports.f = (xs) => { const g = (k) => (k < 2 ? 1 : g(k - 1) + g(k - 2)); return g(xs.length) % 1000; };\n',
+    }));
+    const { problem } = await loadProblemFromDir(path.join(exp, 'e'));
+    assert.ok(problem);
+    const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(exp, 'fib.js'), env: testEnv(), budgetMs: 60_000 });
+    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    assert.equal(m.fit?.best, 'O(2^n)', show);
+    assert.ok(m.points.length >= 3 && m.points.every((p) => p.n > 16 && p.n < 64), show);
+    assert.match(measurementSentence(m, 'O(n)'), /— slower than stated\.$/);
+  });
+
+  it("measures up to the largest size whatever the problem's memory limit, which is for the verdict", async () => {
+    const small = path.join(dir, 'small');
+    writeTree(small, minimalPack({
+      // 24 MB: a Python list of 256,000 ints and its JSON do not fit; the measurement is about time only.
+      's/problem.yaml': 'id: s\ntitle: S\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\nlimits: {timeMs: 2000, memoryMb: 24}\ngenerator: {script: generator.js, sizes: [16000, 256000]}\ncomplexity: O(n)\n',
+      's/generator.js': GENERATOR,
+    }));
+    const { problem } = await loadProblemFromDir(path.join(small, 's'));
+    assert.ok(problem);
+    const m = await measureComplexity({ problem, language: 'python', solutionPath: path.join(dir, 'linear.py'), env: testEnv(), budgetMs: 60_000 });
+    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''}`;
+    assert.doesNotMatch(m.reason ?? '', /memory/, show);
+    assert.equal(Math.max(...m.points.map((p) => p.n)), 256000, show);
+  });
+
   it('reports why it could not measure, without a class', async () => {
     const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
     const broken = path.join(dir, 'broken.py');

@@ -81,6 +81,21 @@ describe('generated cases', () => {
     assert.equal(none.line, 6);
   });
 
+  it('reads `tooSlow` as names of known-wrong solutions, and reports a name that matches none at its place', async () => {
+    writeTree(dir, sortingPack('cases:\n  - name: a\n    args: [[2, 1]]\n    expected: [1, 2]\n', {
+      'p/problem.yaml': `${PROBLEM}generator: {script: generator.js, sizes: [100, 800]}\ncomplexity: O(n log n)\ntooSlow: [bubble, bubbel]\n`,
+      'p/wrong/bubble.py': 'def f(xs):\n    return xs\n',
+      'p/wrong/bubble.js': 'module.exports = { f: (xs) => xs };\n',
+    }));
+    const { problem, diagnostics } = await loadProblemFromDir(path.join(dir, 'p'));
+    const problemFile = path.join(dir, 'p', 'problem.yaml');
+    assert.deepEqual(problem?.tooSlow, ['bubble', 'bubbel']);
+    const typo = only(diagnostics, 'No known-wrong solution named `bubbel` in wrong/');
+    assert.equal(typo.severity, 'error');
+    assert.match(typo.message, /: bubble\)\.$/);
+    assert.deepEqual([typo.file, typo.line, typo.column], [problemFile, ...Object.values(positionOfText(problemFile, 'bubbel'))]);
+  });
+
   it('refuses a generated case without a generator, and a digest where results are not compared exactly', async () => {
     writeTree(dir, minimalPack({
       'p/problem.yaml': `${PROBLEM}compare: unordered\n`,
