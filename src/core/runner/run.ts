@@ -166,15 +166,31 @@ interface Harness {
   tree: ProcessTree | undefined;
   /** True once the harness said it waits for its job; false when it ended (or cannot say so) first. */
   ready: Promise<boolean>;
+  /** performance.now() at its spawn, and when it said it was ready. */
+  spawnedAt: number;
+  readyAt?: number;
+}
+
+/**
+ * How long the interpreter has spent starting so far, not counting the time it waited for its job after it was ready:
+ * a process that waited warm is charged its start-up as a cold one is (the time allowed after a time-out includes it).
+ */
+function startCostMs(h: Harness): number {
+  return (h.readyAt ?? performance.now()) - h.spawnedAt;
 }
 
 function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   const marker = newRunMarker();
+  const spawnedAt = performance.now();
   const child = spawnHarness(launch, runner, marker);
   const readyPipe = child.stdio[READY_FD] as Readable | null | undefined;
-  const ready = new Promise<boolean>((resolve) => {
+  const harness: Harness = { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined, ready: Promise.resolve(false), spawnedAt };
+  harness.ready = new Promise<boolean>((resolve) => {
     if (!readyPipe) return resolve(false);
-    readyPipe.once('data', () => resolve(true));
+    readyPipe.once('data', () => {
+      harness.readyAt = performance.now();
+      resolve(true);
+    });
     readyPipe.on('error', () => resolve(false));
     readyPipe.on('close', () => resolve(false));
   });
@@ -182,7 +198,7 @@ function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   // not wait for that pipe to close once the harness is gone.
   child.on('exit', () => readyPipe?.destroy());
   child.on('error', () => readyPipe?.destroy());
-  return { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined, ready };
+  return harness;
 }
 
 /** Kills a harness and everything it started (its process group alone where there is no /proc). */
@@ -535,7 +551,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       // Only the first process can be a prestarted one: taking it is one-shot.
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;
-      const spawnedAt = env.now();
+      const spawnedAt = env.now() - startCostMs(harness);
       let current: { index: number; startedAt: number; raw: CappedText } | undefined;
       let casesStarted = 0;
       let progressed = false;

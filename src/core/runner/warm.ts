@@ -1,4 +1,5 @@
 import type { Language } from '../pack/types';
+import { timesEnded } from './cleanup';
 import { prestartHarness, runSolution } from './run';
 import type { PrestartedHarness, RunOptions, RunResult, RunnerEnv } from './types';
 
@@ -59,6 +60,8 @@ export class WarmRunner {
   private started: PrestartedHarness | undefined;
   private idleTimer: unknown;
   private disposed = false;
+  /** `timesEnded()` when this runner was made: once every run was ended (a signal, the editor closing), it warms no more. */
+  private readonly endedBefore = timesEnded();
 
   constructor(private readonly options: WarmRunnerOptions) {
     this.idleMs = options.idleMs ?? DEFAULT_WARM_IDLE_MS;
@@ -85,6 +88,7 @@ export class WarmRunner {
    * Nothing is started for a compiled language or when the interpreter cannot be found: runs are then cold.
    */
   warm(): void {
+    if (timesEnded() !== this.endedBefore) this.dispose();
     if (this.disposed) return;
     if (this.waiting) {
       // Asked again (the drill became active again): the waiting process is in use, not idle.
@@ -131,6 +135,13 @@ export class WarmRunner {
     this.disposed = true;
     liveRunners.delete(this);
     this.endWaiting();
+  }
+
+  /** Disposes, and resolves once a process still starting was ended too. */
+  async close(): Promise<void> {
+    const waiting = this.waiting;
+    this.dispose();
+    await waiting?.then((harness) => harness?.dispose());
   }
 
   private endWaiting(): void {
