@@ -54,7 +54,7 @@ function timeSpawn(command, args, extraEnv) {
 async function overhead(run) {
   let last = 0;
   const started = performance.now();
-  const result = await run((c) => (last = performance.now()));
+  const result = await run(() => (last = performance.now()));
   if (result.passed !== cases.length) throw new Error(`expected ${cases.length} passing cases, got ${result.passed}: ${JSON.stringify(result.error ?? result.cases.find((c) => c.verdict !== 'passed'))}`);
   const own = result.cases.reduce((sum, c) => sum + c.durationMs, 0);
   return last - started - own;
