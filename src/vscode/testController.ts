@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { attemptDurationMs, isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
-import { WarmRunner, createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunnerEnv, type RunResult } from '../core/runner/index';
+import { WarmRunner, WarmSlot, createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunnerEnv, type RunResult } from '../core/runner/index';
 import { caseInputText, definitionLineOf, labelledValue, stackFrames, withLastRunCoverage } from '../core/session/index';
 import { describeDifference, showValue } from '../core/runner/difference';
 import { formatDuration, timerState } from '../core/timer/index';
@@ -54,7 +54,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   /** The drill that closed last, shown read-only until another one starts. */
   private closed: OpenDrill | undefined;
   /** The active drill's next test process, started ahead and waiting for its run (`drills.warmRuns`). */
-  private warm: { attemptId: string; runner: WarmRunner } | undefined;
+  private readonly warm = new WarmSlot((t) => new WarmRunner({ ...t, env: this.runnerEnv() }));
 
   constructor(
     private readonly session: DrillSession,
@@ -79,12 +79,8 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       deps.config.watch('toolchains', () => this.resolverChanged()),
       deps.config.watch('warmRuns', () => this.syncWarm()),
       session.onDidChangeAttempt((attempt) => this.sync(attempt)),
-      session.onDidChangeActive(() => {
-        this.sync();
-        // Active again: its waiting process is in use, not idle.
-        this.warm?.runner.warm();
-      }),
-      { dispose: () => this.stopWarm() },
+      session.onDidChangeActive(() => this.sync()),
+      { dispose: () => this.warm.clear() },
       vscode.languages.registerCodeLensProvider(LANGUAGES.map((l) => ({ scheme: 'file', pattern: `**/${l.solutionFile}` })), this),
     );
     this.sync();
@@ -133,7 +129,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   /** Another interpreter may be configured: a process started with the old one goes. */
   private resolverChanged(): void {
     this.resolver = this.makeResolver();
-    this.stopWarm();
+    this.warm.clear();
     this.syncWarm();
   }
 
@@ -143,23 +139,8 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
    */
   private syncWarm(): void {
     const drill = this.session.active;
-    const wanted = this.deps.config.get('warmRuns') && drill?.problem && drill.attempt.plan && isOpen(drill.attempt) && drill.pack && this.deps.canRun(drill.pack) ? drill : undefined;
-    if (this.warm && (this.warm.attemptId !== wanted?.attempt.id || this.warm.runner.solutionPath !== wanted.attempt.solutionPath || this.warm.runner.language !== wanted.attempt.language)) this.stopWarm();
-    if (!wanted || this.warm) return;
-    const runner = new WarmRunner({ language: wanted.attempt.language, solutionPath: wanted.attempt.solutionPath, memoryMb: wanted.problem!.limits.memoryMb, env: this.runnerEnv() });
-    this.warm = { attemptId: wanted.attempt.id, runner };
-    runner.warm();
-  }
-
-  private stopWarm(): void {
-    this.warm?.runner.dispose();
-    this.warm = undefined;
-  }
-
-  /** The waiting process of a drill's runs, when there is one for it. */
-  warmRunnerOf(drill: OpenDrill): WarmRunner | undefined {
-    const warm = this.warm;
-    return warm?.attemptId === drill.attempt.id && warm.runner.solutionPath === drill.attempt.solutionPath && warm.runner.language === drill.attempt.language ? warm.runner : undefined;
+    const runs = this.deps.config.get('warmRuns') && drill?.problem && drill.attempt.plan && isOpen(drill.attempt) && drill.pack && this.deps.canRun(drill.pack);
+    this.warm.want(runs ? { key: drill.attempt.id, language: drill.attempt.language, solutionPath: drill.attempt.solutionPath, memoryMb: drill.problem!.limits.memoryMb } : undefined);
   }
 
   /**
@@ -341,7 +322,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
         },
       };
       // In the process started ahead for the active drill (which starts the next one after the run), else a fresh one.
-      const warm = this.warmRunnerOf(drill);
+      const warm = this.warm.runnerFor({ key: attempt.id, language: attempt.language, solutionPath: attempt.solutionPath });
       result = warm ? await warm.run(options) : await runSolution(options, this.runnerEnv());
     } finally {
       cancel.dispose();

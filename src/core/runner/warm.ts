@@ -168,3 +168,45 @@ export class WarmRunner {
     this.idleTimer = undefined;
   }
 }
+
+/** The solution a `WarmSlot` keeps a process for: the active drill's. */
+export interface WarmTarget {
+  /** What the solution belongs to (an attempt id): another key is another solution. */
+  key: string;
+  language: Language;
+  solutionPath: string;
+  memoryMb: number;
+}
+
+/**
+ * One warm runner at most, for whichever solution is wanted now (the editor's active drill): wanting another one
+ * ends the first one's process and starts the other's; wanting none ends it.
+ */
+export class WarmSlot {
+  private current: { target: WarmTarget; runner: WarmRunner } | undefined;
+
+  constructor(private readonly make: (target: WarmTarget) => WarmRunner) {}
+
+  /** Keeps a process started and waiting for `target` (its idle time starts again when it already waits). */
+  want(target: WarmTarget | undefined): void {
+    if (this.current && (!target || !sameSolution(this.current.target, target))) this.clear();
+    if (!target) return;
+    if (!this.current) this.current = { target, runner: this.make(target) };
+    this.current.runner.warm();
+  }
+
+  /** The runner for a solution, when the slot holds that one. */
+  runnerFor(target: Omit<WarmTarget, 'memoryMb'>): WarmRunner | undefined {
+    return this.current && sameSolution(this.current.target, target) ? this.current.runner : undefined;
+  }
+
+  /** Ends the process, whatever solution it was for. */
+  clear(): void {
+    this.current?.runner.dispose();
+    this.current = undefined;
+  }
+}
+
+function sameSolution(a: Omit<WarmTarget, 'memoryMb'>, b: Omit<WarmTarget, 'memoryMb'>): boolean {
+  return a.key === b.key && a.language === b.language && a.solutionPath === b.solutionPath;
+}

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pendingCleanups } from '../../../src/core/runner/cleanup';
 import { runSolution } from '../../../src/core/runner/run';
-import { WarmRunner, type WarmTimers } from '../../../src/core/runner/warm';
+import { WarmRunner, WarmSlot, type WarmTarget, type WarmTimers } from '../../../src/core/runner/warm';
 import type { Language } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
@@ -79,10 +79,12 @@ describe('runner: warm re-runs', function () {
       return p;
     };
 
-    it(`gives the verdicts of a cold run, pass, fail, error, timeout and memory, in the process that waited (${language})`, async () => {
+    it(`gives the verdicts of a cold run, pass, fail, error, timeout and memory, in the process that waited (${language})`, async function () {
+      this.timeout(120_000);
       const solutionPath = file('verdicts', fixture.verdicts);
       const problem = makeProblem({
-        limits: { timeMs: 500, memoryMb: 128 },
+        // Room for the memory case to reach its limit on a busy machine before its time is up.
+        limits: { timeMs: 1500, memoryMb: 128 },
         cases: [tc(['pid'], 0, { name: 'pid' }), tc([2], 4), tc([3], 7), tc(['raise'], 0), tc(['memory'], 0), tc([5], 10), tc(['loop'], 0), tc([6], 12)],
       });
       const cold = await runSolution({ problem, language, solutionPath }, testEnv());
@@ -175,6 +177,32 @@ describe('runner: warm re-runs', function () {
     const second = await runner.ready();
     const run2 = await runner.run({ problem, language: 'javascript', solutionPath });
     assert.equal(run2.cases[0].actual, second, 'the next process started with the run\'s limit');
+  });
+
+  it('keeps one process, for the solution wanted now: another one ends it and starts its own, none ends it', async () => {
+    const made: WarmRunner[] = [];
+    const slot = new WarmSlot((t) => {
+      const runner = warmRunner(t.language, t.solutionPath, { memoryMb: t.memoryMb });
+      made.push(runner);
+      return runner;
+    });
+    const a: WarmTarget = { key: 'attempt-a', language: 'python', solutionPath: path.join(dir, 'a.py'), memoryMb: 128 };
+    const b: WarmTarget = { key: 'attempt-b', language: 'javascript', solutionPath: path.join(dir, 'b.js'), memoryMb: 128 };
+    slot.want(a);
+    slot.want(a);
+    assert.equal(made.length, 1, 'wanting the same solution again keeps its runner');
+    const pidA = await made[0].ready();
+    assert.ok(pidA && isAlive(pidA));
+    assert.equal(slot.runnerFor(a), made[0]);
+    assert.equal(slot.runnerFor({ ...a, solutionPath: path.join(dir, 'other.py') }), undefined);
+    slot.want(b);
+    await waitFor(`process ${pidA} of the solution no longer wanted to end`, () => !isAlive(pidA));
+    const pidB = await made[1].ready();
+    assert.ok(pidB && isAlive(pidB));
+    assert.equal(slot.runnerFor(a), undefined);
+    slot.want(undefined);
+    await waitFor(`process ${pidB} to end`, () => !isAlive(pidB));
+    assert.equal(slot.runnerFor(b), undefined);
   });
 
   it('runs a compiled language cold: nothing waits', async () => {
