@@ -58,6 +58,8 @@ export class WarmRunner {
   private waiting: Promise<PrestartedHarness | undefined> | undefined;
   /** That process once started: what a synchronous dispose (on exit) kills. */
   private started: PrestartedHarness | undefined;
+  /** Processes a run took while they were still starting: theirs to use, not to end. */
+  private readonly handedOver = new WeakSet<Promise<PrestartedHarness | undefined>>();
   private idleTimer: unknown;
   private disposed = false;
   /** `timesEnded()` when this runner was made: once every run was ended (a signal, the editor closing), it warms no more. */
@@ -98,9 +100,9 @@ export class WarmRunner {
     const started = prestartHarness({ language: this.options.language, solutionPath: this.options.solutionPath, ...(this.memoryMb !== undefined ? { memoryMb: this.memoryMb } : {}) }, this.options.env).catch(() => undefined);
     this.waiting = started;
     void started.then((harness) => {
-      // Disposed, or taken by a run, while it started.
-      if (this.waiting !== started) harness?.dispose();
-      else this.started = harness;
+      if (this.waiting === started) this.started = harness;
+      // Disposed (or idle) while it started; a run that took it meanwhile uses it and ends it itself.
+      else if (!this.handedOver.has(started)) harness?.dispose();
     });
     this.restartIdleTimer();
   }
@@ -119,6 +121,7 @@ export class WarmRunner {
   async run(opts: Omit<RunOptions, 'prestarted'>): Promise<RunResult> {
     this.memoryMb = opts.problem.limits.memoryMb;
     const taken = this.waiting;
+    if (taken) this.handedOver.add(taken);
     this.waiting = undefined;
     this.started = undefined;
     this.clearIdleTimer();

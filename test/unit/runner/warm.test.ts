@@ -205,6 +205,16 @@ describe('runner: warm re-runs', function () {
     assert.equal(slot.runnerFor(b), undefined);
   });
 
+  it('runs in the process started for it even when the run comes before that process is up', async () => {
+    const solutionPath = path.join(dir, 'early.js');
+    fs.writeFileSync(solutionPath, 'function solve(a) {\n  return process.pid;\n}\nmodule.exports = { solve };\n');
+    const runner = warmRunner('javascript', solutionPath);
+    runner.warm();
+    const waiting = runner.ready();
+    const run = await runner.run({ problem: makeProblem({ cases: [tc([0], 0)] }), language: 'javascript', solutionPath });
+    assert.equal(run.cases[0].actual, await waiting, 'the case ran in the process warm() started');
+  });
+
   it('runs a compiled language cold: nothing waits', async () => {
     const runner = warmRunner('go', path.join(dir, 'solution.go'));
     runner.warm();
