@@ -13,7 +13,8 @@ Commands:
   run --problem ID [--pack DIR] --lang L FILE Run FILE against the problem's hidden tests
                                               (L: ${LANGUAGE_IDS.join(', ')}); with
                                               --complexity, then measure its growth on
-                                              generated inputs against PLAN.md's stated one
+                                              generated inputs against PLAN.md's stated one;
+                                              with --watch, again on every save of FILE
   digest [DIR]                                Compute the expected results of generated cases
                                               from the reference solutions; write their digests
   design FILE --problem ID [--pack DIR]       Check a DESIGN.md against the design gate (sections,
@@ -31,6 +32,7 @@ Options:
   --jobs N     check: run N solutions at once (default: the number of cores)
   --complexity run: after a passing run, measure the complexity; check: prove each reference is
                measured at or below its stated complexity and each too-slow wrong one above it
+  --watch, -w  run: run again on every save of FILE, with the interpreter started ahead (Ctrl-C to stop)
   --help, -h   Show this help
   --version    Show the version
 
@@ -57,6 +59,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         all: { type: 'boolean', default: false },
         jobs: { type: 'string', short: 'j' },
         complexity: { type: 'boolean', default: false },
+        watch: { type: 'boolean', short: 'w', default: false },
       },
     });
   } catch (e) {
@@ -103,7 +106,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       if (!values.lang) return usage(io, `run needs --lang ${LANGUAGE_IDS.join('|')}`);
       if (rest.length !== 1) return usage(io, 'run needs exactly one solution FILE');
       return (await import('./run')).runCommand(
-        { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]), complexity: values.complexity },
+        { problemId: values.problem, packDir: io.resolve(values.pack ?? '.'), lang: values.lang, file: io.resolve(rest[0]), complexity: values.complexity, watch: values.watch },
         opts,
       );
     }

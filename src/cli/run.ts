@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { ComplexityMeasurement } from '../core/complexity/measure';
 import type { Language, Problem } from '../core/pack/types';
 import { LANGUAGE_IDS } from '../core/languages/registry';
-import { endAllRuns, prestartHarness, runSolution, stringifyJsonExact, type RunnerEnv } from '../core/runner/index';
+import { endAllRuns, prestartHarness, runSolution, stringifyJsonExact, type RunResult, type RunnerEnv } from '../core/runner/index';
 import { ExitCode, type CommandOptions } from './io';
 import { formatDiagnostic, formatRun } from './report';
 import { cliLoadOptions, cliRunnerEnv, memoryLimitHint } from './runner';
@@ -15,6 +15,8 @@ export interface RunArgs {
   file: string;
   /** After a passing run, measure the solution's complexity on generated inputs and print it. */
   complexity?: boolean;
+  /** Run again on every save of the file, in a process started ahead and waiting, until Ctrl-C. */
+  watch?: boolean;
 }
 
 /** `drills run`: runs one solution file against a problem's hidden cases. */
@@ -30,6 +32,7 @@ export async function runCommand(args: RunArgs, { json, style, io }: CommandOpti
   const language = args.lang as Language;
   const releaseSignals = endRunsOnSignals();
   try {
+    if (args.watch) return await (await import('./watch')).watchRuns(args, language, { json, style, io });
     return await runLanguage(args, language, { json, style, io });
   } finally {
     releaseSignals();
@@ -60,36 +63,50 @@ async function runLanguage(args: RunArgs, language: Language, { json, style, io 
   const prestarted = await prestartHarness({ language, solutionPath: args.file, memoryMb: memoryLimitHint(args.packDir, args.problemId) }, env);
   try {
     // The loader (the YAML parser, the schema validators) is loaded only now, after the interpreter started.
-    const { findProblem } = await import('./findProblem');
-    const found = await findProblem(args.packDir, args.problemId, cliLoadOptions(io));
-    if (!found.problem) {
-      if (found.error) io.err(`drills: ${found.error}`);
-      for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, args.packDir));
-      return ExitCode.Usage;
-    }
-    // What the loader found is shown before any case runs; with errors in the tests, nothing runs.
-    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, found.problem.packDir ?? args.packDir));
-    if (found.problem.testsErrors) {
-      io.err(`drills: the hidden tests of ${found.problem.id} have errors (above); no case was run.`);
-      return ExitCode.Usage;
-    }
-    const result = await runSolution({ problem: found.problem, language, solutionPath: args.file, ...(prestarted ? { prestarted } : {}) }, env);
-    const passed = !result.error && result.cases.length > 0 && result.passed === result.cases.length;
-    if (!json) {
-      io.out(`${style.bold(found.problem.title)} ${style.dim(`(${found.problem.id}, ${args.lang})`)}`);
-      // One write for the whole report, not one per case.
-      io.out(formatRun(result, style).join('\n'));
-    }
-    // The verdict is out first; measuring takes seconds more.
-    const measured = args.complexity ? await measureAfterRun(found.problem, language, args.file, passed, env) : undefined;
-    if (json) io.out(stringifyJsonExact(measured ? { ...result, complexity: measured } : result, 2));
-    else if (measured) io.out(measured.lines.join('\n'));
-    if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
-    return passed ? ExitCode.Ok : ExitCode.Failed;
+    const problem = await loadProblemToRun(args, { style, io });
+    if (typeof problem === 'number') return problem;
+    const result = await runSolution({ problem, language, solutionPath: args.file, ...(prestarted ? { prestarted } : {}) }, env);
+    return await reportRun(problem, result, args, language, env, { json, style, io });
   } finally {
     // Unused when the problem did not load; killing it twice is harmless.
     prestarted?.dispose();
   }
+}
+
+/**
+ * The problem to run, with what the loader found wrong printed first; the exit code instead when it cannot run (not
+ * found, or errors in its hidden tests: nothing runs then).
+ */
+export async function loadProblemToRun(args: RunArgs, { style, io }: Pick<CommandOptions, 'style' | 'io'>): Promise<Problem | number> {
+  const { findProblem } = await import('./findProblem');
+  const found = await findProblem(args.packDir, args.problemId, cliLoadOptions(io));
+  if (!found.problem) {
+    if (found.error) io.err(`drills: ${found.error}`);
+    for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, args.packDir));
+    return ExitCode.Usage;
+  }
+  for (const d of found.diagnostics) io.err(formatDiagnostic(d, style, found.problem.packDir ?? args.packDir));
+  if (found.problem.testsErrors) {
+    io.err(`drills: the hidden tests of ${found.problem.id} have errors (above); no case was run.`);
+    return ExitCode.Usage;
+  }
+  return found.problem;
+}
+
+/** Prints a run's report (and the complexity after it, with --complexity); returns the exit code it means. */
+export async function reportRun(problem: Problem, result: RunResult, args: RunArgs, language: Language, env: RunnerEnv, { json, style, io }: CommandOptions): Promise<number> {
+  const passed = !result.error && result.cases.length > 0 && result.passed === result.cases.length;
+  if (!json) {
+    io.out(`${style.bold(problem.title)} ${style.dim(`(${problem.id}, ${args.lang})`)}`);
+    // One write for the whole report, not one per case.
+    io.out(formatRun(result, style).join('\n'));
+  }
+  // The verdict is out first; measuring takes seconds more.
+  const measured = args.complexity ? await measureAfterRun(problem, language, args.file, passed, env) : undefined;
+  if (json) io.out(stringifyJsonExact(measured ? { ...result, complexity: measured } : result, 2));
+  else if (measured) io.out(measured.lines.join('\n'));
+  if (result.error?.kind === 'interpreter-missing') return ExitCode.Usage;
+  return passed ? ExitCode.Ok : ExitCode.Failed;
 }
 
 /**

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import { parseJsonExact, stringifyJsonExact } from '../core/exactJson';
 import { jsonEqual, preview } from '../core/runner/compare';
 import {
+  READY_FD_VAR,
   protocolMarker,
   type HarnessCase,
   type HarnessError,
@@ -40,6 +41,18 @@ Error.stackTraceLimit = 30;
 
 // The CJS wrapper is on the solution's first line, so line numbers stay the user's.
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname, __drills_collect) {';
+
+// Up and waiting: a process kept warm is taken by a run from here on. The variable goes before the solution loads.
+const readyFd = Number(process.env[READY_FD_VAR]);
+delete process.env[READY_FD_VAR];
+if (Number.isInteger(readyFd) && readyFd > 2) {
+  try {
+    fs.writeSync(readyFd, '1');
+    fs.closeSync(readyFd);
+  } catch {
+    // Started without the descriptor (by hand): nobody waits for the byte.
+  }
+}
 
 // Integers beyond 2^53 reach the solution as BigInts: a Number would silently hold another integer.
 const job = parseJsonExact(fs.readFileSync(0, 'utf8')) as HarnessJob;

@@ -40,6 +40,8 @@ const SETTINGS = {
         ? Object.fromEntries(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''))
         : undefined,
   } satisfies Setting<Record<string, string>>,
+  /** Whether the active coding drill's next test process is started ahead and waits for the run. */
+  warmRuns: { default: true, parse: (raw) => (typeof raw === 'boolean' ? raw : undefined) } satisfies Setting<boolean>,
   mode: {
     default: 'interview',
     parse: (raw) => (raw === 'interview' || raw === 'practice' ? raw : undefined),

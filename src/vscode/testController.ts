@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { attemptDurationMs, isAttemptError, isOpen, recordRun, type Attempt } from '../core/attempt/index';
 import { coverageReport, type CoverageReport } from '../core/plan/index';
-import { createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunResult } from '../core/runner/index';
+import { WarmRunner, WarmSlot, createInterpreterResolver, runSolution, type CaseResult, type InterpreterResolver, type RunnerEnv, type RunResult } from '../core/runner/index';
 import { caseInputText, definitionLineOf, labelledValue, stackFrames, withLastRunCoverage } from '../core/session/index';
 import { describeDifference, showValue } from '../core/runner/difference';
 import { formatDuration, timerState } from '../core/timer/index';
@@ -53,6 +53,8 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly shownDrills = new Map<string, OpenDrill>();
   /** The drill that closed last, shown read-only until another one starts. */
   private closed: OpenDrill | undefined;
+  /** The active drill's next test process, started ahead and waiting for its run (`drills.warmRuns`). */
+  private readonly warm = new WarmSlot((t) => new WarmRunner({ ...t, env: this.runnerEnv() }));
 
   constructor(
     private readonly session: DrillSession,
@@ -73,10 +75,12 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     this.disposables.push(
       this.controller,
       this.lensesChanged,
-      deps.config.watch('pythonPath', () => (this.resolver = this.makeResolver())),
-      deps.config.watch('toolchains', () => (this.resolver = this.makeResolver())),
+      deps.config.watch('pythonPath', () => this.resolverChanged()),
+      deps.config.watch('toolchains', () => this.resolverChanged()),
+      deps.config.watch('warmRuns', () => this.syncWarm()),
       session.onDidChangeAttempt((attempt) => this.sync(attempt)),
       session.onDidChangeActive(() => this.sync()),
+      { dispose: () => this.warm.clear() },
       vscode.languages.registerCodeLensProvider(LANGUAGES.map((l) => ({ scheme: 'file', pattern: `**/${l.solutionFile}` })), this),
     );
     this.sync();
@@ -118,6 +122,27 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     return createInterpreterResolver({ paths: toolchainPaths(this.deps.config), cacheFile: this.deps.interpreterCacheFile });
   }
 
+  private runnerEnv(): RunnerEnv {
+    return { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now };
+  }
+
+  /** Another interpreter may be configured: a process started with the old one goes. */
+  private resolverChanged(): void {
+    this.resolver = this.makeResolver();
+    this.warm.clear();
+    this.syncWarm();
+  }
+
+  /**
+   * Keeps the active drill's next test process started and waiting once its hidden tests can run (plan accepted,
+   * attempt open, pack allowed to run here), unless `drills.warmRuns` is off; any other drill's process goes.
+   */
+  private syncWarm(): void {
+    const drill = this.session.active;
+    const runs = this.deps.config.get('warmRuns') && drill?.problem && drill.attempt.plan && isOpen(drill.attempt) && drill.pack && this.deps.canRun(drill.pack);
+    this.warm.want(runs ? { key: drill.attempt.id, language: drill.attempt.language, solutionPath: drill.attempt.solutionPath, memoryMb: drill.problem!.limits.memoryMb } : undefined);
+  }
+
   /**
    * One root per open drill whose plan was accepted; none before. A drill that just closed keeps its root, read-only
    * with its last results, until another drill starts: the candidate can still read what passed and what failed.
@@ -145,6 +170,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       else this.controller.items.add(this.rootFor(drill));
     }
     this.lensesChanged.fire();
+    this.syncWarm();
   }
 
   /** The drill whose cases stay shown read-only after it closed, if any. */
@@ -284,20 +310,20 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
     const solutionUri = vscode.Uri.file(attempt.solutionPath);
     let result: RunResult;
     try {
-      result = await runSolution(
-        {
-          problem,
-          language: attempt.language,
-          solutionPath: attempt.solutionPath,
-          only,
-          signal: abort.signal,
-          onCase: (c) => {
-            const item = items.get(c.index);
-            if (item) reported.push({ id: item.id, state: this.report(run, item, c, problem, solutionUri, fallbackLine) });
-          },
+      const options = {
+        problem,
+        language: attempt.language,
+        solutionPath: attempt.solutionPath,
+        only,
+        signal: abort.signal,
+        onCase: (c: CaseResult) => {
+          const item = items.get(c.index);
+          if (item) reported.push({ id: item.id, state: this.report(run, item, c, problem, solutionUri, fallbackLine) });
         },
-        { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now },
-      );
+      };
+      // In the process started ahead for the active drill (which starts the next one after the run), else a fresh one.
+      const warm = this.warm.runnerFor({ key: attempt.id, language: attempt.language, solutionPath: attempt.solutionPath });
+      result = warm ? await warm.run(options) : await runSolution(options, this.runnerEnv());
     } finally {
       cancel.dispose();
     }
@@ -339,7 +365,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
         void vscode.window.showInformationMessage(`${drill.title}: solved in ${took}${recorded.status === 'solved-late' ? ', late' : ''}. The attempt is closed; its cases stay in the Testing view until you start another drill.`);
       }
     }
-    await appendMeasuredComplexity({ drill, result, run, token, session: this.session, env: { harnessDir: this.deps.harnessDir, interpreters: this.resolver, now: Date.now } });
+    await appendMeasuredComplexity({ drill, result, run, token, session: this.session, env: this.runnerEnv() });
     return summary;
   }
 

@@ -8,3 +8,4 @@ export { endAllRuns } from './cleanup';
 export * from './protocol';
 export { parseJsonExact, stringifyJsonExact } from '../exactJson';
 export * from './types';
+export { WarmRunner, WarmSlot, DEFAULT_WARM_IDLE_MS, type WarmRunnerOptions, type WarmTarget, type WarmTimers } from './warm';

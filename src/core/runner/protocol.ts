@@ -125,6 +125,16 @@ export type HarnessMessage =
   | { t: 'exit'; index: number; code: number; output?: string; truncated?: boolean }
   | { t: 'done' };
 
+/**
+ * The environment variable naming the file descriptor on which a harness says it is up and waiting for its job: it
+ * writes one byte there and closes it, then reads the job on stdin. A process kept warm is ready once it did. The
+ * harness removes the variable before the solution loads. Harnesses that ignore it (compiled languages) just never
+ * say they are ready.
+ */
+export const READY_FD_VAR = 'DRILLS_READY_FD';
+/** The descriptor the runner gives every harness for that byte (stdin, stdout, stderr, then this one). */
+export const READY_FD = 3;
+
 /** The marker that starts every protocol message for a nonce. */
 export function protocolMarker(nonce: string): string {
   return `\u0001drills:${nonce}:`;

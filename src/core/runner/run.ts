@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as crypto from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Readable } from 'node:stream';
 import { stringifyJsonExact } from '../exactJson';
 import { DEFAULT_LIMITS } from '../pack/constants';
 import type { Language, Limits, Problem, TestCase } from '../pack/types';
@@ -17,7 +18,7 @@ import { judgeDigest } from './digest';
 import { withGeneratedCases } from './generator';
 import { solutionEnv } from './languages';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
-import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
+import { ProtocolReader, READY_FD, READY_FD_VAR, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
 /** Per-case cap on what a solution prints, in characters, in the harness and again in the parent. */
@@ -156,9 +157,11 @@ function spawnHarness(launch: HarnessLaunch, runner: LanguageModule, marker: str
     cwd: launch.cwd,
     // Its own session and process group; the marker in its environment finds whatever leaves both.
     detached: true,
-    stdio: ['pipe', 'pipe', 'pipe'],
-    env: solutionEnv(runner, launch.interpreter, marker, process.env, launch.env),
-  });
+    // An interpreted language's harness says on a fourth pipe when it is up and waiting for its job (READY_FD), cold
+    // or warm alike; a compiled language's process is the build's artifact, never started ahead of the run.
+    stdio: runner.build ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'],
+    env: { ...solutionEnv(runner, launch.interpreter, marker, process.env, launch.env), ...(runner.build ? {} : { [READY_FD_VAR]: String(READY_FD) }) },
+  }) as ChildProcessWithoutNullStreams;
 }
 
 /** A harness process with what finds every process it starts. */
@@ -166,12 +169,41 @@ interface Harness {
   child: ChildProcessWithoutNullStreams;
   marker: string;
   tree: ProcessTree | undefined;
+  /** True once the harness said it waits for its job; false when it ended (or cannot say so) first. */
+  ready: Promise<boolean>;
+  /** performance.now() at its spawn, and when it said it was ready. */
+  spawnedAt: number;
+  readyAt?: number;
+}
+
+/**
+ * How long the interpreter has spent starting so far, not counting the time it waited for its job after it was ready:
+ * a process that waited warm is charged its start-up as a cold one is (the time allowed after a time-out includes it).
+ */
+function startCostMs(h: Harness): number {
+  return (h.readyAt ?? performance.now()) - h.spawnedAt;
 }
 
 function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   const marker = newRunMarker();
+  const spawnedAt = performance.now();
   const child = spawnHarness(launch, runner, marker);
-  return { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined };
+  const readyPipe = child.stdio[READY_FD] as Readable | null | undefined;
+  const harness: Harness = { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined, ready: Promise.resolve(false), spawnedAt };
+  harness.ready = new Promise<boolean>((resolve) => {
+    if (!readyPipe) return resolve(false);
+    readyPipe.once('data', () => {
+      harness.readyAt = performance.now();
+      resolve(true);
+    });
+    readyPipe.on('error', () => resolve(false));
+    readyPipe.on('close', () => resolve(false));
+  });
+  // A process the solution started could hold the descriptor open (a harness that never closes it): the run must
+  // not wait for that pipe to close once the harness is gone.
+  child.on('exit', () => readyPipe?.destroy());
+  child.on('error', () => readyPipe?.destroy());
+  return harness;
 }
 
 /** Kills a harness and everything it started (its process group alone where there is no /proc). */
@@ -182,9 +214,9 @@ function killHarness(h: Harness): void {
 
 /** Whether the process and its pipes keep the parent's event loop alive. */
 function holdEventLoop(child: ChildProcessWithoutNullStreams, hold: boolean): void {
-  for (const handle of [child, child.stdin, child.stdout, child.stderr] as unknown as { ref?(): void; unref?(): void }[]) {
-    if (hold) handle.ref?.();
-    else handle.unref?.();
+  for (const handle of [child, child.stdin, child.stdout, child.stderr, child.stdio[READY_FD]] as unknown as ({ ref?(): void; unref?(): void } | null)[]) {
+    if (hold) handle?.ref?.();
+    else handle?.unref?.();
   }
 }
 
@@ -224,6 +256,7 @@ export async function prestartHarness(
     language: opts.language,
     memoryMb,
     pid: child.pid,
+    ready: harness0.ready,
     dispose() {
       if (state !== 'waiting') return;
       state = 'disposed';
@@ -232,6 +265,7 @@ export async function prestartHarness(
       child.stdin.destroy();
       child.stdout.destroy();
       child.stderr.destroy();
+      (child.stdio[READY_FD] as Readable | null | undefined)?.destroy();
     },
   };
   takeFromPrestarted.set(harness, (wanted) => {
@@ -522,7 +556,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       // Only the first process can be a prestarted one: taking it is one-shot.
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;
-      const spawnedAt = env.now();
+      const spawnedAt = env.now() - startCostMs(harness);
       let current: { index: number; startedAt: number; raw: CappedText } | undefined;
       let casesStarted = 0;
       let progressed = false;

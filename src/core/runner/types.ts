@@ -77,6 +77,8 @@ export interface PrestartedHarness {
   readonly memoryMb: number;
   /** The process id; undefined when the interpreter could not be started. */
   readonly pid: number | undefined;
+  /** True once the interpreter is up and waits for its job; false when it ended (or was disposed) first. */
+  readonly ready: Promise<boolean>;
   /** Kills the process unless a run has taken it; safe to call more than once. */
   dispose(): void;
 }

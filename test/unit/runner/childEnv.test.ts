@@ -6,7 +6,7 @@ import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
 const dir = tempDir();
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const SECRETS = ['GITHUB_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'PYTHONPATH', 'JAVA_TOOL_OPTIONS', 'DRILLS_KEPT'];
+const SECRETS = ['GITHUB_TOKEN', 'NPM_TOKEN', 'AWS_SECRET_ACCESS_KEY', 'NODE_OPTIONS', 'NODE_EXTRA_CA_CERTS', 'PYTHONPATH', 'JAVA_TOOL_OPTIONS', 'DRILLS_KEPT', 'DRILLS_READY_FD'];
 const KEPT = ['PATH', 'HOME', 'LANG'];
 
 const READ_ENV = {

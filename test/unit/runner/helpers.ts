@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { stringifyJsonExact } from '../../../src/core/exactJson';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
+import { WarmRunner } from '../../../src/core/runner/warm';
 import type { Language, Problem, TestCase } from '../../../src/core/pack/types';
 import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 import type { RunResult, RunnerEnv, RunOptions } from '../../../src/core/runner/types';
@@ -53,12 +54,41 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
 }
 
 
+/**
+ * How a shared suite's runs start: `cold`, a process started by the run, or `warm`, a process started ahead and
+ * waiting (a WarmRunner, as the editor and `drills run --watch` use). Verdicts and limits must not differ.
+ */
+export type RunMode = 'cold' | 'warm';
+
+/** The modes a language's runs are tested in: warm too where a process can wait for its run (no build step). */
+export function modesOf(language: Language): RunMode[] {
+  return languageById(language).build ? ['cold'] : ['cold', 'warm'];
+}
+
+/** A suite title's suffix for a mode: nothing for the usual cold run. */
+export const modeLabel = (mode: RunMode): string => (mode === 'warm' ? ', warm' : '');
+
+/** Runs a solution cold, or in the process a WarmRunner started and that waits (it fails when none could wait). */
+export async function runIn(mode: RunMode, opts: RunOptions, envOverrides: Partial<RunnerEnv> = {}): Promise<RunResult> {
+  const env = testEnv(envOverrides);
+  if (mode === 'cold') return runSolution(opts, env);
+  const runner = new WarmRunner({ language: opts.language, solutionPath: opts.solutionPath, memoryMb: opts.problem.limits.memoryMb, env });
+  try {
+    runner.warm();
+    if ((await runner.ready()) === undefined) throw new Error(`no ${opts.language} process waited for the run`);
+    return await runner.run(opts);
+  } finally {
+    // The process started after the run goes too, before the test looks for processes left behind.
+    await runner.close();
+  }
+}
+
 /** Writes a solution file into `dir` and runs it. */
-export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string } = {}): Promise<RunResult> {
+export async function runCode(dir: string, language: Language, code: string, problem: Problem, extra: Partial<RunOptions> & { env?: Partial<RunnerEnv>; file?: string; mode?: RunMode } = {}): Promise<RunResult> {
   const file = path.join(dir, extra.file ?? `sol_${Math.random().toString(36).slice(2, 8)}${languageById(language).extension}`);
   fs.writeFileSync(file, code);
-  const { env, ...rest } = extra;
-  return runSolution({ problem, language, solutionPath: file, ...rest }, testEnv(env));
+  const { env, mode, ...rest } = extra;
+  return runIn(mode ?? 'cold', { problem, language, solutionPath: file, ...rest }, env);
 }
 
 /** Whether a process is still alive (a zombie counts as gone: it only waits to be reaped). */

@@ -1,9 +1,8 @@
-import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Language } from '../../../src/core/pack/types';
-import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
+import { isAlive, languagesWith, makeProblem, modeLabel, modesOf, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
 import { languageById } from '../../../src/core/languages/registry';
 
@@ -48,8 +47,8 @@ const REWRITE_CHECKER: Partial<Record<Language, string>> = {
   cpp: 'class Solution {\npublic:\n    int solve(string checker) {\n        if (!checker.empty()) {\n            ofstream f(checker);\n            f << "module.exports = () => true;\\n";\n        }\n        return 41;\n    }\n};\n',
 };
 
-for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHECKER)) {
-  describe(`runner: what the solution's files and code can reach (${language})`, function () {
+for (const [language, mode] of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHECKER).flatMap((l) => modesOf(l).map((m) => [l, m] as const))) {
+  describe(`runner: what the solution's files and code can reach (${language}${modeLabel(mode)})`, function () {
     this.timeout(40_000);
     const dir = tempDir();
     afterEach(() => assert.deepEqual(strayProcesses(dir), []));
@@ -63,7 +62,7 @@ for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHEC
       }
       if (language !== 'python') fs.writeFileSync(path.join(own, 'package.json'), '{"type": "module"}\n');
       const problem = makeProblem({ limits: { timeMs: 5000, memoryMb: 64 }, cases: [tc(['ok'], 42), tc(['throw'], 42), tc(['memory'], 42), tc(['ok'], 42)] });
-      const run = await runCode(own, language, MODES[language]!, problem);
+      const run = await runCode(own, language, MODES[language]!, problem, { mode });
       assert.equal(run.error, undefined, run.error?.message);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'error', 'memory', 'passed'], JSON.stringify(run.cases.map((c) => c.message)));
       assert.match(run.cases[1].message ?? '', /bad input/);
@@ -78,7 +77,7 @@ for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHEC
       // Only a language that prepares the solution (transpiling) writes there.
       const expected = languageById(language).prepare ? [0o777, 0o700] : [0o777];
       const problem = makeProblem({ cases: [tc([tmp], expected)] });
-      const run = await runCode(dir, language, TEMP_MODES[language]!, problem, { env: { tmpDir: tmp } });
+      const run = await runCode(dir, language, TEMP_MODES[language]!, problem, { mode, env: { tmpDir: tmp } });
       assert.equal(run.cases[0].verdict, 'passed', JSON.stringify(run.cases[0]));
       assert.deepEqual(fs.readdirSync(tmp), ['drills-run']);
       assert.deepEqual(fs.readdirSync(path.join(tmp, 'drills-run')), []);
@@ -90,7 +89,7 @@ for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHEC
       const checker = path.join(pack, 'check.js');
       fs.writeFileSync(checker, 'module.exports = (args, expected, actual) => actual === expected || `got ${actual}`;\n');
       const problem = makeProblem({ dir: pack, compare: { kind: 'checker', script: 'check.js' }, cases: [tc([checker], 42), tc([''], 42)] });
-      const run = await runCode(pack, language, REWRITE_CHECKER[language]!, problem);
+      const run = await runCode(pack, language, REWRITE_CHECKER[language]!, problem, { mode });
       assert.equal(fs.readFileSync(checker, 'utf8'), 'module.exports = () => true;\n', 'the solution did rewrite it');
       assert.deepEqual(run.cases.map((c) => c.verdict), ['failed', 'failed'], JSON.stringify(run.cases.map((c) => c.message)));
     });
@@ -106,7 +105,7 @@ for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHEC
           `module.exports = (args, expected, actual) => { while (!require('fs').existsSync(${JSON.stringify(pidfile)})); return actual === expected; };\n`,
       );
       const problem = makeProblem({ dir: pack, compare: { kind: 'checker', script: 'check.js' }, cases: [tc([''], 41), tc([''], 42)] });
-      const run = await runCode(pack, language, REWRITE_CHECKER[language]!, problem);
+      const run = await runCode(pack, language, REWRITE_CHECKER[language]!, problem, { mode });
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'failed']);
       assert.equal(isAlive(await pidFrom(pidfile)), false, 'the checker\'s daemon still runs');
     });
@@ -126,7 +125,7 @@ for (const language of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWRITE_CHEC
         java: 'import java.nio.file.*;\n\nclass Solution {\n    public int solve(String m) throws Exception {\n        Files.writeString(Paths.get(m), "");\n        return 41;\n    }\n}\n',
       };
       const code = marks[language] ?? "function solve(m) {\n  require('fs').writeFileSync(m, '');\n  return 41;\n}\n";
-      const run = await runCode(path.join(pack, 'p'), language, code, problem);
+      const run = await runCode(path.join(pack, 'p'), language, code, problem, { mode });
       assert.match(run.error?.message ?? '', /outside the pack/);
       assert.equal(run.cases[0].verdict, 'error');
       assert.equal(fs.existsSync(marker), false, 'the solution ran');

@@ -1,10 +1,9 @@
-import { languagesWith } from './helpers';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
 import type { Language } from '../../../src/core/pack/types';
-import { isAlive, makeProblem, runCode, tc, tempDir } from './helpers';
+import { isAlive, languagesWith, makeProblem, modeLabel, modesOf, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
 
 /** Starts a daemon that leaves the harness's session and process group and writes its pid to `pidfile`. */
@@ -143,8 +142,8 @@ const HANG: Partial<Record<Language, string>> = {
 
 const twoArgs = { name: 'solve', params: [{ name: 'a', type: 'any' }, { name: 'b', type: 'any' }], returns: 'int' };
 
-for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
-  describe(`runner: processes the solution starts (${language})`, function () {
+for (const [language, mode] of languagesWith(DAEMON, SELF_KILL, HANG).flatMap((l) => modesOf(l).map((m) => [l, m] as const))) {
+  describe(`runner: processes the solution starts (${language}${modeLabel(mode)})`, function () {
     this.timeout(30_000);
     const dir = tempDir();
     afterEach(async () => {
@@ -157,7 +156,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
       const holder = path.join(dir, `holder-${language}.pid`);
       const quiet = path.join(dir, `quiet-${language}.pid`);
       const problem = makeProblem({ function: twoArgs, limits: { timeMs: 5000, memoryMb: 128 }, cases: [tc([holder, false], 42), tc([quiet, true], 42), tc(['x', false], 43)] });
-      const run = await runCode(dir, language, DAEMON[language]!, problem);
+      const run = await runCode(dir, language, DAEMON[language]!, problem, { mode });
       assert.equal(run.error, undefined, run.error?.message);
       assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'passed', 'failed'], JSON.stringify(run.cases.map((c) => c.message)));
       for (const file of [holder, quiet]) {
@@ -168,7 +167,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
 
     it('reports a SIGKILL the solution sent itself as an error, not as running out of memory', async () => {
       const problem = makeProblem({ function: twoArgs, cases: [tc(['kill', ''], 42), tc(['ok', ''], 42)] });
-      const run = await runCode(dir, language, SELF_KILL[language]!, problem);
+      const run = await runCode(dir, language, SELF_KILL[language]!, problem, { mode });
       assert.equal(run.cases[0].verdict, 'error', JSON.stringify(run.cases[0]));
       assert.match(run.cases[0].message ?? '', /SIGKILL \(not by the judge\)/);
       assert.equal(run.cases[1].verdict, 'passed');
@@ -179,7 +178,7 @@ for (const language of languagesWith(DAEMON, SELF_KILL, HANG)) {
       const tmp = path.join(dir, `tmp-${language}`);
       fs.mkdirSync(tmp);
       const problem = makeProblem({ function: twoArgs, limits: { timeMs: 20_000, memoryMb: 128 }, cases: [tc([pidfile, ''], 42), tc(['x', ''], 42)] });
-      const running = runCode(dir, language, HANG[language]!, problem, { env: { tmpDir: tmp } });
+      const running = runCode(dir, language, HANG[language]!, problem, { mode, env: { tmpDir: tmp } });
       const pid = await pidFrom(pidfile);
       assert.ok(pendingCleanups() > 0);
       endAllRuns();

@@ -1,17 +1,16 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runSolution } from '../../../src/core/runner/run';
 import { OUTPUT_CAP } from '../../../src/core/runner/run';
 import { LANGUAGE_IDS, languageById } from '../../../src/core/languages/registry';
 import type { CaseResult, RunResult } from '../../../src/core/runner/types';
-import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
+import { isAlive, makeProblem, modeLabel, modesOf, runIn, tc, tempDir } from './helpers';
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'runner');
 
 // One fixture per language: test/fixtures/runner/verdicts<extension>.
-for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTURES, `verdicts${languageById(l).extension}`)))) {
-  describe(`runner verdicts (${language})`, function () {
+for (const [language, mode] of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTURES, `verdicts${languageById(l).extension}`))).flatMap((l) => modesOf(l).map((m) => [l, m] as const))) {
+  describe(`runner verdicts (${language}${modeLabel(mode)})`, function () {
     // A compiled language's first build also builds the harness's precompiled part.
     this.timeout(languageById(language).build ? 300_000 : 45_000);
     const solutionPath = path.join(FIXTURES, `verdicts${languageById(language).extension}`);
@@ -70,8 +69,8 @@ for (const language of LANGUAGE_IDS.filter((l) => fs.existsSync(path.join(FIXTUR
     };
 
     before(async () => {
-      run = await runSolution({ problem, language, solutionPath, onCase: (r) => reported.push(r) }, testEnv());
-      hangRun = await runSolution({ problem: hangProblem, language, solutionPath }, testEnv());
+      run = await runIn(mode, { problem, language, solutionPath, onCase: (r) => reported.push(r) });
+      hangRun = await runIn(mode, { problem: hangProblem, language, solutionPath });
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -1,0 +1,223 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pendingCleanups } from '../../../src/core/runner/cleanup';
+import { runSolution } from '../../../src/core/runner/run';
+import { WarmRunner, WarmSlot, type WarmTarget, type WarmTimers } from '../../../src/core/runner/warm';
+import type { Language } from '../../../src/core/pack/types';
+import type { RunResult } from '../../../src/core/runner/types';
+import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
+import { strayProcesses, waitFor } from './processes';
+
+/** Timers a test fires by hand: nothing waits for the real idle time. */
+class ManualTimers implements WarmTimers {
+  private next = 1;
+  readonly pending = new Map<number, { callback: () => void; ms: number }>();
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.next++;
+    this.pending.set(id, { callback, ms });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number);
+  }
+  /** Fires every pending timer set for `ms`. */
+  fire(ms: number): void {
+    for (const [id, t] of [...this.pending]) {
+      if (t.ms !== ms) continue;
+      this.pending.delete(id);
+      t.callback();
+    }
+  }
+}
+
+const SOLUTIONS = {
+  python: {
+    ext: '.py',
+    verdicts: 'import os\ndef solve(a):\n    if a == "pid":\n        return os.getpid()\n    if a == "raise":\n        raise ValueError("bad")\n    if a == "loop":\n        while True:\n            pass\n    if a == "memory":\n        hog = bytearray(400 << 20)\n        return len(hog)\n    return a * 2\n',
+    counter: 'import builtins\ndef solve(a):\n    builtins.drills_seen = getattr(builtins, "drills_seen", 0) + 1\n    return builtins.drills_seen\n',
+    constant: (n: number) => `def solve(a):\n    return ${n}\n`,
+  },
+  javascript: {
+    ext: '.js',
+    verdicts: 'function solve(a) {\n  if (a === "pid") return process.pid;\n  if (a === "raise") throw new Error("bad");\n  if (a === "loop") for (;;) {}\n  if (a === "memory") return Buffer.alloc(400 << 20, 1).length;\n  return a * 2;\n}\nmodule.exports = { solve };\n',
+    counter: 'function solve(a) {\n  globalThis.drillsSeen = (globalThis.drillsSeen ?? 0) + 1;\n  return globalThis.drillsSeen;\n}\nmodule.exports = { solve };\n',
+    constant: (n: number) => `function solve(a) {\n  return ${n};\n}\nmodule.exports = { solve };\n`,
+  },
+  typescript: {
+    ext: '.ts',
+    verdicts: 'export function solve(a: any): any {\n  if (a === "pid") return process.pid;\n  if (a === "raise") throw new Error("bad");\n  if (a === "loop") for (;;) {}\n  if (a === "memory") return Buffer.alloc(400 << 20, 1).length;\n  return a * 2;\n}\n',
+    counter: 'export function solve(a: number): number {\n  const g = globalThis as any;\n  g.drillsSeen = (g.drillsSeen ?? 0) + 1;\n  return g.drillsSeen;\n}\n',
+    constant: (n: number) => `export function solve(a: number): number {\n  return ${n};\n}\n`,
+  },
+} satisfies Partial<Record<Language, unknown>>;
+
+/** A result without what differs between two runs of the same code (times, process ids, memory measured, stacks). */
+const comparable = (r: RunResult): unknown =>
+  r.cases.map(({ durationMs: _d, cpuMs: _c, stack: _s, actual, message, ...c }) => (c.name === 'pid' ? { ...c, actual: typeof actual } : { ...c, actual, message: message?.replace(/used \d+ MB/, 'used … MB') }));
+
+describe('runner: warm re-runs', function () {
+  this.timeout(60_000);
+  const dir = tempDir();
+  const runners: WarmRunner[] = [];
+  afterEach(() => runners.splice(0).forEach((r) => r.dispose()));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const warmRunner = (language: Language, solutionPath: string, extra: { timers?: WarmTimers; idleMs?: number; memoryMb?: number } = {}): WarmRunner => {
+    const runner = new WarmRunner({ language, solutionPath, env: testEnv(), memoryMb: 128, ...extra });
+    runners.push(runner);
+    return runner;
+  };
+
+  for (const language of ['python', 'javascript', 'typescript'] as const) {
+    const fixture = SOLUTIONS[language];
+    const folder = path.join(dir, language);
+    fs.mkdirSync(folder);
+    const file = (name: string, code: string): string => {
+      const p = path.join(folder, `${name}${fixture.ext}`);
+      fs.writeFileSync(p, code);
+      return p;
+    };
+
+    it(`gives the verdicts of a cold run, pass, fail, error, timeout and memory, in the process that waited (${language})`, async function () {
+      this.timeout(120_000);
+      const solutionPath = file('verdicts', fixture.verdicts);
+      const problem = makeProblem({
+        // Room for the memory case to reach its limit on a busy machine before its time is up.
+        limits: { timeMs: 1500, memoryMb: 128 },
+        cases: [tc(['pid'], 0, { name: 'pid' }), tc([2], 4), tc([3], 7), tc(['raise'], 0), tc(['memory'], 0), tc([5], 10), tc(['loop'], 0), tc([6], 12)],
+      });
+      const cold = await runSolution({ problem, language, solutionPath }, testEnv());
+      const runner = warmRunner(language, solutionPath);
+      runner.warm();
+      const pid = await runner.ready();
+      assert.ok(pid, 'a process waits');
+      const warm = await runner.run({ problem, language, solutionPath });
+      assert.equal(warm.cases[0].actual, pid, 'the first case ran in the waiting process');
+      // After a kill (memory, timeout) the rest run in a fresh, cold process, as in a cold run.
+      assert.deepEqual(warm.cases.map((c) => c.verdict), ['failed', 'passed', 'failed', 'error', 'memory', 'passed', 'timeout', 'passed']);
+      assert.deepEqual(comparable(warm), comparable(cold));
+      assert.deepEqual(warm.error, cold.error);
+    });
+
+    it(`runs each run in a fresh process: a global set by one run is not seen by the next (${language})`, async () => {
+      const solutionPath = file('counter', fixture.counter);
+      const problem = makeProblem({ cases: [tc([0], 1)] });
+      const runner = warmRunner(language, solutionPath);
+      runner.warm();
+      const first = await runner.ready();
+      const run1 = await runner.run({ problem, language, solutionPath });
+      const second = await runner.ready();
+      const run2 = await runner.run({ problem, language, solutionPath });
+      assert.ok(first && second && first !== second, `two processes (${first}, ${second})`);
+      assert.deepEqual([run1.cases[0].actual, run2.cases[0].actual], [1, 1]);
+      assert.ok(!isAlive(first), 'the first run\'s process is gone');
+    });
+
+    it(`judges the solution as saved at the run, when it was edited after the process started (${language})`, async () => {
+      const solutionPath = file('edited', fixture.constant(1));
+      const problem = makeProblem({ cases: [tc([0], 2)] });
+      const runner = warmRunner(language, solutionPath);
+      runner.warm();
+      await runner.ready();
+      assert.equal((await runner.run({ problem, language, solutionPath })).cases[0].verdict, 'failed');
+      assert.ok(await runner.ready(), 'the next process waits');
+      fs.writeFileSync(solutionPath, fixture.constant(2));
+      const after = await runner.run({ problem, language, solutionPath });
+      assert.equal(after.cases[0].verdict, 'passed', after.cases[0].message);
+    });
+  }
+
+  it('starts the next process after each run, and ends a process left idle after the idle time', async () => {
+    const timers = new ManualTimers();
+    const solutionPath = path.join(dir, 'idle.py');
+    fs.writeFileSync(solutionPath, SOLUTIONS.python.constant(1));
+    const runner = warmRunner('python', solutionPath, { timers, idleMs: 123_000 });
+    runner.warm();
+    const pid = await runner.ready();
+    assert.ok(pid && isAlive(pid));
+    timers.fire(123_000);
+    await waitFor(`process ${pid} to end`, () => !isAlive(pid));
+    assert.equal(await runner.ready(), undefined, 'nothing waits once idle');
+    // The next run is cold, and warms the one after it.
+    const run = await runner.run({ problem: makeProblem({ cases: [tc([0], 1)] }), language: 'python', solutionPath });
+    assert.equal(run.cases[0].verdict, 'passed');
+    const next = await runner.ready();
+    assert.ok(next && isAlive(next), 'a process waits again after the run');
+    assert.deepEqual([...timers.pending.values()].map((t) => t.ms), [123_000], 'one idle timer, for the new process');
+  });
+
+  it('leaves no process and no cleanup behind after dispose, even when disposed while the process starts', async () => {
+    const solutionPath = path.join(dir, 'disposed.js');
+    fs.writeFileSync(solutionPath, SOLUTIONS.javascript.constant(1));
+    const cleanupsBefore = pendingCleanups();
+    const runner = warmRunner('javascript', solutionPath);
+    runner.warm();
+    const pid = await runner.ready();
+    assert.ok(pid && isAlive(pid));
+    runner.dispose();
+    await waitFor(`process ${pid} to end`, () => !isAlive(pid));
+    const early = warmRunner('javascript', solutionPath);
+    early.warm();
+    early.dispose();
+    early.warm();
+    await waitFor('no process of the runner', () => strayProcesses(dir).length === 0);
+    await waitFor('every cleanup unregistered', () => pendingCleanups() === cleanupsBefore);
+  });
+
+  it('runs cold when the run needs another memory limit than the process started with, and warms the next with it', async () => {
+    const solutionPath = path.join(dir, 'limit.js');
+    fs.writeFileSync(solutionPath, 'function solve(a) {\n  return process.pid;\n}\nmodule.exports = { solve };\n');
+    const runner = warmRunner('javascript', solutionPath, { memoryMb: 64 });
+    runner.warm();
+    const first = await runner.ready();
+    const problem = makeProblem({ limits: { timeMs: 1000, memoryMb: 200 }, cases: [tc([0], 0)] });
+    const run1 = await runner.run({ problem, language: 'javascript', solutionPath });
+    assert.notEqual(run1.cases[0].actual, first, 'not run under the other --max-old-space-size');
+    const second = await runner.ready();
+    const run2 = await runner.run({ problem, language: 'javascript', solutionPath });
+    assert.equal(run2.cases[0].actual, second, 'the next process started with the run\'s limit');
+  });
+
+  it('keeps one process, for the solution wanted now: another one ends it and starts its own, none ends it', async () => {
+    const made: WarmRunner[] = [];
+    const slot = new WarmSlot((t) => {
+      const runner = warmRunner(t.language, t.solutionPath, { memoryMb: t.memoryMb });
+      made.push(runner);
+      return runner;
+    });
+    const a: WarmTarget = { key: 'attempt-a', language: 'python', solutionPath: path.join(dir, 'a.py'), memoryMb: 128 };
+    const b: WarmTarget = { key: 'attempt-b', language: 'javascript', solutionPath: path.join(dir, 'b.js'), memoryMb: 128 };
+    slot.want(a);
+    slot.want(a);
+    assert.equal(made.length, 1, 'wanting the same solution again keeps its runner');
+    const pidA = await made[0].ready();
+    assert.ok(pidA && isAlive(pidA));
+    assert.equal(slot.runnerFor(a), made[0]);
+    assert.equal(slot.runnerFor({ ...a, solutionPath: path.join(dir, 'other.py') }), undefined);
+    slot.want(b);
+    await waitFor(`process ${pidA} of the solution no longer wanted to end`, () => !isAlive(pidA));
+    const pidB = await made[1].ready();
+    assert.ok(pidB && isAlive(pidB));
+    assert.equal(slot.runnerFor(a), undefined);
+    slot.want(undefined);
+    await waitFor(`process ${pidB} to end`, () => !isAlive(pidB));
+    assert.equal(slot.runnerFor(b), undefined);
+  });
+
+  it('runs in the process started for it even when the run comes before that process is up', async () => {
+    const solutionPath = path.join(dir, 'early.js');
+    fs.writeFileSync(solutionPath, 'function solve(a) {\n  return process.pid;\n}\nmodule.exports = { solve };\n');
+    const runner = warmRunner('javascript', solutionPath);
+    runner.warm();
+    const waiting = runner.ready();
+    const run = await runner.run({ problem: makeProblem({ cases: [tc([0], 0)] }), language: 'javascript', solutionPath });
+    assert.equal(run.cases[0].actual, await waiting, 'the case ran in the process warm() started');
+  });
+
+  it('runs a compiled language cold: nothing waits', async () => {
+    const runner = warmRunner('go', path.join(dir, 'solution.go'));
+    runner.warm();
+    assert.equal(await runner.ready(), undefined);
+  });
+});
