@@ -38,6 +38,8 @@ import { newRunDir } from './lib/run-dir.mjs';
 const require = createRequire(import.meta.url);
 const TIMEOUT_MS = Number(process.env.DRILLS_TEST_TIMEOUT_MS || 10 * 60_000);
 const SMOKE_TIMEOUT_MS = 90_000;
+/** How often a file on disk is checked for what a step waits for (results, a save): cheap, and each wait ends sooner. */
+const POLL_MS = 50;
 const RELOAD_SUITE = path.join(repoRoot, 'out', 'test', 'reload', 'index.js');
 const RESTRICTED_SUITE = path.join(repoRoot, 'out', 'test', 'restricted', 'index.js');
 /** The Restricted Mode pass: Workspace Trust on, no prompt, so the folder simply opens untrusted. */
@@ -74,11 +76,18 @@ if (process.env.DRILLS_TEST_FILES && (wanted('reload') || wanted('restricted')))
 }
 
 /** Everything started here, stopped on every way out (including Ctrl-C and SIGTERM). */
-const running = { server: null, browser: null };
+const running = { servers: new Set(), browser: null };
 async function stopAll() {
-  const { server, browser } = running;
-  running.server = running.browser = null;
-  await Promise.allSettled([browser?.close(), server?.stopAndWait()]);
+  const { servers, browser } = running;
+  running.servers = new Set();
+  running.browser = null;
+  await Promise.allSettled([browser?.close(), ...[...servers].map((s) => s.stopAndWait())]);
+}
+/** Starts a code-server that stopAll ends. */
+async function startServer(options) {
+  const server = await startCodeServer(options);
+  running.servers.add(server);
+  return server;
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
@@ -86,7 +95,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     void stopAll().finally(() => process.exit(130));
   });
 }
-process.on('exit', () => running.server?.stop());
+process.on('exit', () => running.servers.forEach((s) => s.stop()));
 
 /** The extension hosts' own logs and the Drills channel, under the profile's logs folder. */
 function extensionHostLogs(userDataDir) {
@@ -101,13 +110,13 @@ function extensionHostLogs(userDataDir) {
 }
 
 /** Prints the end of each log, for a failure that happened outside the suite. */
-function dumpLogs(files) {
-  for (const file of files) console.log(`\n--- ${path.relative(repoRoot, file)} (last lines) ---\n${tail(file, 60)}`);
+function dumpLogs(files, print = log) {
+  for (const file of files) print(`\n--- ${path.relative(repoRoot, file)} (last lines) ---\n${tail(file, 60)}`);
 }
 
 /** Waits for results.json, forwarding progress lines; returns the results or a reason there are none. */
-async function waitForResults({ resultsFile, progressFile, server, page, screenshotsDir }) {
-  const follow = follower(progressFile);
+async function waitForResults({ resultsFile, progressFile, server, page, screenshotsDir, print }) {
+  const follow = follower(progressFile, print);
   // A deadline on progress, not on the whole suite: a busy machine slows every test, and mocha times each one out.
   let until = Date.now() + TIMEOUT_MS;
   let crashed = false;
@@ -131,7 +140,7 @@ async function waitForResults({ resultsFile, progressFile, server, page, screens
     if (crashed) return { reason: 'the browser page crashed before the suite finished' };
     if (Date.now() > until) return { reason: `the suite reported nothing for ${TIMEOUT_MS / 60_000} minutes` };
     // Often: a screenshot the suite asked for holds it up until taken.
-    await sleep(100);
+    await sleep(POLL_MS);
   }
 }
 
@@ -154,7 +163,10 @@ async function takeRequestedScreenshots(page, dir) {
       outcome = e.message.split('\n')[0];
     }
     fs.rmSync(file, { force: true });
-    fs.writeFileSync(file.replace(/\.request$/, '.done'), outcome);
+    // Whole or not at all: the suite polls for the file and must never read it half written.
+    const done = file.replace(/\.request$/, '.done');
+    fs.writeFileSync(`${done}.tmp`, outcome);
+    fs.renameSync(`${done}.tmp`, done);
   }
 }
 
@@ -162,7 +174,7 @@ async function takeRequestedScreenshots(page, dir) {
  * Runs one suite (`testsPath`) in a fresh browser context on `workspace`; resolves with its results, or a reason
  * there are none (after printing the logs that may say why).
  */
-async function runSuite({ browser, server, workspace, testsPath, userDataDir, consoleLog, screenshots = false }) {
+async function runSuite({ browser, server, workspace, testsPath, userDataDir, consoleLog, screenshots = false, print = log }) {
   const outDir = path.join(workspace, '.drills-test');
   const resultsFile = path.join(outDir, 'results.json');
   const progressFile = path.join(outDir, 'progress.log');
@@ -173,8 +185,8 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   const { context, page } = await freshPage(browser, consoleLog);
   try {
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
-    const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined });
-    if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
+    const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined, print });
+    if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog], print);
     return outcome;
   } finally {
     await context.close();
@@ -199,7 +211,7 @@ async function runFromPalette(page, title) {
       // Inside the retry: a view or editor the previous command reveals can close the palette while it is typed in.
       await typeInPalette(page, title);
       await row.waitFor({ timeout: 3000 });
-      await row.click();
+      await clickRow(page, row);
       return;
     } catch (e) {
       if (Date.now() > until) throw new Error(`the command palette never listed "${title}"`, { cause: e });
@@ -228,7 +240,27 @@ async function pickInQuickPick(page, text, shows = [text]) {
   for (const part of shows) rows = rows.filter({ hasText: part });
   const row = rows.first();
   await row.waitFor({ timeout: 30_000 });
-  await row.click();
+  await clickRow(page, row);
+}
+
+/**
+ * Clicks a list row as a person would. The pointer resting on a row for a moment shows a hover over it (a quick
+ * pick row's description), and the hover then takes every click aimed at the row: the pointer left where the last
+ * pick was clicked rests on the next quick pick's first row, and on a busy machine a click that had to wait (the
+ * list still filtering) meets one. So the pointer is moved away first, which closes any hover, and again before
+ * each new try.
+ */
+async function clickRow(page, row, timeout = 30_000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
+    try {
+      await row.click({ timeout: Math.min(5000, Math.max(1, until - Date.now())) });
+      return;
+    } catch (e) {
+      if (Date.now() >= until) throw e;
+    }
+  }
 }
 
 /** A plan that passes the gate (the same sections as test/integration/sessionHelpers.ts's). */
@@ -252,11 +284,12 @@ const UI_PLAN = [
  * language from its quick picks; the run command absent from the palette until the plan is submitted, then
  * present; the starter's run failing in the Testing view.
  */
-async function uiDrillFlow({ browser, server, folder, consoleLog }) {
-  const { context, page } = await freshPage(browser, consoleLog);
+async function uiDrillFlow({ browser, server, folder, consoleLog, opened }) {
+  // A window on the folder: the one the smoke step left open (it opened the Drills view only), else a fresh one.
+  const { context, page } = opened ?? (await freshPage(browser, consoleLog));
   const shot = path.join(testResultsDir, 'start-drill.png');
   try {
-    await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
+    if (!opened) await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await runFromPalette(page, 'Drills: Start Drill');
     await pickInQuickPick(page, UI_PROBLEM.title);
@@ -289,7 +322,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog }) {
     const saved = Date.now() + 30_000;
     while (fs.readFileSync(plan, 'utf8') !== UI_PLAN) {
       if (Date.now() > saved) throw new Error('PLAN.md was not saved with the typed plan');
-      await sleep(200);
+      await sleep(POLL_MS);
     }
     await runFromPalette(page, 'Drills: Submit Plan');
     await page.locator('.part.statusbar .statusbar-item', { hasText: /code \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
@@ -369,7 +402,7 @@ async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
     const written = Date.now() + 30_000;
     while (!fs.existsSync(solution)) {
       if (Date.now() > written) throw new Error(`no starter written at ${solution}`);
-      await sleep(200);
+      await sleep(POLL_MS);
     }
     // The window reopens on the chosen folder, and finishes the drill there.
     await page.waitForURL((url) => url.toString() !== before && url.searchParams.get('folder') === folder, { timeout: SMOKE_TIMEOUT_MS });
@@ -496,7 +529,7 @@ async function pasteAndSave(page, file, text) {
   const until = Date.now() + 30_000;
   while (fs.readFileSync(file, 'utf8') !== text) {
     if (Date.now() > until) throw new Error(`${path.basename(file)} was not saved with the typed text`);
-    await sleep(200);
+    await sleep(POLL_MS);
   }
 }
 
@@ -613,7 +646,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     if (!said || !counted || said[1] !== counted[1] || said[2] !== counted[2]) throw new Error(`the Testing view counts ${counted?.[0]?.trim()} where the run says ${said?.[0]}`);
     // The result panel: the failed case's message with the input beside expected and got.
     await typeInPalette(page, 'Focus on Test Results View');
-    await quickRow(page, 'Test Results').click({ timeout: 10_000 });
+    await clickRow(page, quickRow(page, 'Test Results'), 10_000);
     // A failed case's own message: where it differs, the input, expected and got.
     await page.locator('.part.panel .monaco-list-row', { hasText: 'Wrong answer' }).first().click({ timeout: 30_000 });
     await page.locator('.part.panel .monaco-list-row', { hasText: 'Input:' }).first().click({ timeout: 30_000 });
@@ -644,7 +677,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await timerItem(page, /clarify \d+:\d\d/).click({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Longest Binge Streak ·' }).filter({ hasText: 'practice mode' }).first().waitFor({ timeout: 30_000 });
-    await quickRow(page, 'Pause Timer').click({ timeout: 30_000 });
+    await clickRow(page, quickRow(page, 'Pause Timer'), 30_000);
     await timerItem(page, /\(paused\)/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await runFromPalette(page, 'Drills: Abandon Drill');
     setUserSettings(userDataDir, { 'drills.mode': undefined });
@@ -652,7 +685,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     // A mock of two problems: the first language pick dismissed, asked again; Finish Drill asks before moving on.
     await runFromPalette(page, 'Drills: Start Mock Interview');
     await pickInQuickPick(page, '2 problems');
-    await quickRow(page, '').click({ timeout: 30_000 });
+    await clickRow(page, quickRow(page, ''), 30_000);
     const minutes = page.locator('.quick-input-widget .quick-input-box input');
     await minutes.fill('40');
     await page.keyboard.press('Enter');
@@ -985,10 +1018,14 @@ const EDITOR_AS_TYPED = {
   'editor.acceptSuggestionOnEnter': 'off',
 };
 
-/** Opens the Drills view in a fresh window of the extension under development and saves a screenshot. */
+/**
+ * Opens the Drills view in a fresh window of the extension under development and saves a screenshot; resolves with
+ * the window, left open for the next step (whose to close).
+ */
 async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
   // A context of its own: nothing remembered from the suite's window, so the view starts closed.
   const { context, page } = await freshPage(browser, consoleLog);
+  let passed = false;
   try {
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
@@ -998,10 +1035,47 @@ async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
     // Let the expanded pack render its topics and the hover fade, for a screenshot worth looking at.
     await page.mouse.move(800, 600);
     await settled(page);
+    passed = true;
+    return { context, page };
   } finally {
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
     await page.screenshot({ path: screenshot }).catch(() => undefined);
-    await context.close();
+    if (!passed) await context.close();
+  }
+}
+
+/**
+ * The Restricted Mode suite in a code-server of its own whose profile enables Workspace Trust; resolves (never
+ * rejects) with its outcome and the lines it printed, kept to be shown together.
+ */
+async function restrictedSuite({ browser, install }) {
+  const lines = [];
+  const print = (line) => lines.push(line);
+  const restricted = newRunDir('restricted', RESTRICTED_SETTINGS);
+  let server;
+  try {
+    server = await startServer({
+      install,
+      port: await freePort(),
+      userDataDir: restricted.userDataDir,
+      extensionsDir: restricted.extensionsDir,
+      folder: restricted.workspace,
+      logFile: path.join(restricted.dir, 'code-server.log'),
+    });
+    const outcome = await runSuite({
+      browser,
+      server,
+      workspace: restricted.workspace,
+      testsPath: RESTRICTED_SUITE,
+      userDataDir: restricted.userDataDir,
+      consoleLog: path.join(restricted.dir, 'browser-console.log'),
+      print,
+    });
+    return { outcome, lines };
+  } catch (e) {
+    return { outcome: { reason: e.message }, lines };
+  } finally {
+    await server?.stopAndWait();
   }
 }
 
@@ -1018,7 +1092,10 @@ async function main() {
   const consoleLog = path.join(runDir, 'browser-console.log');
   const port = await freePort();
   log(`Starting code-server on 127.0.0.1:${port} (run folder ${path.relative(repoRoot, runDir)})`);
-  const server = (running.server = await startCodeServer({ install, port, userDataDir, extensionsDir, folder: workspace, logFile: path.join(runDir, 'code-server.log') }));
+  const server = await startServer({ install, port, userDataDir, extensionsDir, folder: workspace, logFile: path.join(runDir, 'code-server.log') });
+  // Beside everything else: it has a code-server, a profile and a workspace of its own, so it shares nothing with the
+  // other steps, and it mostly waits on its window, as they do. Its output is printed once it is over.
+  const restrictedRun = wanted('restricted') ? restrictedSuite({ browser, install }) : undefined;
 
   let results = { passed: 0, failed: 0, pending: 0, failures: [], tests: [] };
   if (wanted('suite')) {
@@ -1034,12 +1111,14 @@ async function main() {
 
   if (wanted('ui')) {
     const screenshot = path.join(testResultsDir, 'drills-view.png');
+    // The smoke step's window goes on to the drill flow: one window fewer to open.
+    let opened;
     await countStep(results, `UI smoke: the Drills view lists "${BUILT_IN_PACK_NAME}"`, async () => {
-      await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
+      opened = await uiSmoke({ browser, server, folder: workspace, screenshot, consoleLog });
       return `screenshot: ${path.relative(repoRoot, screenshot)}`;
     }, [consoleLog]);
 
-    await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog }), [consoleLog]);
+    await countStep(results, 'UI: Start Drill from the command palette, plan, then Run Hidden Tests (Python)', () => uiDrillFlow({ browser, server, folder: workspace, consoleLog, opened }), [consoleLog]);
   }
 
   if (wanted('ui') || wanted('loop')) {
@@ -1068,34 +1147,19 @@ async function main() {
   }, [server.logFile, ...extensionHostLogs(userDataDir), consoleLog]);
   }
   await server.stopAndWait();
-  if (!wanted('restricted')) return reportResults(results);
-
-  log('Running the Restricted Mode suite in an untrusted workspace:');
-  const restricted = newRunDir('restricted', RESTRICTED_SETTINGS);
-  const restrictedServer = (running.server = await startCodeServer({
-    install,
-    port: await freePort(),
-    userDataDir: restricted.userDataDir,
-    extensionsDir: restricted.extensionsDir,
-    folder: restricted.workspace,
-    logFile: path.join(restricted.dir, 'code-server.log'),
-  }));
-  const second = await runSuite({
-    browser,
-    server: restrictedServer,
-    workspace: restricted.workspace,
-    testsPath: RESTRICTED_SUITE,
-    userDataDir: restricted.userDataDir,
-    consoleLog: path.join(restricted.dir, 'browser-console.log'),
-  });
-  if (!second.results) {
-    results.failed++;
-    results.failures.push({ title: 'Restricted Mode suite', message: `did not run to the end: ${second.reason}`, stack: '' });
-  } else {
-    results.passed += second.results.passed;
-    results.failed += second.results.failed;
-    results.pending += second.results.pending;
-    results.failures.push(...second.results.failures);
+  if (restrictedRun) {
+    const { outcome, lines } = await restrictedRun;
+    log('The Restricted Mode suite in an untrusted workspace (run beside the steps above):');
+    for (const line of lines) log(line);
+    if (!outcome.results) {
+      results.failed++;
+      results.failures.push({ title: 'Restricted Mode suite', message: `did not run to the end: ${outcome.reason}`, stack: '' });
+    } else {
+      results.passed += outcome.results.passed;
+      results.failed += outcome.results.failed;
+      results.pending += outcome.results.pending;
+      results.failures.push(...outcome.results.failures);
+    }
   }
   return reportResults(results);
 }

@@ -116,7 +116,7 @@ export async function startCodeServer({ install, port, userDataDir, extensionsDi
     async stopAndWait(graceMs = 5000) {
       server.stop();
       const until = Date.now() + graceMs;
-      while (!exited && Date.now() < until) await sleep(100);
+      while (!exited && Date.now() < until) await sleep(25);
       try {
         if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
       } catch {
@@ -128,7 +128,7 @@ export async function startCodeServer({ install, port, userDataDir, extensionsDi
   while (Date.now() < until) {
     if (exited) throw new Error(`code-server exited (${exited.code ?? exited.signal}) before answering; its log:\n${tail(logFile)}`);
     if ((await statusOf(`${server.origin}/healthz`)) === 200) return server;
-    await sleep(300);
+    await sleep(50);
   }
   server.stop();
   throw new Error(`code-server did not answer on ${server.origin} within ${timeoutMs / 1000} s; its log:\n${tail(logFile)}`);

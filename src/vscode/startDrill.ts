@@ -267,20 +267,29 @@ export class DrillStarter implements vscode.Disposable {
    */
   async openStatement(target: DrillNode | ProblemSummary): Promise<void> {
     const problem = problemOf(target);
-    if (!problem) return;
+    if (problem) await this.showStatement(problem, false);
+  }
+
+  /**
+   * Shows the statement (see openStatement); true when a new preview was asked for: it opens, and takes the focus,
+   * after this returns. The source shown instead of a preview leaves the focus where it is when `keepFocus`.
+   */
+  private async showStatement(problem: ProblemSummary, keepFocus: boolean): Promise<boolean> {
     const uri = vscode.Uri.file(path.join(problem.dir, STATEMENT_FILE));
     // One statement preview at a time: the open one is kept when it is this problem's, else it makes way (a locked
     // preview is never reused by the next one, so they would pile up drill after drill).
     const previews = statementPreviewTabs();
-    if (previews.length > 0 && this.statementShown === uri.fsPath) return;
+    if (previews.length > 0 && this.statementShown === uri.fsPath) return false;
     if (previews.length > 0) await vscode.window.tabGroups.close(previews, true);
     this.statementShown = uri.fsPath;
     try {
       await vscode.commands.executeCommand('markdown.showLockedPreviewToSide', uri);
+      return true;
     } catch (e) {
       // The built-in Markdown extension can be disabled: the source is better than nothing.
       this.deps.log.warn(`Markdown preview unavailable (${e instanceof Error ? e.message : String(e)}): opening the statement as text.`);
-      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+      await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.Beside, preview: true, preserveFocus: keepFocus });
+      return false;
     }
   }
 
@@ -290,9 +299,10 @@ export class DrillStarter implements vscode.Disposable {
   private async openDrill(start: DrillStart): Promise<void> {
     const solution = vscode.Uri.file(start.solutionPath);
     await this.showSolution(solution);
-    await this.openStatement(start.problem);
-    // The Markdown preview opens after its command returns and takes the focus: wait for its tab, then give
-    // the focus back to the solution, where the user types.
+    // A new Markdown preview opens after its command returns and takes the focus: wait for its tab, then give the
+    // focus back to the solution, where the user types. A preview kept open (the same problem again) takes nothing:
+    // waiting for it would only run out the timeout.
+    if (!(await this.showStatement(start.problem, true))) return;
     await previewActive(PREVIEW_WAIT_MS);
     await this.showSolution(solution);
   }

@@ -20,6 +20,9 @@ export function workspaceDir(): string {
   return folder.uri.fsPath;
 }
 
+/** How often `until` checks: the checks are cheap reads of the editor's state, and every wait ends this much sooner. */
+const POLL_MS = 25;
+
 /** Polls `check` until it returns a value other than undefined/false; fails with `what` after `timeoutMs`. */
 export async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -27,7 +30,7 @@ export async function until<T>(what: string, check: () => T | undefined | false,
     const value = check();
     if (value !== undefined && value !== false) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, POLL_MS));
   }
 }
 

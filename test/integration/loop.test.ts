@@ -5,12 +5,11 @@ import * as vscode from 'vscode';
 import type { MockPrompts } from '../../src/vscode/mock';
 import { timerActions } from '../../src/vscode/timerStatusBar';
 import { failureMessage, failureMessages, failureText, wrapWords, type HiddenRunSummary } from '../../src/vscode/testController';
-import { workspaceDir } from './drillsHelpers';
 import { screenshot } from './screenshots';
 import { refusalText } from '../../src/vscode/planGate';
 import { statementPreviewTabs } from '../../src/vscode/startDrill';
 import { timerState } from '../../src/core/timer/index';
-import { abandonAll, drillsApi, noPrompts, setSetting, startDrill, until, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
+import { abandonAll, drillsApi, noPrompts, setSetting, startDrill, until, useDrillSuite, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
 
 /** Where this suite's attempts go, inside the workspace. */
 const ATTEMPTS = 'loop-drills';
@@ -22,26 +21,7 @@ interface Manifest {
 describe('The drill loop as a candidate meets it', function () {
   this.timeout(180_000);
 
-  before(async () => {
-    await setSetting('defaultLanguage', 'javascript');
-    await setSetting('mode', 'interview');
-    await setSetting('attemptFolder', `${ATTEMPTS}/\${problemId}`);
-  });
-
-  beforeEach(async () => {
-    const { api } = await drillsApi();
-    await abandonAll(api);
-  });
-
-  after(async () => {
-    const { api } = await drillsApi();
-    await abandonAll(api);
-    await setSetting('mode', undefined);
-    await setSetting('defaultLanguage', undefined);
-    await setSetting('attemptFolder', undefined);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    fs.rmSync(path.join(workspaceDir(), ATTEMPTS), { recursive: true, force: true });
-  });
+  useDrillSuite(ATTEMPTS);
 
   it('a run reports one result per hidden case and none for the drill itself, so the Testing view counts what the message says', async () => {
     const { api } = await drillsApi();

@@ -16,11 +16,14 @@ export async function screenshot(name: string, waitFor?: string): Promise<void> 
   if (!fs.existsSync(dir)) return;
   const done = path.join(dir, `${name}.done`);
   fs.rmSync(done, { force: true });
-  fs.writeFileSync(path.join(dir, `${name}.request`), JSON.stringify({ name, waitFor }));
+  // Whole or not at all: the launcher polls the folder and must never read a request half written.
+  const request = path.join(dir, `${name}.request`);
+  fs.writeFileSync(`${request}.tmp`, JSON.stringify({ name, waitFor }));
+  fs.renameSync(`${request}.tmp`, request);
   const end = Date.now() + WAIT_MS;
   while (!fs.existsSync(done)) {
     if (Date.now() > end) throw new Error(`the launcher took no screenshot "${name}" within ${WAIT_MS / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 50));
   }
   const outcome = fs.readFileSync(done, 'utf8');
   if (outcome !== 'ok') throw new Error(`screenshot "${name}": ${outcome}`);

@@ -7,7 +7,7 @@ import type { RunRecordWithCoverage } from '../../src/core/session/index';
 import { failureMessage, type HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
 import { screenshot } from './screenshots';
-import { abandonAll, drillsApi, setSetting, startDrill, until, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
+import { drillsApi, setSetting, startDrill, until, useDrillSuite, VALID_PLAN, writeSolutionFrom, writeThroughEditor } from './sessionHelpers';
 
 const PROBLEM = 'first-unique-title';
 /** Where this suite's attempts go, inside the workspace. */
@@ -21,26 +21,7 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
   // Runs spawn real interpreters on a shared 2-core machine.
   this.timeout(120_000);
 
-  before(async () => {
-    await setSetting('defaultLanguage', 'javascript');
-    await setSetting('mode', 'interview');
-    // A folder of its own, so other suites find the workspace's drills/ folder as they left it.
-    await setSetting('attemptFolder', `${ATTEMPTS}/\${problemId}`);
-  });
-
-  beforeEach(async () => {
-    const { api } = await drillsApi();
-    await abandonAll(api);
-  });
-
-  after(async () => {
-    const { api } = await drillsApi();
-    await abandonAll(api);
-    await setSetting('mode', undefined);
-    await setSetting('defaultLanguage', undefined);
-    await setSetting('attemptFolder', undefined);
-    fs.rmSync(path.join(workspaceDir(), ATTEMPTS), { recursive: true, force: true });
-  });
+  useDrillSuite(ATTEMPTS);
 
   it('the run command is hidden by when clauses until the plan is accepted', async () => {
     const { extensionPath } = await drillsApi();

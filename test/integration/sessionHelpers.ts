@@ -7,7 +7,7 @@ import { abandon } from '../../src/core/attempt/index';
 import type { DrillsApi } from '../../src/vscode/extension';
 import type { DrillPrompts, DrillStart } from '../../src/vscode/startDrill';
 import type { OpenDrill } from '../../src/vscode/session';
-import { drillsApi, until } from './drillsHelpers';
+import { drillsApi, until, workspaceDir } from './drillsHelpers';
 
 /** Prompts that never ask: a new attempt each time, and any other question fails the test. */
 export const noPrompts: DrillPrompts = {
@@ -87,6 +87,35 @@ export async function setHistoryAside(api: DrillsApi): Promise<() => void> {
     for (const name of fs.readdirSync(aside)) fs.renameSync(path.join(aside, name), path.join(dir, name));
     fs.rmSync(aside, { recursive: true, force: true });
   };
+}
+
+/**
+ * The hooks of a suite that starts drills: JavaScript by default, interview mode and its attempts in `folder` (inside
+ * the workspace, so other suites find the workspace's drills/ folder as they left it) for the suite; no open attempt
+ * before each test; afterwards every attempt closed, the settings unset, no editor open and `folder` removed.
+ * Call it at the top of a `describe`.
+ */
+export function useDrillSuite(folder: string): void {
+  before(async () => {
+    await setSetting('defaultLanguage', 'javascript');
+    await setSetting('mode', 'interview');
+    await setSetting('attemptFolder', `${folder}/\${problemId}`);
+  });
+
+  beforeEach(async () => {
+    const { api } = await drillsApi();
+    await abandonAll(api);
+  });
+
+  after(async () => {
+    const { api } = await drillsApi();
+    await abandonAll(api);
+    await setSetting('mode', undefined);
+    await setSetting('defaultLanguage', undefined);
+    await setSetting('attemptFolder', undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(path.join(workspaceDir(), folder), { recursive: true, force: true });
+  });
 }
 
 /** Copies a built-in problem's file (a reference or a wrong solution) over the attempt's solution. */
