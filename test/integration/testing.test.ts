@@ -4,7 +4,24 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
-import { abandonAll, drillsApi, setSetting, startDrill, VALID_PLAN, writeThroughEditor } from './sessionHelpers';
+import { abandonAll, drillsApi, setSetting, startDrill, until, VALID_PLAN, writeThroughEditor } from './sessionHelpers';
+
+/** The extension host's test processes started ahead and waiting for a run (their environment names the ready pipe). */
+function waitingTestProcesses(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid !== process.pid || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
+      if (fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').some((v) => v.startsWith('DRILLS_READY_FD='))) pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
 
 /** Where this suite's attempts go, inside the workspace. */
 const ATTEMPTS = 'testing-drills';
@@ -32,6 +49,26 @@ describe('The Testing view and runs started from the command', function () {
     await setSetting('attemptFolder', undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(path.join(workspaceDir(), ATTEMPTS), { recursive: true, force: true });
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('keeps the active drill\'s next test process started once its plan is accepted, and ends it when the setting is off or the drill closes', async () => {
+    const { api } = await drillsApi();
+    const { start } = await startDrill(api, PROBLEM);
+    assert.deepEqual(waitingTestProcesses(), [], 'a process was started before the plan was accepted');
+    await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
+    assert.ok(await api.session.plan.submit());
+    const first = await until('a test process waiting for the run', () => waitingTestProcesses()[0]);
+    const summary = await vscode.commands.executeCommand<HiddenRunSummary | undefined>('drills.runHiddenTests', vscode.Uri.file(start.solutionPath));
+    assert.ok(summary && summary.result.cases.length > 0, 'the run gave no cases');
+    // The run took the waiting process; the next one is a new process.
+    const next = await until('the next process waiting', () => waitingTestProcesses().find((pid) => pid !== first));
+    assert.notEqual(next, first);
+    await setSetting('warmRuns', false);
+    await until('no process waiting with drills.warmRuns off', () => waitingTestProcesses().length === 0);
+    await setSetting('warmRuns', undefined);
+    await until('a process waiting again', () => waitingTestProcesses().length === 1);
+    await abandonAll(api);
+    await until('no process waiting once the drill closed', () => waitingTestProcesses().length === 0);
   });
 
   it("the Stop button cancels a run started from the command (as the CodeLens starts it): nothing is recorded", async () => {
