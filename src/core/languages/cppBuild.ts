@@ -9,10 +9,14 @@ import type { HarnessSpec } from '../runner/protocol';
 // toolchain) and the solution by its real path, and links with the harness's object file (also compiled once).
 // The first build of a solution then costs what compiling the solution alone into a program costs.
 
-/** The flags every C++ build uses; part of every cache key. */
-export const CPP_FLAGS = ['-O2', '-std=c++17'] as const;
-/** The harness's header and its main, relative to the harness folder. */
-export const CPP_HARNESS_FILES = ['drills_cpp.hpp', 'drills_cpp_main.cpp'] as const;
+/**
+ * The flags every C++ build uses; part of every cache key. `-g1` adds line tables (and what was inlined where), so a
+ * crash or an exception is reported at the solution's lines. DWARF 4: binutils 2.40's addr2line names the wrong file
+ * (the glue) for a function of an included file in GCC 12's DWARF 5 line tables.
+ */
+export const CPP_FLAGS = ['-O2', '-std=c++17', '-g1', '-gdwarf-4'] as const;
+/** The harness's header, its main and the main's crash and throw tracing, relative to the harness folder. */
+export const CPP_HARNESS_FILES = ['drills_cpp.hpp', 'drills_cpp_main.cpp', 'drills_cpp_trace.hpp'] as const;
 const HEADER = CPP_HARNESS_FILES[0];
 const MAIN_OBJECT = 'drills_cpp_main.o';
 const GLUE = 'drills_glue.cpp';
@@ -185,7 +189,8 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
       await fs.writeFile(path.join(dir, 'solution_source.cpp'), `#line 1 ${cString(input.solutionPath)}\n${source.toString('utf8')}`);
       args.push('-DDRILLS_SOLUTION_SOURCE="solution_source.cpp"');
     }
-    const r = await exec(input.compiler, [...args, GLUE, path.join(harness.dir, MAIN_OBJECT), '-o', ARTIFACT], dir, input.signal);
+    // -ldl: the harness's throw tracing finds the C++ runtime's __cxa_throw with dlsym (in libc itself since glibc 2.34).
+    const r = await exec(input.compiler, [...args, GLUE, path.join(harness.dir, MAIN_OBJECT), '-ldl', '-o', ARTIFACT], dir, input.signal);
     if (r.code === 0) return undefined;
     if (r.error) return { kind: 'failed', message: `Could not start ${input.compiler}: ${r.error}` };
     return buildError(r.stderr, input.spec, input.solutionPath, source.toString('utf8'), path.join(dir, GLUE));
