@@ -83,17 +83,17 @@ inline char* hex(char* out, std::uintptr_t value) {
 }
 
 /**
- * Writes the frames from `first` on that lie in the executable as a JSON array of addresses relative to it. The
+ * Writes the frames from `first` on that lie in the executable (MAX_FRAMES at most) as a JSON array of addresses
+ * relative to it. The
  * frame at `exact` (the instruction a signal interrupted) is taken as is; the others are return addresses, moved
  * back by one into the call. Signal-safe.
  */
 inline char* framesJson(char* out, void* const* frames, int count, int first, int exact) {
     *out++ = '[';
-    bool any = false;
-    for (int i = first; i < count; i++) {
+    int sent = 0;
+    for (int i = first; i < count && sent < MAX_FRAMES; i++) {
         if (!inExe(frames[i])) continue;
-        if (any) *out++ = ',';
-        any = true;
+        if (sent++ > 0) *out++ = ',';
         std::uintptr_t a = reinterpret_cast<std::uintptr_t>(frames[i]) - exe.base - (i == exact ? 0 : 1);
         *out++ = '"';
         out = hex(out, a);
