@@ -75,12 +75,12 @@ export function cppStack(frames: readonly CodeFrame[]): string {
   return lines.join('\n');
 }
 
-/** The frames of a stack written by cppStack, innermost first. */
+/** The frames of a stack written by cppStack, innermost first, each named without its parameters. */
 export function cppStackFrames(stack: string): StackFrame[] {
   const frames: StackFrame[] = [];
   for (const line of stack.split(/\r?\n/)) {
     const m = /^\s+at (.+) \((.+):(\d+)\)$/.exec(line);
-    if (m) frames.push({ label: m[1], file: m[2], line: Number(m[3]) });
+    if (m) frames.push({ label: shortName(m[1]), file: m[2], line: Number(m[3]) });
   }
   return frames;
 }
