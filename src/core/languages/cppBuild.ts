@@ -11,10 +11,11 @@ import type { HarnessSpec } from '../runner/protocol';
 
 /**
  * The flags every C++ build uses; part of every cache key. `-g1` adds line tables (and what was inlined where), so a
- * crash or an exception is reported at the solution's lines. DWARF 4: binutils 2.40's addr2line names the wrong file
- * (the glue) for a function of an included file in GCC 12's DWARF 5 line tables.
+ * crash or an exception is reported at the solution's lines. `-gno-as-loc-support`: the line tables the assembler
+ * writes from GCC 12's DWARF 5 make binutils 2.40's addr2line name the wrong file (the glue) for a function of an
+ * included file; GCC's own are read right, and cost less than DWARF 4's (about +12% CPU on the build, against +30%).
  */
-export const CPP_FLAGS = ['-O2', '-std=c++17', '-g1', '-gdwarf-4'] as const;
+export const CPP_FLAGS = ['-O2', '-std=c++17', '-g1', '-gno-as-loc-support'] as const;
 /** The harness's header, its main and the main's crash and throw tracing, relative to the harness folder. */
 export const CPP_HARNESS_FILES = ['drills_cpp.hpp', 'drills_cpp_main.cpp', 'drills_cpp_trace.hpp'] as const;
 const HEADER = CPP_HARNESS_FILES[0];
