@@ -7,8 +7,9 @@
 // limit before anything runs (RLIMIT_STACK, which the main thread's stack grows against), so a 100 000-deep
 // recursion works as it does on LeetCode and an endless one ends in SIGSEGV. A
 // crash is reported by the parent from the exit signal; the handler here only hands over what the case
-// printed and says whether the stack overflowed.
+// printed, whether the stack overflowed and where it crashed (drills_cpp_trace.hpp).
 #include "drills_cpp.hpp"
+#include "drills_cpp_trace.hpp"
 
 #include <cxxabi.h>
 #include <fcntl.h>
@@ -566,12 +567,10 @@ void onCrash(int sig, siginfo_t* info, void*) {
         forwardCapturedOutput();
         char* addr = static_cast<char*>(info->si_addr);
         // A fault anywhere in the stack's range: it could not grow (its limit, or the address-space limit first).
-        if ((sig == SIGSEGV || sig == SIGBUS) && stackLow && addr >= stackLow - 1024 * 1024 && addr < stackTop) {
-            static const char text[] = "\nStack overflow: the recursion went deeper than the stack allows (the stack may grow to the memory limit).\n";
-            writeAll(protocolFd, text, sizeof text - 1);
-        }
+        bool overflow = (sig == SIGSEGV || sig == SIGBUS) && stackLow && addr >= stackLow - 1024 * 1024 && addr < stackTop;
+        trace::sendCrash(protocolFd, marker.data(), marker.size(), sig, overflow);
     }
-    // The parent reports the case with the signal's name from the exit status.
+    // The parent reports the case with the signal from the exit status, and where from the crash message.
     signal(sig, SIG_DFL);
     raise(sig);
 }
@@ -585,6 +584,7 @@ void onExit() {
 }
 
 void installCrashHandlers() {
+    trace::install();
     stack_t ss{};
     ss.ss_sp = altStack;
     ss.ss_size = sizeof altStack;
@@ -714,6 +714,7 @@ Json describeException(const std::exception& ex) {
     std::vector<std::string> classes = exceptionClasses(ex);
     std::string what = ex.what();
     Json e = errorJson("error", classes[0] + ": " + what);
+    trace::attachThrown(e, &ex);
     Json list = Json::array();
     for (const auto& c : classes) list.items.push_back(Json::string(c));
     e.fields.emplace_back("classes", list);
@@ -734,6 +735,7 @@ Json describeUnknown() {
     } catch (...) {
     }
     Json e = errorJson("error", text);
+    trace::attachThrown(e, nullptr);
     Json list = Json::array();
     std::vector<std::string> classes;
     if (t) addClassHierarchy(t, classes);

@@ -1,11 +1,13 @@
 import { buildCpp, CPP_HARNESS_FILES } from './cppBuild';
+import { cppCrashError, cppStackFrames, cppTraceError } from './cppTrace';
 import type { LanguageModule } from './types';
 
 /**
  * C++17, LeetCode-style: `class Solution` with a member function, or the problem's class. Built with the system g++
  * against a precompiled harness (cppBuild.ts), cached; every case runs in one process (src/harness/drills_cpp_main.cpp).
  * The harness caps its address space at the memory limit and raises its stack to the same size: a 100 000-deep
- * recursion works as on LeetCode, an endless one ends in SIGSEGV, reported with the case and a "Stack overflow" line.
+ * recursion works as on LeetCode, an endless one ends in SIGSEGV, reported as a stack overflow. A crash and an exception
+ * are reported with the solution's frames where it happened (cppTrace.ts).
  */
 export const cpp: LanguageModule<'cpp'> = {
   id: 'cpp',
@@ -52,7 +54,8 @@ export const cpp: LanguageModule<'cpp'> = {
   runtimeMb: 32,
   keepEnv: /^$/,
   fixedEnv: {},
-  // No C++ stack trace is reported: errors carry the exception's class and message, crashes the signal.
-  stackFrames: () => [],
+  crashError: cppCrashError,
+  traceError: cppTraceError,
+  stackFrames: cppStackFrames,
   definitionPattern: (name) => new RegExp(`^\\s*(?:class|struct)\\s+${name}\\b|^\\s*[\\w:<>,*&\\s]*\\b${name}\\s*\\(`),
 };

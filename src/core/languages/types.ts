@@ -53,9 +53,16 @@ export interface LanguageModule<Id extends string = string> {
    * Why the process died during a case, when its runtime says so in words (Go's `fatal error: stack overflow`, a
    * panic on a goroutine nothing recovers): the case's error, with the solution's frames and where, at
    * `solutionPath`. `dyingWords` is what the process wrote outside the protocol during the case (capped), where a
-   * runtime's last words go. Absent or undefined: the runner's own "exited the process" message.
+   * runtime's last words go; `death` is how it died, with what its harness said while crashing. Absent or undefined:
+   * the runner's own "exited the process" message.
    */
-  crashError?(dyingWords: string, solutionPath: string): CrashError | undefined;
+  crashError?(dyingWords: string, solutionPath: string, death: ProcessDeath): CrashError | undefined | Promise<CrashError | undefined>;
+  /**
+   * A compiled language whose harness reports where an exception was thrown as addresses (`HarnessError.trace`): the
+   * solution's frames there, as a stack in this language's format and the innermost frame in the solution; undefined
+   * when they cannot be read (no symboliser), and the error is reported without them.
+   */
+  traceError?(trace: readonly string[], context: TraceContext): Promise<{ stack: string; location?: CrashError['location'] } | undefined>;
   /**
    * Resident memory the runtime itself takes on top of the problem's limit (interpreter, harness, the harness's
    * copy of a result while it sends it). The whole process tree is killed past limit + this.
@@ -163,6 +170,24 @@ export interface StackFrame {
   line?: number;
   /** 1-based. */
   column?: number;
+}
+
+/** What a language module needs to read addresses a harness reported. */
+export interface TraceContext {
+  solutionPath: string;
+  /** The build's artifact, the program the addresses are in. */
+  artifact?: string;
+  /** Finds a helper program by name (addr2line): its path, or undefined when it is not installed. */
+  findTool(name: string): string | undefined;
+}
+
+/** How a harness process died during a case (`LanguageModule.crashError`). */
+export interface ProcessDeath extends TraceContext {
+  /** The signal that ended it (`SIGSEGV`), or null when it exited. */
+  signal: string | null;
+  code: number | null;
+  /** What the harness reported while crashing (a `crash` message), when it did. */
+  crash?: { signal: number; overflow: boolean; trace: string[] };
 }
 
 /** A case's error read from how its process died (`LanguageModule.crashError`). */

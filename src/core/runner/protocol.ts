@@ -101,6 +101,11 @@ export interface HarnessError {
   notImplemented?: boolean;
   stack?: string;
   location?: HarnessLocation;
+  /**
+   * A compiled language's harness: where the exception was thrown, as return addresses in its program (hex, relative
+   * to the program's load address), innermost first; the language module turns them into the solution's frames.
+   */
+  trace?: string[];
 }
 
 export type HarnessMessage =
@@ -123,6 +128,11 @@ export type HarnessMessage =
     }
   /** The solution is exiting the process during a case (sent from an exit hook, when the runtime has one). */
   | { t: 'exit'; index: number; code: number; output?: string; truncated?: boolean }
+  /**
+   * A compiled language's harness: the running case is crashing with `signal` (its number), `overflow` when its stack
+   * overflowed; `trace` as in HarnessError. The process then dies by that signal.
+   */
+  | { t: 'crash'; signal: number; overflow: boolean; trace: string[] }
   | { t: 'done' };
 
 /**
@@ -147,6 +157,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isIndex = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || v === null || check(v);
 const isString = (v: unknown): boolean => typeof v === 'string';
+const isAddressList = (v: unknown): boolean => Array.isArray(v) && v.length <= 1000 && v.every((a) => typeof a === 'string' && /^0x[0-9a-f]{1,16}$/.test(a));
 
 /** How deeply arrays and objects nest in a parsed JSON value, counted without recursion. */
 export function nestingDepth(value: unknown, stopAt = Infinity): number {
@@ -168,7 +179,7 @@ function isLocation(v: unknown): boolean {
 }
 
 function isHarnessError(v: unknown): boolean {
-  return isObject(v) && ['error', 'memory', 'exit', 'not-json', 'timeout'].includes(v.kind as string) && isString(v.message) && optional(v.stack, isString) && optional(v.location, isLocation) && optional(v.classes, (c) => Array.isArray(c) && c.every(isString)) && optional(v.notImplemented, (b) => typeof b === 'boolean');
+  return isObject(v) && ['error', 'memory', 'exit', 'not-json', 'timeout'].includes(v.kind as string) && isString(v.message) && optional(v.stack, isString) && optional(v.location, isLocation) && optional(v.classes, (c) => Array.isArray(c) && c.every(isString)) && optional(v.notImplemented, (b) => typeof b === 'boolean') && optional(v.trace, isAddressList);
 }
 
 function isRepeatOutcome(v: unknown): boolean {
@@ -190,6 +201,9 @@ export function parseHarnessMessage(v: unknown): HarnessMessage | string {
       if (v.kind !== 'load-failed' && v.kind !== 'not-found') return 'a load-error of an unknown kind';
       if (!isString(v.message) || !optional(v.stack, isString) || !optional(v.location, isLocation)) return 'a malformed load-error';
       return v as HarnessMessage;
+    case 'crash':
+      if (!isIndex(v.signal) || typeof v.overflow !== 'boolean' || !isAddressList(v.trace)) return 'a malformed crash';
+      return { t: 'crash', signal: v.signal, overflow: v.overflow, trace: v.trace as string[] };
     case 'start':
       return isIndex(v.index) ? { t: 'start', index: v.index } : `a start with a bad index (${JSON.stringify(v.index)?.slice(0, 40)})`;
     case 'exit':

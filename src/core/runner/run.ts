@@ -17,6 +17,7 @@ import { defaultBuildCacheDir } from '../languages/buildCache';
 import { judgeDigest } from './digest';
 import { withGeneratedCases } from './generator';
 import { solutionEnv } from './languages';
+import { findOnPath } from './interpreters';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
 import { ProtocolReader, READY_FD, READY_FD_VAR, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
@@ -557,7 +558,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;
       const spawnedAt = env.now() - startCostMs(harness);
-      let current: { index: number; startedAt: number; raw: CappedText } | undefined;
+      let current: { index: number; startedAt: number; raw: CappedText; crash?: Extract<HarnessMessage, { t: 'crash' }> } | undefined;
+      /** Cases whose error is being traced back to the solution's lines: judged once that is done, before the run goes on. */
+      const tracing: Promise<void>[] = [];
+      const traceContext = { solutionPath, ...(artifact !== undefined ? { artifact } : {}), findTool: env.findTool ?? ((name: string) => findOnPath(name, process.env.PATH)) };
       let casesStarted = 0;
       let progressed = false;
       let loaded = false;
@@ -681,13 +685,23 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             out.add(m.output);
             out.add(current.raw.text);
             out.truncated ||= m.truncated || current.raw.truncated;
-            const judged = judge(problem.cases[m.index], m, out);
-            if (judged) endCase(judged);
-            else {
-              clearTimeout(caseTimer);
-              current = undefined;
-              progressed = true;
-            }
+            clearTimeout(caseTimer);
+            current = undefined;
+            progressed = true;
+            const judgeNow = (error = m.error): void => {
+              const judged = judge(problem.cases[m.index], error ? { ...m, error } : m, out);
+              if (judged) finish(judged);
+            };
+            const trace = m.error?.trace;
+            if (trace?.length && runner.traceError && m.error) {
+              const error = m.error;
+              tracing.push(
+                runner.traceError(trace, traceContext).then(
+                  (traced) => judgeNow(traced ? { ...error, ...traced } : error),
+                  () => judgeNow(),
+                ),
+              );
+            } else judgeNow();
             break;
           }
           case 'exit': {
@@ -708,6 +722,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             });
             break;
           }
+          case 'crash':
+            // The process dies by the signal next; this says where. Judged on close.
+            if (current) current.crash ??= m;
+            break;
           case 'done':
             if (current) {
               bad(`the end of the run was reported while case ${current.index} was running`);
@@ -774,6 +792,11 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         opts.signal?.removeEventListener('abort', onAbort);
         killTree();
         unregister();
+        void settle(code, signal);
+      });
+      /** After the process closed: the case it died in, and how the process ended, once every case is judged. */
+      const settle = async (code: number | null, signal: NodeJS.Signals | null): Promise<void> => {
+        await Promise.all(tracing);
         const memoryMessage = (how: string): string => `Ran out of memory (limit ${limits.memoryMb} MB): ${how}.`;
         const treeMemory = `the process and its children used ${memoryUsedMb} MB (${limits.memoryMb} MB + ${runner.runtimeMb} MB for the runtime)`;
         if (current && killedFor !== 'abort') {
@@ -786,9 +809,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           // A runtime's out-of-memory words may be further back than the tail (Go prints every goroutine after them).
           else if (runner.outOfMemory(stderrTail) || runner.outOfMemory(c.raw.text)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
           else {
-            const crash = runner.crashError?.(c.raw.text || stderrTail, solutionPath);
+            const death = { ...traceContext, signal, code, ...(c.crash ? { crash: c.crash } : {}) };
+            const crash = await Promise.resolve(runner.crashError?.(c.raw.text || stderrTail, solutionPath, death)).catch(() => undefined);
             // Only a kill the runner sent is a verdict of its own: any other SIGKILL came from the solution (or the system).
-            const hint = signal === 'SIGSEGV' ? ' (a crash, often a stack overflow from very deep recursion)' : signal === 'SIGKILL' ? ' (not by the judge)' : '';
+            const hint = signal === 'SIGSEGV' ? ' (an invalid memory access, or a stack overflow from very deep recursion)' : signal === 'SIGKILL' ? ' (not by the judge)' : '';
             if (crash) finish({ ...base, verdict: 'error', message: crash.message, ...(crash.stack ? { stack: crash.stack } : {}), ...(crash.location ? { location: crash.location } : {}) });
             else finish({ ...base, verdict: 'error', message: `The solution exited the process (it ${how}${hint}) instead of returning.` });
           }
@@ -817,7 +841,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           const detail = killedFor === 'memory' ? treeMemory : signal ? `it was killed by ${signal}` : code ? `it exited with code ${code}` : '';
           resolve({ kind: 'ended', progressed, detail: [detail, stderrTail.trim().slice(-2000)].filter(Boolean).join('\n') });
         }
-      });
+      };
       child.stdin.end(stringifyJsonExact(job));
     });
   }

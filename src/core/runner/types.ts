@@ -113,4 +113,6 @@ export interface RunnerEnv {
   nonce?: () => string;
   /** How long loading the solution (interpreter start + top-level code) may take (default: 5000 + timeMs). */
   loadTimeoutMs?: number;
+  /** Finds a helper program by name (addr2line, to read a crash's addresses): its path or undefined (default: the PATH). */
+  findTool?: (name: string) => string | undefined;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { ProtocolReader, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
+import { ProtocolReader, parseHarnessMessage, protocolMarker, type HarnessMessage } from '../../../src/core/runner/protocol';
 
 describe('runner: protocol reader', () => {
   const marker = protocolMarker('abc123');
@@ -34,5 +34,14 @@ describe('runner: protocol reader', () => {
     r.end();
     assert.deepEqual(messages, []);
     assert.match(raw.join(''), /forged/);
+  });
+
+  it('accepts a crash with a signal and hex addresses, and refuses one or an error trace that is anything else', () => {
+    assert.deepEqual(parseHarnessMessage({ t: 'crash', signal: 11, overflow: false, trace: ['0x1a2b'] }), { t: 'crash', signal: 11, overflow: false, trace: ['0x1a2b'] });
+    assert.equal(parseHarnessMessage({ t: 'crash', signal: 11, overflow: false, trace: ['-e /etc/passwd'] }), 'a malformed crash');
+    assert.equal(parseHarnessMessage({ t: 'crash', signal: 'SIGSEGV', overflow: false, trace: [] }), 'a malformed crash');
+    const result = { t: 'result', index: 0, ms: 1, output: '', truncated: false };
+    assert.equal(typeof parseHarnessMessage({ ...result, error: { kind: 'error', message: 'x', trace: ['0xff'] } }), 'object');
+    assert.equal(parseHarnessMessage({ ...result, error: { kind: 'error', message: 'x', trace: ['--help'] } }), 'a result with a malformed error or repeat block');
   });
 });

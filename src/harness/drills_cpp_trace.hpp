@@ -1,0 +1,186 @@
+// Where a C++ solution crashed or threw: return addresses the parent turns into the solution's frames (function and
+// solution.cpp:line, with addr2line over the build's line tables). Included once, by drills_cpp_main.cpp.
+//
+// - A crash: the signal handler (on the alternate stack, so a stack overflow is caught too) sends a `crash` message
+//   with the signal and the addresses, then the process dies by the signal as before.
+// - An exception: every throw records its addresses (the __cxa_throw below stands in for the C++ runtime's, which it
+//   calls); when the exception reaches the harness, its error carries them. Costs a backtrace per throw, nothing else.
+//
+// Addresses are sent relative to the executable's load address (what addr2line reads), frames outside the
+// executable (libc, libstdc++) are left out, and return addresses are moved back into their call instruction.
+#pragma once
+
+#include "drills_cpp.hpp"
+
+#include <dlfcn.h>
+#include <execinfo.h>
+#include <link.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdint>
+#include <typeinfo>
+
+namespace drills {
+namespace trace {
+
+/** At most this many frames are kept: enough to see the recursion of a stack overflow, bounded. */
+constexpr int MAX_FRAMES = 48;
+
+struct Exe {
+    std::uintptr_t base = 0, low = 0, high = 0;
+};
+inline Exe exe;
+
+/** The last throw on this thread: the object thrown and where from. */
+struct Thrown {
+    const void* object = nullptr;
+    void* frames[MAX_FRAMES + 2];
+    int count = 0;
+};
+inline thread_local Thrown thrown;
+
+inline bool inExe(void* p) {
+    std::uintptr_t a = reinterpret_cast<std::uintptr_t>(p);
+    return a >= exe.low && a < exe.high;
+}
+
+/**
+ * Finds the executable's mapping, and walks the stack once: backtrace() loads the unwinder on first use, which a
+ * signal handler must not be the one to do.
+ */
+inline void install() {
+    dl_iterate_phdr(
+        [](dl_phdr_info* info, std::size_t, void*) {
+            // The first object listed is the executable itself.
+            exe.base = info->dlpi_addr;
+            exe.low = UINTPTR_MAX;
+            for (int i = 0; i < info->dlpi_phnum; i++) {
+                const ElfW(Phdr)& ph = info->dlpi_phdr[i];
+                if (ph.p_type != PT_LOAD) continue;
+                exe.low = std::min<std::uintptr_t>(exe.low, info->dlpi_addr + ph.p_vaddr);
+                exe.high = std::max<std::uintptr_t>(exe.high, info->dlpi_addr + ph.p_vaddr + ph.p_memsz);
+            }
+            return 1;
+        },
+        nullptr);
+    void* warm[4];
+    backtrace(warm, 4);
+}
+
+/** Appends "0x<hex>" for `value` to `out` (no allocation: used in the signal handler). */
+inline char* hex(char* out, std::uintptr_t value) {
+    char digits[2 * sizeof value];
+    int n = 0;
+    do {
+        digits[n++] = "0123456789abcdef"[value & 15];
+        value >>= 4;
+    } while (value);
+    *out++ = '0';
+    *out++ = 'x';
+    while (n > 0) *out++ = digits[--n];
+    return out;
+}
+
+/**
+ * Writes the frames from `first` on that lie in the executable (MAX_FRAMES at most) as a JSON array of addresses
+ * relative to it. The
+ * frame at `exact` (the instruction a signal interrupted) is taken as is; the others are return addresses, moved
+ * back by one into the call. Signal-safe.
+ */
+inline char* framesJson(char* out, void* const* frames, int count, int first, int exact) {
+    *out++ = '[';
+    int sent = 0;
+    for (int i = first; i < count && sent < MAX_FRAMES; i++) {
+        if (!inExe(frames[i])) continue;
+        if (sent++ > 0) *out++ = ',';
+        std::uintptr_t a = reinterpret_cast<std::uintptr_t>(frames[i]) - exe.base - (i == exact ? 0 : 1);
+        *out++ = '"';
+        out = hex(out, a);
+        *out++ = '"';
+    }
+    *out++ = ']';
+    return out;
+}
+
+/**
+ * In the crash handler: sends `{"t":"crash","signal":…,"overflow":…,"trace":[…]}` after `marker`. Signal-safe (no
+ * allocation; the unwinder was loaded by install()).
+ */
+inline void sendCrash(int fd, const char* marker, std::size_t markerSize, int sig, bool overflow) {
+    void* frames[MAX_FRAMES + 8];
+    int count = exe.high ? backtrace(frames, MAX_FRAMES + 8) : 0;
+    // The handler's frames, then the kernel's signal frame (in libc), then the interrupted instruction.
+    int first = 0;
+    while (first < count && inExe(frames[first])) first++;
+    first++;
+    static char line[64 + (MAX_FRAMES + 8) * 24 + 4096];
+    if (markerSize > 4096) return;
+    char* out = line;
+    for (std::size_t i = 0; i < markerSize; i++) *out++ = marker[i];
+    static const char head[] = "{\"t\":\"crash\",\"signal\":";
+    for (const char* c = head; *c; c++) *out++ = *c;
+    char digits[12];
+    int n = 0, s = sig;
+    do {
+        digits[n++] = static_cast<char>('0' + s % 10);
+        s /= 10;
+    } while (s);
+    while (n > 0) *out++ = digits[--n];
+    static const char over[] = ",\"overflow\":";
+    for (const char* c = over; *c; c++) *out++ = *c;
+    for (const char* c = overflow ? "true" : "false"; *c; c++) *out++ = *c;
+    static const char frameKey[] = ",\"trace\":";
+    for (const char* c = frameKey; *c; c++) *out++ = *c;
+    out = first < count ? framesJson(out, frames, count, first, first) : framesJson(out, frames, 0, 0, -1);
+    *out++ = '}';
+    *out++ = '\n';
+    const char* p = line;
+    std::size_t left = static_cast<std::size_t>(out - line);
+    while (left > 0) {
+        ssize_t w = ::write(fd, p, left);
+        if (w < 0 && errno == EINTR) continue;
+        if (w <= 0) return;
+        p += w;
+        left -= static_cast<std::size_t>(w);
+    }
+}
+
+/**
+ * Adds `trace` (where it was thrown) to an error describing the exception at `object` (null: whatever was thrown
+ * last on this thread, for a value that is not a std::exception).
+ */
+inline void attachThrown(Json& error, const void* object) {
+    if (thrown.count == 0 || (object && object != thrown.object)) return;
+    char text[(MAX_FRAMES + 2) * 24 + 4];
+    // The first frame is the __cxa_throw below.
+    char* end = framesJson(text, thrown.frames, thrown.count, 1, -1);
+    Json list = Json::array();
+    for (const char* p = text + 1; p < end - 1;) {
+        const char* q = p + 1;
+        while (*q != '"') q++;
+        list.items.push_back(Json::string(std::string(p + 1, q)));
+        p = q + 1;
+        if (*p == ',') p++;
+    }
+    if (!list.items.empty()) error.fields.emplace_back("trace", list);
+}
+
+}  // namespace trace
+}  // namespace drills
+
+/**
+ * Every throw in the process, the C++ runtime's own included (std::vector::at's), comes here first: the executable's
+ * definition stands before libstdc++'s, which does the throwing.
+ */
+// Named __cxa_throw for the linker only: the compiler's and <cxxabi.h>'s declarations of it differ.
+extern "C" [[noreturn]] void drills_cxa_throw(void* object, std::type_info* type, void (*destroy)(void*)) __asm__("__cxa_throw");
+extern "C" [[noreturn]] void drills_cxa_throw(void* object, std::type_info* type, void (*destroy)(void*)) {
+    using Throw = void (*)(void*, std::type_info*, void (*)(void*));
+    static Throw real = reinterpret_cast<Throw>(dlsym(RTLD_NEXT, "__cxa_throw"));
+    drills::trace::Thrown& t = drills::trace::thrown;
+    t.object = object;
+    t.count = backtrace(t.frames, drills::trace::MAX_FRAMES + 2);
+    real(object, type, destroy);
+    __builtin_unreachable();
+}
