@@ -206,6 +206,26 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     }
     tooSlowAt = between.find((_, k) => fine.medians[k] === undefined) ?? limit;
   }
+  // The gap can also be below: the size after the last one too fast to time took long already (a busy machine
+  // slows every call), and the ones above it are too slow. The sizes between are timed then, in the same steps.
+  if (reliable() < 3 && (!reason || /took over/.test(reason)) && !opts.signal?.aborted && remaining() >= 500) {
+    const slowEnough = [...measured].filter(([, ms]) => ms - emptyCallMs >= RELIABLE_MS).map(([n]) => n);
+    const top = slowEnough.length > 0 ? Math.min(...slowEnough) : undefined;
+    const under = top === undefined ? [] : [...measured.keys()].filter((n) => n < top);
+    if (top !== undefined && under.length > 0) {
+      const bottom = Math.max(...under);
+      const step = Math.max(1, Math.floor((top - bottom) / 8));
+      const between: number[] = [];
+      for (let n = bottom + step; n < top; n += step) between.push(n);
+      if (between.length > 0) {
+        const err = await made(between);
+        if (err) return result([], emptyCallMs, err);
+        const fine = await timeSizes(between, Math.min(CALL_CAP_MS, Math.max(enoughMs, 2 * PROBE_CAP_MS), Math.max(50, remaining() / (repeats * 2))), repeats, false);
+        between.forEach((n, k) => fine.medians[k] !== undefined && measured.set(n, fine.medians[k]!));
+        if (fine.failure && !/took over/.test(fine.failure)) reason = fine.failure;
+      }
+    }
+  }
   // Calls shorter than the timer's noise say nothing about growth: they are left out of the fit.
   let points = [...measured].map(([n, ms]) => ({ n, ms: ms - emptyCallMs })).filter((p) => p.ms >= MEASURABLE_MS);
   // Calls of a millisecond or two carry the harness's own per-call work and the timer's jitter: with enough longer

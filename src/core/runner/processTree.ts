@@ -15,6 +15,10 @@ const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ: 100 on Linux for every architect
 const PAGE_SIZE = 4096;
 /** A kill sweep stops after this many rounds: each round kills what it found, so a fork loop runs out fast. */
 const MAX_SWEEPS = 50;
+/** How long `kill` waits, at most, for processes it SIGKILLed to be gone once nothing new appears. */
+const KILLED_WAIT_MS = 2000;
+/** A synchronous 1 ms pause (kill runs from signal handlers and on exit, where nothing can be awaited). */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 /** Whether processes can be read from /proc here. */
 export const HAS_PROC = ((): boolean => {
@@ -253,7 +257,7 @@ export class ProcessTree {
   }
 
   /**
-   * Kills every process of the tree with SIGKILL and returns once they are dead (or after MAX_SWEEPS rounds).
+   * Kills every process of the tree with SIGKILL and returns once they are dead (or after KILLED_WAIT_MS).
    * Synchronous, so it can run from a signal handler or on exit. A process forked between a scan and the kill is found
    * by the next scan; once a scan finds nothing alive that was not already killed, the tree cannot grow any more (the
    * kernel refuses a fork to a process with SIGKILL pending), so later rounds, and later calls, only read the killed
@@ -267,13 +271,17 @@ export class ProcessTree {
       killGroup(this.rootPid);
       return;
     }
-    for (let round = 0; round < MAX_SWEEPS; round++) {
+    // Sweeps are counted until the tree is sealed; then the killed processes are waited for by time (a process
+    // SIGKILLed on a busy machine can take a while to die, and re-reading a few stat files takes microseconds).
+    const waitUntil = Date.now() + KILLED_WAIT_MS;
+    for (let round = 0; round < MAX_SWEEPS || (this.sealed && Date.now() < waitUntil); round++) {
       const alive = (this.sealed ? this.readKilled() : this.scan()).filter((s) => s.state !== 'Z');
       if (alive.length === 0) {
         // Nothing of the tree is alive: nothing is left that could start a process.
         this.sealed = true;
         return;
       }
+      if (this.sealed && round >= MAX_SWEEPS) Atomics.wait(PAUSE, 0, 0, 1);
       let fresh = 0;
       for (const s of alive) {
         const id = `${s.pid}:${s.start}`;

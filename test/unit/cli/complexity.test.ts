@@ -67,7 +67,9 @@ describe('drills check --complexity', function () {
     writeTree(dir, minimalPack({
       'p/problem.yaml': [
         'id: p\ntitle: P\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }',
-        'limits: {timeMs: 400, memoryMb: 256}\ngenerator: {script: generator.js, sizes: [2000, 64000]}\ncomplexity: O(n)\ntooSlow: [pairs]\n',
+        // Stated one class above the reference's O(n): a Set growing past the caches can measure "between n and
+        // n log n" on a busy machine, and at or below O(n log n) is what check must prove; O(n²) is still above it.
+        'limits: {timeMs: 400, memoryMb: 256}\ngenerator: {script: generator.js, sizes: [2000, 64000]}\ncomplexity: O(n log n)\ntooSlow: [pairs]\n',
       ].join('\n'),
       // Distinct values (7919 is prime to 1000003), so the pair loop never stops early.
       'p/generator.js': 'module.exports = (n, seed) => [Array.from({ length: n }, (_, i) => (i * 7919 + seed) % 1000003)];\n',

@@ -20,7 +20,7 @@ function expectAt(d: Diagnostic, file: string, needle: string, shift = 0): void 
 describe('pack index', () => {
   it('finds every folder with a drills-pack.yaml under the roots, without entering problem folders', async () => {
     const dirs = await findPackDirs([FIXTURES]);
-    assert.deepEqual(dirs.map((d) => path.relative(FIXTURES, d)), ['broken', 'future', 'valid']);
+    assert.deepEqual(dirs.map((d) => path.relative(FIXTURES, d)), ['broken', 'future', 'third-party', 'valid']);
     assert.deepEqual(await findPackDirs([VALID]), [VALID]);
   });
 

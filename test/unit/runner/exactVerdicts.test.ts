@@ -390,8 +390,8 @@ describe('runner: raises', function () {
       const run = await runCode(dir, language, starter[language]!, problem);
       assert.deepEqual(verdicts(run), ['error', 'error', 'error', 'error', 'error'], show(run));
       for (const c of run.cases) assert.match(c.message ?? '', /^Not implemented yet: .*solve is not implemented yet/);
-      // A C++ exception carries no stack, so no line (the harness reports its class and message).
-      assert.equal(run.cases[0].location?.line, language === 'cpp' ? undefined : 2);
+      // Every language points at the line that threw (C++ through the throw's recorded frames).
+      assert.equal(run.cases[0].location?.line, language === 'cpp' ? 3 : 2);
       assert.equal(run.passed, 0);
     });
   }

@@ -104,17 +104,12 @@ for (const [language, mode] of LANGUAGE_IDS.filter((l) => fs.existsSync(path.joi
       const r = byMode('throw');
       assert.equal(r.verdict, 'error');
       assert.match(r.message ?? '', /bad input/);
-      if (language === 'cpp') {
-        // A C++ exception carries no stack: its class and message, and no harness frame or file.
-        assert.equal(r.message, 'std::invalid_argument: bad input');
-        assert.equal(r.location, undefined);
-        assert.doesNotMatch(r.stack ?? '', /drills_|harness/);
-        return;
-      }
+      // C++: its class and message, and the frames the throw recorded (no harness frame).
+      if (language === 'cpp') assert.equal(r.message, 'std::invalid_argument: bad input');
       const line = fs.readFileSync(solutionPath, 'utf8').split('\n').findIndex((l) => l.includes('THROW-LINE')) + 1;
       assert.deepEqual({ file: r.location?.file, line: r.location?.line }, { file: solutionPath, line });
       assert.ok(r.stack?.includes(`${solutionPath}`), r.stack);
-      assert.doesNotMatch(r.stack ?? '', /harness|node:internal/);
+      assert.doesNotMatch(r.stack ?? '', /harness|node:internal|drills_/);
     });
 
     it('reports a case that hangs as timed out and still runs the rest', () => {
@@ -124,10 +119,12 @@ for (const [language, mode] of LANGUAGE_IDS.filter((l) => fs.existsSync(path.joi
       assert.equal(hangRun.cases[r.index + 1].verdict, 'passed');
     });
 
-    it('reports a second hanging case as not run, never passed', () => {
+    it('reports a second hanging case as not run or timed out, never passed', () => {
       const r = byMode('hang');
-      assert.equal(r.verdict, 'notRun', JSON.stringify(r));
-      assert.match(r.message ?? '', /case 0 timed out/);
+      // Whether the shared time limit after the first time-out ends the run before this case's own limit does
+      // depends on how fast the harness restarted: either way it is not passed, and "not run" says why.
+      assert.ok(r.verdict === 'notRun' || r.verdict === 'timeout', JSON.stringify(r));
+      assert.match(r.message ?? '', r.verdict === 'notRun' ? /case 0 timed out/ : /Exceeded the time limit of 800 ms/);
     });
 
     it('reports a solution that exits the process as an error and runs the rest', () => {
