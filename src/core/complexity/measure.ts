@@ -208,7 +208,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   }
   // The gap can also be below: the size after the last one too fast to time took long already (a busy machine
   // slows every call), and the ones above it are too slow. The sizes between are timed then, in the same steps.
-  if (reliable() < 3 && (!reason || /took over/.test(reason)) && !opts.signal?.aborted && remaining() >= 500) {
+  if (tooSlowAt !== undefined && reliable() < 3 && (!reason || /took over/.test(reason)) && !opts.signal?.aborted && remaining() >= 500) {
     const slowEnough = [...measured].filter(([, ms]) => ms - emptyCallMs >= RELIABLE_MS).map(([n]) => n);
     const top = slowEnough.length > 0 ? Math.min(...slowEnough) : undefined;
     const under = top === undefined ? [] : [...measured.keys()].filter((n) => n < top);
