@@ -57,7 +57,13 @@ export async function generateInputs(problem: Problem, node: Interpreter, reques
   const loaded = loadPackScript(problem.generator.script, problem.packDir ?? problem.dir, 'generator');
   if (typeof loaded === 'string') return { ok: false, message: loaded };
   const keyOf = (r: GenerateSpec): string => `${sourceHash(loaded)}\0${r.n}\0${r.seed}\0${r.variant ?? ''}`;
-  const missing = requests.filter((r) => !made.has(keyOf(r)));
+  // What this call returns is kept apart from the shared cache, which may drop its oldest entries meanwhile.
+  const found = new Map<string, GeneratedInput>();
+  for (const r of requests) {
+    const hit = made.get(keyOf(r));
+    if (hit) found.set(keyOf(r), hit);
+  }
+  const missing = requests.filter((r) => !found.has(keyOf(r)));
   if (missing.length > 0) {
     const outcome = await runPackScript(node, GENERATOR_MAIN, { script: loaded.path, source: loaded.source, requests: missing }, timeoutMs, signal);
     const where = `The generator ${loaded.path}`;
@@ -70,11 +76,12 @@ export async function generateInputs(problem: Problem, node: Interpreter, reques
     for (let i = 0; i < missing.length; i++) {
       const input = inputShape(problem, reply.inputs[i]);
       if (typeof input === 'string') return { ok: false, message: `${where} returned, for ${requestLabel(missing[i])}, ${input}` };
+      found.set(keyOf(missing[i]), input);
       made.set(keyOf(missing[i]), input);
       while (made.size > MADE_LIMIT) made.delete(made.keys().next().value as string);
     }
   }
-  return { ok: true, inputs: requests.map((r) => made.get(keyOf(r))!) };
+  return { ok: true, inputs: requests.map((r) => found.get(keyOf(r))!) };
 }
 
 const hashes = new WeakMap<CheckerScript, string>();

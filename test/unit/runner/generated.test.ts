@@ -152,6 +152,19 @@ describe('generated cases', () => {
     assert.deepEqual(shaped, { ok: false, message: `The generator ${fs.realpathSync(path.join(dir, 'p', 'generator.js'))} returned, for n = 3, seed = 2, 2 arguments: f takes 1.` });
   });
 
+  it('returns every input asked for, those it had made before too, when they are more than it keeps for later', async () => {
+    writeTree(dir, sortingPack('cases:\n  - { name: one, args: [[1]], expected: [1] }\n', { 'p/generator.js': 'module.exports = (n) => [Array.from({ length: n }, (_, i) => i)];\n' }));
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    const node = await testEnv().interpreters.resolve('node');
+    assert.ok(node.ok);
+    assert.ok((await generateInputs(problem!, node.interpreter, [{ n: 1, seed: 9 }])).ok);
+    // n = 1 was made first, so it is the oldest kept: the 99 new ones push it out of what is kept for later.
+    const sizes = Array.from({ length: 100 }, (_, i) => i + 1);
+    const outcome = await generateInputs(problem!, node.interpreter, sizes.map((n) => ({ n, seed: 9 })));
+    assert.ok(outcome.ok, JSON.stringify(outcome));
+    assert.deepEqual(outcome.inputs.map((input) => ('args' in input ? (input.args[0] as unknown[]).length : -1)), sizes);
+  });
+
   it('a generator that never returns is stopped at its time bound', async () => {
     writeTree(dir, sortingPack('cases:\n  - { name: one, args: [[1]], expected: [1] }\n', { 'p/generator.js': 'module.exports = () => { for (;;) {} };\n' }));
     const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
