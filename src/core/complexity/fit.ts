@@ -1,9 +1,14 @@
 import { COMPLEXITY_CLASSES, GROWTH, classLabel, classRank, type ComplexityClass } from './classes';
 
-/** One measured size: n, and the time of one call there (median of repeats, empty-call cost subtracted). */
+/** One measured size: n, and the time of one call there (the fastest of its repeats, empty-call cost subtracted). */
 export interface TimingPoint {
   n: number;
   ms: number;
+  /**
+   * How far the repeats at this size stood apart, relative to the fastest: (second fastest − fastest) / fastest.
+   * Timing noise the fit cannot see through: classes that differ by less than it are not told apart.
+   */
+  spread?: number;
 }
 
 /** What the timings say: the best-fitting class, and the range of classes they cannot tell apart from it. */
@@ -22,6 +27,23 @@ export interface ComplexityFit {
 export const SEPARATION = 2;
 /** Residuals below this are all "a perfect fit": noise-free data (tests) do not separate by ratio alone. */
 const RESIDUAL_FLOOR = 1e-4;
+/**
+ * How much steeper than its algorithm a solution's timings can grow, as an extra exponent of n: once its data
+ * outgrows a cache level, every step costs more. Measured here between 16,000 and 128,000: a Python dict of
+ * strings grows as n^1.27, a C++ hash map and deque as n^1.2, for algorithms that are O(n). A class below the best
+ * one is not told apart from it when the timings fit that class times n^β, β at most this, about as well: timing
+ * alone cannot tell O(n) with a cache effect from O(n log n) (an exponent 0.07–0.1 apart over these sizes), nor
+ * O(1) from O(log n). Classes an exponent of about one apart (n log n and n², n² and n³) stay apart.
+ */
+export const CACHE_DRIFT = 0.35;
+/** The drifts tried, from none to CACHE_DRIFT in steps of 0.01. */
+const DRIFTS = Array.from({ length: Math.round(CACHE_DRIFT * 100) }, (_, i) => (i + 1) / 100);
+/**
+ * A class with a drift fits within this residual (about 4 % of each time) or within the best one's tolerance: a
+ * cache effect is a step or two in the curve, which a power of n follows only roughly (n^1.11 follows n log n
+ * from 1,000 to 64,000 to within 3 %).
+ */
+const DRIFT_RESIDUAL = 2e-3;
 
 /**
  * Fits `ms ≈ c·g(n)` for each class g by least squares on the relative error (each point weighs as much as any
@@ -34,10 +56,18 @@ export function fitComplexity(points: readonly TimingPoint[]): ComplexityFit | u
   const residuals = {} as Record<ComplexityClass, number>;
   for (const c of COMPLEXITY_CLASSES) residuals[c] = c === 'O(2^n)' ? exponentialResidual(usable) : relativeResidual(usable, GROWTH[c]);
   const best = COMPLEXITY_CLASSES.reduce((a, b) => (residuals[b] < residuals[a] ? b : a));
-  const close = (c: ComplexityClass): boolean => residuals[c] <= Math.max(SEPARATION * residuals[best], RESIDUAL_FLOOR);
+  // The repeats' own spread is noise no fit can see through: a residual within it separates nothing.
+  const spreads = usable.map((p) => p.spread ?? 0);
+  const noise = spreads.reduce((s, x) => s + x * x, 0) / spreads.length / 4;
+  const tolerance = Math.max(SEPARATION * residuals[best], RESIDUAL_FLOOR, noise);
+  const close = (c: ComplexityClass): boolean => residuals[c] <= tolerance;
+  // A class below the best one, with a cache effect of up to CACHE_DRIFT on top (see there).
+  const closeWithDrift = (c: ComplexityClass): boolean =>
+    close(c) || (c !== 'O(2^n)' && DRIFTS.some((beta) => relativeResidual(usable, (n) => GROWTH[c](n) * Math.pow(n, beta)) <= Math.max(tolerance, DRIFT_RESIDUAL)));
   let lo = classRank(best);
   let hi = lo;
-  while (lo > 0 && close(COMPLEXITY_CLASSES[lo - 1])) lo--;
+  while (lo > 0 && best !== 'O(2^n)' && closeWithDrift(COMPLEXITY_CLASSES[lo - 1])) lo--;
+  while (lo > 0 && best === 'O(2^n)' && close(COMPLEXITY_CLASSES[lo - 1])) lo--;
   while (hi < COMPLEXITY_CLASSES.length - 1 && close(COMPLEXITY_CLASSES[hi + 1])) hi++;
   return { best, range: [COMPLEXITY_CLASSES[lo], COMPLEXITY_CLASSES[hi]], residuals };
 }

@@ -7,9 +7,9 @@ import { compareWithStated, fitComplexity, fitLabel, type ComplexityFit, type Ti
 
 /** What measuring a solution's growth found. */
 export interface ComplexityMeasurement {
-  /** Each size measured: n and the median time of one call, the empty-call cost subtracted. */
+  /** Each size measured: n and the time of one call (the fastest of its repeats), the empty-call cost subtracted. */
   points: TimingPoint[];
-  /** The median time of a call on the smallest input (n = 1), subtracted from every point. */
+  /** The time of a call on the smallest input (n = 1, the fastest of its repeats), subtracted from every point. */
   emptyCallMs: number;
   /** Undefined when too few sizes could be measured (`reason` says why). */
   fit?: ComplexityFit;
@@ -29,7 +29,7 @@ export interface MeasureOptions {
   signal?: AbortSignal;
   /** Wall-time budget for the whole measurement (default 8 s); sizes that would not fit are not run. */
   budgetMs?: number;
-  /** Calls per size; the median counts (default 3). */
+  /** Calls per size; the fastest counts (default 3). */
   repeats?: number;
   /** The seed of the inputs (default 1). */
   seed?: number;
@@ -94,10 +94,17 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   if (failedToMake) return result([], 0, failedToMake);
 
   /**
-   * Median time of the calls at each size, one process for them all, after one warm-up call on the smallest of
-   * them (so the first timed call does not pay for compiling the solution); undefined entries did not finish.
+   * The fastest of the calls at each size (and how far the others spread above it), one process for them all, after
+   * one warm-up call on the smallest of them (so the first timed call does not pay for compiling the solution);
+   * undefined entries did not finish. The fastest, not the median: whatever else the machine does (another
+   * process on the core, a compiler thread that has not finished yet) only ever adds time to a call.
    */
-  const timeSizes = async (sizes: number[], capMs: number, times: number, interleave = true): Promise<{ medians: (number | undefined)[]; failure?: string }> => {
+  const timeSizes = async (
+    sizes: number[],
+    capMs: number,
+    times: number,
+    interleave = true,
+  ): Promise<{ medians: (number | undefined)[]; spreads: number[]; failure?: string }> => {
     const warmUp = Math.min(...sizes);
     const cases: TestCase[] = [withInput({ name: 'warm-up', tags: [] }, inputs.get(warmUp)!)];
     // Interleaved (a, b, a, b…), a burst of load from elsewhere on the machine hits every size alike; in order
@@ -115,11 +122,12 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     const limits = { timeMs: Math.max(1, Math.round(capMs)), memoryMb: Math.max(problem.limits.memoryMb, MEASURE_MEMORY_MB) };
     const timed: Problem = { ...problem, cases, testsErrors: undefined, compare: { kind: 'exact' }, limits };
     const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
-    if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), failure: run.error.message };
+    if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), spreads: sizes.map(() => 0), failure: run.error.message };
     let failure: string | undefined;
     const ok = (c: (typeof run.cases)[number]): boolean => c.verdict === 'passed' || c.verdict === 'failed';
     // Calls not run after a time-out are part of that time-out, not failures of their own.
     if (!ok(run.cases[0]) && run.cases[0].verdict !== 'notRun') failure = `the solution stopped at n = ${warmUp} (${run.cases[0].verdict}${run.cases[0].message ? `: ${run.cases[0].message}` : ''})`;
+    const spreads = sizes.map(() => 0);
     const medians = sizes.map((n, k) => {
       const ms: number[] = [];
       for (let r = 0; r < times; r++) {
@@ -127,21 +135,31 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
         if (ok(c)) ms.push(c.cpuMs ?? c.durationMs);
         else if (c.verdict !== 'notRun') failure ??= c.verdict === 'timeout' ? `a call at n = ${n} took over ${Math.round(capMs)} ms` : `the solution stopped at n = ${n} (${c.verdict}${c.message ? `: ${c.message}` : ''})`;
       }
-      return ms.length === times ? median(ms) : undefined;
+      if (ms.length !== times) return undefined;
+      // How far the fastest call stands below the next one: a fastest call that two agree on is a sure one.
+      const [fastest, next = fastest] = [...ms].sort((x, y) => x - y);
+      spreads[k] = fastest > 0 ? (next - fastest) / fastest : 0;
+      return fastest;
     });
-    return { medians, ...(failure ? { failure } : {}) };
+    return { medians, spreads, ...(failure ? { failure } : {}) };
   };
   /** More calls where they are cheap: short timings are the noisiest. */
   const repeatsFor = (lastMs: number | undefined): number => (lastMs !== undefined && lastMs < 20 ? repeats + 4 : repeats);
 
   const remaining = (): number => budget - (env.now() - started);
   const measured = new Map<number, number>();
+  /** How far the repeats behind each measured size spread (see TimingPoint.spread). */
+  const spreadAt = new Map<number, number>();
+  const record = (n: number, ms: number, spread: number): void => {
+    measured.set(n, ms);
+    spreadAt.set(n, spread);
+  };
   const first = await timeSizes([1, from], PROBE_CAP_MS, repeats);
   const emptyCallMs = first.medians[0] ?? 0;
   if (first.medians[1] === undefined) {
     // Even the smallest size is too slow (or failed): go down in one run, largest first would waste the budget.
     if (first.failure && !/took over/.test(first.failure)) return result([], emptyCallMs, first.failure);
-  } else measured.set(from, first.medians[1]);
+  } else record(from, first.medians[1], first.spreads[1]);
   const slowStart = first.medians[1] === undefined || first.medians[1] > SLOW_START_MS;
   let tooSlowAtStart: number | undefined = first.medians[1] === undefined ? from : undefined;
   if (slowStart && down.length > 0) {
@@ -149,7 +167,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     if (err) return result([], emptyCallMs, err);
     const ascending = down.slice(0, 6).reverse();
     const lower = await timeSizes(ascending, PROBE_CAP_MS, repeats, false);
-    ascending.forEach((n, k) => lower.medians[k] !== undefined && measured.set(n, lower.medians[k]!));
+    ascending.forEach((n, k) => lower.medians[k] !== undefined && record(n, lower.medians[k]!, lower.spreads[k]));
     const slowest = ascending.find((_, k) => lower.medians[k] === undefined);
     if (slowest !== undefined && /took over/.test(lower.failure ?? '')) tooSlowAtStart = slowest;
   }
@@ -178,7 +196,8 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
       break;
     }
     last = before > 0 ? last * (now / before) : now;
-    measured.set(n, last);
+    // A ratio of two timings carries the noise of both.
+    record(n, last, pair.spreads[0] + pair.spreads[1]);
     prev = n;
     if (opts.signal?.aborted) break;
   }
@@ -199,7 +218,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     const err = await made(between);
     if (err) return result([], emptyCallMs, err);
     const fine = await timeSizes(between, Math.min(CALL_CAP_MS, Math.max(enoughMs, 2 * PROBE_CAP_MS), Math.max(50, remaining() / (repeats * 2))), repeats, false);
-    between.forEach((n, k) => fine.medians[k] !== undefined && measured.set(n, fine.medians[k]!));
+    between.forEach((n, k) => fine.medians[k] !== undefined && record(n, fine.medians[k]!, fine.spreads[k]));
     if (fine.failure && !/took over/.test(fine.failure)) {
       reason = fine.failure;
       break;
@@ -221,13 +240,13 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
         const err = await made(between);
         if (err) return result([], emptyCallMs, err);
         const fine = await timeSizes(between, Math.min(CALL_CAP_MS, Math.max(enoughMs, 2 * PROBE_CAP_MS), Math.max(50, remaining() / (repeats * 2))), repeats, false);
-        between.forEach((n, k) => fine.medians[k] !== undefined && measured.set(n, fine.medians[k]!));
+        between.forEach((n, k) => fine.medians[k] !== undefined && record(n, fine.medians[k]!, fine.spreads[k]));
         if (fine.failure && !/took over/.test(fine.failure)) reason = fine.failure;
       }
     }
   }
   // Calls shorter than the timer's noise say nothing about growth: they are left out of the fit.
-  let points = [...measured].map(([n, ms]) => ({ n, ms: ms - emptyCallMs })).filter((p) => p.ms >= MEASURABLE_MS);
+  let points = [...measured].map(([n, ms]): TimingPoint => ({ n, ms: ms - emptyCallMs, spread: spreadAt.get(n) ?? 0 })).filter((p) => p.ms >= MEASURABLE_MS);
   // Calls of a millisecond or two carry the harness's own per-call work and the timer's jitter: with enough longer
   // ones, those alone are fitted.
   if (points.filter((p) => p.ms >= RELIABLE_MS).length >= 3) points = points.filter((p) => p.ms >= RELIABLE_MS);
@@ -237,12 +256,6 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     return result(points, emptyCallMs, `only ${points.length === 1 ? 'one size' : 'two sizes'} took over ${MEASURABLE_MS} ms a call without getting too slow to wait for${reason ? ` (${reason})` : ''}`);
   }
   return result(points, emptyCallMs, reason);
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
 /** "you stated O(n log n); measured ≈ O(n²)", or the measurement alone when nothing was stated. */
