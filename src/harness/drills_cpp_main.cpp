@@ -11,6 +11,7 @@
 #include "drills_cpp.hpp"
 #include "drills_cpp_trace.hpp"
 
+#include <cerrno>
 #include <cxxabi.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -913,7 +914,8 @@ struct Runner {
 
     static Json callBound(const Bound& b, void* self, const std::vector<Json>& args) {
         Json result = (*b.invoke)(self, Call{args, *b.types});
-        return b.isVoid ? Json() : result;
+        if (b.isVoid) return Json();
+        return result;
     }
 
     Json callMethod(void* self, const std::string& op, const std::vector<Json>& args) { return callBound(bind(op), self, args); }
@@ -955,6 +957,7 @@ struct Runner {
         const Json& ops = opsJ ? *opsJ : empty;
         const Json& opArgs = argsJ ? *argsJ : empty;
         Json outputs = Json::array();
+        outputs.items.reserve(ops.items.size());
         void* self = nullptr;
         struct Owner {
             Registry& r;
@@ -976,10 +979,11 @@ struct Runner {
         }
         const Json* block = field(c, "repeat");
         const Json* expectedJ = field(c, "expected");
-        if (!block || block->kind != Json::Object) return {outputs, Json()};
+        if (!block || block->kind != Json::Object) return {std::move(outputs), Json()};
         for (std::size_t k = 1; k < outputs.items.size(); k++)
-            if (!expectedJ || k >= expectedJ->items.size() || !jsonEqual(outputs.items[k], expectedJ->items[k])) return {outputs, Json()};
-        return {outputs, runRepeat(*block, self, ops.items.size())};
+            if (!expectedJ || k >= expectedJ->items.size() || !jsonEqual(outputs.items[k], expectedJ->items[k])) return {std::move(outputs), Json()};
+        Json repeat = runRepeat(*block, self, ops.items.size());
+        return {std::move(outputs), std::move(repeat)};
     }
 
     Json runRepeat(const Json& block, void* self, std::size_t listed) {
@@ -1028,7 +1032,8 @@ struct Runner {
         const Json* argsJ = field(c, "args");
         const Json& args = argsJ ? *argsJ : empty;
         Json value = guarded([] { return std::string(); }, [&] { return registry.function(Call{args.items, spec.params}); });
-        return spec.returns == "void" ? Json() : value;
+        if (spec.returns == "void") return Json();
+        return value;  // moved, not copied (a conditional expression would copy a large result)
     }
 };
 
@@ -1078,7 +1083,16 @@ int run(int argc, char** argv) {
     raiseStack(static_cast<rlim_t>(std::max(stackMb, 64LL)) * 1024 * 1024);
     noteStackLow();
 
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    // The job in large reads (std::cin, tied to stdio, would read it a character at a time).
+    std::string text;
+    {
+        char buffer[1 << 16];
+        for (;;) {
+            ssize_t n = read(0, buffer, sizeof buffer);
+            if (n > 0) text.append(buffer, static_cast<std::size_t>(n));
+            else if (n == 0 || errno != EINTR) break;
+        }
+    }
     Json job;
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     try {

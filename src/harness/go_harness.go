@@ -1120,7 +1120,7 @@ func main() {
 				close(finished)
 				return
 			}
-			drillsReport(&job.Cases[ci], capture, time.Now(), nil, nil, &drillsError{Kind: "exit", Message: "the solution called runtime.Goexit instead of returning"})
+			drillsReport(&job.Cases[ci], capture, time.Now(), -1, nil, nil, &drillsError{Kind: "exit", Message: "the solution called runtime.Goexit instead of returning"})
 			go work(ci + 1)
 		}()
 		for ; ci < len(job.Cases); ci++ {
@@ -1128,6 +1128,7 @@ func main() {
 			drillsSend(map[string]interface{}{"t": "start", "index": c.Index})
 			drillsFlush()
 			started := time.Now()
+			cpuStarted := drillsCPUTime()
 			value, repeat, err := drillsCatch(func() (interface{}, *drillsRepeatOutcome, error) {
 				if cls != nil {
 					return drillsRunOps(c, spec, cls)
@@ -1146,7 +1147,7 @@ func main() {
 			if goexit {
 				return
 			}
-			drillsReport(c, capture, started, value, repeat, err)
+			drillsReport(c, capture, started, cpuStarted, value, repeat, err)
 		}
 	}
 	go work(0)
@@ -1155,14 +1156,30 @@ func main() {
 	drillsFlush()
 }
 
-// drillsReport sends a case's result with what it printed.
-func drillsReport(c *drillsCase, capture *drillsCapture, started time.Time, value interface{}, repeat *drillsRepeatOutcome, err error) {
+// drillsCPUTime is the CPU time of the whole process so far in nanoseconds (every goroutine's thread, the
+// collector's included: its work is the solution's allocations), or -1 where the system does not say.
+func drillsCPUTime() int64 {
+	var ts syscall.Timespec
+	const clockProcessCPUTime = 2 // CLOCK_PROCESS_CPUTIME_ID
+	if _, _, errno := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, clockProcessCPUTime, uintptr(unsafe.Pointer(&ts)), 0); errno != 0 {
+		return -1
+	}
+	return ts.Nano()
+}
+
+// drillsReport sends a case's result with what it printed: its wall time and, from cpuStarted (-1: unknown), the
+// CPU time it took, which a busy machine does not stretch.
+func drillsReport(c *drillsCase, capture *drillsCapture, started time.Time, cpuStarted int64, value interface{}, repeat *drillsRepeatOutcome, err error) {
 	ms := float64(time.Since(started).Nanoseconds()) / 1e6
+	cpuEnded := drillsCPUTime()
 	output, truncated := "", false
 	if capture != nil {
 		output, truncated = capture.take()
 	}
 	msg := map[string]interface{}{"t": "result", "index": c.Index, "ms": ms, "output": output, "truncated": truncated}
+	if cpuStarted >= 0 && cpuEnded >= cpuStarted {
+		msg["cpuMs"] = float64(cpuEnded-cpuStarted) / 1e6
+	}
 	if err != nil {
 		var de *drillsError
 		var nj drillsNotJSON

@@ -148,7 +148,7 @@ public final class DrillsHarness {
       Map<String, Object> result = obj("t", "result", "index", (long) index);
       boolean fatal = false;
       runningCase = index;
-      long cpu0 = clock.nanos();
+      clock.start();
       try {
         if (entry.function) {
           result.put("value", entry.call(theCase));
@@ -165,7 +165,7 @@ public final class DrillsHarness {
       } catch (Throwable e) {
         result.put("error", describe(e));
       }
-      long ns = clock.nanos() - cpu0;
+      long ns = clock.elapsed();
       runningCase = -1;
       if (result.containsKey("error")) result.remove("value");
       result.put("ms", ns / 1e6);
@@ -192,19 +192,28 @@ public final class DrillsHarness {
   }
 
   /**
-   * The CPU time of the thread running the cases: on Linux read from /proc/thread-self/schedstat (nanoseconds on
-   * the CPU), as the thread MXBean would, without the ~60 ms that loading the management classes costs at start-up.
-   * Elsewhere the MXBean, and wall time where even that is missing.
+   * The CPU time of the thread running the cases, without the ~60 ms that loading the management classes costs at
+   * start-up. On Linux from /proc/thread-self/schedstat: its first field, the time on the CPU, moves only at a
+   * scheduler tick (every 4 ms here), so a case's time is its wall time less the second field, the time it waited
+   * for a CPU (counted exactly, at each switch back in), whenever that agrees with the first field to within a
+   * tick (the thread did not block meanwhile); else the first field. Elsewhere the thread MXBean, and wall time
+   * where even that is missing.
    */
   private static final class CpuClock {
+    /** Two clocks further apart than this over a case mean the thread blocked (I/O, a lock, a collector's pause). */
+    private static final long TICK_SLACK_NS = 12_000_000L;
     private RandomAccessFile schedstat;
     private final byte[] buffer = new byte[128];
+    private final long[] fields = new long[2];
     private ThreadMXBean bean;
+    private long onCpu0;
+    private long waited0;
+    private long wall0;
 
     CpuClock() {
       try {
         schedstat = new RandomAccessFile("/proc/thread-self/schedstat", "r");
-        if (readSchedstat() < 0) throw new IOException("unreadable");
+        if (!readSchedstat()) throw new IOException("unreadable");
       } catch (IOException e) {
         schedstat = null;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -212,24 +221,57 @@ public final class DrillsHarness {
       }
     }
 
-    private long readSchedstat() throws IOException {
+    /** Reads the time on the CPU and the time waiting for one, in nanoseconds, into `fields`. */
+    private boolean readSchedstat() throws IOException {
       schedstat.seek(0);
       int n = schedstat.read(buffer);
-      long value = 0;
       int k = 0;
-      for (; k < n && buffer[k] >= '0' && buffer[k] <= '9'; k++) value = value * 10 + (buffer[k] - '0');
-      return k == 0 ? -1 : value;
+      for (int f = 0; f < 2; f++) {
+        long value = 0;
+        int digits = 0;
+        for (; k < n && buffer[k] >= '0' && buffer[k] <= '9'; k++, digits++) value = value * 10 + (buffer[k] - '0');
+        if (digits == 0) return false;
+        fields[f] = value;
+        if (k < n && buffer[k] == ' ') k++;
+      }
+      return true;
     }
 
-    long nanos() {
+    void start() {
       if (schedstat != null) {
         try {
-          return readSchedstat();
+          if (readSchedstat()) {
+            wall0 = System.nanoTime();
+            onCpu0 = fields[0];
+            waited0 = fields[1];
+            return;
+          }
         } catch (IOException e) {
-          schedstat = null;
+          // Read below from the next clock.
         }
+        schedstat = null;
       }
-      return bean != null ? bean.getCurrentThreadCpuTime() : System.nanoTime();
+      wall0 = System.nanoTime();
+      onCpu0 = bean != null ? bean.getCurrentThreadCpuTime() : wall0;
+    }
+
+    /** The CPU time since `start()`, in nanoseconds. */
+    long elapsed() {
+      long wall = System.nanoTime() - wall0;
+      if (schedstat != null) {
+        try {
+          if (readSchedstat()) {
+            long coarse = fields[0] - onCpu0;
+            long exact = wall - (fields[1] - waited0);
+            return Math.abs(exact - coarse) <= TICK_SLACK_NS ? Math.max(0, exact) : coarse;
+          }
+        } catch (IOException e) {
+          // The clock went away mid-run: the case's wall time.
+        }
+        schedstat = null;
+        return wall;
+      }
+      return bean != null ? bean.getCurrentThreadCpuTime() - onCpu0 : wall;
     }
   }
 

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import type { Language } from '../../../src/core/pack/types';
+import { languagesWith, makeProblem, runCode, tc, tempDir } from './helpers';
+
+/**
+ * `work(ms, sleep)`: with sleep 0, keeps the processor busy for `ms` of wall time; with sleep 1, sleeps that long.
+ * Returns 0 either way.
+ */
+const WORK: Record<Language, string> = {
+  python: `import time
+def work(ms, sleep):
+    if sleep:
+        time.sleep(ms / 1000)
+        return 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < ms / 1000:
+        pass
+    return 0
+`,
+  javascript: `function work(ms, sleep) {
+  if (sleep) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    return 0;
+  }
+  const start = performance.now();
+  while (performance.now() - start < ms) {}
+  return 0;
+}
+module.exports = { work };
+`,
+  typescript: `export function work(ms: number, sleep: number): number {
+  if (sleep) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    return 0;
+  }
+  const start = performance.now();
+  while (performance.now() - start < ms) {}
+  return 0;
+}
+`,
+  java: `class Solution {
+    public int work(int ms, int sleep) throws InterruptedException {
+        if (sleep == 1) {
+            Thread.sleep(ms);
+            return 0;
+        }
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < ms * 1_000_000L) {}
+        return 0;
+    }
+}
+`,
+  cpp: `#include <chrono>
+#include <thread>
+class Solution {
+public:
+    int work(int ms, int sleep) {
+        if (sleep) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+            return 0;
+        }
+        auto start = std::chrono::steady_clock::now();
+        while (std::chrono::steady_clock::now() - start < std::chrono::milliseconds(ms)) {}
+        return 0;
+    }
+};
+`,
+  go: `import "time"
+
+func work(ms int, sleep int) int {
+	if sleep == 1 {
+		time.Sleep(time.Duration(ms) * time.Millisecond)
+		return 0
+	}
+	start := time.Now()
+	for time.Since(start) < time.Duration(ms)*time.Millisecond {
+	}
+	return 0
+}
+`,
+};
+
+const problem = (cases: ReturnType<typeof tc>[]) =>
+  makeProblem({
+    function: { name: 'work', params: [{ name: 'ms', type: 'int' }, { name: 'sleep', type: 'int' }], returns: 'int' },
+    cases,
+    limits: { timeMs: 5000, memoryMb: 256 },
+  });
+
+/** A case's time as complexity measurement reads it: its CPU time where the harness measures one. */
+const caseMs = (c: { cpuMs?: number; durationMs: number }): number => c.cpuMs ?? c.durationMs;
+
+for (const language of languagesWith(WORK)) {
+  describe(`runner: each case's own time (${language})`, function () {
+    this.timeout(120_000);
+    let dir: string;
+    beforeEach(() => (dir = tempDir()));
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('is the CPU time the case took, not the time it slept', async () => {
+      const run = await runCode(dir, language, WORK[language], problem([tc([300, 1], 0), tc([300, 0], 0)]));
+      assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'passed'], JSON.stringify(run.error ?? run.cases));
+      const [slept, busy] = run.cases;
+      assert.ok(caseMs(slept) < 100, `a case that slept 300 ms was charged ${caseMs(slept)} ms`);
+      // Busy for 300 ms of wall time: most of it on the processor, even on a busy machine.
+      assert.ok(caseMs(busy) > 30, `a case busy for 300 ms was charged ${caseMs(busy)} ms`);
+    });
+
+    it('is precise to well under a millisecond: a case busy for 1 ms never reads as 0 (a clock that moves only at the scheduler tick would)', async () => {
+      const cases = Array.from({ length: 24 }, () => tc([1, 0], 0));
+      const run = await runCode(dir, language, WORK[language], problem(cases));
+      assert.ok(run.cases.every((c) => c.verdict === 'passed'), JSON.stringify(run.error ?? run.cases.find((c) => c.verdict !== 'passed')));
+      const times = run.cases.map(caseMs);
+      const zero = times.filter((ms) => ms < 0.01).length;
+      // A 4 ms tick would read about three in four of these as 0.
+      assert.ok(zero <= 4, `${zero} of 24 cases busy for 1 ms read as 0 ms: ${times.map((t) => t.toFixed(2)).join(', ')}`);
+    });
+  });
+}
