@@ -581,6 +581,18 @@ function setUserSettings(userDataDir, values) {
 }
 
 /**
+ * Settings of the machine the extension host runs on: code-server is a remote set-up, where a setting of machine
+ * scope (`drills.toolchains`: paths on that machine) is read from these, not from the user's.
+ */
+function setMachineSettings(userDataDir, values) {
+  const file = path.join(userDataDir, 'Machine', 'settings.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const settings = { ...(fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}), ...values };
+  for (const [k, v] of Object.entries(values)) if (v === undefined) delete settings[k];
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+}
+
+/**
  * The loop as a newcomer walks it, through the UI only: the Drills view by difficulty; a TypeScript drill (no
  * "Cannot find name" in the Problems panel for a correct solution, Timer Actions in interview mode, the plan gate's
  * hand-off to the solution, a wrong answer's results, the solve and its "solved in"); a JavaScript drill in practice
@@ -944,7 +956,9 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
   const times = [];
   try {
     // Wrapped lines: the narrow editor beside the statement shows the whole solution in the screenshots.
+    // Go pointed at a file that is not there for the first pick: it stays listed, marked with what to install.
     setUserSettings(userDataDir, { ...EDITOR_AS_TYPED, 'editor.wordWrap': 'on', 'drills.attemptFolder': `${LANGUAGE_ATTEMPTS}/\${problemId}` });
+    setMachineSettings(userDataDir, { 'drills.toolchains': { go: path.join(folder, 'no-go-here', 'go') } });
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     for (const drill of COMPILED_DRILLS) {
@@ -968,13 +982,19 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
       await page.locator('.quick-input-widget .quick-input-title', { hasText: `Start ${title}` }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
       if (shots.length === 0) {
         // The language pick lists every language, in the registry's order.
-        const rows = page.locator('.quick-input-widget .monaco-list-row .label-name');
-        await rows.nth(ALL_LANGUAGE_LABELS.length - 1).waitFor({ timeout: 30_000 });
-        const listed = (await rows.allInnerTexts()).map((t) => t.trim());
+        // Each row's first name is its language (a marked row has its detail as a second line).
+        await page.locator('.quick-input-widget .monaco-list-row').nth(ALL_LANGUAGE_LABELS.length - 1).waitFor({ timeout: 30_000 });
+        const listed = await page.$$eval('.quick-input-widget .monaco-list-row', (rows) => rows.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()));
         if (listed.slice().sort().join() !== ALL_LANGUAGE_LABELS.slice().sort().join()) throw new Error(`the language pick lists ${listed.join(', ')}`);
+        const goRow = page.locator('.quick-input-widget .monaco-list-row', { hasText: /^Go/ }).first();
+        await goRow.locator('.label-description', { hasText: 'not found' }).first().waitFor({ timeout: 30_000 });
+        const goText = (await goRow.innerText()).replace(/\s+/g, ' ');
+        if (!/not an executable file/.test(goText) || !/drills\.toolchains/.test(goText)) throw new Error(`the Go row does not say what is wrong and which setting: ${goText}`);
         await shot('language-pick');
       }
       await pickInQuickPick(page, drill.label);
+      // Go found again (the setting cleared) long before its own drill starts.
+      setMachineSettings(userDataDir, { 'drills.toolchains': undefined });
       const dir = path.join(folder, LANGUAGE_ATTEMPTS, drill.problem);
       await page.locator('.part.editor .tab', { hasText: drill.file }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
       await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
@@ -1014,6 +1034,7 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
     await page.screenshot({ path: path.join(testResultsDir, 'ui-languages-failure.png') }).catch(() => undefined);
     throw e;
   } finally {
+    setMachineSettings(userDataDir, { 'drills.toolchains': undefined });
     setUserSettings(userDataDir, { 'drills.attemptFolder': undefined, 'editor.wordWrap': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
     await context.close();
   }
