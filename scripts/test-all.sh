@@ -4,8 +4,9 @@
 #   2. what the integration launcher needs (Chromium and code-server for the offline launcher) and the compiled
 #      languages' toolchains (Java, C++, Go); Debian packages through apt-get when root, else a message naming them
 #   3. the .vsix packaged (its production build), then the development build
-#   4. the integration tests in a real VS Code and, beside them in one background lane, the work that needs the
-#      processor rather than the UI: type-check, lint, unit tests, `drills check problems/`, the packaged .vsix check
+#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server) and, beside
+#      them in one background lane, the work that needs the processor rather than the UI: type-check, lint, unit
+#      tests, `drills check problems/`
 # Every step runs even when an earlier one failed (except those that need the build), then a summary prints each
 # step's time and the counts; the exit code is non-zero when anything failed.
 # Env: DRILLS_TEST_LAUNCHER=electron|offline forces the integration launcher.
@@ -113,6 +114,12 @@ checks() {
     skip unit "the build failed"
     skip pack-check "the build failed"
   fi
+  # Beside the integration tests, the .vsix check follows them in their lane instead: the two lanes then take
+  # about as long as each other.
+  [ "$integration_runs" -eq 1 ] || vsix_check
+}
+
+vsix_check() {
   if [ "${DRILLS_TEST_LAUNCHER:-}" = electron ]; then
     printf '\n━━ vsix: not run (it installs into code-server; this machine uses the desktop launcher)\n'
   elif [ "$packaged" -eq 1 ] && [ "$provisioned" -eq 1 ]; then
@@ -126,6 +133,7 @@ rm -f "$logs/unit.log" "$logs/pack-check.log" "$logs/integration.log" "$logs/vsi
 if [ "$integration_runs" -eq 1 ]; then
   lane_start checks checks
   step integration run_counted "$logs/integration.log" node scripts/test-integration.mjs
+  vsix_check
   lane_wait checks
 else
   skip integration "$([ "$built" -eq 1 ] && echo 'provisioning failed' || echo 'the build failed')"
