@@ -3,8 +3,8 @@
 //
 // - A crash: the signal handler (on the alternate stack, so a stack overflow is caught too) sends a `crash` message
 //   with the signal and the addresses, then the process dies by the signal as before.
-// - An exception: every throw records its addresses (the __cxa_throw below stands in for the C++ runtime's, which it
-//   calls); when the exception reaches the harness, its error carries them. Costs a backtrace per throw, nothing else.
+// - An exception: every throw records its addresses (the program's calls of __cxa_throw reach the wrapper below
+//   first, which calls the C++ runtime's); when the exception reaches the harness, its error carries them. Costs a backtrace per throw, nothing else.
 //
 // Addresses are sent relative to the executable's load address (what addr2line reads), frames outside the
 // executable (libc, libstdc++) are left out, and return addresses are moved back into their call instruction.
@@ -12,7 +12,6 @@
 
 #include "drills_cpp.hpp"
 
-#include <dlfcn.h>
 #include <execinfo.h>
 #include <link.h>
 #include <signal.h>
@@ -170,17 +169,14 @@ inline void attachThrown(Json& error, const void* object) {
 }  // namespace drills
 
 /**
- * Every throw in the process, the C++ runtime's own included (std::vector::at's), comes here first: the executable's
- * definition stands before libstdc++'s, which does the throwing.
+ * Every throw in the process, the C++ runtime's own included (std::vector::at's), comes here first: the program is
+ * linked with `--wrap=__cxa_throw`, which sends every call of __cxa_throw (the solution's, the C++ library's linked
+ * into the program) here, and __real___cxa_throw to the library's own.
  */
-// Named __cxa_throw for the linker only: the compiler's and <cxxabi.h>'s declarations of it differ.
-extern "C" [[noreturn]] void drills_cxa_throw(void* object, std::type_info* type, void (*destroy)(void*)) __asm__("__cxa_throw");
-extern "C" [[noreturn]] void drills_cxa_throw(void* object, std::type_info* type, void (*destroy)(void*)) {
-    using Throw = void (*)(void*, std::type_info*, void (*)(void*));
-    static Throw real = reinterpret_cast<Throw>(dlsym(RTLD_NEXT, "__cxa_throw"));
+extern "C" [[noreturn]] void __real___cxa_throw(void* object, std::type_info* type, void (*destroy)(void*));
+extern "C" [[noreturn]] void __wrap___cxa_throw(void* object, std::type_info* type, void (*destroy)(void*)) {
     drills::trace::Thrown& t = drills::trace::thrown;
     t.object = object;
     t.count = backtrace(t.frames, drills::trace::MAX_FRAMES + 2);
-    real(object, type, destroy);
-    __builtin_unreachable();
+    __real___cxa_throw(object, type, destroy);
 }
