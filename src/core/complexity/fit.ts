@@ -30,7 +30,7 @@ const RESIDUAL_FLOOR = 1e-4;
 /**
  * How much steeper than its algorithm a solution's timings can grow, as an extra exponent of n: once its data
  * outgrows a cache level, every step costs more. Measured here between 16,000 and 128,000: a Python dict of
- * strings grows as n^1.27, a C++ hash map and deque as n^1.2, for algorithms that are O(n). A class below the best
+ * strings grows as n^1.27, a C++ deque as n^1.1, for algorithms that are O(n). A class below the best
  * one is not told apart from it when the timings fit that class times n^β, β at most this, about as well: timing
  * alone cannot tell O(n) with a cache effect from O(n log n) (an exponent 0.07–0.1 apart over these sizes), nor
  * O(1) from O(log n). Classes an exponent of about one apart (n log n and n², n² and n³) stay apart.
@@ -66,8 +66,9 @@ export function fitComplexity(points: readonly TimingPoint[]): ComplexityFit | u
     close(c) || (c !== 'O(2^n)' && DRIFTS.some((beta) => relativeResidual(usable, (n) => GROWTH[c](n) * Math.pow(n, beta)) <= Math.max(tolerance, DRIFT_RESIDUAL)));
   let lo = classRank(best);
   let hi = lo;
-  while (lo > 0 && best !== 'O(2^n)' && closeWithDrift(COMPLEXITY_CLASSES[lo - 1])) lo--;
-  while (lo > 0 && best === 'O(2^n)' && close(COMPLEXITY_CLASSES[lo - 1])) lo--;
+  // Below an exponential, the polynomials are not a cache effect of it.
+  const closeBelow = best === 'O(2^n)' ? close : closeWithDrift;
+  while (lo > 0 && closeBelow(COMPLEXITY_CLASSES[lo - 1])) lo--;
   while (hi < COMPLEXITY_CLASSES.length - 1 && close(COMPLEXITY_CLASSES[hi + 1])) hi++;
   return { best, range: [COMPLEXITY_CLASSES[lo], COMPLEXITY_CLASSES[hi]], residuals };
 }
