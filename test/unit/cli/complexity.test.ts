@@ -44,7 +44,8 @@ describe('drills digest and run --complexity', function () {
     const verdict = out.indexOf('2/2 passed');
     const measured = out.indexOf('Complexity: you stated O(n²); measured ');
     assert.ok(verdict >= 0 && measured > verdict, out);
-    assert.match(out, /Complexity: you stated O\(n²\); measured (≈ O\(n\)|between O\(log n\) and O\(n\)|between O\(n\) and O\(n log n\)|between O\(log n\) and O\(n log n\)) — faster than stated\./);
+    // A linear solution: O(n) alone or a range holding it, below the stated O(n²) (a busy machine widens the range).
+    assert.match(out, /Complexity: you stated O\(n²\); measured (≈ O\(n\)|between O\((1|log n|n)\) and O\((n|n log n)\)) — faster than stated\./);
     assert.match(out, /\n {2}n = [\d,]+: [\d.]+ ms\n/);
   });
 
