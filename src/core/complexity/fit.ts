@@ -6,7 +6,8 @@ export interface TimingPoint {
   ms: number;
   /**
    * How far the repeats at this size stood apart, relative to the fastest: (second fastest − fastest) / fastest.
-   * Timing noise the fit cannot see through: classes that differ by less than it are not told apart.
+   * Reported with the points (how much to trust each); the fit does not widen its range by it: on a loaded machine
+   * the spread reaches 50 % and more, which would leave every class in range.
    */
   spread?: number;
 }
@@ -56,10 +57,7 @@ export function fitComplexity(points: readonly TimingPoint[]): ComplexityFit | u
   const residuals = {} as Record<ComplexityClass, number>;
   for (const c of COMPLEXITY_CLASSES) residuals[c] = c === 'O(2^n)' ? exponentialResidual(usable) : relativeResidual(usable, GROWTH[c]);
   const best = COMPLEXITY_CLASSES.reduce((a, b) => (residuals[b] < residuals[a] ? b : a));
-  // The repeats' own spread is noise no fit can see through: a residual within it separates nothing.
-  const spreads = usable.map((p) => p.spread ?? 0);
-  const noise = spreads.reduce((s, x) => s + x * x, 0) / spreads.length / 4;
-  const tolerance = Math.max(SEPARATION * residuals[best], RESIDUAL_FLOOR, noise);
+  const tolerance = Math.max(SEPARATION * residuals[best], RESIDUAL_FLOOR);
   const close = (c: ComplexityClass): boolean => residuals[c] <= tolerance;
   // A class below the best one, with a cache effect of up to CACHE_DRIFT on top (see there).
   const closeWithDrift = (c: ComplexityClass): boolean =>
