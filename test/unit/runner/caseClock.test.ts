@@ -3,6 +3,16 @@ import * as fs from 'node:fs';
 import type { Language } from '../../../src/core/pack/types';
 import { languagesWith, makeProblem, runCode, tc, tempDir } from './helpers';
 
+/** The JavaScript and TypeScript body of `work`. */
+const NODE_BODY = `  if (sleep) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+    return 0;
+  }
+  const start = performance.now();
+  while (performance.now() - start < ms) {}
+  return 0;
+`;
+
 /**
  * `work(ms, sleep)`: with sleep 0, keeps the processor busy for `ms` of wall time; with sleep 1, sleeps that long.
  * Returns 0 either way.
@@ -18,27 +28,8 @@ def work(ms, sleep):
         pass
     return 0
 `,
-  javascript: `function work(ms, sleep) {
-  if (sleep) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-    return 0;
-  }
-  const start = performance.now();
-  while (performance.now() - start < ms) {}
-  return 0;
-}
-module.exports = { work };
-`,
-  typescript: `export function work(ms: number, sleep: number): number {
-  if (sleep) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-    return 0;
-  }
-  const start = performance.now();
-  while (performance.now() - start < ms) {}
-  return 0;
-}
-`,
+  javascript: `function work(ms, sleep) {\n${NODE_BODY}}\nmodule.exports = { work };\n`,
+  typescript: `export function work(ms: number, sleep: number): number {\n${NODE_BODY}}\n`,
   java: `class Solution {
     public int work(int ms, int sleep) throws InterruptedException {
         if (sleep == 1) {
