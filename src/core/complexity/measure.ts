@@ -49,6 +49,8 @@ const RELIABLE_MS = 2;
 const PROBE_CAP_MS = 300;
 /** The memory limit of the measuring runs, at least (the problem's own when it is higher). */
 const MEASURE_MEMORY_MB = 512;
+/** A doubling whose time ratio is below this is timed again: no class shrinks as n grows, so noise made it. */
+const SHRINK_RATIO = 0.8;
 /** The longest one call may take while measuring. */
 const CALL_CAP_MS = 2500;
 
@@ -147,6 +149,8 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   const repeatsFor = (lastMs: number | undefined): number => (lastMs !== undefined && lastMs < 20 ? repeats + 4 : repeats);
 
   const remaining = (): number => budget - (env.now() - started);
+  /** A pair's time ratio, larger size over smaller; undefined when either did not finish or took no time. */
+  const growth = ([before, now]: (number | undefined)[]): number | undefined => (before !== undefined && now !== undefined && before > 0 ? now / before : undefined);
   const measured = new Map<number, number>();
   /** How far the repeats behind each measured size spread (see TimingPoint.spread). */
   const spreadAt = new Map<number, number>();
@@ -168,6 +172,15 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     const ascending = down.slice(0, 6).reverse();
     const lower = await timeSizes(ascending, PROBE_CAP_MS, repeats, false);
     ascending.forEach((n, k) => lower.medians[k] !== undefined && record(n, lower.medians[k]!, lower.spreads[k]));
+    // In order, a burst of load from elsewhere that lasts a size's few calls bends the curve there. The sizes that
+    // finished are timed again interleaved, in a fresh process, and those times count when every size finishes.
+    const finished = ascending.filter((_, k) => lower.medians[k] !== undefined);
+    const cost = finished.reduce((sum, n) => sum + measured.get(n)!, 0) * repeats;
+    if (finished.length >= 2 && cost * 2 + 300 < remaining()) {
+      const slowest = Math.max(...finished.map((n) => measured.get(n)!));
+      const again = await timeSizes(finished, Math.max(PROBE_CAP_MS, 2 * slowest), repeats);
+      if (again.medians.every((ms) => ms !== undefined)) finished.forEach((n, k) => record(n, again.medians[k]!, again.spreads[k]));
+    }
     const slowest = ascending.find((_, k) => lower.medians[k] === undefined);
     if (slowest !== undefined && /took over/.test(lower.failure ?? '')) tooSlowAtStart = slowest;
   }
@@ -188,7 +201,17 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     }
     // The size before is timed again in the same process: the time at n is the one before times the ratio of the
     // two, measured side by side, so a machine busier now than a second ago does not bend the curve.
-    const pair = await timeSizes([prev, n], Math.min(CALL_CAP_MS, Math.max(50, remaining() / times)), times);
+    const cap = Math.min(CALL_CAP_MS, Math.max(50, remaining() / times));
+    let pair = await timeSizes([prev, n], cap, times);
+    // No class gets faster as n doubles: a pair that did was slowed at the smaller size (a burst of load, a
+    // collection that fell on those calls), and every size after it would inherit the error. It is timed again in a
+    // fresh process, whose own ratio counts (the fastest calls of two processes do not compare: one process can run
+    // the same code half as fast again as another), unless it shrank further.
+    const shrink = growth(pair.medians);
+    if (shrink !== undefined && shrink < SHRINK_RATIO && ((pair.medians[0] ?? 0) + (pair.medians[1] ?? 0)) * times + 300 < remaining()) {
+      const again = await timeSizes([prev, n], cap, times);
+      if ((growth(again.medians) ?? 0) > shrink) pair = again;
+    }
     const [before, now] = pair.medians;
     if (before === undefined || now === undefined) {
       reason = pair.failure;

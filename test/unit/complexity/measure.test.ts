@@ -50,6 +50,70 @@ describe('measuring complexity on generated inputs', function () {
     });
   }
 
+  it('times a pair again when the larger size ran faster, so one slowed pair does not bend every size after it', async () => {
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    assert.ok(problem);
+    // The first process that starts at n = 128,000 (the pair 128,000 and 256,000) does its work at 128,000 six times,
+    // as a busy machine can make every call at one size slow; every later process is honest.
+    const marker = path.join(dir, 'slowed-once');
+    const solution = path.join(dir, 'slowed.py');
+    fs.writeFileSync(solution, [
+      'import os', 'MARK = ' + JSON.stringify(marker), 'state = {"first": None}',
+      'def f(xs):',
+      '    if state["first"] is None:',
+      '        state["first"] = len(xs) == 128000 and not os.path.exists(MARK)',
+      '        if state["first"]:',
+      '            open(MARK, "w").close()',
+      '    rounds = 6 if state["first"] and len(xs) == 128000 else 1',
+      '    count = 0',
+      '    for _ in range(rounds):',
+      '        count = 0',
+      '        for x in xs:',
+      '            if x % 2:',
+      '                count += 1',
+      '    return count',
+      '',
+    ].join('\n'));
+    const m = await measureComplexity({ problem, language: 'python', solutionPath: solution, env: testEnv(), budgetMs: 60_000 });
+    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    assert.ok(fs.existsSync(marker), `the slowed pair never ran: ${show}`);
+    assert.ok(m.fit, show);
+    assert.ok(['O(n)', 'O(n log n)'].includes(m.fit.best), show);
+    const at = (n: number): number => m.points.find((p) => p.n === n)?.ms ?? NaN;
+    assert.ok(at(256000) > at(128000) * 1.3, show);
+  });
+
+  it('times the sizes below a slow first size again, interleaved, so a burst of load on one size does not bend the curve', async () => {
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    assert.ok(problem);
+    // n = 4,000 is too slow to start from, so the sizes from 62 up are timed in order, in one process (it starts
+    // at n = 62). In the first such process, every call at n = 1,000 does its work six times over.
+    const marker = path.join(dir, 'burst-once');
+    const solution = path.join(dir, 'burst.py');
+    fs.writeFileSync(solution, [
+      'import os', 'MARK = ' + JSON.stringify(marker), 'state = {"first": None}',
+      'def f(xs):',
+      '    if state["first"] is None:',
+      '        state["first"] = len(xs) == 62 and not os.path.exists(MARK)',
+      '        if state["first"]:',
+      '            open(MARK, "w").close()',
+      '    rounds = 6 if state["first"] and len(xs) == 1000 else 1',
+      '    for _ in range(rounds):',
+      '        count = 0',
+      '        for i in range(len(xs)):',
+      '            if all(xs[j] != xs[i] for j in range(i)):',
+      '                count += 1',
+      '    return count',
+      '',
+    ].join('\n'));
+    const m = await measureComplexity({ problem, language: 'python', solutionPath: solution, env: testEnv(), budgetMs: 60_000 });
+    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    assert.ok(fs.existsSync(marker), `the burst never ran: ${show}`);
+    assert.equal(m.fit?.best, 'O(n^2)', show);
+    const at = (n: number): number => m.points.find((p) => p.n === n)?.ms ?? NaN;
+    assert.ok(at(2000) > at(1000) * 2.5, show);
+  });
+
   it('measures an exponential solution between the size where it is too fast to time and the one too slow to wait for', async () => {
     // fib(n) by plain recursion: about 1.6ⁿ calls, so from n = 16 (microseconds) to n = 64 (years) in two doublings.
     const exp = path.join(dir, 'exp');
