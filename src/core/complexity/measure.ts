@@ -166,12 +166,29 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   } else record(from, first.medians[1], first.spreads[1]);
   const slowStart = first.medians[1] === undefined || first.medians[1] > SLOW_START_MS;
   let tooSlowAtStart: number | undefined = first.medians[1] === undefined ? from : undefined;
-  if (slowStart && down.length > 0) {
+  /** How many sizes took long enough to read growth from. */
+  const reliable = (): number => [...measured.values()].filter((ms) => ms - emptyCallMs >= RELIABLE_MS).length;
+  /** Whether the sizes below the first one were timed (they are, once at most). */
+  let timedBelow = false;
+  /**
+   * Times the sizes below the first one (halving, six at most) and the first one itself, in one process. Every size
+   * timed from the first one up is rescaled by the first one's new time: each is its time times ratios measured
+   * side by side, and two processes' times do not compare. Returns why it could not, or the first size too slow.
+   */
+  const timeBelow = async (): Promise<{ error?: string; tooSlow?: number }> => {
+    timedBelow = true;
     const err = await made(down);
-    if (err) return result([], emptyCallMs, err);
-    const ascending = down.slice(0, 6).reverse();
+    if (err) return { error: err };
+    const ascending = [...down.slice(0, 6).reverse(), from];
+    const rescale = (n: number, ms: number, spread: number): void => {
+      const old = measured.get(from);
+      if (n === from && old !== undefined && old > 0) {
+        for (const [m, t] of measured) if (m > from) measured.set(m, (t * ms) / old);
+      }
+      record(n, ms, spread);
+    };
     const lower = await timeSizes(ascending, PROBE_CAP_MS, repeats, false);
-    ascending.forEach((n, k) => lower.medians[k] !== undefined && record(n, lower.medians[k]!, lower.spreads[k]));
+    ascending.forEach((n, k) => lower.medians[k] !== undefined && rescale(n, lower.medians[k]!, lower.spreads[k]));
     // In order, a burst of load from elsewhere that lasts a size's few calls bends the curve there. The sizes that
     // finished are timed again interleaved, in a fresh process, and those times count when every size finishes.
     const finished = ascending.filter((_, k) => lower.medians[k] !== undefined);
@@ -179,10 +196,15 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     if (finished.length >= 2 && cost * 2 + 300 < remaining()) {
       const slowest = Math.max(...finished.map((n) => measured.get(n)!));
       const again = await timeSizes(finished, Math.max(PROBE_CAP_MS, 2 * slowest), repeats);
-      if (again.medians.every((ms) => ms !== undefined)) finished.forEach((n, k) => record(n, again.medians[k]!, again.spreads[k]));
+      if (again.medians.every((ms) => ms !== undefined)) finished.forEach((n, k) => rescale(n, again.medians[k]!, again.spreads[k]));
     }
     const slowest = ascending.find((_, k) => lower.medians[k] === undefined);
-    if (slowest !== undefined && /took over/.test(lower.failure ?? '')) tooSlowAtStart = slowest;
+    return slowest !== undefined && /took over/.test(lower.failure ?? '') ? { tooSlow: slowest } : {};
+  };
+  if (slowStart && down.length > 0) {
+    const below = await timeBelow();
+    if (below.error) return result([], emptyCallMs, below.error);
+    if (below.tooSlow !== undefined) tooSlowAtStart = below.tooSlow;
   }
   let reason: string | undefined;
   let prev = from;
@@ -224,11 +246,16 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     prev = n;
     if (opts.signal?.aborted) break;
   }
+  // A size too slow to double within the budget, with too few sizes timed yet: the sizes below the first one give
+  // the curve.
+  if (!timedBelow && down.length > 0 && tooSlowAt === undefined && reliable() < 3 && !opts.signal?.aborted && remaining() >= 500) {
+    const below = await timeBelow();
+    if (below.error) return result([], emptyCallMs, below.error);
+  }
   // Growth steeper than any power (2ⁿ) goes from too fast to measure to too slow to wait for within one doubling,
   // leaving too few sizes to fit: the sizes between the last one timed and the first one too slow are timed in
   // steps of an eighth of that gap (at least 1), in order, until one is too slow; again inside the new gap while
   // there are still fewer than three sizes to fit and the gap is more than one step.
-  const reliable = (): number => [...measured.values()].filter((ms) => ms - emptyCallMs >= RELIABLE_MS).length;
   for (let round = 0; round < 3 && tooSlowAt !== undefined && reliable() < 3 && !opts.signal?.aborted; round++) {
     const limit: number = tooSlowAt;
     const below = [...measured.keys()].filter((n) => n < limit);

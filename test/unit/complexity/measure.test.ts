@@ -114,6 +114,24 @@ describe('measuring complexity on generated inputs', function () {
     assert.ok(at(2000) > at(1000) * 2.5, show);
   });
 
+  it('times the sizes below the first one when the next doubling would not fit in the budget with only two sizes timed', async () => {
+    const slow = path.join(dir, 'budget');
+    writeTree(slow, minimalPack({
+      'b/problem.yaml': 'id: b\ntitle: B\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\ngenerator: {script: generator.js, sizes: [2000, 64000]}\ncomplexity: O(n)\n',
+      'b/generator.js': GENERATOR,
+      // Quadratic in processor time, whatever else the machine does: 40 ms at n = 2,000, 160 ms at 4,000, so that
+      // 8,000 (up to 1.3 s a call, were it cubic, three calls) does not fit in what is left of 5 s.
+      'spin.js': 'const cpu = () => { const c = process.cpuUsage(); return c.user + c.system; };\nexports.f = (xs) => { const end = cpu() + 40000 * (xs.length / 2000) ** 2; while (cpu() < end); return xs.length; };\n',
+    }));
+    const { problem } = await loadProblemFromDir(path.join(slow, 'b'));
+    assert.ok(problem);
+    const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(slow, 'spin.js'), env: testEnv(), budgetMs: 5000 });
+    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    assert.match(m.reason ?? '', /stopped before n = 8,?000 to stay within 5 s/, show);
+    assert.equal(m.fit?.best, 'O(n^2)', show);
+    assert.ok(m.points.some((p) => p.n < 2000), show);
+  });
+
   it('measures an exponential solution between the size where it is too fast to time and the one too slow to wait for', async () => {
     // fib(n) by plain recursion: about 1.6ⁿ calls, so from n = 16 (microseconds) to n = 64 (years) in two doublings.
     const exp = path.join(dir, 'exp');
