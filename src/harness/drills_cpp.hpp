@@ -344,6 +344,8 @@ struct Call {
 
 const std::string& anyType();
 [[noreturn]] void arityMismatch(std::size_t declared, std::size_t given);
+/** The arguments are made: a function problem's case is timed from here (the harness's conversion is not timed). */
+void argumentsReady();
 
 template <class R, class F, class Tuple, std::size_t... I>
 Json applyAndConvert(F&& f, Tuple& values, std::index_sequence<I...>) {
@@ -361,6 +363,7 @@ Json invokeIndexed(F&& f, const Call& call, std::index_sequence<I...>) {
     // parameters bind as on LeetCode. A missing trailing argument is its type's empty value (0, "", {}, nullptr), as
     // a missing JavaScript argument is undefined and a Go one its zero value.
     std::tuple<std::decay_t<A>...> values{(I < call.args.size() ? from<std::decay_t<A>>(call.args[I], I < call.types.size() ? call.types[I] : anyType(), Where::of(I)) : std::decay_t<A>{})...};
+    argumentsReady();
     return applyAndConvert<R>(std::forward<F>(f), values, std::index_sequence_for<A...>{});
 }
 

@@ -640,6 +640,11 @@ double cpuMs() {
     return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
+/** When the running case's time started; a function problem's restarts once its arguments are made. */
+double caseStarted = 0;
+/** Whether the next argumentsReady() restarts the case's time (a function problem's one call, not each op's). */
+bool restartAtCall = false;
+
 // ---------------------------------------------------------------------------------------------------------
 // Errors the solution raises.
 
@@ -1077,6 +1082,12 @@ std::vector<std::pair<std::size_t, std::size_t>> caseSpans(const std::string& te
 
 }  // namespace
 
+void argumentsReady() {
+    if (!restartAtCall) return;
+    restartAtCall = false;
+    caseStarted = cpuMs();
+}
+
 int run(int argc, char** argv) {
     long long stackMb = argc > 1 ? std::atoll(argv[1]) : 256;
     (void)argv;
@@ -1143,7 +1154,8 @@ int run(int argc, char** argv) {
         flushMessages();
         Json value, repeat, error;
         bool failed = false, fatal = false;
-        double started = cpuMs();
+        caseStarted = cpuMs();
+        restartAtCall = !runner.spec.isClass;
         inCase = 1;
         try {
             if (runner.spec.isClass) std::tie(value, repeat) = runner.runOps(c);
@@ -1164,7 +1176,8 @@ int run(int argc, char** argv) {
             fatal = true;
         }
         inCase = 0;
-        double ms = cpuMs() - started;
+        restartAtCall = false;
+        double ms = cpuMs() - caseStarted;
         releaseArena();
         auto [output, truncated] = takeOutput();
         Json result = message("result");

@@ -123,7 +123,7 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     // the same calls written out op by op, as generated inputs are.
     const limits = { timeMs: Math.max(1, Math.round(capMs)), memoryMb: Math.max(problem.limits.memoryMb, MEASURE_MEMORY_MB) };
     const timed: Problem = { ...problem, cases, testsErrors: undefined, compare: { kind: 'exact' }, limits };
-    const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
+    const run = await runSolution({ problem: timed, language: opts.language, solutionPath: opts.solutionPath, measuring: true, ...(opts.signal ? { signal: opts.signal } : {}) }, env);
     if (run.error && run.error.kind !== 'tests-broken') return { medians: sizes.map(() => undefined), spreads: sizes.map(() => 0), failure: run.error.message };
     let failure: string | undefined;
     const ok = (c: (typeof run.cases)[number]): boolean => c.verdict === 'passed' || c.verdict === 'failed';

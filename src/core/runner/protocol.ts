@@ -79,6 +79,12 @@ export interface HarnessJob {
    * stop a case itself (a compiled language's per-case deadline) reports it as a `timeout` error and goes on.
    */
   timeMs: number;
+  /**
+   * The run measures growth (complexity), not a verdict: before each timed call, a harness whose collector would
+   * otherwise go over the call's inputs again and again (a young generation holding a 100,000-node tree) settles
+   * them first (JavaScript: two minor collections).
+   */
+  measuring?: boolean;
 }
 
 export interface HarnessLocation {

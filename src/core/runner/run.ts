@@ -551,6 +551,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       outputCapBytes: OUTPUT_CAP,
       memoryMb: limits.memoryMb,
       timeMs: limits.timeMs,
+      ...(opts.measuring ? { measuring: true } : {}),
     };
     return new Promise((resolve) => {
       const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits, artifact);

@@ -68,6 +68,8 @@ export interface RunOptions {
    * way this run would start one (same interpreter, arguments, folder), killed otherwise. The run disposes it.
    */
   prestarted?: PrestartedHarness;
+  /** The run times the solution for measuring its growth (see HarnessJob.measuring). */
+  measuring?: boolean;
 }
 
 /** A harness process already started and waiting for its job on stdin (`prestartHarness`). */

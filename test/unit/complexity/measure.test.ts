@@ -5,6 +5,8 @@ import { measureComplexity, measurementSentence } from '../../../src/core/comple
 import { loadProblemFromDir } from '../../../src/core/pack/index';
 import { minimalPack, tempDir, writeTree } from '../pack/helpers';
 import { testEnv } from '../runner/helpers';
+import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
+import type { Language } from '../../../src/core/pack/types';
 
 // Distinct values in a scrambled order (7919 is prime to 1000003): the quadratic loop never stops early.
 const GENERATOR = `
@@ -131,6 +133,53 @@ describe('measuring complexity on generated inputs', function () {
     assert.equal(m.fit?.best, 'O(n^2)', show);
     assert.ok(m.points.some((p) => p.n < 2000), show);
   });
+
+  for (const [language, file, body] of [
+    ['javascript', 'depth.js', 'exports.f = (root) => { let d = 0; let level = [root]; while (level.length > 0) { d++; const next = []; for (const node of level) { if (node.left) next.push(node.left); if (node.right) next.push(node.right); } level = next; } return d; };\n'],
+    ['python', 'depth.py', 'def f(root):\n    d = 0\n    level = [root]\n    while level:\n        d += 1\n        nxt = []\n        for node in level:\n            if node.left:\n                nxt.append(node.left)\n            if node.right:\n                nxt.append(node.right)\n        level = nxt\n    return d\n'],
+  ] as const) {
+    it(`times a linear ${language} pass over a tree as linear: the tree is made before the clock starts (and, in JavaScript, out of the collector's way)`, async () => {
+      const trees = path.join(dir, `trees-${language}`);
+      writeTree(trees, minimalPack({
+        't/problem.yaml': 'id: t\ntitle: T\ndifficulty: easy\ntopics: [trees]\nfunction: { name: f, params: [{ name: root, type: TreeNode }], returns: int }\ngenerator: {script: generator.js, sizes: [4000, 128000]}\ncomplexity: O(n)\n',
+        // A chain going left, as a level-order list: n nodes, each a new level of the breadth-first pass.
+        't/generator.js': 'module.exports = (n) => { const xs = [1]; for (let i = 1; i < n; i++) xs.push(i + 1, null); return [xs]; };\n',
+        [file]: body,
+      }));
+      const { problem } = await loadProblemFromDir(path.join(trees, 't'));
+      assert.ok(problem);
+      const m = await measureComplexity({ problem, language, solutionPath: path.join(trees, file), env: testEnv() });
+      const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+      assert.ok(m.fit, show);
+      assert.ok(['O(n)', 'O(n log n)'].includes(m.fit.range[1]), show);
+    });
+  }
+
+  // Reading the root alone is O(1): making the tree from its level-order list (O(n)) is the harness's work.
+  const ROOT_ONLY: Record<Language, [string, string]> = {
+    python: ['root.py', 'def f(root):\n    return root.val\n'],
+    javascript: ['root.js', 'exports.f = (root) => root.val;\n'],
+    typescript: ['root.ts', 'function f(root: TreeNode | null): number {\n  return root === null ? 0 : root.val;\n}\n'],
+    java: ['Solution.java', 'class Solution {\n    public int f(TreeNode root) {\n        return root.val;\n    }\n}\n'],
+    cpp: ['root.cpp', 'class Solution {\npublic:\n    int f(TreeNode* root) { return root->val; }\n};\n'],
+    go: ['root.go', 'func f(root *TreeNode) int {\n\treturn root.Val\n}\n'],
+  };
+  for (const language of LANGUAGE_IDS) {
+    it(`times the call alone in ${language}, not the making of its arguments: reading a tree's root measures no growth`, async () => {
+      const trees = path.join(dir, `roots-${language}`);
+      const [file, body] = ROOT_ONLY[language];
+      writeTree(trees, minimalPack({
+        't/problem.yaml': 'id: t\ntitle: T\ndifficulty: easy\ntopics: [trees]\nfunction: { name: f, params: [{ name: root, type: TreeNode }], returns: int }\ngenerator: {script: generator.js, sizes: [4000, 32000]}\ncomplexity: O(1)\n',
+        't/generator.js': 'module.exports = (n) => { const xs = [1]; for (let i = 1; i < n; i++) xs.push(i + 1, null); return [xs]; };\n',
+        [file]: body,
+      }));
+      const { problem } = await loadProblemFromDir(path.join(trees, 't'));
+      assert.ok(problem);
+      const m = await measureComplexity({ problem, language, solutionPath: path.join(trees, file), env: testEnv() });
+      const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''}`;
+      assert.ok(m.fit === undefined ? /too fast to measure/.test(m.label) : m.fit.range[0] === 'O(1)', show);
+    });
+  }
 
   it('measures an exponential solution between the size where it is too fast to time and the one too slow to wait for', async () => {
     // fib(n) by plain recursion: about 1.6ⁿ calls, so from n = 16 (microseconds) to n = 64 (years) in two doublings.
