@@ -24,9 +24,10 @@ describe('drills digest and run --complexity', function () {
     writeTree(dir, minimalPack({
       'p/problem.yaml': 'id: p\ntitle: P\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\ngenerator: {script: generator.js, sizes: [4000, 512000]}\ncomplexity: O(n)\n',
       'p/generator.js': 'module.exports = (n, seed) => [Array.from({ length: n }, (_, i) => (i * 7919 + seed) % 1000003)];\n',
-      'p/tests.yaml': 'cases:\n  - { name: one, args: [[1, 2]], expected: 1 }\n  - name: big\n    tags: [large]\n    generate: {n: 100000, seed: 3}\n',
-      'p/solutions/solution.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) if (x % 2) c++; return c; };\n',
-      'work/solution.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) if (x % 2) c++; return c; };\n',
+      'p/tests.yaml': 'cases:\n  - { name: one, args: [[5, 7]], expected: 2 }\n  - name: big\n    tags: [large]\n    generate: {n: 100000, seed: 3}\n',
+      // Sixteen steps an element: long enough to time at every size, the call alone (not its input) being timed.
+      'p/solutions/solution.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) { let y = x; for (let k = 0; k < 16; k++) y = (y * 31 + k) % 1000003; if (y % 2) c++; } return c; };\n',
+      'work/solution.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) { let y = x; for (let k = 0; k < 16; k++) y = (y * 31 + k) % 1000003; if (y % 2) c++; } return c; };\n',
       'work/PLAN.md': '# Plan\n\n## 4. Complexity\n\n- Time: O(n^2)\n- Space: O(1)\n',
     }));
   });

@@ -29,7 +29,8 @@ describe('measuring complexity on generated inputs', function () {
       // Values seen for the first time: a count of odd ones in one pass, and the quadratic pair loop.
       'linear.py': 'def f(xs):\n    count = 0\n    for x in xs:\n        if x % 2:\n            count += 1\n    return count\n',
       'quadratic.py': 'def f(xs):\n    count = 0\n    for i in range(len(xs)):\n        if all(xs[j] != xs[i] for j in range(i)):\n            count += 1\n    return count\n',
-      'linear.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) if (x % 2) c++; return c; };\n',
+      // Sixteen steps an element: long enough to time at every size, the call alone (not its input) being timed.
+      'linear.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) { let y = x; for (let k = 0; k < 16; k++) y = (y * 31 + k) % 1000003; if (y % 2) c++; } return c; };\n',
       'quadratic.js': 'exports.f = (xs) => { let c = 0; for (let i = 0; i < xs.length; i++) { let seen = false; for (let j = 0; j < i; j++) if (xs[j] === xs[i]) { seen = true; break; } if (!seen) c++; } return c; };\n',
     }));
   });
