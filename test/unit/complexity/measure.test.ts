@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { measureComplexity, measurementSentence } from '../../../src/core/complexity/measure';
+import { measureComplexity, measurementSentence, type ComplexityMeasurement } from '../../../src/core/complexity/measure';
 import { loadProblemFromDir } from '../../../src/core/pack/index';
 import { minimalPack, tempDir, writeTree } from '../pack/helpers';
 import { testEnv } from '../runner/helpers';
 import { LANGUAGE_IDS } from '../../../src/core/languages/registry';
-import type { Language } from '../../../src/core/pack/types';
+import type { Language, Problem } from '../../../src/core/pack/types';
 
 // Distinct values in a scrambled order (7919 is prime to 1000003): the quadratic loop never stops early.
 const GENERATOR = `
@@ -16,6 +16,45 @@ module.exports = function generate(n, seed) {
   return [xs];
 };
 `;
+
+/** A chain going left, as a level-order list: n nodes, each a new level of a breadth-first pass. */
+const LEFT_CHAIN = 'module.exports = (n) => { const xs = [1]; for (let i = 1; i < n; i++) xs.push(i + 1, null); return [xs]; };\n';
+
+/** A problem.yaml of one function `f` over generated inputs. */
+function problemYaml(id: string, param: string, sizes: [number, number], complexity: string, extra = ''): string {
+  return `id: ${id}\ntitle: ${id.toUpperCase()}\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: ${param} }], returns: int }\n${extra}generator: {script: generator.js, sizes: [${sizes[0]}, ${sizes[1]}]}\ncomplexity: ${complexity}\n`;
+}
+
+/** Writes a pack holding problem `id` (and the other files) under `folder`, and loads the problem. */
+async function problemIn(folder: string, id: string, yaml: string, generator: string, files: Record<string, string> = {}): Promise<Problem> {
+  writeTree(folder, minimalPack({ [`${id}/problem.yaml`]: yaml, [`${id}/generator.js`]: generator, ...files }));
+  const { problem } = await loadProblemFromDir(path.join(folder, id));
+  assert.ok(problem);
+  return problem;
+}
+
+/** A measurement, for an assertion's message. */
+const shown = (m: ComplexityMeasurement): string => `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+
+/**
+ * A Python solution whose first process starting at n = `startsAt` (found by `marker`, made then) runs `body` six
+ * times at n = `slowAt`, as a busy machine can slow every call at one size; every other process runs it once.
+ */
+function slowedOnce(marker: string, startsAt: number, slowAt: number, body: string[]): string {
+  return [
+    'import os', 'MARK = ' + JSON.stringify(marker), 'state = {"first": None}',
+    'def f(xs):',
+    '    if state["first"] is None:',
+    `        state["first"] = len(xs) == ${startsAt} and not os.path.exists(MARK)`,
+    '        if state["first"]:',
+    '            open(MARK, "w").close()',
+    `    rounds = 6 if state["first"] and len(xs) == ${slowAt} else 1`,
+    '    for _ in range(rounds):',
+    ...body.map((line) => `        ${line}`),
+    '    return count',
+    '',
+  ].join('\n');
+}
 
 describe('measuring complexity on generated inputs', function () {
   this.timeout(120_000);
@@ -60,25 +99,9 @@ describe('measuring complexity on generated inputs', function () {
     // as a busy machine can make every call at one size slow; every later process is honest.
     const marker = path.join(dir, 'slowed-once');
     const solution = path.join(dir, 'slowed.py');
-    fs.writeFileSync(solution, [
-      'import os', 'MARK = ' + JSON.stringify(marker), 'state = {"first": None}',
-      'def f(xs):',
-      '    if state["first"] is None:',
-      '        state["first"] = len(xs) == 128000 and not os.path.exists(MARK)',
-      '        if state["first"]:',
-      '            open(MARK, "w").close()',
-      '    rounds = 6 if state["first"] and len(xs) == 128000 else 1',
-      '    count = 0',
-      '    for _ in range(rounds):',
-      '        count = 0',
-      '        for x in xs:',
-      '            if x % 2:',
-      '                count += 1',
-      '    return count',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(solution, slowedOnce(marker, 128000, 128000, ['count = 0', 'for x in xs:', '    if x % 2:', '        count += 1']));
     const m = await measureComplexity({ problem, language: 'python', solutionPath: solution, env: testEnv(), budgetMs: 60_000 });
-    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    const show = shown(m);
     assert.ok(fs.existsSync(marker), `the slowed pair never ran: ${show}`);
     assert.ok(m.fit, show);
     assert.ok(['O(n)', 'O(n log n)'].includes(m.fit.best), show);
@@ -93,24 +116,9 @@ describe('measuring complexity on generated inputs', function () {
     // at n = 62). In the first such process, every call at n = 1,000 does its work six times over.
     const marker = path.join(dir, 'burst-once');
     const solution = path.join(dir, 'burst.py');
-    fs.writeFileSync(solution, [
-      'import os', 'MARK = ' + JSON.stringify(marker), 'state = {"first": None}',
-      'def f(xs):',
-      '    if state["first"] is None:',
-      '        state["first"] = len(xs) == 62 and not os.path.exists(MARK)',
-      '        if state["first"]:',
-      '            open(MARK, "w").close()',
-      '    rounds = 6 if state["first"] and len(xs) == 1000 else 1',
-      '    for _ in range(rounds):',
-      '        count = 0',
-      '        for i in range(len(xs)):',
-      '            if all(xs[j] != xs[i] for j in range(i)):',
-      '                count += 1',
-      '    return count',
-      '',
-    ].join('\n'));
+    fs.writeFileSync(solution, slowedOnce(marker, 62, 1000, ['count = 0', 'for i in range(len(xs)):', '    if all(xs[j] != xs[i] for j in range(i)):', '        count += 1']));
     const m = await measureComplexity({ problem, language: 'python', solutionPath: solution, env: testEnv(), budgetMs: 60_000 });
-    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    const show = shown(m);
     assert.ok(fs.existsSync(marker), `the burst never ran: ${show}`);
     assert.equal(m.fit?.best, 'O(n^2)', show);
     const at = (n: number): number => m.points.find((p) => p.n === n)?.ms ?? NaN;
@@ -119,17 +127,13 @@ describe('measuring complexity on generated inputs', function () {
 
   it('times the sizes below the first one when the next doubling would not fit in the budget with only two sizes timed', async () => {
     const slow = path.join(dir, 'budget');
-    writeTree(slow, minimalPack({
-      'b/problem.yaml': 'id: b\ntitle: B\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }\ngenerator: {script: generator.js, sizes: [2000, 64000]}\ncomplexity: O(n)\n',
-      'b/generator.js': GENERATOR,
+    const problem = await problemIn(slow, 'b', problemYaml('b', 'xs, type: "int[]"', [2000, 64000], 'O(n)'), GENERATOR, {
       // Quadratic in processor time, whatever else the machine does: 40 ms at n = 2,000, 160 ms at 4,000, so that
       // 8,000 (up to 1.3 s a call, were it cubic, three calls) does not fit in what is left of 5 s.
       'spin.js': 'const cpu = () => { const c = process.cpuUsage(); return c.user + c.system; };\nexports.f = (xs) => { const end = cpu() + 40000 * (xs.length / 2000) ** 2; while (cpu() < end); return xs.length; };\n',
-    }));
-    const { problem } = await loadProblemFromDir(path.join(slow, 'b'));
-    assert.ok(problem);
+    });
     const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(slow, 'spin.js'), env: testEnv(), budgetMs: 5000 });
-    const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+    const show = shown(m);
     assert.match(m.reason ?? '', /stopped before n = 8,?000 to stay within 5 s/, show);
     assert.equal(m.fit?.best, 'O(n^2)', show);
     assert.ok(m.points.some((p) => p.n < 2000), show);
@@ -141,16 +145,9 @@ describe('measuring complexity on generated inputs', function () {
   ] as const) {
     it(`times a linear ${language} pass over a tree as linear: the tree is made before the clock starts (and, in JavaScript, out of the collector's way)`, async () => {
       const trees = path.join(dir, `trees-${language}`);
-      writeTree(trees, minimalPack({
-        't/problem.yaml': 'id: t\ntitle: T\ndifficulty: easy\ntopics: [trees]\nfunction: { name: f, params: [{ name: root, type: TreeNode }], returns: int }\ngenerator: {script: generator.js, sizes: [4000, 128000]}\ncomplexity: O(n)\n',
-        // A chain going left, as a level-order list: n nodes, each a new level of the breadth-first pass.
-        't/generator.js': 'module.exports = (n) => { const xs = [1]; for (let i = 1; i < n; i++) xs.push(i + 1, null); return [xs]; };\n',
-        [file]: body,
-      }));
-      const { problem } = await loadProblemFromDir(path.join(trees, 't'));
-      assert.ok(problem);
+      const problem = await problemIn(trees, 't', problemYaml('t', 'root, type: TreeNode', [4000, 128000], 'O(n)'), LEFT_CHAIN, { [file]: body });
       const m = await measureComplexity({ problem, language, solutionPath: path.join(trees, file), env: testEnv() });
-      const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''} ${m.durationMs} ms`;
+      const show = shown(m);
       assert.ok(m.fit, show);
       assert.ok(['O(n)', 'O(n log n)'].includes(m.fit.range[1]), show);
     });
@@ -169,15 +166,9 @@ describe('measuring complexity on generated inputs', function () {
     it(`times the call alone in ${language}, not the making of its arguments: reading a tree's root measures no growth`, async () => {
       const trees = path.join(dir, `roots-${language}`);
       const [file, body] = ROOT_ONLY[language];
-      writeTree(trees, minimalPack({
-        't/problem.yaml': 'id: t\ntitle: T\ndifficulty: easy\ntopics: [trees]\nfunction: { name: f, params: [{ name: root, type: TreeNode }], returns: int }\ngenerator: {script: generator.js, sizes: [4000, 32000]}\ncomplexity: O(1)\n',
-        't/generator.js': 'module.exports = (n) => { const xs = [1]; for (let i = 1; i < n; i++) xs.push(i + 1, null); return [xs]; };\n',
-        [file]: body,
-      }));
-      const { problem } = await loadProblemFromDir(path.join(trees, 't'));
-      assert.ok(problem);
+      const problem = await problemIn(trees, 't', problemYaml('t', 'root, type: TreeNode', [4000, 32000], 'O(1)'), LEFT_CHAIN, { [file]: body });
       const m = await measureComplexity({ problem, language, solutionPath: path.join(trees, file), env: testEnv() });
-      const show = `${m.label} ${JSON.stringify(m.points)} ${m.reason ?? ''}`;
+      const show = shown(m);
       assert.ok(m.fit === undefined ? /too fast to measure/.test(m.label) : m.fit.range[0] === 'O(1)', show);
     });
   }
