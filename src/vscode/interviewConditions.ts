@@ -1,12 +1,7 @@
-import * as fsp from 'node:fs/promises';
-import * as path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
-import { writeFileAtomic } from '../core/fs/atomicWrite';
 import {
   CONDITION_LABELS,
   desiredConditions,
-  editSettingsText,
   reconcileConditions,
   type ConditionsRecord,
   type SettingTarget,
@@ -131,8 +126,7 @@ const workspaceSettings: SettingsAccess = {
       return !unknown;
     });
     if (writable.length === 0) return failed;
-    const stale = await writeSettingsFile(writable).catch(() => writable);
-    if (stale.length > 0) failed.push(...(await writeOneByOne(stale)));
+    failed.push(...(await writeThroughEditor(writable)));
     return failed;
   },
 };
@@ -146,62 +140,23 @@ function readSetting(target: SettingTarget): SettingValues {
   return { ...(workspace !== undefined ? { workspace } : {}), ...(effective !== undefined ? { effective } : {}) };
 }
 
-function written(w: SettingWrite): boolean {
-  return isDeepStrictEqual(readSetting(w.target).workspace, w.value);
-}
-
-/** How long the editor may take to read the edited settings file back before the writes go one by one. */
-const RELOAD_TIMEOUT_MS = 20_000;
-
 /**
- * Every write in one edit of the workspace's settings file (`.vscode/settings.json`, or the `.code-workspace`
- * file's "settings"): one save, one configuration reload, where a write per setting (or per `[language]`
- * block) through `WorkspaceConfiguration.update` saves and reloads each time, seconds each in a busy window.
- * Resolves, once the editor has read the file back, with the writes that did not take (all of them when the
- * file cannot be edited here: an untitled workspace, or the file open with unsaved changes).
+ * The writes through the editor's configuration API, one `[language]` block at a time; resolves with the ones
+ * that failed. Never straight to the settings file: the editor queues its settings writes and makes each through
+ * its own copy of the file, so a file written behind its back is newer than that copy until its file watcher
+ * catches up (seconds in a busy window), and a setting the user changes meanwhile is refused ("the content of the
+ * file is newer") and leaves the file with unsaved changes.
  */
-async function writeSettingsFile(writes: readonly SettingWrite[]): Promise<SettingWrite[]> {
-  const workspaceFile = vscode.workspace.workspaceFile;
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  const target =
-    workspaceFile !== undefined
-      ? workspaceFile.scheme === 'file' ? { uri: workspaceFile, prefix: ['settings'] } : undefined
-      : folder && folder.uri.scheme === 'file' ? { uri: vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json'), prefix: [] } : undefined;
-  if (!target) return [...writes];
-  if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === target.uri.toString() && d.isDirty)) return [...writes];
-  const text = await fsp.readFile(target.uri.fsPath, 'utf8').catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return '';
-    throw e;
-  });
-  const next = editSettingsText(text, writes, target.prefix);
-  if (next === text) return writes.filter((w) => !written(w));
-  const reloaded = new Promise<void>((resolve) => {
-    const timer = setTimeout(done, RELOAD_TIMEOUT_MS);
-    const listener = vscode.workspace.onDidChangeConfiguration(() => {
-      if (writes.every(written)) done();
-    });
-    function done() {
-      clearTimeout(timer);
-      listener.dispose();
-      resolve();
-    }
-  });
-  await fsp.mkdir(path.dirname(target.uri.fsPath), { recursive: true });
-  await writeFileAtomic(target.uri.fsPath, next);
-  await reloaded;
-  return writes.filter((w) => !written(w));
-}
-
-/** The writes through the configuration API, one `[language]` block at a time; resolves with the ones that failed. */
-async function writeOneByOne(writes: readonly SettingWrite[]): Promise<SettingTarget[]> {
+async function writeThroughEditor(writes: readonly SettingWrite[]): Promise<SettingTarget[]> {
   const failed: SettingTarget[] = [];
   const byLanguage = new Map<string, SettingWrite[]>();
   for (const w of writes) {
     if (w.target.languageId !== undefined) byLanguage.set(w.target.languageId, [...(byLanguage.get(w.target.languageId) ?? []), w]);
   }
-  const root = vscode.workspace.getConfiguration();
   for (const [languageId, group] of byLanguage) {
     const section = `[${languageId}]`;
+    // Read just before the write, so a change the user made to this block meanwhile is kept.
+    const root = vscode.workspace.getConfiguration();
     const block: Record<string, unknown> = { ...((root.inspect<Record<string, unknown>>(section)?.workspaceValue) ?? {}) };
     for (const w of group) {
       if (w.value === undefined) delete block[w.target.key];

@@ -363,7 +363,7 @@ describe('Progress: dashboard, spaced review and interview conditions', function
       await abandonAll(api);
     });
 
-    it('are on right after the drill starts, in one configuration change', async () => {
+    it('are on right after the drill starts, in one settings write per language', async () => {
       const { api } = await drillsApi();
       await setSetting('mode', 'interview');
       const affected = ['editor.formatOnType', 'editor.parameterHints.enabled', 'editor.inlineSuggest.enabled', 'editor.quickSuggestions'];
@@ -378,11 +378,59 @@ describe('Progress: dashboard, spaced review and interview conditions', function
         assert.deepEqual(api.session.progress.conditions.active?.attemptIds, [drill.attempt.id], 'not on once the drill started');
         assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), false);
         assert.equal(wsValue('editor.inlineSuggest.enabled', 'markdown'), false);
-        assert.equal(changes, 1, `the conditions took ${changes} configuration changes, not one batch`);
+        assert.equal(changes, 2, `the conditions took ${changes} configuration changes, not one for JavaScript and one for Markdown`);
       } finally {
         listener.dispose();
         await abandonAll(api);
         await until('interview conditions off', () => api.session.progress.conditions.active === undefined, 60_000);
+      }
+    });
+
+    it('never refuse a workspace setting changed while they go on or off, nor leave the settings file unsaved', async () => {
+      const { api } = await drillsApi();
+      await setSetting('mode', 'interview');
+      const settingsFile = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.vscode', 'settings.json');
+      const refused: string[] = [];
+      let value = 0;
+      // What a user does in the window meanwhile: changes a workspace setting, again and again.
+      const changeASetting = async () => {
+        value++;
+        try {
+          await scoped('python').update('editor.tabSize', 2 + (value % 4), vscode.ConfigurationTarget.Workspace, true);
+        } catch (e) {
+          refused.push(e instanceof Error ? e.message : String(e));
+        }
+      };
+      // Several at once, as fast as the window takes them: the editor queues its own writes, so one is always pending.
+      const changingUntil = async (done: () => boolean) => {
+        const lane = async () => {
+          do await changeASetting();
+          while (!done());
+        };
+        await Promise.all([lane(), lane(), lane()]);
+      };
+      try {
+        for (let round = 0; round < 3; round++) {
+          const { drill } = await startDrill(api, 'first-unique-title');
+          const on = api.session.progress.conditions.reconcile();
+          let settled = false;
+          void on.finally(() => (settled = true));
+          await changingUntil(() => settled);
+          assert.deepEqual(api.session.progress.conditions.active?.attemptIds, [drill.attempt.id]);
+          const off = api.session.session.update(drill.attempt.id, abandon).then(() => api.session.progress.conditions.reconcile());
+          settled = false;
+          void off.finally(() => (settled = true));
+          await changingUntil(() => settled);
+          assert.equal(api.session.progress.conditions.active, undefined);
+        }
+        assert.deepEqual(refused, [], 'a setting change was refused');
+        const dirty = vscode.workspace.textDocuments.find((d) => d.uri.toString() === settingsFile.toString() && d.isDirty);
+        assert.equal(dirty, undefined, 'the settings file was left with unsaved changes');
+        assert.equal(scoped('python').inspect('editor.tabSize')?.workspaceLanguageValue, 2 + (value % 4), 'the last change did not take');
+        assert.equal(wsValue('editor.parameterHints.enabled', 'javascript'), undefined, 'the conditions were not put back');
+      } finally {
+        await abandonAll(api);
+        await scoped('python').update('editor.tabSize', undefined, vscode.ConfigurationTarget.Workspace, true).then(undefined, () => undefined);
       }
     });
 

@@ -7,4 +7,3 @@ export * from './reviewStore';
 export * from './dashboard';
 export * from './exchange';
 export * from './conditions';
-export * from './settingsText';
