@@ -1080,6 +1080,16 @@ std::vector<std::pair<std::size_t, std::size_t>> caseSpans(const std::string& te
     return spans;
 }
 
+/** The case itself, or the shared input it refers to (HarnessCase.input). */
+const Json& sharedInput(const Json& c, const Json& job) {
+    const Json* slot = field(c, "input");
+    if (!slot) return c;
+    long long k = toInteger(*slot, Where{});
+    const Json* inputs = field(job, "inputs");
+    if (!inputs || k < 0 || static_cast<std::size_t>(k) >= inputs->items.size()) throw std::runtime_error("a case refers to an input the job does not have");
+    return inputs->items[static_cast<std::size_t>(k)];
+}
+
 }  // namespace
 
 void argumentsReady() {
@@ -1152,14 +1162,16 @@ int run(int argc, char** argv) {
         startMsg.fields.emplace_back("index", fromSigned(index));
         send(startMsg);
         flushMessages();
+        // A shared input (the job's "inputs") is read in place: arguments are converted from it, never changed.
+        const Json& source = sharedInput(c, job);
         Json value, repeat, error;
         bool failed = false, fatal = false;
         caseStarted = cpuMs();
         restartAtCall = !runner.spec.isClass;
         inCase = 1;
         try {
-            if (runner.spec.isClass) std::tie(value, repeat) = runner.runOps(c);
-            else value = runner.runFunction(c);
+            if (runner.spec.isClass) std::tie(value, repeat) = runner.runOps(source);
+            else value = runner.runFunction(source);
         } catch (const OpError& e) {
             error = e.error;
             failed = true;

@@ -53,6 +53,7 @@ type drillsRepeat struct {
 
 type drillsCase struct {
 	Index    int             `json:"index"`
+	Input    *int            `json:"input"`
 	Args     []interface{}   `json:"args"`
 	Ops      []string        `json:"ops"`
 	OpArgs   [][]interface{} `json:"opArgs"`
@@ -64,6 +65,7 @@ type drillsJob struct {
 	Nonce          string       `json:"nonce"`
 	SolutionPath   string       `json:"solutionPath"`
 	Spec           drillsSpec   `json:"spec"`
+	Inputs         []drillsCase `json:"inputs"`
 	Cases          []drillsCase `json:"cases"`
 	OutputCapBytes int          `json:"outputCapBytes"`
 	MemoryMb       float64      `json:"memoryMb"`
@@ -1125,6 +1127,7 @@ func main() {
 		}()
 		for ; ci < len(job.Cases); ci++ {
 			c := &job.Cases[ci]
+			drillsSharedInput(c, job.Inputs)
 			drillsSend(map[string]interface{}{"t": "start", "index": c.Index})
 			drillsFlush()
 			started := time.Now()
@@ -1200,4 +1203,49 @@ func drillsReport(c *drillsCase, capture *drillsCapture, started time.Time, cpuS
 		}
 	}
 	drillsSend(msg)
+}
+
+// drillsSharedInput puts a case's shared input (the job's "inputs") in place: a copy of it, which the solution
+// may change.
+func drillsSharedInput(c *drillsCase, inputs []drillsCase) {
+	if c.Input == nil {
+		return
+	}
+	k := *c.Input
+	if k < 0 || k >= len(inputs) {
+		panic(fmt.Sprintf("case %d refers to input %d, which the job does not have", c.Index, k))
+	}
+	input := inputs[k]
+	if input.Args != nil {
+		c.Args = drillsCopyJSON(input.Args).([]interface{})
+	}
+	if input.Ops != nil {
+		c.Ops = append([]string(nil), input.Ops...)
+		c.OpArgs = make([][]interface{}, len(input.OpArgs))
+		for i, a := range input.OpArgs {
+			if a != nil {
+				c.OpArgs[i] = drillsCopyJSON(a).([]interface{})
+			}
+		}
+	}
+}
+
+// drillsCopyJSON is a deep copy of a value decoded from JSON.
+func drillsCopyJSON(value interface{}) interface{} {
+	switch v := value.(type) {
+	case []interface{}:
+		out := make([]interface{}, len(v))
+		for i, item := range v {
+			out[i] = drillsCopyJSON(item)
+		}
+		return out
+	case map[string]interface{}:
+		out := make(map[string]interface{}, len(v))
+		for key, item := range v {
+			out[key] = drillsCopyJSON(item)
+		}
+		return out
+	default:
+		return v
+	}
 }

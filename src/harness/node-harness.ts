@@ -568,6 +568,14 @@ function exposedCollector(): ((options: { type: 'minor' }) => void) | undefined 
   }
 }
 
+/** The case with its shared input in place (HarnessCase.input): a copy of it, which the solution may change. */
+function withSharedInput(c: HarnessCase): HarnessCase {
+  if (c.input === undefined) return c;
+  const input = job.inputs?.[c.input];
+  if (!input) throw new Error(`case ${c.index} refers to input ${c.input}, which the job does not have`);
+  return { ...c, ...structuredClone(input) };
+}
+
 async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): Promise<HarnessMessage> {
   const spec = job.spec;
   let started = performance.now();
@@ -647,7 +655,7 @@ async function main(): Promise<void> {
     current = c.index;
     takeOutput();
     send({ t: 'start', index: c.index });
-    const result = await runCase(c, loaded.entry, loaded.self);
+    const result = await runCase(withSharedInput(c), loaded.entry, loaded.self);
     current = null;
     send(result);
   }

@@ -402,6 +402,9 @@ def main():
 
     for case in job["cases"]:
         index = case["index"]
+        if case.get("input") is not None:
+            # A shared input (the job's "inputs"), copied: the solution may change what it is given.
+            case = dict(case, **copy_json(job["inputs"][case["input"]]))
         capture.take()
         send({"t": "start", "index": index})
         started = perf_counter()
@@ -446,6 +449,11 @@ def main():
             # Memory may be fragmented or held by the solution: the rest run in a fresh process.
             os._exit(0)
     send({"t": "done"})
+
+
+def copy_json(value):
+    """A deep copy of a value read from JSON (a round trip through the C encoder beats copy.deepcopy)."""
+    return json.loads(json.dumps(value))
 
 
 class OpError(Exception):

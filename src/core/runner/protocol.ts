@@ -37,6 +37,11 @@ export interface HarnessRepeat {
 export interface HarnessCase {
   /** Index of the case in `Problem.cases`. */
   index: number;
+  /**
+   * The case's `args`, or its `ops` and `opArgs`, are `HarnessJob.inputs[input]`: a fresh copy of them for each
+   * case, made before its clock starts.
+   */
+  input?: number;
   args?: unknown[];
   ops?: string[];
   opArgs?: unknown[][];
@@ -44,6 +49,9 @@ export interface HarnessCase {
   expected?: unknown[];
   repeat?: HarnessRepeat;
 }
+
+/** A shared input (see HarnessJob.inputs): a function's arguments, or a class case's ops and their arguments. */
+export type HarnessInput = { args: unknown[] } | { ops: string[]; opArgs: unknown[][] };
 
 /** How a repeat block went: all passed, or the first op whose result differed. */
 export type HarnessRepeatOutcome =
@@ -69,6 +77,11 @@ export interface HarnessJob {
   /** Where to read the code from when it was transpiled (a temp file); else `solutionPath`. */
   codePath: string;
   spec: HarnessSpec;
+  /**
+   * Inputs several cases share (the repeated calls of a measurement on one generated input), sent once: written
+   * before `cases`, so that a harness reading the cases one at a time has them.
+   */
+  inputs?: HarnessInput[];
   cases: HarnessCase[];
   /** Per-case cap on captured output, in bytes. */
   outputCapBytes: number;

@@ -19,7 +19,7 @@ import { withGeneratedCases } from './generator';
 import { solutionEnv } from './languages';
 import { findOnPath } from './interpreters';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
-import { ProtocolReader, READY_FD, READY_FD_VAR, protocolMarker, type HarnessCase, type HarnessError, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
+import { ProtocolReader, READY_FD, READY_FD_VAR, protocolMarker, type HarnessCase, type HarnessError, type HarnessInput, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
 /** Per-case cap on what a solution prints, in characters, in the harness and again in the parent. */
@@ -542,12 +542,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       solutionPath,
       codePath: prepared.ok ? prepared.codePath : solutionPath,
       spec: spec as HarnessSpec,
-      cases: caseIndexes.map((index): HarnessCase => {
-        const c = problem.cases[index];
-        if (!c.ops) return { index, args: c.args ?? [] };
-        const listed = { index, ops: c.ops, opArgs: c.opArgs ?? [] };
-        return c.repeat ? { ...listed, expected: Array.isArray(c.expected) ? c.expected : [], repeat: c.repeat } : listed;
-      }),
+      ...sharedInputs(problem.cases, caseIndexes),
       outputCapBytes: OUTPUT_CAP,
       memoryMb: limits.memoryMb,
       timeMs: limits.timeMs,
@@ -877,4 +872,38 @@ async function casesWithInputs(problem: Problem, indexes: number[], env: RunnerE
   if (!node.ok) return `Generated cases need Node to make their inputs: ${node.message}`;
   const made = await withGeneratedCases(problem, indexes, node.interpreter, signal);
   return made.ok ? made.problem : made.message;
+}
+
+/**
+ * The job's cases, and the inputs several of them share sent once (`HarnessJob.inputs`): a measurement calls the
+ * solution again and again on one generated input of 100,000 nodes or more, and a copy of it per call made the
+ * job (and the harness's reading of it) many times larger than the input. Shared means the same array, not an
+ * equal one: only cases made from one input share it.
+ */
+export function sharedInputs(all: readonly TestCase[], indexes: readonly number[]): { inputs?: HarnessInput[]; cases: HarnessCase[] } {
+  const cases = indexes.map((i) => all[i]);
+  const uses = new Map<unknown[], number>();
+  const key = (c: TestCase): unknown[] | undefined => (c.repeat ? undefined : c.ops ? c.opArgs : c.args);
+  for (const c of cases) {
+    const k = key(c);
+    if (k) uses.set(k, (uses.get(k) ?? 0) + 1);
+  }
+  const inputs: HarnessInput[] = [];
+  const slots = new Map<unknown[], number>();
+  const harnessCases = cases.map((c, i): HarnessCase => {
+    const index = indexes[i];
+    const k = key(c);
+    if (k && uses.get(k)! > 1) {
+      let slot = slots.get(k);
+      if (slot === undefined) {
+        slot = inputs.push(c.ops ? { ops: c.ops, opArgs: c.opArgs ?? [] } : { args: c.args ?? [] }) - 1;
+        slots.set(k, slot);
+      }
+      return { index, input: slot };
+    }
+    if (!c.ops) return { index, args: c.args ?? [] };
+    const listed = { index, ops: c.ops, opArgs: c.opArgs ?? [] };
+    return c.repeat ? { ...listed, expected: Array.isArray(c.expected) ? c.expected : [], repeat: c.repeat } : listed;
+  });
+  return inputs.length > 0 ? { inputs, cases: harnessCases } : { cases: harnessCases };
 }

@@ -140,7 +140,7 @@ public final class DrillsHarness {
     CpuClock clock = new CpuClock();
 
     for (Object c : (List<Object>) job.get("cases")) {
-      Map<String, Object> theCase = (Map<String, Object>) c;
+      Map<String, Object> theCase = withSharedInput((Map<String, Object>) c, (List<Object>) job.get("inputs"));
       int index = ((Number) theCase.get("index")).intValue();
       capture.take();
       queue(obj("t", "start", "index", (long) index));
@@ -318,6 +318,34 @@ public final class DrillsHarness {
   private static void send(Map<String, Object> message) throws IOException {
     queue(message);
     flush();
+  }
+
+  /** The case with its shared input in place (the job's "inputs"): a copy of it, which the solution may change. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> withSharedInput(Map<String, Object> theCase, List<Object> inputs) {
+    Object slot = theCase.get("input");
+    if (slot == null) return theCase;
+    int k = ((Number) slot).intValue();
+    if (inputs == null || k < 0 || k >= inputs.size()) throw new IllegalStateException("case " + theCase.get("index") + " refers to input " + k + ", which the job does not have");
+    Map<String, Object> merged = new LinkedHashMap<>(theCase);
+    merged.putAll((Map<String, Object>) copyJson(inputs.get(k)));
+    return merged;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object copyJson(Object value) {
+    if (value instanceof List) {
+      List<Object> from = (List<Object>) value;
+      List<Object> to = new ArrayList<>(from.size());
+      for (Object item : from) to.add(copyJson(item));
+      return to;
+    }
+    if (value instanceof Map) {
+      Map<String, Object> to = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) to.put(e.getKey(), copyJson(e.getValue()));
+      return to;
+    }
+    return value;
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
