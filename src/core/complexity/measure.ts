@@ -45,6 +45,12 @@ const SLOW_START_MS = 60;
 const MEASURABLE_MS = 0.3;
 /** Calls at least this long are preferred for the fit, when there are three sizes of them. */
 const RELIABLE_MS = 2;
+/** Sizes beyond the problem's largest are tried up to this many elements (see measureComplexity). */
+const MAX_SIZE_BEYOND = 4_000_000;
+/** Sizes beyond the problem's largest are tried until three sizes took this long a call. */
+const BEYOND_ENOUGH_MS = 1;
+/** A size beyond the problem's largest is made and timed only with this much of the budget left. */
+const BEYOND_MIN_LEFT_MS = 2000;
 /** The longest a call at the first sizes may take: a slow solution is measured at smaller sizes instead. */
 const PROBE_CAP_MS = 300;
 /** The memory limit of the measuring runs, at least (the problem's own when it is higher). */
@@ -211,9 +217,23 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
   let last = measured.get(from);
   /** The first size that was too slow to time (a call over its cap), after the last size timed. */
   let tooSlowAt = tooSlowAtStart;
-  for (const n of up.slice(1)) {
+  // Beyond the largest size, up to three more doublings while fewer than three sizes took a millisecond (a
+  // compiled language's linear pass can take under one at the size a pack chose for Python). A millisecond, not
+  // the fit's 0.3: the sizes are timed again below, and a size just over 0.3 ms can fall under it then.
+  const top = up[up.length - 1];
+  const beyond = [top * 2, top * 4, top * 8].filter((n) => n <= MAX_SIZE_BEYOND);
+  const measurable = (): number => [...measured.values()].filter((ms) => ms - emptyCallMs >= BEYOND_ENOUGH_MS).length;
+  for (const n of [...up.slice(1), ...beyond]) {
     if (last === undefined) break;
     if (last >= enoughMs) break;
+    if (n > top) {
+      if (measurable() >= 3 || remaining() < BEYOND_MIN_LEFT_MS) break;
+      const err = await made([n]);
+      if (err) {
+        reason = err;
+        break;
+      }
+    }
     // A doubling multiplies the time by at most 8 for the cubic class; stop when that would not fit.
     const times = repeatsFor(last);
     const predicted = (Math.max(last * 8, 1) + last) * times + 300;
