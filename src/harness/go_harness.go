@@ -1205,8 +1205,8 @@ func drillsReport(c *drillsCase, capture *drillsCapture, started time.Time, cpuS
 	drillsSend(msg)
 }
 
-// drillsSharedInput puts a case's shared input (the job's "inputs") in place: a copy of it, which the solution
-// may change.
+// drillsSharedInput puts a case's shared input (the job's "inputs") in place, read in place: arguments are
+// converted from it into new values (drillsToGo), so no call changes what the next one is given.
 func drillsSharedInput(c *drillsCase, inputs []drillsCase) {
 	if c.Input == nil {
 		return
@@ -1215,37 +1215,5 @@ func drillsSharedInput(c *drillsCase, inputs []drillsCase) {
 	if k < 0 || k >= len(inputs) {
 		panic(fmt.Sprintf("case %d refers to input %d, which the job does not have", c.Index, k))
 	}
-	input := inputs[k]
-	if input.Args != nil {
-		c.Args = drillsCopyJSON(input.Args).([]interface{})
-	}
-	if input.Ops != nil {
-		c.Ops = append([]string(nil), input.Ops...)
-		c.OpArgs = make([][]interface{}, len(input.OpArgs))
-		for i, a := range input.OpArgs {
-			if a != nil {
-				c.OpArgs[i] = drillsCopyJSON(a).([]interface{})
-			}
-		}
-	}
-}
-
-// drillsCopyJSON is a deep copy of a value decoded from JSON.
-func drillsCopyJSON(value interface{}) interface{} {
-	switch v := value.(type) {
-	case []interface{}:
-		out := make([]interface{}, len(v))
-		for i, item := range v {
-			out[i] = drillsCopyJSON(item)
-		}
-		return out
-	case map[string]interface{}:
-		out := make(map[string]interface{}, len(v))
-		for key, item := range v {
-			out[key] = drillsCopyJSON(item)
-		}
-		return out
-	default:
-		return v
-	}
+	c.Args, c.Ops, c.OpArgs = inputs[k].Args, inputs[k].Ops, inputs[k].OpArgs
 }

@@ -38,8 +38,9 @@ export interface HarnessCase {
   /** Index of the case in `Problem.cases`. */
   index: number;
   /**
-   * The case's `args`, or its `ops` and `opArgs`, are `HarnessJob.inputs[input]`: a fresh copy of them for each
-   * case, made before its clock starts.
+   * The case's `args`, or its `ops` and `opArgs`, are `HarnessJob.inputs[input]`, as sent for every case that
+   * shares it: a harness whose conversion can hand the solution the parsed value itself (Python, JavaScript)
+   * copies it for each case before its clock starts; the others convert into new values anyway.
    */
   input?: number;
   args?: unknown[];

@@ -320,7 +320,10 @@ public final class DrillsHarness {
     flush();
   }
 
-  /** The case with its shared input in place (the job's "inputs"): a copy of it, which the solution may change. */
+  /**
+   * The case with its shared input in place (the job's "inputs"), read in place: arguments are converted from it
+   * into new values (toJava), so no call changes what the next one is given.
+   */
   @SuppressWarnings("unchecked")
   private static Map<String, Object> withSharedInput(Map<String, Object> theCase, List<Object> inputs) {
     Object slot = theCase.get("input");
@@ -328,24 +331,8 @@ public final class DrillsHarness {
     int k = ((Number) slot).intValue();
     if (inputs == null || k < 0 || k >= inputs.size()) throw new IllegalStateException("case " + theCase.get("index") + " refers to input " + k + ", which the job does not have");
     Map<String, Object> merged = new LinkedHashMap<>(theCase);
-    merged.putAll((Map<String, Object>) copyJson(inputs.get(k)));
+    merged.putAll((Map<String, Object>) inputs.get(k));
     return merged;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Object copyJson(Object value) {
-    if (value instanceof List) {
-      List<Object> from = (List<Object>) value;
-      List<Object> to = new ArrayList<>(from.size());
-      for (Object item : from) to.add(copyJson(item));
-      return to;
-    }
-    if (value instanceof Map) {
-      Map<String, Object> to = new LinkedHashMap<>();
-      for (Map.Entry<String, Object> e : ((Map<String, Object>) value).entrySet()) to.put(e.getKey(), copyJson(e.getValue()));
-      return to;
-    }
-    return value;
   }
 
   private static byte[] readAll(InputStream in) throws IOException {
