@@ -254,6 +254,8 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
       const again = await timeSizes([prev, n], cap, times);
       if ((growth(again.medians) ?? 0) > shrink) pair = again;
     }
+    // A size past the largest is optional: one that still reads as shrinking is left out, and so are those after it.
+    if (n > top && (growth(pair.medians) ?? Infinity) < SHRINK_RATIO) break;
     const [before, now] = pair.medians;
     if (before === undefined || now === undefined) {
       reason = pair.failure;

@@ -175,16 +175,16 @@ describe('measuring complexity on generated inputs', function () {
 
   it("doubles past the problem's largest size while its calls are too short to time, as a compiled language's can be", async () => {
     const fast = path.join(dir, 'fast');
-    // A quarter of a millisecond at the largest size, 4,000, on a quiet machine (none over 0.3 ms, nothing to fit);
-    // about a millisecond while two other processes keep both cores busy (still fewer than three sizes over one).
-    const problem = await problemIn(fast, 'q', problemYaml('q', 'xs, type: "int[]"', [500, 4000], 'O(n)'), GENERATOR, {
-      'steps.js': 'exports.f = (xs) => { let c = 0; for (const x of xs) { let y = x; for (let k = 0; k < 64; k++) y = (y * 31 + k) % 1000003; if (y % 2) c++; } return c; };\n',
+    // Python's one pass, no compiler tiers to change its pace mid-run: about 0.3 ms at the largest size, 8,000, on a
+    // quiet machine (one size to fit at most), and fewer than three sizes over a millisecond with both cores busy.
+    const problem = await problemIn(fast, 'q', problemYaml('q', 'xs, type: "int[]"', [1000, 8000], 'O(n)'), GENERATOR, {
+      'pass.py': 'def f(xs):\n    count = 0\n    for x in xs:\n        if x % 2:\n            count += 1\n    return count\n',
     });
-    const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(fast, 'steps.js'), env: testEnv(), budgetMs: 30_000 });
+    const m = await measureComplexity({ problem, language: 'python', solutionPath: path.join(fast, 'pass.py'), env: testEnv(), budgetMs: 30_000 });
     const show = shown(m);
     assert.ok(m.fit, show);
-    assert.ok(Math.max(...m.points.map((p) => p.n)) > 4000, show);
-    assert.ok(Math.max(...m.points.map((p) => p.n)) <= 32000, `more than three doublings past the largest size: ${show}`);
+    assert.ok(Math.max(...m.points.map((p) => p.n)) > 8000, show);
+    assert.ok(Math.max(...m.points.map((p) => p.n)) <= 64000, `more than three doublings past the largest size: ${show}`);
     assert.ok(['O(n)', 'O(n log n)'].includes(m.fit.range[1]) || m.fit.range[0] === 'O(n)', show);
   });
 
