@@ -84,7 +84,8 @@ describe('Drills view: the tree', () => {
     assert.match(api.tree.view.description ?? '', /easy/);
     api.tree.setStateProvider(() => ({ state: 'solved' }));
     api.tree.setFilter({ difficulties: [], topics: [], states: ['new'] });
-    assert.equal(api.tree.getChildren().length, 0, 'a state filter no problem matches still lists packs');
+    // Packs only: the "Due for review" group above them follows the review schedule (attempts other suites left), not the filter.
+    assert.equal(api.tree.getChildren().filter((n) => n.kind === 'pack').length, 0, 'a state filter no problem matches still lists packs');
     assert.match(api.tree.view.message ?? '', /No problem matches/);
     await vscode.commands.executeCommand('drills.clearFilter');
     api.tree.setStateProvider(api.session.history.stateOf);
