@@ -22,8 +22,7 @@ import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
-import java.net.URL;
-import java.net.URLClassLoader;
+import java.io.FileInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -74,7 +73,7 @@ public final class DrillsHarness {
     solutionClasses = argv[1];
     // The name javac recorded for the user's file (the copy it compiled), which stack frames carry.
     compiledFileName = argv[2];
-    solutionLoader = new URLClassLoader(new URL[] {new File(solutionClasses).toURI().toURL()}, DrillsHarness.class.getClassLoader());
+    solutionLoader = new SolutionLoader(new File(solutionClasses), DrillsHarness.class.getClassLoader());
     Throwable[] failure = new Throwable[1];
     // The solution's recursion gets a stack of its own size (the main thread's is fixed by the launcher).
     // No lambdas or method references in the harness: the first one costs the JVM ~50 ms of start-up.
@@ -102,6 +101,30 @@ public final class DrillsHarness {
     // Threads the solution left running must not keep the process (and the run) alive. An exit, not a halt: the
     // class-data archive of the harness is written at exit when it is being made.
     System.exit(0);
+  }
+
+  /**
+   * Loads the solution's classes from their folder. A URLClassLoader does the same through URLs, code sources and
+   * protection domains, whose first use the JVM interprets: about 10 ms of every run's start-up.
+   */
+  private static final class SolutionLoader extends ClassLoader {
+    private final File dir;
+
+    SolutionLoader(File dir, ClassLoader parent) {
+      super(parent);
+      this.dir = dir;
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+      byte[] bytes;
+      try (FileInputStream in = new FileInputStream(new File(dir, name.replace('.', '/') + ".class"))) {
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new ClassNotFoundException(name);
+      }
+      return defineClass(name, bytes, 0, bytes.length);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -143,7 +166,7 @@ public final class DrillsHarness {
       Map<String, Object> theCase = withSharedInput((Map<String, Object>) c, (List<Object>) job.get("inputs"));
       int index = ((Number) theCase.get("index")).intValue();
       capture.take();
-      queue(obj("t", "start", "index", (long) index));
+      pending.append(markerText).append("{\"t\":\"start\",\"index\":").append(index).append("}\n");
       flush();
       Map<String, Object> result = obj("t", "result", "index", (long) index);
       boolean fatal = false;
@@ -168,7 +191,7 @@ public final class DrillsHarness {
       long ns = clock.elapsed();
       runningCase = -1;
       if (result.containsKey("error")) result.remove("value");
-      result.put("ms", ns / 1e6);
+      result.put("ms", new Nanos(ns));
       Captured out = capture.take();
       result.put("output", out.text);
       result.put("truncated", out.truncated);
@@ -272,6 +295,22 @@ public final class DrillsHarness {
         return wall;
       }
       return bean != null ? bean.getCurrentThreadCpuTime() - onCpu0 : wall;
+    }
+  }
+
+  /** A duration written in JSON as milliseconds with six decimals, without formatting a double (slow before JIT). */
+  static final class Nanos {
+    final long ns;
+
+    Nanos(long ns) {
+      this.ns = Math.max(0, ns);
+    }
+
+    void writeMillis(StringBuilder sb) {
+      String fraction = Long.toString(ns % 1_000_000L);
+      sb.append(ns / 1_000_000L).append('.');
+      for (int k = fraction.length(); k < 6; k++) sb.append('0');
+      sb.append(fraction);
     }
   }
 
@@ -1298,17 +1337,20 @@ public final class DrillsHarness {
   // JSON with exact integers: Long, BigInteger beyond 64 bits, Double for fractions
 
   static final class Json {
-    private final String s;
+    // A char array, not a String: before the JIT compiles anything, each String.charAt is several interpreted calls.
+    private final char[] s;
+    private final int n;
     private int i;
 
     Json(byte[] bytes) {
-      this.s = new String(bytes, StandardCharsets.UTF_8);
+      this.s = new String(bytes, StandardCharsets.UTF_8).toCharArray();
+      this.n = s.length;
     }
 
     Object parseDocument() {
       Object v = parse();
       skip();
-      if (i != s.length()) throw error("trailing text");
+      if (i != n) throw error("trailing text");
       return v;
     }
 
@@ -1317,8 +1359,8 @@ public final class DrillsHarness {
     }
 
     private void skip() {
-      while (i < s.length()) {
-        char c = s.charAt(i);
+      while (i < n) {
+        char c = s[i];
         if (c == ' ' || c == '\n' || c == '\r' || c == '\t') i++;
         else break;
       }
@@ -1326,14 +1368,14 @@ public final class DrillsHarness {
 
     private Object parse() {
       skip();
-      if (i >= s.length()) throw error("unexpected end");
-      char c = s.charAt(i);
+      if (i >= n) throw error("unexpected end");
+      char c = s[i];
       switch (c) {
         case '{': {
           i++;
           Map<String, Object> m = new LinkedHashMap<>();
           skip();
-          if (s.charAt(i) == '}') {
+          if (s[i] == '}') {
             i++;
             return m;
           }
@@ -1344,7 +1386,7 @@ public final class DrillsHarness {
             expect(':');
             m.put(key, parse());
             skip();
-            if (s.charAt(i) == ',') {
+            if (s[i] == ',') {
               i++;
               continue;
             }
@@ -1356,14 +1398,14 @@ public final class DrillsHarness {
           i++;
           List<Object> list = new ArrayList<>();
           skip();
-          if (s.charAt(i) == ']') {
+          if (s[i] == ']') {
             i++;
             return list;
           }
           for (;;) {
             list.add(parse());
             skip();
-            if (s.charAt(i) == ',') {
+            if (s[i] == ',') {
               i++;
               continue;
             }
@@ -1388,27 +1430,27 @@ public final class DrillsHarness {
     }
 
     private void expect(char c) {
-      if (i >= s.length() || s.charAt(i) != c) throw error("expected " + c);
+      if (i >= n || s[i] != c) throw error("expected " + c);
       i++;
     }
 
     private void literal(String word) {
-      if (!s.startsWith(word, i)) throw error("expected " + word);
+      if (i + word.length() > n || !word.equals(new String(s, i, word.length()))) throw error("expected " + word);
       i += word.length();
     }
 
     private Object number() {
       int start = i;
       boolean fraction = false;
-      while (i < s.length()) {
-        char c = s.charAt(i);
+      while (i < n) {
+        char c = s[i];
         if ((c >= '0' && c <= '9') || c == '-' || c == '+') i++;
         else if (c == '.' || c == 'e' || c == 'E') {
           fraction = true;
           i++;
         } else break;
       }
-      String text = s.substring(start, i);
+      String text = new String(s, start, i - start);
       if (text.isEmpty()) throw error("unexpected character");
       if (fraction) return Double.parseDouble(text);
       if (text.length() < 19) return Long.parseLong(text);
@@ -1421,15 +1463,16 @@ public final class DrillsHarness {
       StringBuilder sb = null;
       int from = i;
       for (;;) {
-        char c = s.charAt(i);
+        char c = s[i];
         if (c == '"') {
-          String tail = s.substring(from, i++);
+          String tail = new String(s, from, i - from);
+          i++;
           return sb == null ? tail : sb.append(tail).toString();
         }
         if (c == '\\') {
           if (sb == null) sb = new StringBuilder();
-          sb.append(s, from, i);
-          char e = s.charAt(i + 1);
+          sb.append(s, from, i - from);
+          char e = s[i + 1];
           i += 2;
           switch (e) {
             case 'n': sb.append('\n'); break;
@@ -1438,7 +1481,7 @@ public final class DrillsHarness {
             case 'b': sb.append('\b'); break;
             case 'f': sb.append('\f'); break;
             case 'u':
-              sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+              sb.append((char) Integer.parseInt(new String(s, i, 4), 16));
               i += 4;
               break;
             default: sb.append(e);
@@ -1487,6 +1530,7 @@ public final class DrillsHarness {
       if (v == null) sb.append("null");
       else if (v instanceof String) writeString((String) v, sb);
       else if (v instanceof Boolean || v instanceof Long || v instanceof Integer || v instanceof BigInteger) sb.append(v);
+      else if (v instanceof Nanos) ((Nanos) v).writeMillis(sb);
       else if (v instanceof Double) {
         double d = (Double) v;
         if (d == Math.rint(d) && Math.abs(d) < 1e15) sb.append((long) d).append(".0");

@@ -173,7 +173,9 @@ describe('runner: a missing Go', () => {
     assert.equal(byMode('spawn-hang').verdict, 'timeout');
     assert.equal(hangRun.cases[1].verdict, 'passed');
     assert.equal(byMode('spawn-return').verdict, 'passed');
-    assert.equal(byMode('hang').verdict, 'notRun');
+    // The last case runs after a time-out: the shared limit after it (run.ts AFTER_TIMEOUT_FACTOR) or its own time
+    // limit ends it, whichever comes first; that depends on how long the restarted process took to start.
+    assert.ok(['notRun', 'timeout'].includes(byMode('hang').verdict), byMode('hang').verdict);
     for (const file of [spawnHangPid, spawnReturnPid]) {
       const pid = Number(fs.readFileSync(file, 'utf8'));
       assert.equal(isAlive(pid), false, `${path.basename(file)}: process ${pid} still runs`);
