@@ -483,7 +483,8 @@ public final class DrillsHarness {
     Op(Method method, String[] declared, String returns, String name) {
       this.method = method;
       this.declared = declared;
-      this.returns = returns;
+      // Read once here, not on every call: the type as returned() compares it.
+      this.returns = returns == null ? "any" : returns.replace(" ", "");
       this.name = name;
     }
   }
@@ -783,8 +784,6 @@ public final class DrillsHarness {
       if (v instanceof BigInteger) return v;
       throw new Mismatch(null);
     }
-    if (isNode(c, "TreeNode")) return buildTree(v, c);
-    if (isNode(c, "ListNode")) return buildList(v, c);
     if (c.isArray()) {
       if (!(v instanceof List)) throw new Mismatch(null);
       List<Object> list = (List<Object>) v;
@@ -805,6 +804,9 @@ public final class DrillsHarness {
       for (int i = 0; i < n; i++) Array.set(out, i, toJava(list.get(i), componentType));
       return out;
     }
+    // After arrays: reading a class's simple name is slow before the JIT, and an array is never a node.
+    if (isNode(c, "TreeNode")) return buildTree(v, c);
+    if (isNode(c, "ListNode")) return buildList(v, c);
     if (Collection.class.isAssignableFrom(c) || c == Iterable.class) {
       if (!(v instanceof List)) throw new Mismatch(null);
       Collection<Object> out;
@@ -967,8 +969,7 @@ public final class DrillsHarness {
     }
   }
 
-  private static Object returned(Object value, String returns, Class<?> javaReturn) {
-    String typ = returns == null ? "any" : returns.replace(" ", "");
+  private static Object returned(Object value, String typ, Class<?> javaReturn) {
     if (typ.equals("void") || javaReturn == void.class) return null;
     return toJsonAs(value, typ, "", new IdentityHashMap<>(), 0);
   }
@@ -1499,6 +1500,18 @@ public final class DrillsHarness {
       return sb.toString();
     }
 
+    /** Object keys as written, quoted once: the harness's messages repeat the same few keys for every case. */
+    private static final Map<String, String> QUOTED_KEYS = new HashMap<>();
+
+    static void writeKey(String key, StringBuilder sb) {
+      String quoted = QUOTED_KEYS.get(key);
+      if (quoted == null) {
+        quoted = quote(key);
+        if (QUOTED_KEYS.size() < 1024) QUOTED_KEYS.put(key, quoted);
+      }
+      sb.append(quoted);
+    }
+
     /** Non-ASCII characters are escaped: a lone surrogate a solution returns still travels as it is. */
     static void writeString(String text, StringBuilder sb) {
       sb.append('"');
@@ -1550,7 +1563,7 @@ public final class DrillsHarness {
         for (Map.Entry<String, Object> e : ((Map<String, Object>) v).entrySet()) {
           if (!first) sb.append(',');
           first = false;
-          writeString(e.getKey(), sb);
+          writeKey(e.getKey(), sb);
           sb.append(':');
           write(e.getValue(), sb);
         }
