@@ -2,7 +2,8 @@
 // Usage: node esbuild.js && node bench/java.bench.mjs [N]
 // Prints the median wall time of N bare starts of an empty main (`java -cp DIR Empty`, as a user would start it),
 // of N runs of 100 small cases through runSolution (the build cached: the first run built it), and the ratio; then
-// the first build against a plain `javac` of the same file.
+// the first build against a plain `javac` of the same file; then N warm runs (the JVM started ahead and waiting, as the
+// editor keeps the active drill's next process) against the same bare start.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -22,7 +23,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-bench-java-'));
 
 const bundle = path.join(tmp, 'runner.cjs');
 await esbuild.build({ entryPoints: [path.join(root, 'src/core/runner/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
-const { runSolution, createInterpreterResolver } = createRequire(import.meta.url)(bundle);
+const { runSolution, createInterpreterResolver, WarmRunner } = createRequire(import.meta.url)(bundle);
 
 const interpreters = createInterpreterResolver({ cacheFile: path.join(tmp, 'interpreters.json') });
 const buildCacheDir = path.join(tmp, 'builds');
@@ -90,4 +91,25 @@ for (let i = 0; i < N; i++) {
 const b = median(bare);
 const r = median(runs);
 console.log(`java       bare java -cp DIR Empty: ${b.toFixed(1)} ms   100-case run (built): ${r.toFixed(1)} ms   ratio ${(r / b).toFixed(2)}`);
+
+// Warm: the run takes the JVM that waits (started after the previous run), as a re-run in the editor does.
+const warmBare = [];
+const warmRuns = [];
+const warm = new WarmRunner({ language: 'java', solutionPath, memoryMb: problem.limits.memoryMb, env });
+// A waiting process does not keep this process alive (it must not keep the CLI alive): this does, until the end.
+const keepAlive = setInterval(() => {}, 1000);
+warm.warm();
+for (let i = 0; i < N; i++) {
+  warmBare.push(await timeSpawn(javaBin, ['-cp', emptyDir, 'Empty']));
+  if ((await warm.ready()) === undefined) throw new Error('no JVM waited for the warm run');
+  t = performance.now();
+  const run = await warm.run({ problem, language: 'java', solutionPath });
+  warmRuns.push(performance.now() - t);
+  if (run.passed !== 100) throw new Error(`warm run ${i}: ${run.passed} passed`);
+}
+await warm.close();
+clearInterval(keepAlive);
+const wb = median(warmBare);
+const w = median(warmRuns);
+console.log(`java       bare java -cp DIR Empty: ${wb.toFixed(1)} ms   100-case warm run (JVM waiting): ${w.toFixed(1)} ms   ratio ${(w / wb).toFixed(2)}`);
 fs.rmSync(tmp, { recursive: true, force: true });

@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { cachedBuild } from './buildCache';
 import { compileSolution, JAVA_HARNESS_CLASS, JAVA_HARNESS_SOURCE, JAVAC_KEY, javaBeside, javacArgs, runJdkTool } from './javaBuild';
-import type { BuildInput, BuildResult, LanguageModule, StackFrame } from './types';
+import type { BuildInput, BuildResult, HarnessBuildInput, LanguageModule, StackFrame } from './types';
 
 /**
  * The stack of the thread that runs the cases, in MB: a recursion 100 000 calls deep fits twice over (a small method's
@@ -24,9 +24,8 @@ const STACK_MB = 32;
  */
 const JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:-UsePerfData', '-Xshare:auto', '-Xlog:disable', '-Dsun.reflect.inflationThreshold=1000'];
 
-/** What a solution's build folder records for `run`: the harness's classes and the name javac gave the user's file. */
+/** What a solution's build folder records for the job: the name javac gave the user's file. */
 interface JavaLaunchInfo {
-  harnessClasses: string;
   compiledFile: string;
 }
 const LAUNCH_FILE = 'launch.json';
@@ -35,9 +34,10 @@ const LAUNCH_FILE = 'launch.json';
 const WARM_SOLUTION =
   'import java.util.*;\nclass Solution {\n  public List<Integer> warm(int[] a, String s, List<List<Integer>> l, Map<String, Integer> m, TreeNode t, long b) {\n' +
   '    List<Integer> out = new ArrayList<>();\n    for (int x : a) out.add(x + s.length() + l.size() + m.size());\n    return out;\n  }\n}\n';
-const warmJob = (): string =>
+const warmJob = (classes: string): string =>
   JSON.stringify({
     nonce: 'warm',
+    built: { classes, compiledFile: 'Solution.java' },
     solutionPath: 'Solution.java',
     codePath: 'Solution.java',
     spec: { kind: 'function', name: 'warm', params: ['int[]', 'string', 'int[][]', 'map<string,int>', 'TreeNode', 'int'], returns: 'int[]' },
@@ -55,7 +55,7 @@ const HARNESS_ARCHIVE = 'harness.jsa';
  * archive needs the class path to be jars, and the same at every start: the solution's classes are loaded by the
  * harness from their own folder. Without an archive (a JDK that cannot make one) the jar runs as it is.
  */
-async function buildHarness(input: BuildInput): Promise<BuildResult> {
+async function buildHarness(input: HarnessBuildInput): Promise<BuildResult> {
   const source = await fs.readFile(path.join(input.harnessDir, JAVA_HARNESS_SOURCE), 'utf8');
   const key = `harness-${crypto.createHash('sha256').update(JSON.stringify([source, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, JVM_FLAGS, HARNESS_JAR, HARNESS_ARCHIVE])).digest('hex').slice(0, 24)}`;
   const built = await cachedBuild(input.cacheDir, key, async (dir) => {
@@ -86,14 +86,14 @@ async function buildHarness(input: BuildInput): Promise<BuildResult> {
  * is made where the jar stays. Written under a name of its own, then renamed: a run never maps a partial archive.
  * A JDK that cannot make one leaves a marker, and runs go on without it.
  */
-async function archiveHarness(input: BuildInput, dir: string): Promise<void> {
+async function archiveHarness(input: HarnessBuildInput, dir: string): Promise<void> {
   const archive = path.join(dir, HARNESS_ARCHIVE);
   const failed = `${archive}.failed`;
   if (fsSync.existsSync(archive) || fsSync.existsSync(failed)) return;
   const warm = path.join(dir, 'warm', 'classes');
   const scratch = path.join(dir, `${HARNESS_ARCHIVE}.${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-  const args = [`-XX:ArchiveClassesAtExit=${scratch}`, '-Xmx64m', ...JVM_FLAGS, '-cp', path.join(dir, HARNESS_JAR), JAVA_HARNESS_CLASS, String(STACK_MB), warm, 'Solution.java'];
-  const r = fsSync.existsSync(warm) ? await runJdkTool(javaBeside(input.toolchain.command), args, input.signal, warmJob()) : undefined;
+  const args = [`-XX:ArchiveClassesAtExit=${scratch}`, '-Xmx64m', ...JVM_FLAGS, '-cp', path.join(dir, HARNESS_JAR), JAVA_HARNESS_CLASS, String(STACK_MB)];
+  const r = fsSync.existsSync(warm) ? await runJdkTool(javaBeside(input.toolchain.command), args, input.signal, warmJob(warm)) : undefined;
   try {
     if (r && r.code === 0 && fsSync.existsSync(scratch)) await fs.rename(scratch, archive);
     else await fs.writeFile(failed, r ? r.output : 'no warm-up solution');
@@ -135,7 +135,7 @@ async function buildJava(input: BuildInput): Promise<BuildResult> {
       };
     }
     const compiledFile = (await fs.readdir(src)).find((f) => f !== 'TreeNode.java' && f !== 'ListNode.java') ?? path.basename(input.solutionPath);
-    const info: JavaLaunchInfo = { harnessClasses: harness.artifact, compiledFile };
+    const info: JavaLaunchInfo = { compiledFile };
     await fs.writeFile(path.join(dir, LAUNCH_FILE), JSON.stringify(info));
     return { ok: true, artifact: 'classes' };
   });
@@ -182,10 +182,16 @@ export const java: LanguageModule<'java'> = {
   },
   harnessFiles: [JAVA_HARNESS_SOURCE],
   build: buildJava,
-  run({ toolchain, artifact, limits }) {
-    if (!artifact) throw new Error('Java runs a build: no artifact was given.');
+  // The JVM runs the harness alone; the solution's classes are loaded from the folder the job names. So it starts
+  // before the solution is built, and a warm one waits for the next run as an interpreter does.
+  harnessBuild: buildHarness,
+  builtJob(artifact) {
     const info = JSON.parse(fsSync.readFileSync(path.join(path.dirname(artifact), LAUNCH_FILE), 'utf8')) as JavaLaunchInfo;
-    const archive = path.join(path.dirname(info.harnessClasses), HARNESS_ARCHIVE);
+    return { classes: artifact, compiledFile: info.compiledFile };
+  },
+  run({ toolchain, harnessArtifact, limits }) {
+    if (!harnessArtifact) throw new Error('Java runs its harness build: no harness artifact was given.');
+    const archive = path.join(path.dirname(harnessArtifact), HARNESS_ARCHIVE);
     return {
       command: javaBeside(toolchain.command),
       args: [
@@ -193,11 +199,9 @@ export const java: LanguageModule<'java'> = {
         ...JVM_FLAGS,
         ...(fsSync.existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : []),
         '-cp',
-        info.harnessClasses,
+        harnessArtifact,
         JAVA_HARNESS_CLASS,
         String(STACK_MB),
-        artifact,
-        info.compiledFile,
       ],
     };
   },

@@ -38,9 +38,19 @@ export interface LanguageModule<Id extends string = string> {
    * Compiled languages: builds the solution with the harness into an artifact that `run` starts, cached outside the
    * workspace by a hash of source + harness + signature + toolchain version (buildCache.ts does the caching). Compile
    * errors come back as a `build-failed` RunError whose diagnostics point at the user's file:line:column. A language
-   * with a build step is not prestarted (its process cannot start before the build).
+   * with a build step is not prestarted (its process cannot start before the build), unless it has `harnessBuild`.
    */
   build?(input: BuildInput): Promise<BuildResult>;
+  /**
+   * A compiled language whose process is the same for every solution (Java: a JVM running the harness, which loads
+   * the solution's classes from the folder its job names): builds that process's own files (cached, once per harness
+   * and toolchain), so that the process can start before the solution is built, and wait for the next run as an
+   * interpreter does (warm runs). Its artifact reaches `run` as `harnessArtifact`, and `builtJob` tells the process
+   * what the solution's build made.
+   */
+  harnessBuild?(input: HarnessBuildInput): Promise<BuildResult>;
+  /** With `harnessBuild`: what the job tells the process about the solution's build (`HarnessJob.built`). */
+  builtJob?(artifact: string): Record<string, string>;
   /**
    * The process to start for a run: every case runs in it, reading one `HarnessJob` on stdin. The memory limit is
    * applied here (interpreter flags, GOMEMLIMIT, an RLIMIT through a wrapper) or by the harness (`job.memoryMb`);
@@ -142,6 +152,9 @@ export interface BuildInput {
   signal?: AbortSignal;
 }
 
+/** What a language's `harnessBuild` gets: what a build gets, without the solution. */
+export type HarnessBuildInput = Pick<BuildInput, 'harnessDir' | 'toolchain' | 'cacheDir' | 'tmpDir' | 'signal'>;
+
 /** A build's outcome: the artifact `run` starts (a binary, a class folder), or why there is none. */
 export type BuildResult = { ok: true; artifact: string; cached: boolean } | { ok: false; error: RunError };
 
@@ -150,8 +163,10 @@ export interface RunContext {
   toolchain: Toolchain;
   /** Absolute path of `harnessFiles[0]`. */
   harnessPath: string;
-  /** The build's artifact; undefined for a language without `build`. */
+  /** The build's artifact; undefined for a language without `build`, and for one with `harnessBuild`. */
   artifact?: string;
+  /** `harnessBuild`'s artifact, for a language that has one. */
+  harnessArtifact?: string;
   limits: Limits;
 }
 

@@ -99,6 +99,11 @@ export interface HarnessJob {
    * them first (JavaScript: two minor collections).
    */
   measuring?: boolean;
+  /**
+   * A compiled language whose process starts before the solution is built (`LanguageModule.harnessBuild`): what the
+   * solution's build made, as the language's `builtJob` says (Java: the classes' folder and the compiled file's name).
+   */
+  built?: Record<string, string>;
 }
 
 export interface HarnessLocation {
@@ -158,12 +163,15 @@ export type HarnessMessage =
 /**
  * The environment variable naming the file descriptor on which a harness says it is up and waiting for its job: it
  * writes one byte there and closes it, then reads the job on stdin. A process kept warm is ready once it did. The
- * harness removes the variable before the solution loads. Harnesses that ignore it (compiled languages) just never
- * say they are ready.
+ * harness removes the variable before the solution loads. Harnesses that ignore it (C++, Go) just never say they are
+ * ready. When it names stderr (2: Java, which cannot write to the socket Node passes as a fourth descriptor), the
+ * harness writes READY_LINE there instead, before anything else.
  */
 export const READY_FD_VAR = 'DRILLS_READY_FD';
-/** The descriptor the runner gives every harness for that byte (stdin, stdout, stderr, then this one). */
+/** The descriptor the runner gives an interpreter's harness for that byte (stdin, stdout, stderr, then this one). */
 export const READY_FD = 3;
+/** What a harness told to say it on stderr writes there: a line no runtime writes, taken out of what stderr shows. */
+export const READY_LINE = '\u0001drills:ready\n';
 
 /** The marker that starts every protocol message for a nonce. */
 export function protocolMarker(nonce: string): string {

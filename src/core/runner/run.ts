@@ -12,14 +12,14 @@ import { compareValues, floatEqual, preview, typeMismatch } from './compare';
 import { describeDifference } from './difference';
 import { NODE_TOOLCHAIN } from '../languages/node';
 import { languageById } from '../languages/registry';
-import type { LanguageModule } from '../languages/types';
+import type { HarnessBuildInput, LanguageModule } from '../languages/types';
 import { defaultBuildCacheDir } from '../languages/buildCache';
 import { judgeDigest } from './digest';
 import { withGeneratedCases } from './generator';
 import { solutionEnv } from './languages';
 import { findOnPath } from './interpreters';
 import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
-import { ProtocolReader, READY_FD, READY_FD_VAR, protocolMarker, type HarnessCase, type HarnessError, type HarnessInput, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
+import { ProtocolReader, READY_FD, READY_FD_VAR, READY_LINE, protocolMarker, type HarnessCase, type HarnessError, type HarnessInput, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
 /** Per-case cap on what a solution prints, in characters, in the harness and again in the parent. */
@@ -144,12 +144,36 @@ function harnessLaunch(
   harnessDir: string,
   solutionPath: string,
   limits: Limits,
-  artifact: string | undefined,
+  built: { artifact?: string; harnessArtifact?: string },
 ): HarnessLaunch {
   const harnessPath = path.join(harnessDir, runner.harnessFiles[0]);
-  const launch = runner.run({ toolchain: interpreter, harnessPath, limits, ...(artifact !== undefined ? { artifact } : {}) });
+  // A process that starts before the solution's build (harnessBuild) is launched the same whatever that build made.
+  const { artifact, harnessArtifact } = built;
+  const launch = runner.harnessBuild
+    ? runner.run({ toolchain: interpreter, harnessPath, limits, ...(harnessArtifact !== undefined ? { harnessArtifact } : {}) })
+    : runner.run({ toolchain: interpreter, harnessPath, limits, ...(artifact !== undefined ? { artifact } : {}) });
   return { command: launch.command, args: launch.args, env: launch.env ?? {}, cwd: path.dirname(solutionPath), interpreter };
 }
+
+/** What a language's build steps get besides the solution: where its cached builds and scratch files go. */
+function harnessBuildInput(runner: LanguageModule, toolchain: Interpreter, env: RunnerEnv, signal?: AbortSignal): HarnessBuildInput {
+  return {
+    harnessDir: env.harnessDir,
+    toolchain,
+    cacheDir: path.join(env.buildCacheDir ?? defaultBuildCacheDir(process.env, os.homedir()), runner.id),
+    tmpDir: env.tmpDir ?? os.tmpdir(),
+    ...(signal ? { signal } : {}),
+  };
+}
+
+/** Whether the language's process can start before the solution is built, and so wait warm for a run. */
+const startsBeforeBuild = (runner: LanguageModule): boolean => !runner.build || runner.harnessBuild !== undefined;
+
+/**
+ * Where a harness says it is up and waiting for its job: an interpreter's on a fourth descriptor (READY_FD); a JVM,
+ * which cannot write to the socket Node passes there, as READY_LINE on stderr; C++'s and Go's not at all.
+ */
+const readyChannel = (runner: LanguageModule): 'fd' | 'stderr' | undefined => (!runner.build ? 'fd' : runner.harnessBuild ? 'stderr' : undefined);
 
 const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.env, l.cwd, l.interpreter.env ?? {}]);
 
@@ -158,10 +182,14 @@ function spawnHarness(launch: HarnessLaunch, runner: LanguageModule, marker: str
     cwd: launch.cwd,
     // Its own session and process group; the marker in its environment finds whatever leaves both.
     detached: true,
-    // An interpreted language's harness says on a fourth pipe when it is up and waiting for its job (READY_FD), cold
-    // or warm alike; a compiled language's process is the build's artifact, never started ahead of the run.
-    stdio: runner.build ? ['pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe', 'pipe'],
-    env: { ...solutionEnv(runner, launch.interpreter, marker, process.env, launch.env), ...(runner.build ? {} : { [READY_FD_VAR]: String(READY_FD) }) },
+    // A harness that can start before the solution is built (an interpreter's, Java's JVM) says when it is up and
+    // waiting for its job (readyChannel), cold or warm alike; C++'s and Go's process is the build's artifact, never
+    // started ahead of the run.
+    stdio: readyChannel(runner) === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
+    env: {
+      ...solutionEnv(runner, launch.interpreter, marker, process.env, launch.env),
+      ...(readyChannel(runner) === 'fd' ? { [READY_FD_VAR]: String(READY_FD) } : readyChannel(runner) === 'stderr' ? { [READY_FD_VAR]: '2' } : {}),
+    },
   }) as ChildProcessWithoutNullStreams;
 }
 
@@ -192,6 +220,22 @@ function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   const readyPipe = child.stdio[READY_FD] as Readable | null | undefined;
   const harness: Harness = { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined, ready: Promise.resolve(false), spawnedAt };
   harness.ready = new Promise<boolean>((resolve) => {
+    if (readyChannel(runner) === 'stderr') {
+      // Its first line on stderr; whoever reads stderr for the run drops that line (withoutReadyLine).
+      let head = '';
+      const onData = (d: Buffer | string): void => {
+        head += typeof d === 'string' ? d : d.toString('utf8');
+        if (head.includes(READY_LINE) || head.length >= READY_LINE.length * 4) {
+          child.stderr.off('data', onData);
+          if (head.includes(READY_LINE)) harness.readyAt = performance.now();
+          resolve(head.includes(READY_LINE));
+        }
+      };
+      child.stderr.on('data', onData);
+      child.on('exit', () => resolve(false));
+      child.on('error', () => resolve(false));
+      return;
+    }
     if (!readyPipe) return resolve(false);
     readyPipe.once('data', () => {
       harness.readyAt = performance.now();
@@ -227,19 +271,27 @@ const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch
 /**
  * Starts the harness for `language` before the problem is known, so the interpreter's start overlaps loading the
  * problem: it waits for its job on stdin. Pass it as `RunOptions.prestarted`; a run started with other limits kills
- * it and starts its own. Undefined when the interpreter cannot be found (the run reports that), and for a compiled
- * language: its process is the build's artifact, which does not exist before the run.
+ * it and starts its own. Undefined when the interpreter cannot be found (the run reports that), and for C++ and Go:
+ * their process is the build's artifact, which does not exist before the run. Java's JVM runs the harness alone (its
+ * `harnessBuild`, made here once per JDK) and waits like an interpreter.
  */
 export async function prestartHarness(
   opts: { language: Language; solutionPath: string; memoryMb?: number },
   env: RunnerEnv,
 ): Promise<PrestartedHarness | undefined> {
   const runner = languageById(opts.language);
-  if (runner.build) return undefined;
+  if (!startsBeforeBuild(runner)) return undefined;
   const lookup = await env.interpreters.resolve(runner.toolchain.id);
   if (!lookup.ok) return undefined;
+  let harnessArtifact: string | undefined;
+  if (runner.harnessBuild) {
+    const built = await runner.harnessBuild(harnessBuildInput(runner, lookup.interpreter, env));
+    // The run builds it again and reports why it fails.
+    if (!built.ok) return undefined;
+    harnessArtifact = built.artifact;
+  }
   const memoryMb = opts.memoryMb ?? DEFAULT_LIMITS.memoryMb;
-  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb }, undefined);
+  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb }, harnessArtifact !== undefined ? { harnessArtifact } : {});
   const harness0 = startHarness(launch, runner);
   const child = harness0.child;
   // Until a run takes it, it is this process's to kill on a signal.
@@ -376,24 +428,23 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
     return done();
   }
   let artifact: string | undefined;
+  let harnessArtifact: string | undefined;
+  let built: Record<string, string> | undefined;
   if (runner.build) {
-    const built = await runner.build({
-      solutionPath,
-      harnessDir: env.harnessDir,
-      spec,
-      problem,
-      toolchain: interpreter,
-      cacheDir: path.join(env.buildCacheDir ?? defaultBuildCacheDir(process.env, os.homedir()), runner.id),
-      tmpDir,
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
-    if (!built.ok) {
+    const buildInput = harnessBuildInput(runner, interpreter, env, opts.signal);
+    const harnessBuilt = runner.harnessBuild ? await runner.harnessBuild(buildInput) : undefined;
+    const solutionBuilt = harnessBuilt && !harnessBuilt.ok ? harnessBuilt : await runner.build({ ...buildInput, solutionPath, spec, problem, tmpDir });
+    if (!solutionBuilt.ok) {
       prepared.cleanup?.();
-      runError = built.error;
-      finishRest('error', built.error.message, built.error.location ? { location: built.error.location } : {});
+      runError = solutionBuilt.error;
+      finishRest('error', solutionBuilt.error.message, solutionBuilt.error.location ? { location: solutionBuilt.error.location } : {});
       return done();
     }
-    artifact = built.artifact;
+    artifact = solutionBuilt.artifact;
+    if (harnessBuilt?.ok) {
+      harnessArtifact = harnessBuilt.artifact;
+      built = runner.builtJob?.(artifact);
+    }
   }
 
   /** The longest a harness of this run took from its start to the solution loaded. */
@@ -547,9 +598,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       memoryMb: limits.memoryMb,
       timeMs: limits.timeMs,
       ...(opts.measuring ? { measuring: true } : {}),
+      ...(built ? { built } : {}),
     };
     return new Promise((resolve) => {
-      const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits, artifact);
+      const launch = harnessLaunch(runner, interpreter, env.harnessDir, solutionPath, limits, { ...(artifact !== undefined ? { artifact } : {}), ...(harnessArtifact !== undefined ? { harnessArtifact } : {}) });
       // Only the first process can be a prestarted one: taking it is one-shot.
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;
@@ -763,8 +815,16 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         if (exited) armPipeTimer();
         reader.push(d);
       });
-      child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      // A harness that says it is ready on stderr wrote that line first (one write, well under a pipe's atomic size).
+      let readyLineDue = readyChannel(runner) === 'stderr';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
         if (exited) armPipeTimer();
+        let d = chunk;
+        if (readyLineDue && d.includes(READY_LINE)) {
+          readyLineDue = false;
+          d = d.replace(READY_LINE, '');
+        }
+        if (d === '') return;
         stderrTail = (stderrTail + d).slice(-8192);
         onRaw(d);
       });

@@ -48,7 +48,8 @@ let exitHookInstalled = false;
  * started once the run ended, never reused. An unused process is ended after `idleMs` and on `dispose`; until then
  * `endAllRuns` (a signal, the editor closing) and this process's exit kill it too.
  *
- * Compiled languages (Java, C++, Go) run cold: their process is the build's artifact, which a run makes first.
+ * C++ and Go run cold: their process is the build's artifact, which a run makes first. Java's process is the JVM
+ * running the harness alone (the solution's classes are named in the job), so it waits warm like an interpreter.
  */
 export class WarmRunner {
   private readonly idleMs: number;
@@ -87,7 +88,7 @@ export class WarmRunner {
 
   /**
    * Starts the next process unless one is already started or waiting (when a drill opens, and after each run).
-   * Nothing is started for a compiled language or when the interpreter cannot be found: runs are then cold.
+   * Nothing is started for C++ or Go or when the toolchain cannot be found: runs are then cold.
    */
   warm(): void {
     if (timesEnded() !== this.endedBefore) this.dispose();

@@ -70,10 +70,7 @@ public final class DrillsHarness {
   public static void main(String[] argv) throws Exception {
     protocolOut = new FileOutputStream(FileDescriptor.out);
     long stackBytes = Long.parseLong(argv[0]) * 1024 * 1024;
-    solutionClasses = argv[1];
-    // The name javac recorded for the user's file (the copy it compiled), which stack frames carry.
-    compiledFileName = argv[2];
-    solutionLoader = new SolutionLoader(new File(solutionClasses), DrillsHarness.class.getClassLoader());
+    sayReady();
     Throwable[] failure = new Throwable[1];
     // The solution's recursion gets a stack of its own size (the main thread's is fixed by the launcher).
     // No lambdas or method references in the harness: the first one costs the JVM ~50 ms of start-up.
@@ -88,7 +85,6 @@ public final class DrillsHarness {
       }
     };
     Thread worker = new Thread(null, body, "main", stackBytes);
-    worker.setContextClassLoader(solutionLoader);
     worker.start();
     worker.join();
     if (failure[0] != null) {
@@ -127,6 +123,25 @@ public final class DrillsHarness {
     }
   }
 
+  /**
+   * Says on stderr, when DRILLS_READY_FD names it (2), that the JVM is up and waits for its job: a process started
+   * ahead of a run (a warm one) is then known to be ready. Java cannot write to the socket Node passes as a fourth
+   * descriptor, as the interpreters' harnesses do; the runner takes this line out of what stderr shows.
+   */
+  private static void sayReady() {
+    if (!"2".equals(System.getenv("DRILLS_READY_FD"))) return;
+    try {
+      FileOutputStream err = new FileOutputStream(FileDescriptor.err);
+      err.write(READY_LINE);
+      err.flush();
+    } catch (IOException e) {
+      // Nobody listens: nothing to say.
+    }
+  }
+
+  /** protocol.ts READY_LINE. */
+  private static final byte[] READY_LINE = {1, 'd', 'r', 'i', 'l', 'l', 's', ':', 'r', 'e', 'a', 'd', 'y', '\n'};
+
   // ---------------------------------------------------------------------------------------------------------------
   // The run
 
@@ -135,6 +150,13 @@ public final class DrillsHarness {
     Map<String, Object> job = (Map<String, Object>) new Json(readAll(System.in)).parseDocument();
     markerText = "\u0001drills:" + job.get("nonce") + ":";
     solutionPath = (String) job.get("solutionPath");
+    // The solution's build: its classes' folder, and the name javac recorded for the user's file (the copy it
+    // compiled), which stack frames carry. The JVM may have started before that build was made.
+    Map<String, Object> built = (Map<String, Object>) job.get("built");
+    solutionClasses = (String) built.get("classes");
+    compiledFileName = (String) built.get("compiledFile");
+    solutionLoader = new SolutionLoader(new File(solutionClasses), DrillsHarness.class.getClassLoader());
+    Thread.currentThread().setContextClassLoader(solutionLoader);
     Map<String, Object> spec = (Map<String, Object>) job.get("spec");
     // The solution's classes are loaded by a loader of their own: the JVM's class path is the harness's alone, the
     // same in every run, so its class-data archive (built once with the harness) always applies.

@@ -60,9 +60,13 @@ export function makeProblem(over: Partial<Problem> & { cases: TestCase[] }): Pro
  */
 export type RunMode = 'cold' | 'warm';
 
-/** The modes a language's runs are tested in: warm too where a process can wait for its run (no build step). */
+/**
+ * The modes a language's runs are tested in: warm too where a process can wait for its run (no build step, or a
+ * process that starts before the build: Java's JVM).
+ */
 export function modesOf(language: Language): RunMode[] {
-  return languageById(language).build ? ['cold'] : ['cold', 'warm'];
+  const runner = languageById(language);
+  return runner.build && !runner.harnessBuild ? ['cold'] : ['cold', 'warm'];
 }
 
 /** A suite title's suffix for a mode: nothing for the usual cold run. */

@@ -205,9 +205,12 @@ class Solution {
     const r = await runSolution({ problem, language: 'java', solutionPath }, env);
     assert.equal(r.cases[0].verdict, 'passed', JSON.stringify(r));
     // The harness's class-data archive is there and maps: with -Xshare:on a JVM that cannot use it does not start.
-    const launch = java.run({ toolchain: lookup.interpreter, harnessPath: path.join(HARNESS_DIR, java.harnessFiles[0]), artifact: first.ok ? first.artifact : '', limits: problem.limits });
+    const harness = await java.harnessBuild!(input);
+    assert.ok(harness.ok && harness.cached, 'the harness was built by the first build');
+    const launch = java.run({ toolchain: lookup.interpreter, harnessPath: path.join(HARNESS_DIR, java.harnessFiles[0]), harnessArtifact: harness.artifact, limits: problem.limits });
     assert.ok(launch.args.some((a) => a.startsWith('-XX:SharedArchiveFile=')), launch.args.join(' '));
-    const job = JSON.stringify({ nonce: 'n', solutionPath, codePath: solutionPath, spec: input.spec, cases: [{ index: 0, args: [21] }], outputCapBytes: 1000, memoryMb: 64 });
+    const built = java.builtJob!(first.ok ? first.artifact : '');
+    const job = JSON.stringify({ nonce: 'n', solutionPath, codePath: solutionPath, spec: input.spec, cases: [{ index: 0, args: [21] }], outputCapBytes: 1000, memoryMb: 64, built });
     const strict = spawnSync(launch.command, launch.args.map((a) => (a === '-Xshare:auto' ? '-Xshare:on' : a)), { input: job, encoding: 'utf8' });
     assert.equal(strict.status, 0, strict.stderr + strict.stdout);
     assert.match(strict.stdout, /"value":42/);

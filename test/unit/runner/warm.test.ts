@@ -50,6 +50,14 @@ const SOLUTIONS = {
     counter: 'export function solve(a: number): number {\n  const g = globalThis as any;\n  g.drillsSeen = (g.drillsSeen ?? 0) + 1;\n  return g.drillsSeen;\n}\n',
     constant: (n: number) => `export function solve(a: number): number {\n  return ${n};\n}\n`,
   },
+  java: {
+    ext: '.java',
+    verdicts:
+      'class Solution {\n  public Object solve(Object a) {\n    if ("pid".equals(a)) return ProcessHandle.current().pid();\n    if ("raise".equals(a)) throw new IllegalStateException("bad");\n' +
+      '    if ("loop".equals(a)) { long n = 0; while (n >= 0) n = (n + 1) % 1000; }\n    if ("memory".equals(a)) { byte[] hog = new byte[400 << 20]; return hog.length; }\n    return ((Number) a).longValue() * 2;\n  }\n}\n',
+    counter: 'class Solution {\n  static int seen;\n  public int solve(Object a) {\n    return ++seen;\n  }\n}\n',
+    constant: (n: number) => `class Solution {\n  public int solve(Object a) {\n    return ${n};\n  }\n}\n`,
+  },
 } satisfies Partial<Record<Language, unknown>>;
 
 /** A result without what differs between two runs of the same code (times, process ids, memory measured, stacks). */
@@ -69,7 +77,7 @@ describe('runner: warm re-runs', function () {
     return runner;
   };
 
-  for (const language of ['python', 'javascript', 'typescript'] as const) {
+  for (const language of ['python', 'javascript', 'typescript', 'java'] as const) {
     const fixture = SOLUTIONS[language];
     const folder = path.join(dir, language);
     fs.mkdirSync(folder);
