@@ -107,8 +107,30 @@ for (let i = 0; i < N; i++) {
   warmRuns.push(performance.now() - t);
   if (run.passed !== 100) throw new Error(`warm run ${i}: ${run.passed} passed`);
 }
+
+// A run after an edit: cold, javac's command and a JVM start after it; warm, the javac and the JVM that wait.
+const EDITS = Math.max(5, Math.floor(N / 2));
+const edited = (k) => code.replace('return -1;', `return -1 - ${k} + ${k};`);
+const coldEdits = [];
+const warmEdits = [];
+for (let i = 0; i < EDITS; i++) {
+  fs.writeFileSync(solutionPath, edited(2 * i + 1));
+  t = performance.now();
+  const cold = await runSolution({ problem, language: 'java', solutionPath }, env);
+  coldEdits.push(performance.now() - t);
+  if (cold.passed !== 100) throw new Error(`cold edit ${i}: ${cold.passed} passed`);
+  fs.writeFileSync(solutionPath, edited(2 * i + 2));
+  if ((await warm.ready()) === undefined) throw new Error('no JVM waited for the warm run');
+  t = performance.now();
+  const hot = await warm.run({ problem, language: 'java', solutionPath });
+  warmEdits.push(performance.now() - t);
+  if (hot.passed !== 100) throw new Error(`warm edit ${i}: ${hot.passed} passed`);
+}
 await warm.close();
 clearInterval(keepAlive);
+const ce = median(coldEdits);
+const we = median(warmEdits);
+console.log(`java       run after an edit, median of ${EDITS}: cold (javac command, then a JVM): ${ce.toFixed(0)} ms   warm (javac and JVM waiting): ${we.toFixed(0)} ms   ratio ${(we / ce).toFixed(2)}`);
 const wb = median(warmBare);
 const w = median(warmRuns);
 console.log(`java       bare java -cp DIR Empty: ${wb.toFixed(1)} ms   100-case warm run (JVM waiting): ${w.toFixed(1)} ms   ratio ${(w / wb).toFixed(2)}`);

@@ -3,8 +3,10 @@ import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { cachedBuild } from './buildCache';
-import { compileSolution, JAVA_HARNESS_CLASS, JAVA_HARNESS_SOURCE, JAVAC_KEY, javaBeside, javacArgs, runJdkTool } from './javaBuild';
-import type { BuildInput, BuildResult, HarnessBuildInput, LanguageModule, StackFrame } from './types';
+import { compileSolution, JAVA_COMPILER_SOURCE, JAVA_HARNESS_CLASS, JAVA_HARNESS_SOURCE, JAVAC_KEY, javaBeside, javacArgs, runJdkTool } from './javaBuild';
+import { JavaCompilerServer } from './javaCompiler';
+import * as os from 'node:os';
+import type { BuildInput, BuildResult, HarnessBuildInput, LanguageModule, StackFrame, WarmCompiler } from './types';
 
 /**
  * The stack of the thread that runs the cases, in MB: a recursion 100 000 calls deep fits twice over (a small method's
@@ -57,7 +59,8 @@ const HARNESS_ARCHIVE = 'harness.jsa';
  */
 async function buildHarness(input: HarnessBuildInput): Promise<BuildResult> {
   const source = await fs.readFile(path.join(input.harnessDir, JAVA_HARNESS_SOURCE), 'utf8');
-  const key = `harness-${crypto.createHash('sha256').update(JSON.stringify([source, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, JVM_FLAGS, HARNESS_JAR, HARNESS_ARCHIVE])).digest('hex').slice(0, 24)}`;
+  const compilerSource = await fs.readFile(path.join(input.harnessDir, JAVA_COMPILER_SOURCE), 'utf8');
+  const key = `harness-${crypto.createHash('sha256').update(JSON.stringify([source, compilerSource, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, JVM_FLAGS, HARNESS_JAR, HARNESS_ARCHIVE])).digest('hex').slice(0, 24)}`;
   const built = await cachedBuild(input.cacheDir, key, async (dir) => {
     const src = path.join(dir, 'src');
     const classes = path.join(dir, 'classes');
@@ -65,7 +68,9 @@ async function buildHarness(input: HarnessBuildInput): Promise<BuildResult> {
     await fs.mkdir(classes);
     const file = path.join(src, `${JAVA_HARNESS_CLASS}.java`);
     await fs.writeFile(file, source);
-    const r = await runJdkTool(input.toolchain.command, javacArgs(classes, [file], src), input.signal);
+    const compilerFile = path.join(src, path.basename(JAVA_COMPILER_SOURCE));
+    await fs.writeFile(compilerFile, compilerSource);
+    const r = await runJdkTool(input.toolchain.command, javacArgs(classes, [file, compilerFile], src), input.signal);
     if (r.error || r.code !== 0) {
       return { ok: false, error: { kind: 'build-failed', message: `The Java harness does not compile with ${input.toolchain.command}: ${r.error?.message ?? r.output.trim()}` } };
     }
@@ -120,7 +125,7 @@ async function buildJava(input: BuildInput): Promise<BuildResult> {
   return cachedBuild(input.cacheDir, key, async (dir) => {
     const classes = path.join(dir, 'classes');
     const src = path.join(dir, 'src');
-    const compiled = await compileSolution(input.toolchain.command, source, input.solutionPath, src, classes, input.signal);
+    const compiled = await compileSolution(input.toolchain.command, source, input.solutionPath, src, classes, input.signal, input.compiler);
     if (!compiled.ok) {
       const first = compiled.diagnostics[0];
       return {
@@ -139,6 +144,28 @@ async function buildJava(input: BuildInput): Promise<BuildResult> {
     await fs.writeFile(path.join(dir, LAUNCH_FILE), JSON.stringify(info));
     return { ok: true, artifact: 'classes' };
   });
+}
+
+/**
+ * javac kept running for warm runs, from the harness's build (its jar holds the compiler's class too). It compiles
+ * the warm-up solution once at once, in the background: the first compile in a fresh JVM is as slow as the javac
+ * command, the ones after it about a tenth of that.
+ */
+async function startCompiler(input: HarnessBuildInput): Promise<WarmCompiler | undefined> {
+  const harness = await buildHarness(input);
+  if (!harness.ok) return undefined;
+  const server = new JavaCompilerServer(javaBeside(input.toolchain.command), harness.artifact);
+  void (async () => {
+    const dir = await fs.mkdtemp(path.join(input.tmpDir || os.tmpdir(), 'drills-javac-warm-'));
+    try {
+      const file = path.join(dir, 'Solution.java');
+      await fs.writeFile(file, WARM_SOLUTION);
+      await server.run(['-proc:none', '-implicit:none', '-nowarn', '-d', dir, '-cp', path.join(path.dirname(harness.artifact), 'warm', 'classes'), file]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  })().catch(() => undefined);
+  return server;
 }
 
 // `\tat pkg.Class.method(/abs/File.java:12)`, `\tat Class.method(File.java:12)`, `\tat Class.method(Native Method)`.
@@ -180,11 +207,12 @@ export const java: LanguageModule<'java'> = {
       },
     },
   },
-  harnessFiles: [JAVA_HARNESS_SOURCE],
+  harnessFiles: [JAVA_HARNESS_SOURCE, JAVA_COMPILER_SOURCE],
   build: buildJava,
   // The JVM runs the harness alone; the solution's classes are loaded from the folder the job names. So it starts
   // before the solution is built, and a warm one waits for the next run as an interpreter does.
   harnessBuild: buildHarness,
+  startCompiler,
   builtJob(artifact) {
     const info = JSON.parse(fsSync.readFileSync(path.join(path.dirname(artifact), LAUNCH_FILE), 'utf8')) as JavaLaunchInfo;
     return { classes: artifact, compiledFile: info.compiledFile };

@@ -9,11 +9,14 @@ import * as fsSync from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
+import type { WarmCompiler } from './types';
 
 /** The harness's source, relative to the runner's harness folder. */
 export const JAVA_HARNESS_SOURCE = path.join('java', 'DrillsHarness.java');
 /** The harness's main class. */
 export const JAVA_HARNESS_CLASS = 'DrillsHarness';
+/** The compiler kept running for warm runs (javaCompiler.ts), built into the harness's jar. */
+export const JAVA_COMPILER_SOURCE = path.join('java', 'DrillsCompiler.java');
 
 /**
  * Flags that make the compiler's own JVM start faster (it runs once per changed file, for a few hundred lines):
@@ -117,7 +120,7 @@ export function runJdkTool(command: string, args: string[], signal?: AbortSignal
  * Solution` in solution.java compiles), with TreeNode/ListNode added when it uses them without declaring them.
  * Errors point at the user's file.
  */
-export async function compileSolution(javac: string, source: string, solutionPath: string, srcDir: string, outDir: string, signal?: AbortSignal): Promise<JavacOutcome> {
+export async function compileSolution(javac: string, source: string, solutionPath: string, srcDir: string, outDir: string, signal?: AbortSignal, compiler?: WarmCompiler): Promise<JavacOutcome> {
   await fs.mkdir(srcDir, { recursive: true });
   await fs.mkdir(outDir, { recursive: true });
   const copy = path.join(srcDir, `${publicClassName(source) ?? path.basename(solutionPath, path.extname(solutionPath))}.java`);
@@ -128,7 +131,10 @@ export async function compileSolution(javac: string, source: string, solutionPat
     await fs.writeFile(file, NODE_SOURCES[name]);
     files.push(file);
   }
-  const r = await runJdkTool(javac, javacArgs(outDir, files, srcDir), signal);
+  const args = javacArgs(outDir, files, srcDir);
+  // The compiler that waits (warm runs) takes javac's own arguments; its JVM has flags of its own.
+  const warm = compiler?.alive ? await compiler.run(args.filter((a) => !a.startsWith('-J')), signal) : undefined;
+  const r: JavacRun = warm ?? (await runJdkTool(javac, args, signal));
   if (r.error) return { ok: false, message: `Could not start ${javac}: ${r.error.message}`, output: '', diagnostics: [] };
   if (r.code === 0) return { ok: true };
   const output = r.output.split(copy).join(solutionPath).trim();

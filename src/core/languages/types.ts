@@ -52,6 +52,11 @@ export interface LanguageModule<Id extends string = string> {
   /** With `harnessBuild`: what the job tells the process about the solution's build (`HarnessJob.built`). */
   builtJob?(artifact: string): Record<string, string>;
   /**
+   * Starts the language's compiler as a process that waits for the next compile (Java: javac in a JVM of its own),
+   * for warm runs: `build` then compiles through it (`BuildInput.compiler`). Undefined when it cannot be started.
+   */
+  startCompiler?(input: HarnessBuildInput): Promise<WarmCompiler | undefined>;
+  /**
    * The process to start for a run: every case runs in it, reading one `HarnessJob` on stdin. The memory limit is
    * applied here (interpreter flags, GOMEMLIMIT, an RLIMIT through a wrapper) or by the harness (`job.memoryMb`);
    * the per-case CPU deadline is `job.timeMs`, which a harness may enforce itself and report as a `timeout` error.
@@ -150,6 +155,21 @@ export interface BuildInput {
   tmpDir: string;
   /** Aborted when the run is cancelled: the compiler is killed. */
   signal?: AbortSignal;
+  /** A compiler that waits for the next compile (`LanguageModule.startCompiler`), when the run has one. */
+  compiler?: WarmCompiler;
+}
+
+/** A compiler process kept running between builds (warm runs). */
+export interface WarmCompiler {
+  /**
+   * Compiles with the compiler's own arguments; undefined when this process cannot (it died): the build then runs
+   * the compiler command, which gives the same messages.
+   */
+  run(args: readonly string[], signal?: AbortSignal): Promise<{ code: number; output: string } | undefined>;
+  /** Whether it can still compile. */
+  readonly alive: boolean;
+  /** Ends the process. */
+  dispose(): void;
 }
 
 /** What a language's `harnessBuild` gets: what a build gets, without the solution. */

@@ -12,7 +12,7 @@ import { compareValues, floatEqual, preview, typeMismatch } from './compare';
 import { describeDifference } from './difference';
 import { NODE_TOOLCHAIN } from '../languages/node';
 import { languageById } from '../languages/registry';
-import type { HarnessBuildInput, LanguageModule } from '../languages/types';
+import type { HarnessBuildInput, LanguageModule, WarmCompiler } from '../languages/types';
 import { defaultBuildCacheDir } from '../languages/buildCache';
 import { judgeDigest } from './digest';
 import { withGeneratedCases } from './generator';
@@ -265,6 +265,18 @@ function holdEventLoop(child: ChildProcessWithoutNullStreams, hold: boolean): vo
   }
 }
 
+/**
+ * Starts the language's compiler as a process that waits for the next compile (`LanguageModule.startCompiler`: Java's
+ * javac), for warm runs; undefined for a language without one or when its toolchain cannot be found.
+ */
+export async function startWarmCompiler(language: Language, env: RunnerEnv): Promise<WarmCompiler | undefined> {
+  const runner = languageById(language);
+  if (!runner.startCompiler) return undefined;
+  const lookup = await env.interpreters.resolve(runner.toolchain.id);
+  if (!lookup.ok) return undefined;
+  return runner.startCompiler(harnessBuildInput(runner, lookup.interpreter, env));
+}
+
 /** How `runSession` takes a prestarted harness: its process when launched as `launch` and still alive, else none. */
 const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch) => Harness | undefined>();
 
@@ -433,7 +445,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
   if (runner.build) {
     const buildInput = harnessBuildInput(runner, interpreter, env, opts.signal);
     const harnessBuilt = runner.harnessBuild ? await runner.harnessBuild(buildInput) : undefined;
-    const solutionBuilt = harnessBuilt && !harnessBuilt.ok ? harnessBuilt : await runner.build({ ...buildInput, solutionPath, spec, problem, tmpDir });
+    const solutionBuilt = harnessBuilt && !harnessBuilt.ok ? harnessBuilt : await runner.build({ ...buildInput, solutionPath, spec, problem, tmpDir, ...(opts.compiler ? { compiler: opts.compiler } : {}) });
     if (!solutionBuilt.ok) {
       prepared.cleanup?.();
       runError = solutionBuilt.error;

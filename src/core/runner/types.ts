@@ -1,4 +1,4 @@
-import type { Toolchain } from '../languages/types';
+import type { Toolchain, WarmCompiler } from '../languages/types';
 import type { Diagnostic, Language, Problem, TestCase } from '../pack/types';
 
 /** How a single hidden case ended. */
@@ -70,6 +70,8 @@ export interface RunOptions {
   prestarted?: PrestartedHarness;
   /** The run times the solution for measuring its growth (see HarnessJob.measuring). */
   measuring?: boolean;
+  /** A compiler process that waits for the next compile (warm runs of a compiled language): the build uses it. */
+  compiler?: WarmCompiler;
 }
 
 /** A harness process already started and waiting for its job on stdin (`prestartHarness`). */

@@ -1,6 +1,7 @@
 import type { Language } from '../pack/types';
 import { timesEnded } from './cleanup';
-import { prestartHarness, runSolution } from './run';
+import type { WarmCompiler } from '../languages/types';
+import { prestartHarness, runSolution, startWarmCompiler } from './run';
 import type { PrestartedHarness, RunOptions, RunResult, RunnerEnv } from './types';
 
 /** How long a warm process may wait for a run before it is ended (5 minutes). */
@@ -62,6 +63,8 @@ export class WarmRunner {
   /** Processes a run took while they were still starting: theirs to use, not to end. */
   private readonly handedOver = new WeakSet<Promise<PrestartedHarness | undefined>>();
   private idleTimer: unknown;
+  /** The language's compiler kept running between runs (Java's javac), started with the first process. */
+  private compiler: Promise<WarmCompiler | undefined> | undefined;
   private disposed = false;
   /** `timesEnded()` when this runner was made: once every run was ended (a signal, the editor closing), it warms no more. */
   private readonly endedBefore = timesEnded();
@@ -98,6 +101,7 @@ export class WarmRunner {
       this.restartIdleTimer();
       return;
     }
+    this.warmCompiler();
     const started = prestartHarness({ language: this.options.language, solutionPath: this.options.solutionPath, ...(this.memoryMb !== undefined ? { memoryMb: this.memoryMb } : {}) }, this.options.env).catch(() => undefined);
     this.waiting = started;
     void started.then((harness) => {
@@ -127,8 +131,9 @@ export class WarmRunner {
     this.started = undefined;
     this.clearIdleTimer();
     const prestarted = await taken;
+    const compiler = await this.compiler;
     try {
-      return await runSolution({ ...opts, ...(prestarted ? { prestarted } : {}) }, this.options.env);
+      return await runSolution({ ...opts, ...(prestarted ? { prestarted } : {}), ...(compiler?.alive ? { compiler } : {}) }, this.options.env);
     } finally {
       this.warm();
     }
@@ -144,12 +149,38 @@ export class WarmRunner {
   /** Disposes, and resolves once a process still starting was ended too. */
   async close(): Promise<void> {
     const waiting = this.waiting;
+    const compiler = this.compiler;
     this.dispose();
     await waiting?.then((harness) => harness?.dispose());
+    await compiler?.then((c) => c?.dispose());
+  }
+
+  /** Starts the compiler that waits between runs, unless it runs already. */
+  private warmCompiler(): void {
+    const current = this.compiler;
+    if (current) {
+      // Started already: started again only once it died (a compile that was cancelled ends it).
+      void current.then((c) => {
+        if (this.compiler === current && c && !c.alive && !this.disposed) {
+          this.compiler = undefined;
+          this.warmCompiler();
+        }
+      });
+      return;
+    }
+    const started = startWarmCompiler(this.options.language, this.options.env).catch(() => undefined);
+    this.compiler = started;
+    void started.then((c) => {
+      // Ended (disposed, or idle) while it started.
+      if (this.compiler !== started) c?.dispose();
+    });
   }
 
   private endWaiting(): void {
     this.clearIdleTimer();
+    const compiler = this.compiler;
+    this.compiler = undefined;
+    void compiler?.then((c) => c?.dispose());
     const waiting = this.waiting;
     this.waiting = undefined;
     // Synchronous when the process is there (a dispose on exit has no later turn), else once it started.

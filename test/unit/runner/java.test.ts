@@ -3,12 +3,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { java } from '../../../src/core/languages/java';
+import { JavaCompilerServer } from '../../../src/core/languages/javaCompiler';
 import { nodeClassesToAdd, parseJavacErrors, publicClassName } from '../../../src/core/languages/javaBuild';
 import type { Problem, TestCase } from '../../../src/core/pack/types';
 import { createInterpreterResolver } from '../../../src/core/runner/interpreters';
 import { runSolution } from '../../../src/core/runner/run';
 import type { RunResult } from '../../../src/core/runner/types';
-import { HARNESS_DIR, makeProblem, tc, tempDir, testEnv } from './helpers';
+import { HARNESS_DIR, isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 import { strayProcesses } from './processes';
 
 const fn = (name: string, params: string[], returns: string): Problem['function'] => ({ name, params: params.map((type, i) => ({ name: `p${i}`, type })), returns });
@@ -327,5 +328,46 @@ class Counter {
     const r = await run('class Solution {\n    public int other(int a) { return a; }\n}\n', makeProblem({ function: fn('solve', ['int'], 'int'), cases: [tc([1], 1)] }));
     assert.equal(r.error?.kind, 'not-found');
     assert.match(r.error?.message ?? '', /class Solution has no method solve to call; it has methods other/);
+  });
+
+  it('compiles in a javac that waits, with the javac command\'s messages, in one JVM, and with the command once that JVM is gone', async () => {
+    const lookup = await env.interpreters.resolve('java');
+    assert.ok(lookup.ok);
+    const server = (await java.startCompiler!({ harnessDir: HARNESS_DIR, toolchain: lookup.interpreter, cacheDir: path.join(cacheDir, 'java'), tmpDir: dir })) as JavaCompilerServer | undefined;
+    assert.ok(server instanceof JavaCompilerServer, 'a compiler was started');
+    try {
+      const problem = makeProblem({ function: fn('twice', ['int'], 'int'), cases: [tc([21], 42)], languages: ['java'] });
+      const sub = path.join(dir, 'warm-javac');
+      fs.mkdirSync(sub);
+      const solutionPath = path.join(sub, 'Solution.java');
+      const runWith = (code: string, compiler: JavaCompilerServer | undefined, cache: string): Promise<RunResult> => {
+        fs.writeFileSync(solutionPath, code);
+        return runSolution({ problem, language: 'java', solutionPath, ...(compiler ? { compiler } : {}) }, { ...env, buildCacheDir: path.join(dir, cache) });
+      };
+      const broken = 'class Solution {\n    public int twice(int a) { return 2 * b; }\n}\n';
+      // Each in a cache of its own: both compile.
+      const cold = await runWith(broken, undefined, 'cache-cold');
+      const before = server.compiles;
+      const warm = await runWith(broken, server, 'cache-warm');
+      assert.equal(server.compiles, before + 1, 'the warm run compiled in the waiting javac');
+      assert.equal(cold.error?.kind, 'build-failed');
+      assert.equal(warm.error?.message, cold.error?.message);
+      assert.deepEqual(warm.error?.diagnostics, cold.error?.diagnostics);
+      assert.deepEqual(warm.error?.diagnostics?.map((d) => [d.file, d.line, d.column]), [[solutionPath, 2, 42]]);
+
+      const pid = server.pid;
+      const fixed = await runWith(broken.replace('2 * b', '2 * a'), server, 'cache-warm');
+      assert.equal(fixed.cases[0].verdict, 'passed', JSON.stringify(fixed));
+      assert.equal(server.compiles, before + 2);
+      assert.equal(server.pid, pid, 'one JVM for every compile');
+
+      server.dispose();
+      assert.equal(server.alive, false);
+      assert.ok(pid !== undefined && !isAlive(pid), 'the compiler is gone once disposed');
+      const after = await runWith(broken.replace('2 * b', 'a + a'), server, 'cache-warm');
+      assert.equal(after.cases[0].verdict, 'passed', 'the javac command compiles when the waiting one is gone');
+    } finally {
+      server.dispose();
+    }
   });
 });

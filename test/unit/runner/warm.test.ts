@@ -223,6 +223,37 @@ describe('runner: warm re-runs', function () {
     assert.equal(run.cases[0].actual, await waiting, 'the case ran in the process warm() started');
   });
 
+  it('keeps javac waiting beside a Java drill\'s JVM, compiles each edit, and ends it with the runner', async function () {
+    this.timeout(120_000);
+    /** This process's children running the compiler that waits (DrillsCompiler). */
+    const compilers = (): number[] =>
+      fs.readdirSync('/proc').filter((p) => /^\d+$/.test(p)).map(Number).filter((pid) => {
+        try {
+          const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+          return ppid === process.pid && fs.readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('DrillsCompiler') && isAlive(pid);
+        } catch {
+          return false;
+        }
+      });
+    const before = compilers();
+    const solutionPath = path.join(dir, 'java', 'Edited.java');
+    fs.writeFileSync(solutionPath, SOLUTIONS.java.constant(1));
+    const problem = makeProblem({ cases: [tc([0], 2)] });
+    const runner = warmRunner('java', solutionPath);
+    runner.warm();
+    await runner.ready();
+    await waitFor('a javac waiting', () => compilers().length > before.length);
+    const [compiler] = compilers().filter((pid) => !before.includes(pid));
+    assert.equal((await runner.run({ problem, language: 'java', solutionPath })).cases[0].verdict, 'failed');
+    fs.writeFileSync(solutionPath, SOLUTIONS.java.constant(2));
+    const edited = await runner.run({ problem, language: 'java', solutionPath });
+    assert.equal(edited.cases[0].verdict, 'passed', edited.cases[0].message);
+    assert.ok(compilers().includes(compiler), 'the same javac waits after both runs');
+    await runner.close();
+    await waitFor('the javac ended', () => !isAlive(compiler));
+  });
+
   it('runs a compiled language cold: nothing waits', async () => {
     const runner = warmRunner('go', path.join(dir, 'solution.go'));
     runner.warm();
