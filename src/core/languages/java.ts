@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import { cachedBuild } from './buildCache';
 import { compileSolution, JAVA_COMPILER_SOURCE, JAVA_HARNESS_CLASS, JAVA_HARNESS_SOURCE, JAVAC_KEY, javaBeside, javacArgs, runJdkTool } from './javaBuild';
 import { JavaCompilerServer } from './javaCompiler';
-import * as os from 'node:os';
 import type { BuildInput, BuildResult, HarnessBuildInput, LanguageModule, StackFrame, WarmCompiler } from './types';
 
 /**
@@ -148,23 +147,19 @@ async function buildJava(input: BuildInput): Promise<BuildResult> {
 
 /**
  * javac kept running for warm runs, from the harness's build (its jar holds the compiler's class too). It compiles
- * the warm-up solution once at once, in the background: the first compile in a fresh JVM is as slow as the javac
- * command, the ones after it about a tenth of that.
+ * the harness's warm-up solution at once, in the background, into a folder of its own beside it: the first compile in
+ * a fresh JVM is as slow as the javac command, the ones after it about a tenth of that.
  */
 async function startCompiler(input: HarnessBuildInput): Promise<WarmCompiler | undefined> {
   const harness = await buildHarness(input);
   if (!harness.ok) return undefined;
   const server = new JavaCompilerServer(javaBeside(input.toolchain.command), harness.artifact);
-  void (async () => {
-    const dir = await fs.mkdtemp(path.join(input.tmpDir || os.tmpdir(), 'drills-javac-warm-'));
-    try {
-      const file = path.join(dir, 'Solution.java');
-      await fs.writeFile(file, WARM_SOLUTION);
-      await server.run(['-proc:none', '-implicit:none', '-nowarn', '-d', dir, '-cp', path.join(path.dirname(harness.artifact), 'warm', 'classes'), file]);
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  })().catch(() => undefined);
+  const warm = path.join(path.dirname(harness.artifact), 'warm');
+  const out = path.join(warm, `recompiled-${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
+  if (fsSync.existsSync(path.join(warm, 'src', 'Solution.java'))) {
+    server.warmUp(['-proc:none', '-implicit:none', '-nowarn', '-d', out, '-cp', path.join(warm, 'classes'), path.join(warm, 'src', 'Solution.java')]);
+    void server.warmedUp.finally(() => fs.rm(out, { recursive: true, force: true })).catch(() => undefined);
+  }
   return server;
 }
 

@@ -27,6 +27,7 @@ export class JavaCompilerServer implements WarmCompiler {
   private dead = false;
   /** How many compiles it answered: what tells a warm compile from a fallback to the javac command. */
   private answered = 0;
+  warmedUp: Promise<void> = Promise.resolve();
 
   constructor(java: string, classPath: string) {
     this.child = spawn(java, [...COMPILER_JVM_FLAGS, '-cp', classPath, JAVA_COMPILER_CLASS], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -73,6 +74,11 @@ export class JavaCompilerServer implements WarmCompiler {
       });
       this.child.stdin.write(`${args.length}\n${args.join('\n')}\n`);
     });
+  }
+
+  /** Compiles `args` once now, ahead of the first real compile, which then waits for it (`warmedUp`). */
+  warmUp(args: readonly string[]): void {
+    this.warmedUp = this.run(args).then(() => undefined);
   }
 
   dispose(): void {

@@ -168,6 +168,8 @@ export interface WarmCompiler {
   run(args: readonly string[], signal?: AbortSignal): Promise<{ code: number; output: string } | undefined>;
   /** Whether it can still compile. */
   readonly alive: boolean;
+  /** Settles once its first compile (a warm-up) is over: compiles after it take a fraction of the first. */
+  readonly warmedUp: Promise<void>;
   /** Ends the process. */
   dispose(): void;
 }

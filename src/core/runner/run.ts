@@ -709,7 +709,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             const budget = limits.timeMs + allowance;
             const cpuAtStart = tree?.usage(false)?.cpuMs;
             const onDeadline = (): void => {
-              if (current !== timed) return;
+              // Once the process is being killed for another reason (the run's deadline after a time-out, memory, a
+              // cancel), that reason judges the case: on a parent whose event loop was held up, both timers can be due
+              // in one turn, the run's deadline first.
+              if (current !== timed || killedFor !== undefined) return;
               // The limit is on the CPU time of the whole process tree where the system reports it (children
               // included), so a busy machine does not turn a fast solution into a timeout; wall time is capped anyway.
               const cpuNow = tree?.usage()?.cpuMs;

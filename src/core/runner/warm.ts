@@ -112,10 +112,14 @@ export class WarmRunner {
     this.restartIdleTimer();
   }
 
-  /** The id of the process waiting for the next run, once it is up and waiting; undefined when there is none. */
+  /**
+   * The id of the process waiting for the next run, once it is up and waiting (and the compiler waiting beside it,
+   * if any, has warmed up); undefined when there is none.
+   */
   async ready(): Promise<number | undefined> {
     const harness = await this.waiting;
     if (!harness || !(await harness.ready)) return undefined;
+    await (await this.compiler)?.warmedUp;
     return harness.pid;
   }
 

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Language } from '../../../src/core/pack/types';
 import { languagesWith, makeProblem, modeLabel, modesOf, runCode, tc, tempDir } from './helpers';
 import { strayProcesses } from './processes';
@@ -167,3 +168,45 @@ for (const [language, mode] of languagesWith(MEMORY, CHILD_CPU, HANG).flatMap((l
     });
   });
 }
+
+describe('runner: the run\'s deadline after a time-out', function () {
+  this.timeout(60_000);
+  const dir = tempDir();
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reports the case running at the deadline as not run, even when its own limit came due in the same turn of a held-up parent', async () => {
+    const timeMs = 1000;
+    const first = path.join(dir, 'first-hung');
+    const second = path.join(dir, 'second-started');
+    // The process started after the first time-out loads slowly, so the second case starts well after the deadline
+    // was set and well before it passes: its own limit comes due after the deadline.
+    const code = [
+      'import os, time',
+      `if os.path.exists(${JSON.stringify(first)}):`,
+      '    time.sleep(0.3)',
+      'def solve(a):',
+      `    open(${JSON.stringify([first, second])}[a], "w").close()`,
+      '    while True:',
+      '        pass',
+      '',
+    ].join('\n');
+    // Once the second case runs, the parent's event loop is held up past both: the deadline and the case's own
+    // limit are then due in the same turn, the deadline first.
+    let held = false;
+    const watch = setInterval(() => {
+      if (held || !fs.existsSync(second)) return;
+      held = true;
+      // A turn later the parent has read the case's start, which the harness wrote before calling the solution.
+      setImmediate(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2 * timeMs + 1500));
+    }, 5);
+    try {
+      const run = await runCode(dir, 'python', code, makeProblem({ limits: { timeMs, memoryMb: 128 }, cases: [tc([0], 0), tc([1], 1)] }));
+      assert.ok(held, 'the parent was held up during the second case');
+      assert.equal(run.cases[0].verdict, 'timeout');
+      assert.equal(run.cases[1].verdict, 'notRun', run.cases[1].message);
+      assert.match(run.cases[1].message ?? '', /case 0 timed out/);
+    } finally {
+      clearInterval(watch);
+    }
+  });
+});
