@@ -188,7 +188,8 @@ function spawnHarness(launch: HarnessLaunch, runner: LanguageModule, marker: str
     stdio: readyChannel(runner) === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
     env: {
       ...solutionEnv(runner, launch.interpreter, marker, process.env, launch.env),
-      ...(readyChannel(runner) === 'fd' ? { [READY_FD_VAR]: String(READY_FD) } : readyChannel(runner) === 'stderr' ? { [READY_FD_VAR]: '2' } : {}),
+      // A harness that says it on stderr always does: nothing in the solution's environment tells it so.
+      ...(readyChannel(runner) === 'fd' ? { [READY_FD_VAR]: String(READY_FD) } : {}),
     },
   }) as ChildProcessWithoutNullStreams;
 }
