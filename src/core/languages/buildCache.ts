@@ -42,7 +42,9 @@ export type Compiled = { ok: true; artifact: string } | { ok: false; error: RunE
 /**
  * A build from the cache when `key` was built before, else `compile(dir)` into a fresh folder that becomes the
  * cached one once it succeeds (a failed build is not kept: the next run compiles again and shows the errors again).
- * `artifact` is relative to the folder. Two runs building the same key at once both succeed; one folder stays.
+ * `artifact` is relative to the folder. Two runs building the same key at once both succeed; one folder stays. In
+ * one process they compile once: the second waits for the first (a warm run's process, its compiler and the run
+ * itself all need the harness's build at the start of a drill), and compiles itself only if that one failed.
  */
 export async function cachedBuild(cacheDir: string, key: string, compile: (dir: string) => Promise<Compiled>): Promise<BuildResult> {
   const finalDir = path.join(cacheDir, key);
@@ -53,6 +55,24 @@ export async function cachedBuild(cacheDir: string, key: string, compile: (dir: 
     await fs.utimes(finalDir, now, now).catch(() => undefined);
     return { ok: true, artifact: path.join(finalDir, existing), cached: true };
   }
+  const running = buildsInFlight.get(finalDir);
+  if (running) {
+    const theirs = await running.catch(() => undefined);
+    if (theirs?.ok) return { ...theirs, cached: true };
+  }
+  const build = buildInto(cacheDir, key, finalDir, compile);
+  buildsInFlight.set(finalDir, build);
+  try {
+    return await build;
+  } finally {
+    if (buildsInFlight.get(finalDir) === build) buildsInFlight.delete(finalDir);
+  }
+}
+
+/** Builds under way in this process, by their folder. */
+const buildsInFlight = new Map<string, Promise<BuildResult>>();
+
+async function buildInto(cacheDir: string, key: string, finalDir: string, compile: (dir: string) => Promise<Compiled>): Promise<BuildResult> {
   try {
     await fs.mkdir(cacheDir, { recursive: true, mode: 0o700 });
   } catch (e) {

@@ -83,6 +83,22 @@ describe('languages: the build cache of compiled languages', () => {
     assert.deepEqual(fs.readdirSync(cacheDir), ['k']);
   });
 
+  it('two builds of the same key at once in one process compile once; after a failed one the other compiles itself', async () => {
+    const cacheDir = path.join(dir, 'shared');
+    const c = compiler();
+    const [a, b, d] = await Promise.all([cachedBuild(cacheDir, 'k', c.compile), cachedBuild(cacheDir, 'k', c.compile), cachedBuild(cacheDir, 'k', c.compile)]);
+    assert.ok(a.ok && b.ok && d.ok);
+    assert.equal(c.calls(), 1);
+    assert.deepEqual([a.cached, b.cached, d.cached], [false, true, true]);
+    assert.equal(b.artifact, a.artifact);
+    let failNext = true;
+    const flaky = compiler(() => (failNext ? ((failNext = false), { ok: false, error: { kind: 'build-failed', message: 'cancelled' } }) : { ok: true, artifact: 'app' }));
+    const [first, second] = await Promise.all([cachedBuild(cacheDir, 'j', flaky.compile), cachedBuild(cacheDir, 'j', flaky.compile)]);
+    assert.equal(first.ok, false);
+    assert.ok(second.ok, 'the second compiles itself when the one it waited for failed');
+    assert.equal(flaky.calls(), 2);
+  });
+
   it('pruning keeps the most recently used builds', async () => {
     const cacheDir = path.join(dir, 'prune');
     const c = compiler();
