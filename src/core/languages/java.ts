@@ -91,6 +91,18 @@ async function buildHarness(input: HarnessBuildInput): Promise<BuildResult> {
  * A JDK that cannot make one leaves a marker, and runs go on without it.
  */
 async function archiveHarness(input: HarnessBuildInput, dir: string): Promise<void> {
+  // In one process, one archiving at a time per harness: the others wait for it.
+  const running = archivesInFlight.get(dir);
+  if (running) return running;
+  const made = makeArchive(input, dir).finally(() => archivesInFlight.delete(dir));
+  archivesInFlight.set(dir, made);
+  return made;
+}
+
+/** Archives being made in this process, by the harness's folder. */
+const archivesInFlight = new Map<string, Promise<void>>();
+
+async function makeArchive(input: HarnessBuildInput, dir: string): Promise<void> {
   const archive = path.join(dir, HARNESS_ARCHIVE);
   const failed = `${archive}.failed`;
   if (fsSync.existsSync(archive) || fsSync.existsSync(failed)) return;

@@ -10,7 +10,7 @@ import { createInterpreterResolver } from '../../../src/core/runner/interpreters
 import { runSolution } from '../../../src/core/runner/run';
 import type { RunResult } from '../../../src/core/runner/types';
 import { HARNESS_DIR, isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
-import { strayProcesses } from './processes';
+import { strayProcesses, waitFor } from './processes';
 
 const fn = (name: string, params: string[], returns: string): Problem['function'] => ({ name, params: params.map((type, i) => ({ name: `p${i}`, type })), returns });
 
@@ -363,7 +363,8 @@ class Counter {
 
       server.dispose();
       assert.equal(server.alive, false);
-      assert.ok(pid !== undefined && !isAlive(pid), 'the compiler is gone once disposed');
+      assert.ok(pid !== undefined);
+      await waitFor('the compiler gone once disposed', () => !isAlive(pid));
       const after = await runWith(broken.replace('2 * b', 'a + a'), server, 'cache-warm');
       assert.equal(after.cases[0].verdict, 'passed', 'the javac command compiles when the waiting one is gone');
     } finally {
