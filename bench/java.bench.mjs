@@ -107,6 +107,9 @@ for (let i = 0; i < N; i++) {
   warmRuns.push(performance.now() - t);
   if (run.passed !== 100) throw new Error(`warm run ${i}: ${run.passed} passed`);
 }
+const wb = median(warmBare);
+const w = median(warmRuns);
+console.log(`java       bare java -cp DIR Empty: ${wb.toFixed(1)} ms   100-case warm run (JVM waiting): ${w.toFixed(1)} ms   ratio ${(w / wb).toFixed(2)}`);
 
 // A run after an edit: cold, javac's command and a JVM start after it; warm, the javac and the JVM that wait.
 const EDITS = Math.max(5, Math.floor(N / 2));
@@ -131,7 +134,5 @@ clearInterval(keepAlive);
 const ce = median(coldEdits);
 const we = median(warmEdits);
 console.log(`java       run after an edit, median of ${EDITS}: cold (javac command, then a JVM): ${ce.toFixed(0)} ms   warm (javac and JVM waiting): ${we.toFixed(0)} ms   ratio ${(we / ce).toFixed(2)}`);
-const wb = median(warmBare);
-const w = median(warmRuns);
-console.log(`java       bare java -cp DIR Empty: ${wb.toFixed(1)} ms   100-case warm run (JVM waiting): ${w.toFixed(1)} ms   ratio ${(w / wb).toFixed(2)}`);
+
 fs.rmSync(tmp, { recursive: true, force: true });
