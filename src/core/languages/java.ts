@@ -122,7 +122,8 @@ async function makeArchive(input: HarnessBuildInput, dir: string): Promise<void>
 
 /** Compiles the solution with javac (cached by source, harness and JDK); the artifact is its classes folder. */
 async function buildJava(input: BuildInput): Promise<BuildResult> {
-  const harness = await buildHarness(input);
+  // The run passes the harness it has just built; a build on its own (a test, a tool) builds it here.
+  const harness = input.harnessArtifact !== undefined ? { ok: true as const, artifact: input.harnessArtifact } : await buildHarness(input);
   if (!harness.ok) return harness;
   let source: string;
   try {

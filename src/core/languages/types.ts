@@ -157,6 +157,8 @@ export interface BuildInput {
   signal?: AbortSignal;
   /** A compiler that waits for the next compile (`LanguageModule.startCompiler`), when the run has one. */
   compiler?: WarmCompiler;
+  /** `harnessBuild`'s artifact when the run has just made it: the build need not look it up again. */
+  harnessArtifact?: string;
 }
 
 /** A compiler process kept running between builds (warm runs). */

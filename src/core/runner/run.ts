@@ -149,9 +149,12 @@ function harnessLaunch(
   const harnessPath = path.join(harnessDir, runner.harnessFiles[0]);
   // A process that starts before the solution's build (harnessBuild) is launched the same whatever that build made.
   const { artifact, harnessArtifact } = built;
-  const launch = runner.harnessBuild
-    ? runner.run({ toolchain: interpreter, harnessPath, limits, ...(harnessArtifact !== undefined ? { harnessArtifact } : {}) })
-    : runner.run({ toolchain: interpreter, harnessPath, limits, ...(artifact !== undefined ? { artifact } : {}) });
+  const launch = runner.run({
+    toolchain: interpreter,
+    harnessPath,
+    limits,
+    ...(runner.harnessBuild ? (harnessArtifact !== undefined ? { harnessArtifact } : {}) : artifact !== undefined ? { artifact } : {}),
+  });
   return { command: launch.command, args: launch.args, env: launch.env ?? {}, cwd: path.dirname(solutionPath), interpreter };
 }
 
@@ -166,14 +169,14 @@ function harnessBuildInput(runner: LanguageModule, toolchain: Interpreter, env: 
   };
 }
 
-/** Whether the language's process can start before the solution is built, and so wait warm for a run. */
-const startsBeforeBuild = (runner: LanguageModule): boolean => !runner.build || runner.harnessBuild !== undefined;
-
 /**
  * Where a harness says it is up and waiting for its job: an interpreter's on a fourth descriptor (READY_FD); a JVM,
  * which cannot write to the socket Node passes there, as READY_LINE on stderr; C++'s and Go's not at all.
  */
 const readyChannel = (runner: LanguageModule): 'fd' | 'stderr' | undefined => (!runner.build ? 'fd' : runner.harnessBuild ? 'stderr' : undefined);
+
+/** Whether the language's process can start before the solution is built, and so wait warm for a run. */
+const startsBeforeBuild = (runner: LanguageModule): boolean => readyChannel(runner) !== undefined;
 
 const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.env, l.cwd, l.interpreter.env ?? {}]);
 
@@ -222,7 +225,7 @@ function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   const harness: Harness = { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined, ready: Promise.resolve(false), spawnedAt };
   harness.ready = new Promise<boolean>((resolve) => {
     if (readyChannel(runner) === 'stderr') {
-      // Its first line on stderr; whoever reads stderr for the run drops that line (withoutReadyLine).
+      // Its first line on stderr; the run's own stderr reader drops that line (readyLineDue in runSession).
       let head = '';
       const onData = (d: Buffer | string): void => {
         head += typeof d === 'string' ? d : d.toString('utf8');
@@ -446,7 +449,18 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
   if (runner.build) {
     const buildInput = harnessBuildInput(runner, interpreter, env, opts.signal);
     const harnessBuilt = runner.harnessBuild ? await runner.harnessBuild(buildInput) : undefined;
-    const solutionBuilt = harnessBuilt && !harnessBuilt.ok ? harnessBuilt : await runner.build({ ...buildInput, solutionPath, spec, problem, tmpDir, ...(opts.compiler ? { compiler: opts.compiler } : {}) });
+    const solutionBuilt =
+      harnessBuilt && !harnessBuilt.ok
+        ? harnessBuilt
+        : await runner.build({
+            ...buildInput,
+            solutionPath,
+            spec,
+            problem,
+            tmpDir,
+            ...(harnessBuilt?.ok ? { harnessArtifact: harnessBuilt.artifact } : {}),
+            ...(opts.compiler ? { compiler: opts.compiler } : {}),
+          });
     if (!solutionBuilt.ok) {
       prepared.cleanup?.();
       runError = solutionBuilt.error;
