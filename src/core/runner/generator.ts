@@ -51,6 +51,12 @@ const MADE_LIMIT = 48;
 
 const requestLabel = (r: GenerateSpec): string => `n = ${r.n}, seed = ${r.seed}${r.variant ? `, variant ${r.variant}` : ''}`;
 
+/**
+ * Inputs being made now, by the same key as `made`: runs of one problem started together (one per language, or a
+ * check's references and known-wrong solutions) wait for one generator instead of each starting its own.
+ */
+const making = new Map<string, { outcome: Promise<GeneratedInput | string>; signal?: AbortSignal }>();
+
 /** Makes inputs with the problem's generator; a generator that fails, hangs or returns a bad shape is a message. */
 export async function generateInputs(problem: Problem, node: Interpreter, requests: GenerateSpec[], signal?: AbortSignal, timeoutMs = GENERATOR_TIMEOUT_MS): Promise<GenerateOutcome> {
   if (!problem.generator) return { ok: false, message: `Problem ${problem.id} has no generator.` };
@@ -59,29 +65,59 @@ export async function generateInputs(problem: Problem, node: Interpreter, reques
   const keyOf = (r: GenerateSpec): string => `${sourceHash(loaded)}\0${r.n}\0${r.seed}\0${r.variant ?? ''}`;
   // What this call returns is kept apart from the shared cache, which may drop its oldest entries meanwhile.
   const found = new Map<string, GeneratedInput>();
+  const waiting = new Map<string, { outcome: Promise<GeneratedInput | string>; signal?: AbortSignal }>();
   for (const r of requests) {
-    const hit = made.get(keyOf(r));
-    if (hit) found.set(keyOf(r), hit);
+    const key = keyOf(r);
+    const hit = made.get(key);
+    if (hit) found.set(key, hit);
+    else if (making.has(key)) waiting.set(key, making.get(key)!);
   }
-  const missing = requests.filter((r) => !found.has(keyOf(r)));
+  const missing = requests.filter((r, i) => !found.has(keyOf(r)) && !waiting.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i);
   if (missing.length > 0) {
-    const outcome = await runPackScript(node, GENERATOR_MAIN, { script: loaded.path, source: loaded.source, requests: missing }, timeoutMs, signal);
-    const where = `The generator ${loaded.path}`;
-    if (outcome.startError) return { ok: false, message: `${where} could not start: ${outcome.startError}` };
-    if (outcome.timedOut) return { ok: false, message: `${where} did not finish within ${timeoutMs} ms.` };
-    const reply = outcome.reply as { loadError?: string; failed?: { request: GenerateSpec; error: string }; inputs?: unknown[] } | undefined;
-    if (reply?.loadError) return { ok: false, message: `${where} failed to load: ${reply.loadError}` };
-    if (reply?.failed) return { ok: false, message: `${where} threw for ${requestLabel(reply.failed.request)}: ${reply.failed.error}` };
-    if (!reply?.inputs || reply.inputs.length !== missing.length) return { ok: false, message: `${where} ended without inputs${outcome.stderr ? `: ${outcome.stderr.trim()}` : '.'}` };
-    for (let i = 0; i < missing.length; i++) {
-      const input = inputShape(problem, reply.inputs[i]);
-      if (typeof input === 'string') return { ok: false, message: `${where} returned, for ${requestLabel(missing[i])}, ${input}` };
-      found.set(keyOf(missing[i]), input);
-      made.set(keyOf(missing[i]), input);
-      while (made.size > MADE_LIMIT) made.delete(made.keys().next().value as string);
-    }
+    const outcome = makeInputs(node, problem, loaded, missing, timeoutMs, signal);
+    missing.forEach((r, i) => {
+      const key = keyOf(r);
+      const one = outcome.then((o) => (typeof o === 'string' ? o : o[i]));
+      making.set(key, { outcome: one, signal });
+      waiting.set(key, { outcome: one, signal });
+      void one.then((value) => {
+        if (typeof value !== 'string') {
+          made.set(key, value);
+          while (made.size > MADE_LIMIT) made.delete(made.keys().next().value as string);
+        }
+        if (making.get(key)?.outcome === one) making.delete(key);
+      });
+    });
   }
+  let again = false;
+  for (const [key, shared] of waiting) {
+    const value = await shared.outcome;
+    if (typeof value !== 'string') found.set(key, value);
+    // Another run's generator, stopped because that run was cancelled: this one makes its own.
+    else if (shared.signal !== signal && shared.signal?.aborted && !signal?.aborted) again = true;
+    else return { ok: false, message: value };
+  }
+  if (again) return generateInputs(problem, node, requests, signal, timeoutMs);
   return { ok: true, inputs: requests.map((r) => found.get(keyOf(r))!) };
+}
+
+/** One generator process for `wanted`: their inputs in order, or what went wrong. */
+async function makeInputs(node: Interpreter, problem: Problem, loaded: CheckerScript, wanted: GenerateSpec[], timeoutMs: number, signal?: AbortSignal): Promise<GeneratedInput[] | string> {
+  const outcome = await runPackScript(node, GENERATOR_MAIN, { script: loaded.path, source: loaded.source, requests: wanted }, timeoutMs, signal);
+  const where = `The generator ${loaded.path}`;
+  if (outcome.startError) return `${where} could not start: ${outcome.startError}`;
+  if (outcome.timedOut) return `${where} did not finish within ${timeoutMs} ms.`;
+  const reply = outcome.reply as { loadError?: string; failed?: { request: GenerateSpec; error: string }; inputs?: unknown[] } | undefined;
+  if (reply?.loadError) return `${where} failed to load: ${reply.loadError}`;
+  if (reply?.failed) return `${where} threw for ${requestLabel(reply.failed.request)}: ${reply.failed.error}`;
+  if (!reply?.inputs || reply.inputs.length !== wanted.length) return `${where} ended without inputs${outcome.stderr ? `: ${outcome.stderr.trim()}` : '.'}`;
+  const inputs: GeneratedInput[] = [];
+  for (let i = 0; i < wanted.length; i++) {
+    const input = inputShape(problem, reply.inputs[i]);
+    if (typeof input === 'string') return `${where} returned, for ${requestLabel(wanted[i])}, ${input}`;
+    inputs.push(input);
+  }
+  return inputs;
 }
 
 const hashes = new WeakMap<CheckerScript, string>();

@@ -175,6 +175,37 @@ describe('generated cases', () => {
     assert.match(outcome.ok ? '' : outcome.message, /did not finish within 500 ms/);
   });
 
+  it('runs one generator for runs that ask for the same inputs at once, and each run gets them', async () => {
+    const starts = path.join(dir, 'starts.log');
+    const counting = `require('fs').appendFileSync(${JSON.stringify(starts)}, 'x');\nmodule.exports = (n, seed) => [Array.from({ length: n }, (_, i) => i * seed)];\n`;
+    writeTree(dir, sortingPack('cases:\n  - { name: one, args: [[1]], expected: [1] }\n', { 'p/generator.js': counting }));
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    const node = await testEnv().interpreters.resolve('node');
+    assert.ok(node.ok);
+    const asks = [[{ n: 4, seed: 3 }], [{ n: 4, seed: 3 }, { n: 2, seed: 5 }], [{ n: 4, seed: 3 }], [{ n: 2, seed: 5 }]];
+    const outcomes = await Promise.all(asks.map((requests) => generateInputs(problem!, node.interpreter, requests)));
+    assert.deepEqual(
+      outcomes.map((o) => (o.ok ? o.inputs.map((input) => ('args' in input ? input.args[0] : undefined)) : o.message)),
+      [[[0, 3, 6, 9]], [[0, 3, 6, 9], [0, 5]], [[0, 3, 6, 9]], [[0, 5]]],
+    );
+    // The first call makes n = 4; the second waits for it and makes n = 2, which the last two wait for.
+    assert.equal(fs.readFileSync(starts, 'utf8'), 'xx');
+  });
+
+  it('a run cancelled while others wait for its generator leaves them to make the inputs themselves', async () => {
+    const slow = 'const until = Date.now() + 300; while (Date.now() < until) {}\nmodule.exports = (n) => [Array.from({ length: n }, (_, i) => i)];\n';
+    writeTree(dir, sortingPack('cases:\n  - { name: one, args: [[1]], expected: [1] }\n', { 'p/generator.js': slow }));
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    const node = await testEnv().interpreters.resolve('node');
+    assert.ok(node.ok);
+    const cancel = new AbortController();
+    const first = generateInputs(problem!, node.interpreter, [{ n: 3, seed: 1 }], cancel.signal);
+    const second = generateInputs(problem!, node.interpreter, [{ n: 3, seed: 1 }]);
+    cancel.abort();
+    assert.equal((await first).ok, false);
+    assert.deepEqual(await second, { ok: true, inputs: [{ args: [[0, 1, 2]] }] });
+  });
+
   it('digests are of the canonical JSON, so key order and 2 vs 2.0 do not matter, and shapes read plainly', () => {
     assert.equal(digestOf({ b: 1, a: [2, 3] }), digestOf(JSON.parse('{"a":[2.0,3],"b":1}')));
     assert.notEqual(digestOf([1, 2]), digestOf([2, 1]));
