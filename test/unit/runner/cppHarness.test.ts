@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildCpp, cppGlue, type CppBuildResult, type Exec } from '../../../src/core/languages/cppBuild';
 import { findOnPath } from '../../../src/core/runner/interpreters';
@@ -8,11 +9,12 @@ import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessMessage, 
 import { stringifyJsonExact } from '../../../src/core/exactJson';
 import { HARNESS_DIR, tempDir } from './helpers';
 
-// The C++ harness on its own: real g++ builds (cached across this file's tests) and real runs of the binary with a
-// job on stdin, read back through the protocol reader the runner uses.
+// The C++ harness on its own: real g++ builds and real runs of the binary with a job on stdin, read back through the
+// protocol reader the runner uses. The builds are cached where the runner's C++ tests keep theirs, across runs of the
+// suite: the harness's header and object (the longest compile) are built once per harness source and compiler.
 
 const gxx = findOnPath('g++', process.env.PATH);
-const CACHE = path.join(tempDir(), 'cpp-cache');
+const CACHE = path.join(os.tmpdir(), 'drills-test-cpp-builds');
 
 const PRELUDE = '#include <vector>\n#include <string>\n#include <unordered_map>\n#include <stdexcept>\nusing namespace std;\n';
 
@@ -287,7 +289,8 @@ public:
     assert.match(broken.error.message, /solution\.cpp:9:20: 'undefinedName' was not declared/);
     assert.doesNotMatch(broken.error.output, /drills_cpp\.hpp|drills_glue/);
 
-    const good = `${PRELUDE}class Solution { public: int f(int x) { return x * 2; } };\n`;
+    // Never built before, in this run or an earlier one: the first build of it compiles.
+    const good = `${PRELUDE}class Solution { public: int f(int x) { return x * 2; } };\n// ${process.pid}-${Date.now()}\n`;
     const before = compiles;
     const first = await build(dir, good, spec);
     const second = await build(dir, good, spec);
