@@ -199,7 +199,8 @@ async function typeInPalette(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
+  // Shown a moment ago: an input that is gone again was closed by a view or editor taking the focus (the caller retries).
+  await input.fill(`>${title}`, { timeout: 5000 });
 }
 
 /** Runs a command from the command palette, as a person would; retries while the palette does not list it yet. */
@@ -222,9 +223,10 @@ async function runFromPalette(page, title) {
 /** Whether the command palette lists a command now (a `when` clause hides it otherwise). */
 async function paletteLists(page, title) {
   await typeInPalette(page, title);
-  // The palette filters as it is typed: its answer is the command's row, or its "No matching commands".
+  // The palette filters as it is typed: its answer is the command's row, or, when no command has that title, its
+  // "No matching commands" or the "similar commands" it offers instead.
   const rows = page.locator('.quick-input-widget .monaco-list-row', { hasText: title });
-  const none = page.locator('.quick-input-widget', { hasText: 'No matching commands' });
+  const none = page.locator('.quick-input-widget', { hasText: /No matching commands|similar commands/ });
   await rows.or(none).first().waitFor({ timeout: 5000 }).catch(() => undefined);
   const listed = (await rows.count()) > 0;
   await page.keyboard.press('Escape');
@@ -235,7 +237,7 @@ async function paletteLists(page, title) {
 async function pickInQuickPick(page, text, shows = [text]) {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ timeout: 30_000 });
-  await input.fill(text);
+  await input.fill(text, { timeout: 10_000 });
   let rows = page.locator('.quick-input-widget .monaco-list-row');
   for (const part of shows) rows = rows.filter({ hasText: part });
   const row = rows.first();
@@ -244,21 +246,23 @@ async function pickInQuickPick(page, text, shows = [text]) {
 }
 
 /**
- * Clicks a list row as a person would. The pointer resting on a row for a moment shows a hover over it (a quick
- * pick row's description), and the hover then takes every click aimed at the row: the pointer left where the last
- * pick was clicked rests on the next quick pick's first row, and on a busy machine a click that had to wait (the
- * list still filtering) meets one. So the pointer is moved away first, which closes any hover, and again before
- * each new try.
+ * Clicks a quick input's row as a person would. The pointer resting on a row for a moment shows a hover over it (a
+ * quick pick row's description), and the hover then takes every click aimed at the row: the pointer left where the
+ * last pick was clicked rests on the next quick pick's first row, and on a busy machine a click that had to wait (the
+ * list still filtering) meets one. So the pointer is moved away first, which closes any hover, and again before each
+ * new try. A quick input that closed meanwhile (a view or editor a command reveals takes the focus) is an error at
+ * once, for the caller to open it again, rather than a row waited for until the timeout.
  */
 async function clickRow(page, row, timeout = 30_000) {
   const until = Date.now() + timeout;
   for (;;) {
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
     try {
-      await row.click({ timeout: Math.min(5000, Math.max(1, until - Date.now())) });
+      await row.click({ timeout: Math.min(2000, Math.max(1, until - Date.now())) });
       return;
     } catch (e) {
       if (Date.now() >= until) throw e;
+      if (!(await page.locator('.quick-input-widget').first().isVisible())) throw new Error('the quick input closed before its row was clicked', { cause: e });
     }
   }
 }
@@ -301,8 +305,8 @@ async function uiDrillFlow({ browser, server, folder, consoleLog, opened }) {
     await page.locator('.part.editor .tab', { hasText: 'PLAN.md' }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
-    // The preview renders in a webview a moment after its tab shows.
-    await page.locator('.part.editor iframe.webview.ready').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    // The preview renders in a webview a moment after its tab shows (webviews are laid over the editor, outside it).
+    await page.locator('iframe.webview.ready').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     await settled(page);
     fs.mkdirSync(testResultsDir, { recursive: true });
     await page.screenshot({ path: shot });
