@@ -23,6 +23,11 @@ export const TEST_USER_SETTINGS = {
   'telemetry.telemetryLevel': 'off',
   'update.mode': 'none',
   'git.enabled': false,
+  // Nothing animates that a test does not need: each frame of an animation is drawn in software here, and a
+  // screenshot waits for animations to end.
+  'workbench.reduceMotion': 'on',
+  'editor.cursorBlinking': 'solid',
+  'editor.smoothScrolling': false,
 };
 
 /** A profile with Workspace Trust on and no prompt, so a folder simply opens untrusted (Restricted Mode). */
