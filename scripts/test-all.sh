@@ -4,9 +4,8 @@
 #   2. what the integration launcher needs (Chromium and code-server for the offline launcher) and the compiled
 #      languages' toolchains (Java, C++, Go); Debian packages through apt-get when root, else a message naming them
 #   3. the .vsix packaged (its production build), then the development build
-#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server) and, beside
-#      them in one background lane, the work that needs the processor rather than the UI: type-check, lint, unit
-#      tests, `drills check problems/`
+#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server), type-check
+#      and lint and, beside them in one background lane, the unit tests and `drills check problems/`
 # Every step runs even when an earlier one failed (except those that need the build), then a summary prints each
 # step's time and the counts; the exit code is non-zero when anything failed.
 # Env: DRILLS_TEST_LAUNCHER=electron|offline forces the integration launcher.
@@ -96,11 +95,17 @@ step build npm run --silent build && built=1
 integration_runs=0
 [ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ] && integration_runs=1
 
+# The static checks: beside the integration tests they follow the .vsix check in its lane, so that the two lanes end
+# about together (the unit tests and the pack check alone take longer than the integration tests and the .vsix check).
+static_checks() {
+  step typecheck npm run --silent typecheck
+  step lint npm run --silent lint
+}
+
 # The processor-bound checks. Beside the integration tests (which mostly wait on the UI) they share the processor
 # with them: one unit-test process and one solution at a time. Alone, they use both cores of a 2-core machine.
 checks() {
-  step typecheck npm run --silent typecheck
-  step lint npm run --silent lint
+  [ "$integration_runs" -eq 1 ] || static_checks
   if [ "$built" -eq 1 ]; then
     local unit_args=(--parallel --jobs 2) pack_args=()
     if [ "$integration_runs" -eq 1 ]; then
@@ -114,8 +119,7 @@ checks() {
     skip unit "the build failed"
     skip pack-check "the build failed"
   fi
-  # Beside the integration tests, the .vsix check follows them in their lane instead: the two lanes then take
-  # about as long as each other.
+  # Beside the integration tests, the .vsix check follows them in their lane instead.
   [ "$integration_runs" -eq 1 ] || vsix_check
 }
 
@@ -134,6 +138,7 @@ if [ "$integration_runs" -eq 1 ]; then
   lane_start checks checks
   step integration run_counted "$logs/integration.log" node scripts/test-integration.mjs
   vsix_check
+  static_checks
   lane_wait checks
 else
   skip integration "$([ "$built" -eq 1 ] && echo 'provisioning failed' || echo 'the build failed')"
