@@ -103,8 +103,14 @@ export async function generateInputs(problem: Problem, node: Interpreter, reques
 
 /** One generator process for `wanted`: their inputs in order, or what went wrong. */
 async function makeInputs(node: Interpreter, problem: Problem, loaded: CheckerScript, wanted: GenerateSpec[], timeoutMs: number, signal?: AbortSignal): Promise<GeneratedInput[] | string> {
-  const outcome = await runPackScript(node, GENERATOR_MAIN, { script: loaded.path, source: loaded.source, requests: wanted }, timeoutMs, signal);
   const where = `The generator ${loaded.path}`;
+  // Never rejects: the runs waiting for these inputs get a message, and the next request starts a generator again.
+  let outcome: Awaited<ReturnType<typeof runPackScript>>;
+  try {
+    outcome = await runPackScript(node, GENERATOR_MAIN, { script: loaded.path, source: loaded.source, requests: wanted }, timeoutMs, signal);
+  } catch (e) {
+    return `${where} could not start: ${e instanceof Error ? e.message : String(e)}`;
+  }
   if (outcome.startError) return `${where} could not start: ${outcome.startError}`;
   if (outcome.timedOut) return `${where} did not finish within ${timeoutMs} ms.`;
   const reply = outcome.reply as { loadError?: string; failed?: { request: GenerateSpec; error: string }; inputs?: unknown[] } | undefined;
