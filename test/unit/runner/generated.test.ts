@@ -206,6 +206,18 @@ describe('generated cases', () => {
     assert.deepEqual(await second, { ok: true, inputs: [{ args: [[0, 1, 2]] }] });
   });
 
+  it('a generator that cannot be started is a message for every run waiting for it, and the next request tries again', async () => {
+    writeTree(dir, sortingPack('cases:\n  - { name: one, args: [[1]], expected: [1] }\n', { 'p/generator.js': 'module.exports = (n) => [Array.from({ length: n }, (_, i) => i)];\n' }));
+    const { problem } = await loadProblemFromDir(path.join(dir, 'p'));
+    const node = await testEnv().interpreters.resolve('node');
+    assert.ok(node.ok);
+    // A command Node refuses before starting anything (spawn throws at once).
+    const broken = { ...node.interpreter, command: 'no\0de' };
+    const outcomes = await Promise.all([1, 2].map(() => generateInputs(problem!, broken, [{ n: 2, seed: 4 }])));
+    for (const o of outcomes) assert.match(o.ok ? '' : o.message, /^The generator .*generator\.js could not start: /);
+    assert.deepEqual(await generateInputs(problem!, node.interpreter, [{ n: 2, seed: 4 }]), { ok: true, inputs: [{ args: [[0, 1]] }] });
+  });
+
   it('digests are of the canonical JSON, so key order and 2 vs 2.0 do not matter, and shapes read plainly', () => {
     assert.equal(digestOf({ b: 1, a: [2, 3] }), digestOf(JSON.parse('{"a":[2.0,3],"b":1}')));
     assert.notEqual(digestOf([1, 2]), digestOf([2, 1]));
