@@ -62,21 +62,26 @@ export async function generateInputs(problem: Problem, node: Interpreter, reques
   if (!problem.generator) return { ok: false, message: `Problem ${problem.id} has no generator.` };
   const loaded = loadPackScript(problem.generator.script, problem.packDir ?? problem.dir, 'generator');
   if (typeof loaded === 'string') return { ok: false, message: loaded };
-  const keyOf = (r: GenerateSpec): string => `${sourceHash(loaded)}\0${r.n}\0${r.seed}\0${r.variant ?? ''}`;
+  const source = sourceHash(loaded);
+  const keys = requests.map((r) => `${source}\0${r.n}\0${r.seed}\0${r.variant ?? ''}`);
   // What this call returns is kept apart from the shared cache, which may drop its oldest entries meanwhile.
   const found = new Map<string, GeneratedInput>();
   const waiting = new Map<string, { outcome: Promise<GeneratedInput | string>; signal?: AbortSignal }>();
-  for (const r of requests) {
-    const key = keyOf(r);
+  const missing: GenerateSpec[] = [];
+  const missingKeys: string[] = [];
+  requests.forEach((r, i) => {
+    const key = keys[i];
     const hit = made.get(key);
     if (hit) found.set(key, hit);
     else if (making.has(key)) waiting.set(key, making.get(key)!);
-  }
-  const missing = requests.filter((r, i) => !found.has(keyOf(r)) && !waiting.has(keyOf(r)) && requests.findIndex((o) => keyOf(o) === keyOf(r)) === i);
+    else if (!missingKeys.includes(key)) {
+      missing.push(r);
+      missingKeys.push(key);
+    }
+  });
   if (missing.length > 0) {
     const outcome = makeInputs(node, problem, loaded, missing, timeoutMs, signal);
-    missing.forEach((r, i) => {
-      const key = keyOf(r);
+    missingKeys.forEach((key, i) => {
       const one = outcome.then((o) => (typeof o === 'string' ? o : o[i]));
       making.set(key, { outcome: one, signal });
       waiting.set(key, { outcome: one, signal });
@@ -98,7 +103,7 @@ export async function generateInputs(problem: Problem, node: Interpreter, reques
     else return { ok: false, message: value };
   }
   if (again) return generateInputs(problem, node, requests, signal, timeoutMs);
-  return { ok: true, inputs: requests.map((r) => found.get(keyOf(r))!) };
+  return { ok: true, inputs: keys.map((key) => found.get(key)!) };
 }
 
 /** One generator process for `wanted`: their inputs in order, or what went wrong. */
