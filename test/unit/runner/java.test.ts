@@ -330,6 +330,20 @@ class Counter {
     assert.match(r.error?.message ?? '', /class Solution has no method solve to call; it has methods other/);
   });
 
+  it('gives a solution its own classes, even one named like a class of the harness', async () => {
+    const code = [
+      'class DrillsCompiler {',
+      '    static int twice(int a) { return 2 * a; }',
+      '}',
+      'class Solution {',
+      '    public int solve(int a) { return DrillsCompiler.twice(a); }',
+      '}',
+      '',
+    ].join('\n');
+    const r = await run(code, makeProblem({ function: fn('solve', ['int'], 'int'), cases: [tc([2], 4), tc([5], 10)] }));
+    assert.deepEqual(r.cases.map((c) => c.verdict), ['passed', 'passed'], JSON.stringify(r.cases.map((c) => c.message)));
+  });
+
   it('compiles in a javac that waits, with the javac command\'s messages, in one JVM, and with the command once that JVM is gone', async () => {
     const lookup = await env.interpreters.resolve('java');
     assert.ok(lookup.ok);
