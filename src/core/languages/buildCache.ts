@@ -7,8 +7,15 @@ import type { BuildInput, BuildResult } from './types';
 
 // What compiled languages share: where builds are cached, their key, and reading a compiler's messages.
 
-/** Builds kept per language; older ones are removed after a new build. */
-const KEPT_BUILDS = 32;
+/**
+ * Solution builds kept per language, the most recently used; older ones are removed after a new build. Enough for a
+ * pack of a hundred problems with a reference and a wrong solution in each compiled language, checked again without
+ * a compile: fewer than a check's builds would be removed before the next check reaches them, and none would be
+ * reused. A build is a program of about 2 MB (C++, Go) or a few classes (Java).
+ */
+export const KEPT_BUILDS = 256;
+/** Harness builds kept per language (`harness-…` folders: one per harness version and toolchain). */
+const KEPT_HARNESS_BUILDS = 4;
 /** What marks a finished build folder, and names its artifact. */
 const COMPLETE_FILE = 'build.json';
 
@@ -113,7 +120,10 @@ async function readComplete(dir: string): Promise<string | undefined> {
   }
 }
 
-/** Removes all but the `keep` most recently used builds (and leftovers of interrupted ones) from `cacheDir`. */
+/**
+ * Removes all but the `keep` most recently used solution builds, all but the KEPT_HARNESS_BUILDS most recently used
+ * harness builds, and leftovers of interrupted builds from `cacheDir`.
+ */
 export async function pruneBuilds(cacheDir: string, keep: number): Promise<void> {
   const entries = await fs.readdir(cacheDir, { withFileTypes: true }).catch(() => []);
   const builds: { dir: string; used: number }[] = [];
@@ -130,7 +140,9 @@ export async function pruneBuilds(cacheDir: string, keep: number): Promise<void>
     builds.push({ dir, used: stat.mtimeMs });
   }
   builds.sort((a, b) => b.used - a.used);
-  for (const old of builds.slice(keep)) await fs.rm(old.dir, { recursive: true, force: true });
+  const isHarness = (b: { dir: string }): boolean => path.basename(b.dir).startsWith('harness-');
+  const old = [...builds.filter((b) => !isHarness(b)).slice(keep), ...builds.filter(isHarness).slice(KEPT_HARNESS_BUILDS)];
+  for (const b of old) await fs.rm(b.dir, { recursive: true, force: true });
 }
 
 /**

@@ -4,10 +4,14 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
 import type { HarnessSpec } from '../runner/protocol';
+import { KEPT_BUILDS, pruneBuilds } from './buildCache';
 
 // How a C++ solution is built: a small generated glue file includes the harness header (precompiled once per
-// toolchain) and the solution by its real path, and links with the harness's object file (also compiled once).
-// The first build of a solution then costs what compiling the solution alone into a program costs.
+// toolchain) and a copy of the solution, and links with the harness's object file (also compiled once). The first
+// build of a solution then costs what compiling the solution alone into a program costs. The copy has the same name in
+// every build, and its debug information names it SOLUTION_IN_PROGRAM: a build depends on the source, not on where the
+// file is, so the same solution in another folder (a moved drill, a pack checked in a fresh clone) is the same build.
+// The compiler's messages and the program's frames name the copy; they are read as the user's file.
 
 /**
  * The flags every C++ build uses; part of every cache key. `-g1` adds line tables (and what was inlined where), so a
@@ -27,6 +31,12 @@ export const CPP_HARNESS_FILES = ['drills_cpp.hpp', 'drills_cpp_main.cpp', 'dril
 const HEADER = CPP_HARNESS_FILES[0];
 const MAIN_OBJECT = 'drills_cpp_main.o';
 const GLUE = 'drills_glue.cpp';
+/** The solution's copy in its build folder, which the glue includes. */
+const SOURCE = 'solution.cpp';
+/** The build folder as the program's debug information names it (the folder itself is renamed once built). */
+const BUILD_FOLDER_IN_PROGRAM = '/drills-build';
+/** The solution's file as the program's frames name it. */
+export const SOLUTION_IN_PROGRAM = `${BUILD_FOLDER_IN_PROGRAM}/${SOURCE}`;
 const ARTIFACT = 'solution';
 /** What marks a finished cache folder. */
 const COMPLETE = 'complete';
@@ -72,14 +82,12 @@ const execWithSpawn: Exec = (command, args, cwd, signal) =>
 const cString = (s: string): string => JSON.stringify(s);
 
 /**
- * The glue translation unit: the harness header, the solution by its real path (so the compiler's messages point at
- * it), and `drills_register`, which hands the harness the function or class to call. Parameter types are deduced
- * from the member functions themselves (`&Solution::name`), so any type the harness converts works.
+ * The glue translation unit: the harness header, the solution's copy beside it, and `drills_register`, which hands
+ * the harness the function or class to call. Parameter types are deduced from the member functions themselves
+ * (`&Solution::name`), so any type the harness converts works.
  */
-export function cppGlue(spec: HarnessSpec, solutionPath: string): string {
-  // `#include` takes no escapes: an unusual path is pasted in under a #line that names it instead.
-  const include = /["\\\n\r]/.test(solutionPath) ? undefined : `#include "${solutionPath}"`;
-  const lines = ['#include "drills_cpp.hpp"', include ?? '#include DRILLS_SOLUTION_SOURCE', '', 'void drills_register(drills::Registry& r) {'];
+export function cppGlue(spec: HarnessSpec): string {
+  const lines = ['#include "drills_cpp.hpp"', `#include "${SOURCE}"`, '', 'void drills_register(drills::Registry& r) {'];
   if (spec.kind === 'function') {
     lines.push(`    r.function = [](const drills::Call& c) { Solution s; return drills::invoke(s, &Solution::${spec.name}, c); };`);
   } else {
@@ -128,6 +136,12 @@ async function isComplete(dir: string): Promise<boolean> {
  * runs building the same key at once both succeed; one folder stays). A failed fill is not kept.
  */
 async function cachedFolder<E>(cacheDir: string, key: string, fill: (dir: string) => Promise<E | undefined>): Promise<{ dir: string; cached: boolean } | { error: E }> {
+  const got = await fillFolder(cacheDir, key, fill);
+  if ('dir' in got && !got.cached) await pruneBuilds(cacheDir, KEPT_BUILDS);
+  return got;
+}
+
+async function fillFolder<E>(cacheDir: string, key: string, fill: (dir: string) => Promise<E | undefined>): Promise<{ dir: string; cached: boolean } | { error: E }> {
   const dir = path.join(cacheDir, key);
   if (await isComplete(dir)) {
     const now = new Date();
@@ -186,20 +200,17 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
   } catch (e) {
     return { ok: false, error: { kind: 'failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
   }
-  const glue = cppGlue(input.spec, input.solutionPath);
-  const key = hashOf([source, glue, harness.dir, input.solutionPath]);
+  const glue = cppGlue(input.spec);
+  const key = hashOf([source, glue, harness.dir]);
   const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
     await fs.writeFile(path.join(dir, GLUE), glue);
-    const args = [...CPP_FLAGS, '-fdiagnostics-plain-output', '-fno-diagnostics-color', '-I', harness.dir];
-    if (glue.includes('DRILLS_SOLUTION_SOURCE')) {
-      // The solution pasted under a #line naming it: its messages still point at the user's file.
-      await fs.writeFile(path.join(dir, 'solution_source.cpp'), `#line 1 ${cString(input.solutionPath)}\n${source.toString('utf8')}`);
-      args.push('-DDRILLS_SOLUTION_SOURCE="solution_source.cpp"');
-    }
+    // What was hashed is what is compiled, whatever happens to the user's file meanwhile.
+    await fs.writeFile(path.join(dir, SOURCE), source);
+    const args = [...CPP_FLAGS, `-fdebug-prefix-map=${dir}=${BUILD_FOLDER_IN_PROGRAM}`, '-fdiagnostics-plain-output', '-fno-diagnostics-color', '-I', harness.dir];
     const r = await exec(input.compiler, [...args, GLUE, path.join(harness.dir, MAIN_OBJECT), ...LINK_FLAGS, '-o', ARTIFACT], dir, input.signal);
     if (r.code === 0) return undefined;
     if (r.error) return { kind: 'failed', message: `Could not start ${input.compiler}: ${r.error}` };
-    return buildError(r.stderr, input.spec, input.solutionPath, source.toString('utf8'), path.join(dir, GLUE));
+    return buildError(r.stderr, input.spec, input.solutionPath, source.toString('utf8'), dir);
   });
   if ('error' in got) return { ok: false, error: got.error };
   return { ok: true, artifact: path.join(got.dir, ARTIFACT), cached: got.cached };
@@ -207,27 +218,33 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
 
 const GCC_LINE = /^(.+?):(\d+):(\d+):\s*(fatal error|error|warning|note):\s*(.*)$/;
 
-/** The compiler's messages about the user's file, as diagnostics; notes about the harness are left out. */
-export function gccDiagnostics(output: string, solutionPath: string): Diagnostic[] {
+/**
+ * The compiler's messages about the solution's copy (compiled in `buildDir`), as diagnostics at the user's file;
+ * notes and messages about the harness are left out.
+ */
+export function gccDiagnostics(output: string, solutionPath: string, buildDir: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const line of output.split(/\r?\n/)) {
     const m = GCC_LINE.exec(line);
-    if (!m || path.resolve(m[1]) !== path.resolve(solutionPath)) continue;
+    if (!m || !isSource(m[1], buildDir)) continue;
     if (m[4] === 'note' || m[4] === 'warning') continue;
     diagnostics.push({ file: solutionPath, line: Number(m[2]), column: Number(m[3]), severity: 'error', message: m[5].trim() });
   }
   return diagnostics;
 }
 
-/** The compiler's output with the harness's own lines (its header, the glue) left out. */
-function userOutput(output: string, solutionPath: string): string {
+/** Whether a file the compiler names (from the build folder, where it ran) is the solution's copy. */
+const isSource = (file: string, buildDir: string): boolean => path.resolve(buildDir, file) === path.join(buildDir, SOURCE);
+
+/** The compiler's output with the harness's own lines (its header, the glue) left out, naming the user's file. */
+function userOutput(output: string, solutionPath: string, buildDir: string): string {
   const keep: string[] = [];
   let inUser = false;
   for (const line of output.split(/\r?\n/)) {
     if (/^In file included from /.test(line) || /^\s+from /.test(line)) continue;
-    const m = /^(.+?):(?:\d+:\d+:|\s+In )/.exec(line);
-    if (m) inUser = path.resolve(m[1]) === path.resolve(solutionPath);
-    if (inUser && line.trim()) keep.push(line);
+    const m = /^(.+?)(:(?:\d+:\d+:|\s+In ).*)$/.exec(line);
+    if (m) inUser = isSource(m[1], buildDir);
+    if (inUser && line.trim()) keep.push(m ? `${solutionPath}${m[2]}` : line);
   }
   return keep.join('\n');
 }
@@ -238,12 +255,13 @@ function definitionLine(source: string, name: string): number {
   return i >= 0 ? i + 1 : 1;
 }
 
-function buildError(stderr: string, spec: HarnessSpec, solutionPath: string, source: string, gluePath: string): CppBuildError {
-  const diagnostics = gccDiagnostics(stderr, solutionPath);
+function buildError(stderr: string, spec: HarnessSpec, solutionPath: string, source: string, buildDir: string): CppBuildError {
+  const gluePath = path.join(buildDir, GLUE);
+  const diagnostics = gccDiagnostics(stderr, solutionPath, buildDir);
   if (diagnostics.length > 0) {
     const first = diagnostics[0];
     const more = diagnostics.length > 1 ? ` (and ${diagnostics.length - 1} more error${diagnostics.length > 2 ? 's' : ''})` : '';
-    return { kind: 'compile', message: `The solution does not compile: ${path.basename(solutionPath)}:${first.line}:${first.column}: ${first.message}${more}`, diagnostics, output: userOutput(stderr, solutionPath) };
+    return { kind: 'compile', message: `The solution does not compile: ${path.basename(solutionPath)}:${first.line}:${first.column}: ${first.message}${more}`, diagnostics, output: userOutput(stderr, solutionPath, buildDir) };
   }
   // The solution compiled, but what the glue calls is missing or cannot be called with the problem's values.
   const glueErrors = stderr.split(/\r?\n/).filter((l) => GCC_LINE.exec(l)?.[4]?.endsWith('error') && path.resolve(path.dirname(gluePath), GCC_LINE.exec(l)![1]) === gluePath);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import type { CrashError, ProcessDeath, StackFrame, TraceContext } from './types';
+import { SOLUTION_IN_PROGRAM } from './cppBuild';
 
 // Where a C++ solution crashed or threw. The harness (src/harness/drills_cpp_trace.hpp) reports return addresses in
 // the program; addr2line reads them against the build's line tables (-g1), inlined calls included, and only the
@@ -55,8 +56,8 @@ export async function solutionFrames(trace: readonly string[], context: TraceCon
   if (!tool) return undefined;
   const groups = await addr2line(tool, context.artifact, trace);
   if (!groups) return undefined;
-  const solution = path.resolve(context.solutionPath);
-  return groups.flat().filter((f) => f.line > 0 && path.resolve(f.file) === solution).map((f) => ({ ...f, file: context.solutionPath }));
+  // The program names the solution's copy it was built from (cppBuild.ts): those frames are the user's file.
+  return groups.flat().filter((f) => f.line > 0 && f.file === SOLUTION_IN_PROGRAM).map((f) => ({ ...f, file: context.solutionPath }));
 }
 
 /** A frame as it reads in a stack: `    at Solution::f(int) (/path/solution.cpp:12)`. */

@@ -111,6 +111,19 @@ describe('languages: the build cache of compiled languages', () => {
     assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['a', 'b']);
   });
 
+  it('pruning keeps the four most recently used harness builds apart from the solution builds', async () => {
+    const cacheDir = path.join(dir, 'prune-harness');
+    const keys = ['harness-1', 'harness-2', 'harness-3', 'harness-4', 'harness-5', 'harness-6', 's1', 's2', 's3'];
+    // Oldest first: harness-1 the least recently used of all.
+    keys.forEach((k, i) => {
+      fs.mkdirSync(path.join(cacheDir, k), { recursive: true });
+      const t = new Date(Date.now() - (keys.length - i) * 60_000);
+      fs.utimesSync(path.join(cacheDir, k), t, t);
+    });
+    await pruneBuilds(cacheDir, 2);
+    assert.deepEqual(fs.readdirSync(cacheDir).sort(), ['harness-3', 'harness-4', 'harness-5', 'harness-6', 's2', 's3']);
+  });
+
   it('lives under XDG_CACHE_HOME or ~/.cache', () => {
     assert.equal(defaultBuildCacheDir({ XDG_CACHE_HOME: '/x' }, '/home/u'), path.join('/x', 'drills', 'builds'));
     assert.equal(defaultBuildCacheDir({}, '/home/u'), path.join('/home/u', '.cache', 'drills', 'builds'));

@@ -301,6 +301,48 @@ public:
     assert.equal(first.artifact, second.artifact);
   });
 
+  it('builds a solution once wherever its file is, and names the file where it is in a compile error', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'f', params: ['int'], returns: 'int' };
+    const good = `${PRELUDE}class Solution { public: int f(int x) { return x * 3; } };\n// ${process.pid}-${Date.now()} moved\n`;
+    const other = tempDir();
+    try {
+      const before = compiles;
+      const here = await build(dir, good, spec);
+      const moved = await build(other, good, spec, 'three.cpp');
+      assert.ok(here.ok && moved.ok);
+      assert.equal(moved.cached, true);
+      assert.equal(moved.artifact, here.artifact);
+      assert.equal(compiles - before, 1);
+      const ran = await runJob(moved.artifact, spec, [{ index: 0, args: [5] }]);
+      assert.equal(results(ran)[0].value, 15);
+
+      const broken = await build(other, `${PRELUDE}class Solution {\npublic:\n    int f(int x) { return x + missingName; }\n};\n`, spec, 'three.cpp');
+      assert.ok(!broken.ok);
+      if (broken.error.kind !== 'compile') return assert.fail(JSON.stringify(broken.error));
+      assert.deepEqual(broken.error.diagnostics.map((d) => [d.file, d.line, d.column]), [[path.join(other, 'three.cpp'), 8, 31]]);
+      assert.match(broken.error.message, /^The solution does not compile: three\.cpp:8:31: 'missingName' was not declared/);
+      assert.match(broken.error.output, new RegExp(`^${path.join(other, 'three.cpp').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:8:31: error: 'missingName'`, 'm'));
+      assert.doesNotMatch(broken.error.output, /(^|\/)solution\.cpp/m);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it('removes what interrupted builds left in the cache when it stores a new build', async () => {
+    const leftover = path.join(CACHE, `${process.pid}-${Date.now()}.tmp-XXXXXX`);
+    fs.mkdirSync(leftover, { recursive: true });
+    const hoursAgo = new Date(Date.now() - 2 * 3_600_000);
+    fs.utimesSync(leftover, hoursAgo, hoursAgo);
+    try {
+      // Never built before: a new build, after which the cache is pruned.
+      const b = await build(dir, `${PRELUDE}class Solution { public: int f(int x) { return x; } };\n// ${process.pid}-${Date.now()} pruned\n`, { kind: 'function', name: 'f', params: ['int'], returns: 'int' });
+      assert.ok(b.ok && !b.cached, JSON.stringify(b));
+      assert.equal(fs.existsSync(leftover), false);
+    } finally {
+      fs.rmSync(leftover, { recursive: true, force: true });
+    }
+  });
+
   it('says which member is missing when the solution lacks what the problem calls', async () => {
     const b = await build(dir, `${PRELUDE}class Solution { public: int g(int x) { return x; } };\n`, { kind: 'function', name: 'f', params: ['int'], returns: 'int' });
     assert.ok(!b.ok);
@@ -308,9 +350,9 @@ public:
     assert.match(b.error.message, /^The solution has no member function named f in class Solution/);
   });
 
-  it('generates glue that includes the solution by its real path', () => {
-    const glue = cppGlue({ kind: 'function', name: 'f', params: [], returns: 'int' }, '/w/sol.cpp');
-    assert.match(glue, /#include "\/w\/sol\.cpp"/);
+  it('generates glue that includes the solution\'s copy, whatever the user\'s file is called', () => {
+    const glue = cppGlue({ kind: 'function', name: 'f', params: [], returns: 'int' });
+    assert.match(glue, /#include "solution\.cpp"/);
     assert.match(glue, /&Solution::f/);
   });
 });
