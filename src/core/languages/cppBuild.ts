@@ -201,7 +201,9 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
     return { ok: false, error: { kind: 'failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
   }
   const glue = cppGlue(input.spec);
-  const key = hashOf([source, glue, harness.dir]);
+  // The harness by its key (its folder's name), not its path: a cache reached through another path (a link) is
+  // the same cache.
+  const key = hashOf([source, glue, path.basename(harness.dir)]);
   const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
     await fs.writeFile(path.join(dir, GLUE), glue);
     // What was hashed is what is compiled, whatever happens to the user's file meanwhile.

@@ -133,7 +133,10 @@ async function buildJava(input: BuildInput): Promise<BuildResult> {
   }
   // The signature is not part of the key: the harness finds the method by reflection, so the same file compiled for
   // another problem (or a changed `names:`) is the same build.
-  const key = crypto.createHash('sha256').update(JSON.stringify([source, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, harness.artifact])).digest('hex').slice(0, 32);
+  // The harness by its key (its folder's name) and artifact, not its path: a cache reached through another path (a
+  // link) is the same cache.
+  const harnessKey = path.join(path.basename(path.dirname(harness.artifact)), path.basename(harness.artifact));
+  const key = crypto.createHash('sha256').update(JSON.stringify([source, input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, harnessKey])).digest('hex').slice(0, 32);
   return cachedBuild(input.cacheDir, key, async (dir) => {
     const classes = path.join(dir, 'classes');
     const src = path.join(dir, 'src');

@@ -301,7 +301,7 @@ public:
     assert.equal(first.artifact, second.artifact);
   });
 
-  it('builds a solution once wherever its file is, and names the file where it is in a compile error', async () => {
+  it('builds a solution once wherever its file is and whatever path reaches the cache, and names the file where it is in a compile error', async () => {
     const spec: HarnessSpec = { kind: 'function', name: 'f', params: ['int'], returns: 'int' };
     const good = `${PRELUDE}class Solution { public: int f(int x) { return x * 3; } };\n// ${process.pid}-${Date.now()} moved\n`;
     const other = tempDir();
@@ -315,6 +315,12 @@ public:
       assert.equal(compiles - before, 1);
       const ran = await runJob(moved.artifact, spec, [{ index: 0, args: [5] }]);
       assert.equal(results(ran)[0].value, 15);
+      // The same cache reached through a link (a folder linked into another place) holds the same builds.
+      const link = path.join(other, 'linked-cache');
+      fs.symlinkSync(CACHE, link);
+      const throughLink = await buildCpp({ solutionPath: path.join(other, 'three.cpp'), harnessDir: HARNESS_DIR, spec, compiler: gxx!, compilerVersion: 'test', cacheDir: link, exec: countingExec });
+      assert.ok(throughLink.ok && throughLink.cached, JSON.stringify(throughLink));
+      assert.equal(compiles - before, 1);
 
       const broken = await build(other, `${PRELUDE}class Solution {\npublic:\n    int f(int x) { return x + missingName; }\n};\n`, spec, 'three.cpp');
       assert.ok(!broken.ok);

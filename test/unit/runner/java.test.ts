@@ -218,6 +218,12 @@ class Solution {
     fs.writeFileSync(solutionPath, code.replace('2 * a', '2 * a + 1'));
     const changed = await java.build!(input);
     assert.ok(changed.ok && !changed.cached);
+
+    // The same cache reached through a link (a folder linked into another place) holds the same builds.
+    const link = path.join(dir, 'linked-cache');
+    fs.symlinkSync(path.join(cacheDir, 'java'), link);
+    const throughLink = await java.build!({ ...input, cacheDir: link });
+    assert.ok(throughLink.ok && throughLink.cached, JSON.stringify(throughLink));
   });
 
   it('converts every declared type to LeetCode\'s Java types and back', async () => {
