@@ -122,7 +122,8 @@ export async function createKinds(context: vscode.ExtensionContext, log: vscode.
     },
     [KindCommands.openDesignPrompt]: async (node?: unknown) => {
       const problem = designOf(node);
-      if (problem) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(problem.statementPath));
+      // Locked, as a drill's statement: it stays the prompt while DESIGN.md is edited.
+      if (problem) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(problem.statementPath), undefined, { locked: true });
     },
     [KindCommands.checkDesign]: () => design.check(),
     [KindCommands.submitDesign]: () => design.submit(),

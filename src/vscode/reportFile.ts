@@ -16,11 +16,14 @@ export async function writeReport(name: string, markdown: string, startedAt: num
   return uri;
 }
 
-/** Shows a report full width (the drills' editor groups joined first, nothing closed) as a Markdown preview. */
+/**
+ * Shows a report full width (the drills' editor groups joined first, nothing closed) as a locked Markdown preview: it
+ * stays the report when another Markdown file (the next drill's PLAN.md) becomes the active editor.
+ */
 export async function previewReport(uri: vscode.Uri): Promise<void> {
   try {
     await vscode.commands.executeCommand('workbench.action.joinAllGroups');
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
+    await vscode.commands.executeCommand('markdown.showPreview', uri, undefined, { locked: true });
   } catch {
     await vscode.window.showTextDocument(uri);
   }

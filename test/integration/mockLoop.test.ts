@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LoopPrompts } from '../../src/vscode/mockLoop';
 import type { Language } from '../../src/core/pack/types';
@@ -23,6 +24,8 @@ describe('Mock loop: a coding, a design and a behavioural round under one schedu
     if (api.loop.current) await api.loop.finish();
     await setSetting('attemptFolder', undefined);
     await setSetting('defaultLanguage', undefined);
+    // The report it left open is not the next suite's.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('runs the rounds in order, each ended by its own drill, and the report gives each outcome and the questions asked', async () => {
@@ -72,6 +75,20 @@ describe('Mock loop: a coding, a design and a behavioural round under one schedu
     assert.match(file.fsPath, /[\\/]drills[\\/]mock-loop-[\d-]+\.md$/);
     assert.equal(fs.readFileSync(file.fsPath, 'utf8'), report);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.isUntitled && d.getText() === report), 'the report was left in an untitled document');
+    // Shown as a locked preview: it stays the report when the next Markdown file (a drill's PLAN.md) is opened.
+    const tabLabels = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    const reportTab = new RegExp(`^\\[Preview\\] ${path.basename(file.fsPath).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    await until(`the report's locked preview (tabs: ${tabLabels().join(', ')})`, () => tabLabels().some((l) => reportTab.test(l)));
+    const other = path.join(path.dirname(file.fsPath), `notes-${Date.now()}.md`);
+    fs.writeFileSync(other, '# Notes\n');
+    try {
+      const editor = await vscode.window.showTextDocument(vscode.Uri.file(other));
+      await until('the other Markdown file active', () => vscode.window.activeTextEditor === editor || undefined);
+      assert.ok(tabLabels().some((l) => reportTab.test(l)), `the report's preview followed the other file: ${tabLabels().join(', ')}`);
+      assert.ok(!tabLabels().some((l) => l === `Preview ${path.basename(other)}`), `a preview followed the other file: ${tabLabels().join(', ')}`);
+    } finally {
+      fs.rmSync(other, { force: true });
+    }
   });
   it('a round whose drill was dismissed waits for it: Next Mock Loop Round starts that drill instead of skipping the round', async () => {
     const { api } = await drillsApi();
