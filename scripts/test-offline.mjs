@@ -730,6 +730,8 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Finish Without a Passing Run' }).first().click({ timeout: SMOKE_TIMEOUT_MS });
     await pickInQuickPick(page, 'Python');
     await timerItem(page, /problem 2 of 2, mock \d+:\d\d left/).waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    // The second problem's statement drawn beside its plan (its title is the plan's heading).
+    await previewText(page, newestPlanTitle(folder));
     await shot('mock');
     await runFromPalette(page, 'Drills: Finish Mock Interview and Show Report');
     return `screenshots: ${shots.join(', ')}`;
@@ -789,6 +791,19 @@ async function previewText(page, heading) {
     if (Date.now() > until) throw new Error(`no preview shows "${heading}"`);
     await sleep(250);
   }
+}
+
+/** The problem title in the heading of the newest PLAN.md under `folder` (the drill started last). */
+function newestPlanTitle(folder) {
+  const plans = fs
+    .readdirSync(folder, { recursive: true })
+    .map(String)
+    .filter((f) => path.basename(f) === 'PLAN.md')
+    .map((f) => path.join(folder, f))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  const heading = plans.length > 0 ? /^# Plan: (.+)$/m.exec(fs.readFileSync(plans[0], 'utf8')) : undefined;
+  if (!heading) throw new Error(`no PLAN.md with a "# Plan:" heading under ${folder}`);
+  return heading[1].trim();
 }
 
 /** A screenshot helper for a step: moves the mouse out of the way, lets animations end, saves test-results/<name>.png. */
@@ -916,7 +931,7 @@ async function uiMockLoopWalk({ browser, server, folder, userDataDir, consoleLog
     }
     if (await paletteLists(page, 'Drills: Finish Mock Loop')) throw new Error('"Drills: Finish Mock Loop" is still offered after the loop ended');
     // The report is a file of the workspace (drills/mock-loop-<date>.md), shown full width: the groups were joined.
-    await page.locator('.part.editor .tab.active', { hasText: /^Preview mock-loop-[\d-]+\.md/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
+    await page.locator('.part.editor .tab.active', { hasText: /^\[Preview\] mock-loop-[\d-]+\.md/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     if ((await page.locator('.part.editor .editor-group-container').count()) !== 1) throw new Error('the report did not open full width');
     await previewText(page, 'Mock loop report');
     await shot('mock-loop-report');

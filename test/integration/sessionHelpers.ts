@@ -97,6 +97,8 @@ export async function setHistoryAside(api: DrillsApi): Promise<() => void> {
  */
 export function useDrillSuite(folder: string): void {
   before(async () => {
+    // What an earlier suite left open (a Markdown preview that follows the active editor) is not this suite's.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await setSetting('defaultLanguage', 'javascript');
     await setSetting('mode', 'interview');
     await setSetting('attemptFolder', `${folder}/\${problemId}`);
