@@ -172,7 +172,10 @@ describe('measuring complexity on generated inputs', function () {
       const problem = await problemIn(trees, 't', problemYaml('t', 'root, type: TreeNode', [4000, 32000], 'O(1)'), LEFT_CHAIN, { [file]: body });
       const m = await measureComplexity({ problem, language, solutionPath: path.join(trees, file), env: testEnv() });
       const show = shown(m);
-      assert.ok(m.fit === undefined ? /too fast to measure/.test(m.label) : m.fit.range[0] === 'O(1)', show);
+      // A spike can lift a size or two just over the timer's noise (0.3 ms a call); making a tree of thousands of
+      // nodes inside the clock would take far longer than 1 ms.
+      const tooFast = /too fast to measure|only (one size|two sizes) took over/.test(m.label) && m.points.every((p) => p.ms < 1);
+      assert.ok(m.fit === undefined ? tooFast : m.fit.range[0] === 'O(1)', show);
     });
   }
 
