@@ -181,10 +181,11 @@ describe('measuring complexity on generated inputs', function () {
 
   it("doubles past the problem's largest size while its calls are too short to time, as a compiled language's can be", async () => {
     const fast = path.join(dir, 'fast');
-    // Python's one pass, no compiler tiers to change its pace mid-run: about 0.3 ms at the largest size, 8,000, on a
-    // quiet machine (one size to fit at most), and fewer than three sizes over a millisecond with both cores busy.
+    // Python's one pass, no compiler tiers to change its pace mid-run: 0.3–0.6 ms at the largest size, 8,000, on a
+    // quiet machine, fast or slow (one size to fit at most), and fewer than three sizes over a millisecond with both
+    // cores busy. Three doublings past 8,000 then give three sizes over 0.3 ms on the fastest of these machines.
     const problem = await problemIn(fast, 'q', problemYaml('q', 'xs, type: "int[]"', [1000, 8000], 'O(n)'), GENERATOR, {
-      'pass.py': 'def f(xs):\n    count = 0\n    for x in xs:\n        if x % 2:\n            count += 1\n    return count\n',
+      'pass.py': 'def f(xs):\n    count = 0\n    for x in xs:\n        if x % 2:\n            count += 1\n        if x % 3:\n            count += 1\n    return count\n',
     });
     const m = await measureComplexity({ problem, language: 'python', solutionPath: path.join(fast, 'pass.py'), env: testEnv(), budgetMs: 30_000 });
     const show = shown(m);

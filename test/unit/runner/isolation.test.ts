@@ -98,7 +98,8 @@ for (const [language, mode] of languagesWith(LOOKALIKES, MODES, TEMP_MODES, REWR
       const pack = path.join(dir, `pack-daemon-${language}`);
       fs.mkdirSync(pack);
       const pidfile = path.join(pack, 'daemon.pid');
-      const daemon = `require('fs').writeFileSync(${JSON.stringify(pidfile)}, String(process.pid)); setInterval(() => {}, 1000);`;
+      // Written whole, then renamed: the checker returns once the file is there, and the run may kill the daemon then.
+      const daemon = `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(`${pidfile}.tmp`)}, String(process.pid)); fs.renameSync(${JSON.stringify(`${pidfile}.tmp`)}, ${JSON.stringify(pidfile)}); setInterval(() => {}, 1000);`;
       fs.writeFileSync(
         path.join(pack, 'check.js'),
         `require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(daemon)}], { detached: true, stdio: 'inherit' }).unref();\n` +
