@@ -578,6 +578,7 @@ function withSharedInput(c: HarnessCase): HarnessCase {
 
 async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): Promise<HarnessMessage> {
   const spec = job.spec;
+  const peakBefore = process.resourceUsage().maxRSS * 1024;
   let started = performance.now();
   let cpuStarted = process.cpuUsage();
   let value: unknown;
@@ -641,7 +642,9 @@ async function runCase(c: HarnessCase, entry: unknown, self: Ctor | undefined): 
   const ms = performance.now() - started;
   const cpu = process.cpuUsage(cpuStarted);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  return { t: 'result', index: c.index, ms, cpuMs, ...takeOutput(), ...(error ? { error } : { value, ...(repeat ? { repeat } : {}) }) };
+  // The limit on the JS heap does not hold Buffers and typed arrays: the runner judges a spike of those by the peak.
+  const peakRss: [number, number] = [peakBefore, process.resourceUsage().maxRSS * 1024];
+  return { t: 'result', index: c.index, ms, cpuMs, peakRss, ...takeOutput(), ...(error ? { error } : { value, ...(repeat ? { repeat } : {}) }) };
 }
 
 async function main(): Promise<void> {

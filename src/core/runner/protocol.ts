@@ -143,6 +143,12 @@ export type HarnessMessage =
       ms: number;
       /** CPU time of the call, in milliseconds, where the harness can measure it (for complexity measurement). */
       cpuMs?: number;
+      /**
+       * The harness process's peak resident memory, in bytes, before the case and after it, where its runtime leaves
+       * memory outside any limit of its own (Node's Buffers and typed arrays): a spike during the case that is shorter
+       * than the runner's reads of the tree's memory still counts.
+       */
+      peakRss?: [number, number];
       output: string;
       truncated: boolean;
       /** Function problems: the return value; class problems: one output per op (null for the constructor). */
@@ -241,6 +247,7 @@ export function parseHarnessMessage(v: unknown): HarnessMessage | string {
       if (!isIndex(v.index)) return `a result with a bad index (${JSON.stringify(v.index)?.slice(0, 40)})`;
       if (typeof v.ms !== 'number' || !Number.isFinite(v.ms) || !isString(v.output) || typeof v.truncated !== 'boolean') return 'a malformed result';
       if (v.cpuMs !== undefined && (typeof v.cpuMs !== 'number' || !Number.isFinite(v.cpuMs))) return 'a malformed result';
+      if (v.peakRss !== undefined && !(Array.isArray(v.peakRss) && v.peakRss.length === 2 && v.peakRss.every((x) => typeof x === 'number' && Number.isFinite(x) && x >= 0))) return 'a malformed result';
       if (!optional(v.error, isHarnessError) || !optional(v.repeat, isRepeatOutcome)) return 'a result with a malformed error or repeat block';
       if (v.error === undefined && nestingDepth([v.value, v.repeat], MAX_VALUE_DEPTH + 1) > MAX_VALUE_DEPTH + 1) {
         const rest: Record<string, unknown> = { ...v };

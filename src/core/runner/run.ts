@@ -759,6 +759,14 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
               bad(`a result for case ${m.index} while ${current ? `case ${current.index}` : 'no case'} was running`);
               break;
             }
+            // The process went over the limit during this case, between two reads of the tree's memory: the case ran
+            // out of memory, as if a read had seen it, and the cases after it run in a fresh process. (A peak over the
+            // limit before the case, while loading, is not this case's.)
+            if (m.peakRss && m.peakRss[0] <= memoryLimitBytes && m.peakRss[1] > memoryLimitBytes) {
+              memoryUsedMb = Math.round(m.peakRss[1] / MB);
+              stop('memory');
+              break;
+            }
             const out = new CappedText();
             out.add(m.output);
             out.add(current.raw.text);

@@ -144,6 +144,17 @@ for (const [language, mode] of languagesWith(MEMORY, CHILD_CPU, HANG).flatMap((l
       assert.ok(child.verdict === 'memory' || heldInChild, JSON.stringify(child));
     });
 
+    if (language === 'javascript' || language === 'typescript') {
+      it('reports a spike of Buffers between two reads of the memory as out of memory, in every case', async () => {
+        // 160 MB filled and dropped at once: tens of milliseconds, which a read every 50 ms sees now and then only.
+        const spike = language === 'typescript' ? 'export function solve(a: number): number {\n  return Buffer.alloc(160 << 20, 1).length;\n}\n' : 'function solve(a) {\n  return Buffer.alloc(160 << 20, 1).length;\n}\n';
+        const problem = makeProblem({ limits: { timeMs: 10_000, memoryMb: 64 }, cases: Array.from({ length: 8 }, (_, i) => tc([i], 42)) });
+        const run = await runCode(dir, language, spike, problem, { mode });
+        assert.deepEqual(run.cases.map((c) => c.verdict), run.cases.map(() => 'memory'), JSON.stringify(run.cases.map((c) => c.message)));
+        assert.match(run.cases[0].message ?? '', /limit 64 MB/);
+      });
+    }
+
     it('counts the CPU time of child processes against the time limit', async () => {
       const problem = makeProblem({ limits: { timeMs: 1000, memoryMb: 256 }, cases: [tc([1], 42)] });
       const run = await runCode(dir, language, CHILD_CPU[language]!, problem, { mode });
