@@ -65,9 +65,11 @@ describe('drills check --complexity', function () {
   let remove: () => void;
   before(() => {
     ({ dir, remove } = tempDir());
-    // Linear in the list and allocating nothing that grows with it: a Set growing in V8's young generation is copied
-    // by every minor collection during the call, which a busy machine measured as O(n²).
-    const distinct = 'exports.f = (xs) => { const seen = new Uint8Array(1000003); let c = 0; for (const x of xs) if (!seen[x]) { seen[x] = 1; c++; } return c; };\n';
+    // Distinct values marked in a table of fixed size, with some arithmetic per value: linear in the list, with nothing
+    // that grows with it (a Set growing in V8's young generation is copied by every minor collection during the call,
+    // which a busy machine measured as O(n²)), and long enough a call to time on a fast machine.
+    const distinct =
+      'exports.f = (xs) => { const seen = new Uint8Array(1000003); let c = 0; for (const x of xs) { let y = x; for (let k = 0; k < 16; k++) y = (y * 31 + k) % 1000003; if (!seen[x]) { seen[x] = 1; c++; } if (y < 0) c--; } return c; };\n';
     writeTree(dir, minimalPack({
       'p/problem.yaml': [
         'id: p\ntitle: P\ndifficulty: easy\ntopics: [arrays]\nfunction: { name: f, params: [{ name: xs, type: "int[]" }], returns: int }',
