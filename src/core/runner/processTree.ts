@@ -133,8 +133,12 @@ export class ProcessTree {
   /** Processes already found to carry no marker, by pid and start time: their environment is read once. */
   private readonly unmarked = new Set<string>();
 
-  /** Every process of the tree, found by a scan of /proc (zombies included: they still hold their CPU time). */
-  private scan(): ProcStat[] {
+  /**
+   * Every process of the tree, found by a scan of /proc (zombies included: they still hold their CPU time).
+   * `outside`, when given, holds the pids an earlier scan of the same kill found outside the tree: they are not read
+   * again, and the pids this scan finds outside are added to it.
+   */
+  private scan(outside?: Set<string>): ProcStat[] {
     let names: string[];
     try {
       names = fs.readdirSync('/proc');
@@ -152,10 +156,13 @@ export class ProcessTree {
     let pending: ProcStat[] = [];
     for (const name of names) {
       const c = name.charCodeAt(0);
-      if (c < 48 || c > 57) continue;
+      if (c < 48 || c > 57 || outside?.has(name)) continue;
       const s = readStat(name);
       // Only processes started after the harness can be its descendants (a reused pid is another process).
-      if (!s || rootStart === undefined || s.start < rootStart) continue;
+      if (!s || rootStart === undefined || s.start < rootStart) {
+        outside?.add(name);
+        continue;
+      }
       const seen = this.known.get(s.pid);
       if ((s.pid === root && s.start === rootStart) || s.pgid === root || s.sid === root || (seen && seen.start === s.start)) add(s);
       else pending.push(s);
@@ -175,6 +182,7 @@ export class ProcessTree {
       }
       pending = next;
     }
+    for (const s of pending) outside?.add(String(s.pid));
     this.remember(found, inTree);
     return found;
   }
@@ -274,8 +282,12 @@ export class ProcessTree {
     // Sweeps are counted until the tree is sealed; then the killed processes are waited for by time (a process
     // SIGKILLed on a busy machine can take a while to die, and re-reading a few stat files takes microseconds).
     const waitUntil = Date.now() + KILLED_WAIT_MS;
+    // A process outside the tree in one round stays outside in the next: it cannot become a descendant, join the
+    // tree's session or take its marker. Its pid is not read again, as it could only be another process's if the
+    // system had started every other pid in between (pids are given out in turn).
+    const outside = new Set<string>();
     for (let round = 0; round < MAX_SWEEPS || (this.sealed && Date.now() < waitUntil); round++) {
-      const alive = (this.sealed ? this.readKilled() : this.scan()).filter((s) => s.state !== 'Z');
+      const alive = (this.sealed ? this.readKilled() : this.scan(outside)).filter((s) => s.state !== 'Z');
       if (alive.length === 0) {
         // Nothing of the tree is alive: nothing is left that could start a process.
         this.sealed = true;

@@ -821,6 +821,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
               // Every case is in: the process (and anything the solution left running) goes now, rather than
               // after the interpreter's own shutdown, which the run would otherwise wait for.
               stop('done');
+              // The kill returns once every process of the tree is dead: the session's outcome is known now, without
+              // waiting for the harness to be reaped and its pipes to close (a JVM's threads take milliseconds to
+              // tear down). The close still clears this session's timers and kills again whatever is left.
+              void settle(null, null);
             }
             break;
         }
