@@ -1,4 +1,5 @@
 import * as crypto from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
@@ -36,11 +37,28 @@ export async function buildKey(input: BuildInput, harnessFiles: readonly string[
     hash.update(data);
   };
   part('source', await fs.readFile(input.solutionPath));
-  for (const file of harnessFiles) part(`harness ${file}`, await fs.readFile(path.join(input.harnessDir, file)));
+  for (const file of harnessFiles) part(`harness ${file}`, await readHarnessFile(path.join(input.harnessDir, file)));
   part('spec', JSON.stringify(input.spec));
   part('toolchain', JSON.stringify([input.toolchain.command, input.toolchain.version ?? null]));
   part('extra', JSON.stringify(extra));
   return hash.digest('hex').slice(0, 32);
+}
+
+/** Harness files this process has read, by path, with the identity and times of the file it read. */
+const harnessFileCache = new Map<string, { stamp: string; data: Buffer }>();
+
+/**
+ * A harness file's contents, read again only when the file changed: every run's build lookup hashes its harness, a
+ * source of up to ~70 KB (Java's), which the extension otherwise read from disk before each run.
+ */
+export async function readHarnessFile(file: string): Promise<Buffer> {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const stamp = stat ? `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}` : undefined;
+  const known = harnessFileCache.get(file);
+  if (stamp !== undefined && known?.stamp === stamp) return known.data;
+  const data = await fs.readFile(file);
+  if (stamp !== undefined) harnessFileCache.set(file, { stamp, data });
+  return data;
 }
 
 /** What a language's compile step produced in the folder it was given. */
@@ -55,12 +73,19 @@ export type Compiled = { ok: true; artifact: string } | { ok: false; error: RunE
  */
 export async function cachedBuild(cacheDir: string, key: string, compile: (dir: string) => Promise<Compiled>): Promise<BuildResult> {
   const finalDir = path.join(cacheDir, key);
+  // A build this process found before is found again by its artifact alone, without reading the folder's record:
+  // a run of a compiled language looks up two builds (its harness and the solution) before its process starts.
+  const known = knownBuilds.get(finalDir);
+  if (known !== undefined && existsSync(known)) {
+    void touch(finalDir);
+    return { ok: true, artifact: known, cached: true };
+  }
   const existing = await readComplete(finalDir);
   if (existing) {
-    // Touched so that pruning keeps what is in use.
-    const now = new Date();
-    await fs.utimes(finalDir, now, now).catch(() => undefined);
-    return { ok: true, artifact: path.join(finalDir, existing), cached: true };
+    await touch(finalDir);
+    const artifact = path.join(finalDir, existing);
+    knownBuilds.set(finalDir, artifact);
+    return { ok: true, artifact, cached: true };
   }
   const running = buildsInFlight.get(finalDir);
   if (running) {
@@ -78,6 +103,15 @@ export async function cachedBuild(cacheDir: string, key: string, compile: (dir: 
 
 /** Builds under way in this process, by their folder. */
 const buildsInFlight = new Map<string, Promise<BuildResult>>();
+
+/** Finished builds this process has found or made: their folder's artifact, by the folder. */
+const knownBuilds = new Map<string, string>();
+
+/** Marks a build as used now, so that pruning keeps it. */
+function touch(dir: string): Promise<void> {
+  const now = new Date();
+  return fs.utimes(dir, now, now).catch(() => undefined);
+}
 
 async function buildInto(cacheDir: string, key: string, finalDir: string, compile: (dir: string) => Promise<Compiled>): Promise<BuildResult> {
   try {
@@ -108,7 +142,9 @@ async function buildInto(cacheDir: string, key: string, finalDir: string, compil
     return { ok: true, artifact: path.join(finalDir, theirs), cached: true };
   }
   await pruneBuilds(cacheDir, KEPT_BUILDS);
-  return { ok: true, artifact: path.join(finalDir, compiled.artifact), cached: false };
+  const artifact = path.join(finalDir, compiled.artifact);
+  knownBuilds.set(finalDir, artifact);
+  return { ok: true, artifact, cached: false };
 }
 
 async function readComplete(dir: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
 import type { HarnessSpec } from '../runner/protocol';
-import { KEPT_BUILDS, pruneBuilds } from './buildCache';
+import { KEPT_BUILDS, pruneBuilds, readHarnessFile } from './buildCache';
 
 // How a C++ solution is built: a small generated glue file includes the harness header (precompiled once per
 // toolchain) and a copy of the solution, and links with the harness's object file (also compiled once). The first
@@ -173,7 +173,7 @@ async function fillFolder<E>(cacheDir: string, key: string, fill: (dir: string) 
  */
 export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir' | 'compiler' | 'compilerVersion' | 'cacheDir' | 'signal' | 'exec'>): Promise<{ dir: string } | { error: CppBuildError }> {
   const exec = input.exec ?? execWithSpawn;
-  const sources = await Promise.all(CPP_HARNESS_FILES.map((f) => fs.readFile(path.join(input.harnessDir, f))));
+  const sources = await Promise.all(CPP_HARNESS_FILES.map((f) => readHarnessFile(path.join(input.harnessDir, f))));
   const key = `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' '), LINK_FLAGS.join(' ')])}`;
   const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
     for (const [i, f] of CPP_HARNESS_FILES.entries()) await fs.writeFile(path.join(dir, f), sources[i]);
