@@ -62,10 +62,17 @@ const HARNESS_JAR = 'harness.jar';
 /** The system property that tells the harness its run makes the archive (DrillsHarness.ARCHIVING_PROPERTY). */
 const ARCHIVING_PROPERTY = 'drills.archiving';
 const HARNESS_ARCHIVE = 'harness.jsa';
+/**
+ * The archive is a static one (the JDK's classes a run loads and the harness's, in one file), not a dynamic one on top
+ * of the JDK's own archive: a run of 100 cases measured ~5 ms faster with it (JDK 17, the harness alone: 30.7 against
+ * 35.7 ms).
+ */
+const ARCHIVE_KIND = 'static';
 
 /**
  * The harness compiled once per harness and JDK, in a cached folder of its own, as a jar with a class-data archive
- * (AppCDS) of what a run loads: the JVM then maps those classes, parsed and verified, instead of loading them. The
+ * (AppCDS) of what a run loads, the JDK's classes with the harness's: the JVM then maps those classes, parsed and
+ * verified, instead of loading them. The
  * archive needs the class path to be jars, and the same at every start: the solution's classes are loaded by the
  * harness from their own folder. Without an archive (a JDK that cannot make one) the jar runs as it is.
  */
@@ -77,7 +84,7 @@ async function buildHarness(input: HarnessBuildInput): Promise<BuildResult> {
   // before every run.
   let key = lastHarnessKey && lastHarnessKey.source === sourceBytes && lastHarnessKey.compiler === compilerBytes && lastHarnessKey.toolchain === toolchain ? lastHarnessKey.key : undefined;
   if (key === undefined) {
-    key = `harness-${crypto.createHash('sha256').update(JSON.stringify([sourceBytes.toString('utf8'), compilerBytes.toString('utf8'), input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, JVM_FLAGS, HARNESS_JAR, HARNESS_ARCHIVE])).digest('hex').slice(0, 24)}`;
+    key = `harness-${crypto.createHash('sha256').update(JSON.stringify([sourceBytes.toString('utf8'), compilerBytes.toString('utf8'), input.toolchain.command, input.toolchain.version ?? null, JAVAC_KEY, JVM_FLAGS, HARNESS_JAR, HARNESS_ARCHIVE, ARCHIVE_KIND])).digest('hex').slice(0, 24)}`;
     lastHarnessKey = { source: sourceBytes, compiler: compilerBytes, toolchain, key };
   }
   const built = await cachedBuild(input.cacheDir, key, async (dir) => {
@@ -131,15 +138,23 @@ async function makeArchive(input: HarnessBuildInput, dir: string): Promise<void>
   if (fsSync.existsSync(archive) || fsSync.existsSync(failed)) return;
   const warm = path.join(dir, 'warm', 'classes');
   const scratch = path.join(dir, `${HARNESS_ARCHIVE}.${process.pid}-${crypto.randomBytes(4).toString('hex')}`);
-  const args = [`-XX:ArchiveClassesAtExit=${scratch}`, `-D${ARCHIVING_PROPERTY}=true`, '-Xmx64m', ...JVM_FLAGS, '-cp', path.join(dir, HARNESS_JAR), JAVA_HARNESS_CLASS, String(STACK_MB)];
-  const r = fsSync.existsSync(warm) ? await runJdkTool(javaBeside(input.toolchain.command), args, input.signal, warmJob(warm)) : undefined;
+  const classList = `${scratch}.classes`;
+  const java = javaBeside(input.toolchain.command);
+  const jar = path.join(dir, HARNESS_JAR);
+  // The classes a run loads: the harness run once on its warm-up solution, listing them as it loads them.
+  const listArgs = [`-XX:DumpLoadedClassList=${classList}`, `-D${ARCHIVING_PROPERTY}=true`, '-Xmx64m', ...JVM_FLAGS, '-cp', jar, JAVA_HARNESS_CLASS, String(STACK_MB)];
+  const listed = fsSync.existsSync(warm) ? await runJdkTool(java, listArgs, input.signal, warmJob(warm)) : undefined;
+  // Then the archive of those classes (classes of the solution's own loader are not in it: the JVM skips them).
+  const dumpArgs = ['-Xshare:dump', `-XX:SharedClassListFile=${classList}`, `-XX:SharedArchiveFile=${scratch}`, '-Xmx64m', ...JVM_FLAGS.filter((f) => !f.startsWith('-Xshare:')), '-cp', jar];
+  const dumped = listed && listed.code === 0 && fsSync.existsSync(classList) ? await runJdkTool(java, dumpArgs, input.signal) : undefined;
   try {
-    if (r && r.code === 0 && fsSync.existsSync(scratch)) await fs.rename(scratch, archive);
-    else await fs.writeFile(failed, r ? r.output : 'no warm-up solution');
+    if (dumped && dumped.code === 0 && fsSync.existsSync(scratch)) await fs.rename(scratch, archive);
+    else await fs.writeFile(failed, (dumped ?? listed)?.output ?? 'no warm-up solution');
   } catch {
     // Another run made it first.
   } finally {
     await fs.rm(scratch, { force: true });
+    await fs.rm(classList, { force: true });
   }
 }
 
