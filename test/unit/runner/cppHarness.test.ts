@@ -334,6 +334,41 @@ public:
     }
   });
 
+  it('links with gold where the toolchain has it, and with its default linker where it has not', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'f', params: ['int'], returns: 'int' };
+    const code = `${PRELUDE}class Solution { public: int f(int x) { return x * 7; } };\n// ${process.pid}-${Date.now()} linker\n`;
+    const solutionPath = path.join(dir, 'linker.cpp');
+    fs.writeFileSync(solutionPath, code);
+    const links: string[][] = [];
+    const recording =
+      (refuseGold: boolean): Exec =>
+      (command, args, cwd, signal) => {
+        if (args.includes('drills_glue.cpp')) links.push(args);
+        // A toolchain without gold: the compiler driver fails as g++ does when the linker is not there.
+        if (refuseGold && args.includes('-fuse-ld=gold')) return Promise.resolve({ code: 1, stderr: 'collect2: fatal error: cannot find \'ld.gold\'' });
+        return countingExec(command, args, cwd, signal);
+      };
+    const withGold = await buildCpp({ solutionPath, harnessDir: HARNESS_DIR, spec, compiler: gxx!, compilerVersion: 'test', cacheDir: CACHE, exec: recording(false) });
+    assert.ok(withGold.ok, JSON.stringify(withGold));
+    const hasGold = findOnPath('ld.gold', process.env.PATH) !== undefined;
+    assert.ok(!withGold.cached, 'a source no run built before');
+    assert.equal(links.at(-1)!.includes('-fuse-ld=gold'), hasGold, links.at(-1)!.join(' '));
+    // A toolchain that has no gold: its harness build (in a cache of its own, so it is made here) finds that out, and
+    // every solution it builds links with the default linker.
+    const cacheWithoutGold = tempDir();
+    try {
+      const withoutGold = await buildCpp({ solutionPath, harnessDir: HARNESS_DIR, spec, compiler: gxx!, compilerVersion: 'test', cacheDir: cacheWithoutGold, exec: recording(true) });
+      assert.ok(withoutGold.ok, JSON.stringify(withoutGold));
+      assert.ok(!links.at(-1)!.includes('-fuse-ld=gold'), links.at(-1)!.join(' '));
+      for (const built of [withGold, withoutGold]) {
+        const ran = await runJob(built.artifact, spec, [{ index: 0, args: [6] }]);
+        assert.equal(results(ran)[0].value, 42);
+      }
+    } finally {
+      fs.rmSync(cacheWithoutGold, { recursive: true, force: true });
+    }
+  });
+
   it('removes what interrupted builds left in the cache when it stores a new build', async () => {
     const leftover = path.join(CACHE, `${process.pid}-${Date.now()}.tmp-XXXXXX`);
     fs.mkdirSync(leftover, { recursive: true });
