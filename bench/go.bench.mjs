@@ -81,6 +81,39 @@ const b = median(bare);
 const r = median(runs);
 console.log(`go: bare empty binary ${b.toFixed(1)} ms, 100 cases (cached build) ${r.toFixed(1)} ms, ratio ${(r / b).toFixed(2)}x`);
 
+// The built program alone over the same 100 cases (its start, the job on stdin, every case, the protocol out), as
+// the C++ bench measures it: what the runner adds (the build's cache check, the process-tree watch and kill, judging)
+// is the difference to the line above.
+const artifact = fs
+  .readdirSync(path.join(buildCacheDir, 'go'), { recursive: true })
+  .map((f) => path.join(buildCacheDir, 'go', String(f)))
+  .find((f) => path.basename(f) === 'drills-go' && fs.statSync(f).isFile());
+if (artifact) {
+  const job = JSON.stringify({
+    nonce: 'bench', solutionPath, codePath: solutionPath, spec: { kind: 'function', name: 'find', params: ['int[]', 'int'], returns: 'int' }, outputCapBytes: 1 << 20, memoryMb: 256,
+    cases: cases.map((c, index) => ({ index, args: c.args })),
+  });
+  const timeProgram = () =>
+    new Promise((resolve, reject) => {
+      const t = performance.now();
+      const child = spawn(artifact, [], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, GOMEMLIMIT: '256MiB' } });
+      let out = '';
+      child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
+      child.on('error', reject);
+      child.on('close', () => (out.includes('"t":"done"') ? resolve(performance.now() - t) : reject(new Error(`the Go program did not finish: ${out.slice(0, 300)}`))));
+      child.stdin.end(job);
+    });
+  const bareAgain = [];
+  const alone = [];
+  for (let i = 0; i < N * 3; i++) {
+    bareAgain.push(await timeSpawn(empty, []));
+    alone.push(await timeProgram());
+  }
+  console.log(`go: 100 cases in the built program alone ${median(alone).toFixed(1)} ms, bare empty binary ${median(bareAgain).toFixed(1)} ms, ratio ${(median(alone) / median(bareAgain)).toFixed(2)}x`);
+} else {
+  console.log('go: the built program was not found in the build cache; the program alone is not measured');
+}
+
 // First build of a new file (Go's own cache warm, as after the first run of the day) vs `go build` of the same file
 // with the same harness, outside Drills; then the re-run of that unchanged file.
 const firsts = [];
