@@ -29,14 +29,15 @@ export function defaultBuildCacheDir(env: NodeJS.ProcessEnv, home: string): stri
  * The cache key of a build: a hash of the solution's source, every harness file, the signature, the toolchain (path
  * and version) and whatever else the language's build depends on (`extra`: its flags). The same key is the same build.
  */
-export async function buildKey(input: BuildInput, harnessFiles: readonly string[], extra: unknown = null): Promise<string> {
+export async function buildKey(input: BuildInput, harnessFiles: readonly string[], extra: unknown = null, source?: string | Buffer): Promise<string> {
   const hash = crypto.createHash('sha256');
   const part = (label: string, data: string | Buffer): void => {
     // Length-prefixed, so that no two different inputs concatenate the same.
     hash.update(`${label}:${Buffer.byteLength(data)}:`);
     hash.update(data);
   };
-  part('source', await fs.readFile(input.solutionPath));
+  // The source as the caller read it, when it did: what was hashed is then what is compiled.
+  part('source', source ?? (await fs.readFile(input.solutionPath)));
   for (const file of harnessFiles) part(`harness ${file}`, await readHarnessFile(path.join(input.harnessDir, file)));
   part('spec', JSON.stringify(input.spec));
   part('toolchain', JSON.stringify([input.toolchain.command, input.toolchain.version ?? null]));

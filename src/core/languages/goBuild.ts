@@ -150,7 +150,7 @@ export async function buildGo(input: BuildInput): Promise<BuildResult> {
   } catch (e) {
     return { ok: false, error: { kind: 'load-failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
   }
-  const key = await buildKey(input, [GO_HARNESS_SOURCE], GO_BUILD_FLAGS);
+  const key = await buildKey(input, [GO_HARNESS_SOURCE], GO_BUILD_FLAGS, source);
   return cachedBuild(input.cacheDir, key, async (dir) => {
     const copy = goSolutionCopy(source);
     await Promise.all([
