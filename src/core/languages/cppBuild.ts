@@ -199,7 +199,7 @@ export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir'
 }
 
 /** The first of LINKER_CHOICES with which the compiler links a program with the static C++ library. */
-async function linkerFlagsOf(compiler: string, dir: string, exec: Exec, signal?: AbortSignal): Promise<readonly string[]> {
+export async function linkerFlagsOf(compiler: string, dir: string, exec: Exec, signal?: AbortSignal): Promise<readonly string[]> {
   const probe = path.join(dir, 'linker-probe');
   await fs.mkdir(probe);
   await fs.writeFile(path.join(probe, 'probe.cpp'), '#include <string>\nint main(int argc, char**) { return static_cast<int>(std::to_string(argc).size()) - 1; }\n');

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildCpp, cppGlue, type CppBuildResult, type Exec } from '../../../src/core/languages/cppBuild';
+import { buildCpp, cppGlue, linkerFlagsOf, type CppBuildResult, type Exec } from '../../../src/core/languages/cppBuild';
 import { findOnPath } from '../../../src/core/runner/interpreters';
 import { ProtocolReader, protocolMarker, type HarnessCase, type HarnessMessage, type HarnessSpec } from '../../../src/core/runner/protocol';
 import { stringifyJsonExact } from '../../../src/core/exactJson';
@@ -353,10 +353,22 @@ public:
     const hasGold = findOnPath('ld.gold', process.env.PATH) !== undefined;
     assert.ok(!withGold.cached, 'a source no run built before');
     assert.equal(links.at(-1)!.includes('-fuse-ld=gold'), hasGold, links.at(-1)!.join(' '));
-    // A toolchain that has no gold: its harness build (in a cache of its own, so it is made here) finds that out, and
-    // every solution it builds links with the default linker.
+    // A toolchain without gold: the harness build's probe finds that out and records the default linker...
+    const probeDir = tempDir();
     const cacheWithoutGold = tempDir();
     try {
+      assert.deepEqual(await linkerFlagsOf(gxx!, probeDir, recording(true)), []);
+      assert.deepEqual(await linkerFlagsOf(gxx!, probeDir, recording(false)), hasGold ? ['-fuse-ld=gold'] : []);
+      // ...and every solution it builds links with that. The harness's folder as such a build leaves it (its files
+      // linked, not copied: the precompiled header is ~100 MB), in a cache of its own.
+      const withGoldLink = links.at(-1)!;
+      const harnessBuild = withGoldLink[withGoldLink.indexOf('-I') + 1];
+      const harness = path.basename(harnessBuild);
+      fs.mkdirSync(path.join(cacheWithoutGold, harness));
+      for (const f of fs.readdirSync(harnessBuild)) {
+        if (f !== 'linker.json') fs.linkSync(path.join(harnessBuild, f), path.join(cacheWithoutGold, harness, f));
+      }
+      fs.writeFileSync(path.join(cacheWithoutGold, harness, 'linker.json'), '[]');
       const withoutGold = await buildCpp({ solutionPath, harnessDir: HARNESS_DIR, spec, compiler: gxx!, compilerVersion: 'test', cacheDir: cacheWithoutGold, exec: recording(true) });
       assert.ok(withoutGold.ok, JSON.stringify(withoutGold));
       assert.ok(!links.at(-1)!.includes('-fuse-ld=gold'), links.at(-1)!.join(' '));
@@ -365,6 +377,7 @@ public:
         assert.equal(results(ran)[0].value, 42);
       }
     } finally {
+      fs.rmSync(probeDir, { recursive: true, force: true });
       fs.rmSync(cacheWithoutGold, { recursive: true, force: true });
     }
   });
