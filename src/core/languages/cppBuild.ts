@@ -44,7 +44,7 @@ const ARTIFACT = 'solution';
  * ~50 ms with gold.
  */
 const LINKER_FILE = 'linker.json';
-const LINKER_CHOICES = [['-fuse-ld=gold'], []] as const;
+const GOLD = ['-fuse-ld=gold'] as const;
 /** What marks a finished cache folder. */
 const COMPLETE = 'complete';
 
@@ -181,7 +181,7 @@ async function fillFolder<E>(cacheDir: string, key: string, fill: (dir: string) 
 export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir' | 'compiler' | 'compilerVersion' | 'cacheDir' | 'signal' | 'exec'>): Promise<{ dir: string } | { error: CppBuildError }> {
   const exec = input.exec ?? execWithSpawn;
   const sources = await Promise.all(CPP_HARNESS_FILES.map((f) => readHarnessFile(path.join(input.harnessDir, f))));
-  const key = `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' '), LINK_FLAGS.join(' '), JSON.stringify(LINKER_CHOICES)])}`;
+  const key = `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' '), LINK_FLAGS.join(' '), GOLD.join(' ')])}`;
   const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
     for (const [i, f] of CPP_HARNESS_FILES.entries()) await fs.writeFile(path.join(dir, f), sources[i]);
     const [pch, obj, linker] = await Promise.all([
@@ -198,18 +198,14 @@ export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir'
   return 'error' in got ? got : { dir: got.dir };
 }
 
-/** The first of LINKER_CHOICES with which the compiler links a program with the static C++ library. */
+/** GOLD when the compiler links a program with the static C++ library with it, else none (its default linker). */
 export async function linkerFlagsOf(compiler: string, dir: string, exec: Exec, signal?: AbortSignal): Promise<readonly string[]> {
   const probe = path.join(dir, 'linker-probe');
   await fs.mkdir(probe);
   await fs.writeFile(path.join(probe, 'probe.cpp'), '#include <string>\nint main(int argc, char**) { return static_cast<int>(std::to_string(argc).size()) - 1; }\n');
   try {
-    for (const flags of LINKER_CHOICES) {
-      if (flags.length === 0) return flags;
-      const r = await exec(compiler, [...flags, '-static-libstdc++', '-static-libgcc', 'probe.cpp', '-o', 'probe'], probe, signal);
-      if (r.code === 0) return flags;
-    }
-    return [];
+    const r = await exec(compiler, [...GOLD, '-static-libstdc++', '-static-libgcc', 'probe.cpp', '-o', 'probe'], probe, signal);
+    return r.code === 0 ? GOLD : [];
   } finally {
     await fs.rm(probe, { recursive: true, force: true });
   }
