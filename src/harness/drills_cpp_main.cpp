@@ -1103,6 +1103,11 @@ int run(int argc, char** argv) {
     (void)argv;
     raiseStack(static_cast<rlim_t>(std::max(stackMb, 64LL)) * 1024 * 1024);
     noteStackLow();
+    // Up and waiting for the job (a process started ahead of its run waits here): the runner's READY_LINE.
+    static const char ready[] = "\x01" "drills:ready\n";
+    if (write(2, ready, sizeof ready - 1) < 0) {
+        // No stderr: the runner reads the job's messages all the same.
+    }
 
     // The job in large reads (std::cin, tied to stdio, would read it a character at a time).
     std::string text;

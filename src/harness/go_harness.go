@@ -1053,6 +1053,8 @@ func drillsLimitMemory(memoryMb float64) {
 func main() {
 	drillsOut = os.Stdout
 	drillsStderr = os.Stderr
+	// Up and waiting for the job (a process started ahead of its run waits here): the runner's READY_LINE.
+	_, _ = os.Stderr.WriteString("\x01drills:ready\n")
 	input, err := io.ReadAll(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "drills: cannot read the job:", err)

@@ -169,9 +169,9 @@ export type HarnessMessage =
 /**
  * The environment variable naming the file descriptor on which a harness says it is up and waiting for its job: it
  * writes one byte there and closes it, then reads the job on stdin. A process kept warm is ready once it did. The
- * harness removes the variable before the solution loads. Harnesses that ignore it (C++, Go) just never say they are
- * ready. Java's harness cannot write to the socket Node passes as a fourth descriptor, and cannot take a variable
- * out of the solution's environment: it always writes READY_LINE on stderr instead, before anything else.
+ * harness removes the variable before the solution loads. Java's harness cannot write to the socket Node passes as a
+ * fourth descriptor, and cannot take a variable out of the solution's environment: like C++'s and Go's built programs,
+ * it always writes READY_LINE on stderr instead, before anything else.
  */
 export const READY_FD_VAR = 'DRILLS_READY_FD';
 /** The descriptor the runner gives an interpreter's harness for that byte (stdin, stdout, stderr, then this one). */

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Readable } from 'node:stream';
@@ -171,12 +172,15 @@ function harnessBuildInput(runner: LanguageModule, toolchain: Interpreter, env: 
 
 /**
  * Where a harness says it is up and waiting for its job: an interpreter's on a fourth descriptor (READY_FD); a JVM,
- * which cannot write to the socket Node passes there, as READY_LINE on stderr; C++'s and Go's not at all.
+ * which cannot write to the socket Node passes there, and C++'s and Go's built programs, as READY_LINE on stderr.
  */
-const readyChannel = (runner: LanguageModule): 'fd' | 'stderr' | undefined => (!runner.build ? 'fd' : runner.harnessBuild ? 'stderr' : undefined);
+const readyChannel = (runner: LanguageModule): 'fd' | 'stderr' => (!runner.build ? 'fd' : 'stderr');
 
-/** Whether the language's process can start before the solution is built, and so wait warm for a run. */
-const startsBeforeBuild = (runner: LanguageModule): boolean => readyChannel(runner) !== undefined;
+/**
+ * Whether the language's process can start before the solution is built (an interpreter, Java's JVM running the
+ * harness alone). C++'s and Go's process is the build's artifact: it can wait warm only for a build already made.
+ */
+const startsBeforeBuild = (runner: LanguageModule): boolean => !runner.build || runner.harnessBuild !== undefined;
 
 const launchKey = (l: HarnessLaunch): string => JSON.stringify([l.command, l.args, l.env, l.cwd, l.interpreter.env ?? {}]);
 
@@ -185,9 +189,7 @@ function spawnHarness(launch: HarnessLaunch, runner: LanguageModule, marker: str
     cwd: launch.cwd,
     // Its own session and process group; the marker in its environment finds whatever leaves both.
     detached: true,
-    // A harness that can start before the solution is built (an interpreter's, Java's JVM) says when it is up and
-    // waiting for its job (readyChannel), cold or warm alike; C++'s and Go's process is the build's artifact, never
-    // started ahead of the run.
+    // Every harness says when it is up and waiting for its job (readyChannel), cold or warm alike.
     stdio: readyChannel(runner) === 'fd' ? ['pipe', 'pipe', 'pipe', 'pipe'] : ['pipe', 'pipe', 'pipe'],
     env: {
       ...solutionEnv(runner, launch.interpreter, marker, process.env, launch.env),
@@ -287,16 +289,18 @@ const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch
 /**
  * Starts the harness for `language` before the problem is known, so the interpreter's start overlaps loading the
  * problem: it waits for its job on stdin. Pass it as `RunOptions.prestarted`; a run started with other limits kills
- * it and starts its own. Undefined when the interpreter cannot be found (the run reports that), and for C++ and Go:
- * their process is the build's artifact, which does not exist before the run. Java's JVM runs the harness alone (its
- * `harnessBuild`, made here once per JDK) and waits like an interpreter.
+ * it and starts its own. Undefined when the interpreter cannot be found (the run reports that). Java's JVM runs the
+ * harness alone (its `harnessBuild`, made here once per JDK) and waits like an interpreter. C++'s and Go's process is
+ * the build's artifact: it is started only from `artifact`, a program an earlier run built (`RunOptions.onArtifact`),
+ * and a run takes it only when its own build is that program (the file unchanged); undefined without one.
  */
 export async function prestartHarness(
-  opts: { language: Language; solutionPath: string; memoryMb?: number },
+  opts: { language: Language; solutionPath: string; memoryMb?: number; artifact?: string },
   env: RunnerEnv,
 ): Promise<PrestartedHarness | undefined> {
   const runner = languageById(opts.language);
-  if (!startsBeforeBuild(runner)) return undefined;
+  const artifact = startsBeforeBuild(runner) ? undefined : opts.artifact;
+  if (!startsBeforeBuild(runner) && (artifact === undefined || !fs.existsSync(artifact))) return undefined;
   const lookup = await env.interpreters.resolve(runner.toolchain.id);
   if (!lookup.ok) return undefined;
   let harnessArtifact: string | undefined;
@@ -307,7 +311,10 @@ export async function prestartHarness(
     harnessArtifact = built.artifact;
   }
   const memoryMb = opts.memoryMb ?? DEFAULT_LIMITS.memoryMb;
-  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb }, harnessArtifact !== undefined ? { harnessArtifact } : {});
+  const launch = harnessLaunch(runner, lookup.interpreter, env.harnessDir, opts.solutionPath, { ...DEFAULT_LIMITS, memoryMb }, {
+    ...(harnessArtifact !== undefined ? { harnessArtifact } : {}),
+    ...(artifact !== undefined ? { artifact } : {}),
+  });
   const harness0 = startHarness(launch, runner);
   const child = harness0.child;
   // Until a run takes it, it is this process's to kill on a signal.
@@ -468,6 +475,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       return done();
     }
     artifact = solutionBuilt.artifact;
+    if (!startsBeforeBuild(runner)) opts.onArtifact?.(artifact);
     if (harnessBuilt?.ok) {
       harnessArtifact = harnessBuilt.artifact;
       built = runner.builtJob?.(artifact);
@@ -633,7 +641,20 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       const harness = (opts.prestarted && takeFromPrestarted.get(opts.prestarted)?.(launch)) || startHarness(launch, runner);
       const { child, tree } = harness;
       const spawnedAt = env.now() - startCostMs(harness);
-      let current: { index: number; startedAt: number; raw: CappedText; crash?: Extract<HarnessMessage, { t: 'crash' }> } | undefined;
+      type RunningCase = { index: number; startedAt: number; raw: CappedText; crash?: Extract<HarnessMessage, { t: 'crash' }> };
+      let current: RunningCase | undefined;
+      /**
+       * The case whose tree CPU time at its start is still to be read, and that reading. It is read once the messages
+       * that arrived with the case's start are handled (a microtask later), not at once: most cases end in the same
+       * chunk of messages and need no reading of /proc, and a case still running has been charged nothing for those
+       * microseconds, as it is not for the time its start message took to arrive.
+       */
+      let baselineDue: { of: RunningCase; cpuAtStart?: number } | undefined;
+      const readBaseline = (): void => {
+        const due = baselineDue;
+        baselineDue = undefined;
+        if (due && current === due.of) due.cpuAtStart = tree?.usage(false)?.cpuMs;
+      };
       /** Cases whose error is being traced back to the solution's lines: judged once that is done, before the run goes on. */
       const tracing: Promise<void>[] = [];
       const traceContext = { solutionPath, ...(artifact !== undefined ? { artifact } : {}), findTool: env.findTool ?? ((name: string) => findOnPath(name, process.env.PATH)) };
@@ -722,7 +743,9 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             current = { index: m.index, startedAt: env.now(), raw: new CappedText() };
             const timed = current;
             const budget = limits.timeMs + allowance;
-            const cpuAtStart = tree?.usage(false)?.cpuMs;
+            const baseline: { of: RunningCase; cpuAtStart?: number } = { of: timed };
+            if (baselineDue === undefined) queueMicrotask(readBaseline);
+            baselineDue = baseline;
             const onDeadline = (): void => {
               // Once the process is being killed for another reason (the run's deadline after a time-out, memory, a
               // cancel), that reason judges the case: on a parent whose event loop was held up, both timers can be due
@@ -731,6 +754,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
               // The limit is on the CPU time of the whole process tree where the system reports it (children
               // included), so a busy machine does not turn a fast solution into a timeout; wall time is capped anyway.
               const cpuNow = tree?.usage()?.cpuMs;
+              const cpuAtStart = baseline.cpuAtStart;
               if (cpuAtStart !== undefined && cpuNow !== undefined) {
                 const left = budget - (cpuNow - cpuAtStart);
                 const wallLeft = budget * WALL_CLOCK_FACTOR - (env.now() - timed.startedAt);

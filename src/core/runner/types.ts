@@ -72,6 +72,11 @@ export interface RunOptions {
   measuring?: boolean;
   /** A compiler process that waits for the next compile (warm runs of a compiled language): the build uses it. */
   compiler?: WarmCompiler;
+  /**
+   * Told the built program the run starts, for a language whose process is its build's artifact (C++, Go): a warm
+   * runner starts the next run's process from it, which that run takes only if its own build is the same program.
+   */
+  onArtifact?: (artifact: string) => void;
 }
 
 /** A harness process already started and waiting for its job on stdin (`prestartHarness`). */

@@ -49,8 +49,10 @@ let exitHookInstalled = false;
  * started once the run ended, never reused. An unused process is ended after `idleMs` and on `dispose`; until then
  * `endAllRuns` (a signal, the editor closing) and this process's exit kill it too.
  *
- * C++ and Go run cold: their process is the build's artifact, which a run makes first. Java's process is the JVM
- * running the harness alone (the solution's classes are named in the job), so it waits warm like an interpreter.
+ * Java's process is the JVM running the harness alone (the solution's classes are named in the job), so it waits warm
+ * like an interpreter. C++'s and Go's process is the build's artifact: the next one is started from the program the
+ * last run built, and a run takes it only when its own build is that program (the file unchanged since); after an
+ * edit the run builds and starts its program cold, and warms the next one from it.
  */
 export class WarmRunner {
   private readonly idleMs: number;
@@ -66,6 +68,10 @@ export class WarmRunner {
   /** The language's compiler kept running between runs (Java's javac), started with the first process. */
   private compiler: Promise<WarmCompiler | undefined> | undefined;
   private disposed = false;
+  /** Set from the end of a run until the next process is being started (warmAfterRun). */
+  private warmDue: Promise<void> | undefined;
+  /** The program the last run built (C++, Go), which the next process is started from. */
+  private artifact: string | undefined;
   /** `timesEnded()` when this runner was made: once every run was ended (a signal, the editor closing), it warms no more. */
   private readonly endedBefore = timesEnded();
 
@@ -91,7 +97,8 @@ export class WarmRunner {
 
   /**
    * Starts the next process unless one is already started or waiting (when a drill opens, and after each run).
-   * Nothing is started for C++ or Go or when the toolchain cannot be found: runs are then cold.
+   * Nothing is started when the toolchain cannot be found, nor for C++ or Go before a run built the program: runs
+   * are then cold.
    */
   warm(): void {
     if (timesEnded() !== this.endedBefore) this.dispose();
@@ -102,7 +109,15 @@ export class WarmRunner {
       return;
     }
     this.warmCompiler();
-    const started = prestartHarness({ language: this.options.language, solutionPath: this.options.solutionPath, ...(this.memoryMb !== undefined ? { memoryMb: this.memoryMb } : {}) }, this.options.env).catch(() => undefined);
+    const started = prestartHarness(
+      {
+        language: this.options.language,
+        solutionPath: this.options.solutionPath,
+        ...(this.memoryMb !== undefined ? { memoryMb: this.memoryMb } : {}),
+        ...(this.artifact !== undefined ? { artifact: this.artifact } : {}),
+      },
+      this.options.env,
+    ).catch(() => undefined);
     this.waiting = started;
     void started.then((harness) => {
       if (this.waiting === started) this.started = harness;
@@ -114,13 +129,20 @@ export class WarmRunner {
 
   /**
    * The id of the process waiting for the next run, once it is up and waiting (and the compiler waiting beside it,
-   * if any, has warmed up); undefined when there is none.
+   * if any, has warmed up); undefined when there is none. While it is awaited it keeps this process alive, which a
+   * waiting process alone does not.
    */
   async ready(): Promise<number | undefined> {
-    const harness = await this.waiting;
-    if (!harness || !(await harness.ready)) return undefined;
-    await (await this.compiler)?.warmedUp;
-    return harness.pid;
+    const hold = setInterval(() => undefined, 60_000);
+    try {
+      await this.warmDue;
+      const harness = await this.waiting;
+      if (!harness || !(await harness.ready)) return undefined;
+      await (await this.compiler)?.warmedUp;
+      return harness.pid;
+    } finally {
+      clearInterval(hold);
+    }
   }
 
   /**
@@ -128,6 +150,8 @@ export class WarmRunner {
    * what this run needs), then starts the next one.
    */
   async run(opts: Omit<RunOptions, 'prestarted'>): Promise<RunResult> {
+    // A run right after another takes the process that one started.
+    await this.warmDue;
     this.memoryMb = opts.problem.limits.memoryMb;
     const taken = this.waiting;
     if (taken) this.handedOver.add(taken);
@@ -137,10 +161,29 @@ export class WarmRunner {
     const prestarted = await taken;
     const compiler = await this.compiler;
     try {
-      return await runSolution({ ...opts, ...(prestarted ? { prestarted } : {}), ...(compiler?.alive ? { compiler } : {}) }, this.options.env);
+      const onArtifact = (artifact: string): void => {
+        this.artifact = artifact;
+        opts.onArtifact?.(artifact);
+      };
+      return await runSolution({ ...opts, ...(prestarted ? { prestarted } : {}), ...(compiler?.alive ? { compiler } : {}), onArtifact }, this.options.env);
     } finally {
-      this.warm();
+      this.warmAfterRun();
     }
+  }
+
+  /**
+   * Starts the next process once the caller had the result: spawning it takes a millisecond or two of this thread,
+   * which the verdicts need not wait for. `ready` waits for it.
+   */
+  private warmAfterRun(): void {
+    const due = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        if (this.warmDue === due) this.warmDue = undefined;
+        this.warm();
+        resolve();
+      }),
+    );
+    this.warmDue = due;
   }
 
   /** Ends the waiting process (if any) and starts no other one; safe to call more than once. */

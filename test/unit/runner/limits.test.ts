@@ -221,3 +221,19 @@ describe('runner: the run\'s deadline after a time-out', function () {
     }
   });
 });
+
+describe('runner: the time limit is on CPU time', function () {
+  this.timeout(60_000);
+  const dir = tempDir();
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('lets a case wait past its limit while it uses little CPU time, and still stops it at three times the limit in wall time', async () => {
+    const timeMs = 400;
+    // The waiting cases come after a quick one: the first case's start-up allowance plays no part.
+    const code = 'import time\ndef solve(a):\n    time.sleep(a)\n    return 1\n';
+    const problem = makeProblem({ limits: { timeMs, memoryMb: 128 }, cases: [tc([0], 1), tc([0.6], 1), tc([3], 1)] });
+    const run = await runCode(dir, 'python', code, problem);
+    assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'passed', 'timeout'], JSON.stringify(run.cases.map((c) => c.message)));
+    assert.ok(run.cases[2].durationMs < 3 * timeMs + 1000, `the case waiting 3 s was stopped after ${Math.round(run.cases[2].durationMs)} ms`);
+  });
+});

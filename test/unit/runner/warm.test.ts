@@ -254,9 +254,73 @@ describe('runner: warm re-runs', function () {
     await waitFor('the javac ended', () => !isAlive(compiler));
   });
 
-  it('runs a compiled language cold: nothing waits', async () => {
-    const runner = warmRunner('go', path.join(dir, 'solution.go'));
-    runner.warm();
-    assert.equal(await runner.ready(), undefined);
-  });
+  // C++ and Go: the process is the program a run built, so one waits only once a run built it, and only a run whose
+  // build is that same program (the file unchanged) takes it.
+  const BUILT = {
+    cpp: {
+      ext: '.cpp',
+      verdicts:
+        '#include <string>\n#include <vector>\n#include <stdexcept>\n#include <unistd.h>\nusing namespace std;\nclass Solution {\npublic:\n    int solve(string a, int x) {\n' +
+        '        if (a == "pid") return getpid();\n        if (a == "raise") throw runtime_error("bad");\n        if (a == "loop") { volatile long n = 0; while (n >= 0) n = (n + 1) % 1000; }\n' +
+        '        if (a == "memory") { vector<char> hog(400 << 20, 1); return hog[x]; }\n        return x * 2;\n    }\n};\n',
+      edited: (n: number) => `class Solution {\npublic:\n    int solve(std::string a, int x) { return ${n}; }\n};\n`,
+    },
+    go: {
+      ext: '.go',
+      verdicts:
+        'package main\n\nimport "os"\n\nfunc solve(a string, x int) int {\n\tswitch a {\n\tcase "pid":\n\t\treturn os.Getpid()\n\tcase "raise":\n\t\tpanic("bad")\n' +
+        '\tcase "loop":\n\t\tfor n := 0; n >= 0; n = (n + 1) % 1000 {\n\t\t}\n\tcase "memory":\n\t\thog := make([]byte, 400<<20)\n\t\tfor i := range hog {\n\t\t\thog[i] = 1\n\t\t}\n\t\treturn int(hog[x])\n\t}\n\treturn x * 2\n}\n',
+      edited: (n: number) => `package main\n\nfunc solve(a string, x int) int {\n\treturn ${n}\n}\n`,
+    },
+  } satisfies Partial<Record<Language, unknown>>;
+  const builtProblem = (cases: ReturnType<typeof tc>[], timeMs = 1000): ReturnType<typeof makeProblem> =>
+    makeProblem({ limits: { timeMs, memoryMb: 128 }, function: { name: 'solve', params: [{ name: 'a', type: 'string' }, { name: 'x', type: 'int' }], returns: 'int' }, cases });
+
+  for (const language of ['cpp', 'go'] as const) {
+    const fixture = BUILT[language];
+    const folder = path.join(dir, language);
+    fs.mkdirSync(folder);
+
+    it(`waits in the program the last run built, and gives the verdicts of a cold run in it (${language})`, async function () {
+      this.timeout(180_000);
+      const solutionPath = path.join(folder, `verdicts${fixture.ext}`);
+      fs.writeFileSync(solutionPath, fixture.verdicts);
+      const problem = builtProblem(
+        [tc(['pid', 0], 0, { name: 'pid' }), tc(['double', 2], 4), tc(['double', 3], 7), tc(['raise', 0], 0), tc(['memory', 0], 0), tc(['double', 5], 10), tc(['loop', 0], 0), tc(['double', 6], 12)],
+        500,
+      );
+      const runner = warmRunner(language, solutionPath);
+      runner.warm();
+      assert.equal(await runner.ready(), undefined, 'nothing waits before a run built the program');
+      const cold = await runner.run({ problem, language, solutionPath });
+      assert.equal(cold.error, undefined, cold.error?.message);
+      const pid = await runner.ready();
+      assert.ok(pid, 'a process of the built program waits after the run');
+      const warm = await runner.run({ problem, language, solutionPath });
+      assert.equal(warm.cases[0].actual, pid, 'the first case ran in the waiting process');
+      assert.notEqual(cold.cases[0].actual, pid);
+      assert.deepEqual(warm.cases.map((c) => c.verdict), ['failed', 'passed', 'failed', 'error', 'memory', 'passed', 'timeout', 'passed']);
+      // Go's out-of-memory report dumps its goroutines, with numbers and addresses of their own in each process.
+      const sameOutput = (r: RunResult): RunResult => ({ ...r, cases: r.cases.map((c) => (c.verdict === 'memory' ? { ...c, output: '' } : c)) });
+      assert.deepEqual(comparable(sameOutput(warm)), comparable(sameOutput(cold)));
+      assert.deepEqual(warm.error, cold.error);
+    });
+
+    it(`runs an edited file in its own new build, ending the process of the old one (${language})`, async function () {
+      this.timeout(180_000);
+      const solutionPath = path.join(folder, `edited${fixture.ext}`);
+      fs.writeFileSync(solutionPath, fixture.edited(1));
+      const problem = builtProblem([tc(['x', 0], 2)]);
+      const runner = warmRunner(language, solutionPath);
+      assert.equal((await runner.run({ problem, language, solutionPath })).cases[0].verdict, 'failed');
+      const stale = await runner.ready();
+      assert.ok(stale, 'the old program waits');
+      fs.writeFileSync(solutionPath, fixture.edited(2));
+      const after = await runner.run({ problem, language, solutionPath });
+      assert.equal(after.cases[0].verdict, 'passed', after.cases[0].message);
+      await waitFor('the old program\'s process ended', () => !isAlive(stale));
+      const next = await runner.ready();
+      assert.ok(next && next !== stale, 'the new program waits for the next run');
+    });
+  }
 });
