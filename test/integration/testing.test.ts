@@ -23,6 +23,24 @@ function waitingTestProcesses(): number[] {
   return pids;
 }
 
+/** The extension host's processes of a built C++ program that wait for a run: the program's file is a cached build. */
+function waitingPrograms(): number[] {
+  const pids: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid || fields[0] === 'Z') continue;
+      if (!fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').some((v) => v.startsWith('DRILLS_RUN='))) continue;
+      if (fs.readlinkSync(`/proc/${entry}/exe`).includes(`${path.sep}builds${path.sep}cpp${path.sep}`)) pids.push(Number(entry));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
 /** Where this suite's attempts go, inside the workspace. */
 const ATTEMPTS = 'testing-drills';
 const PROBLEM = 'first-unique-title';
@@ -69,6 +87,32 @@ describe('The Testing view and runs started from the command', function () {
     await until('a process waiting again', () => waitingTestProcesses().length === 1);
     await abandonAll(api);
     await until('no process waiting once the drill closed', () => waitingTestProcesses().length === 0);
+  });
+
+  (process.platform === 'linux' ? it : it.skip)('keeps the program a C++ run built started and waiting, and a re-run of the unchanged file takes it', async function () {
+    this.timeout(240_000);
+    const { api } = await drillsApi();
+    await setSetting('defaultLanguage', 'cpp');
+    try {
+      const { start } = await startDrill(api, PROBLEM);
+      assert.equal(path.extname(start.solutionPath), '.cpp');
+      await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
+      assert.ok(await api.session.plan.submit());
+      assert.deepEqual(waitingPrograms(), [], 'a program waited before a run built it');
+      const run = (): Thenable<HiddenRunSummary | undefined> => vscode.commands.executeCommand<HiddenRunSummary | undefined>('drills.runHiddenTests', vscode.Uri.file(start.solutionPath));
+      const first = await run();
+      assert.ok(first && first.result.cases.length > 0 && first.result.error === undefined, `the first run: ${JSON.stringify(first?.result.error)}`);
+      const waiting = await until('the built program waiting for the next run', () => waitingPrograms()[0]);
+      const second = await run();
+      assert.deepEqual(second?.result.cases.map((c) => c.verdict), first.result.cases.map((c) => c.verdict));
+      // The re-run took the waiting program; the one after it waits in a new process.
+      await until('a new process of the program waiting', () => waitingPrograms().find((pid) => pid !== waiting));
+      assert.ok(!waitingPrograms().includes(waiting), 'the re-run did not take the waiting program');
+      await abandonAll(api);
+      await until('no program waiting once the drill closed', () => waitingPrograms().length === 0);
+    } finally {
+      await setSetting('defaultLanguage', 'javascript');
+    }
   });
 
   it("the Stop button cancels a run started from the command (as the CodeLens starts it): nothing is recorded", async () => {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { buildGo, goBuildError, goCrash, goGlueSource, goSolutionCopy, goStackFrames } from '../../../src/core/languages/goBuild';
 import type { BuildInput } from '../../../src/core/languages/types';
 import { findOnPath } from '../../../src/core/runner/interpreters';
-import { ProtocolReader, protocolMarker, type HarnessMessage, type HarnessSpec } from '../../../src/core/runner/protocol';
+import { ProtocolReader, READY_LINE, protocolMarker, type HarnessMessage, type HarnessSpec } from '../../../src/core/runner/protocol';
 import { makeProblem } from './helpers';
 
 const HARNESS_DIR = path.resolve(__dirname, '..', '..', '..', '..', 'src', 'harness');
@@ -90,7 +90,9 @@ describe('Go glue and source copy', () => {
 /** Runs a built binary on a job and collects its protocol messages. */
 function runBinary(binary: string, job: unknown): Promise<HarnessMessage[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // What the program writes on stderr shows with the test's output, but for the line saying it is up.
+    child.stderr.setEncoding('utf8').on('data', (d: string) => process.stderr.write(d.replace(READY_LINE, '')));
     const messages: HarnessMessage[] = [];
     const reader = new ProtocolReader(protocolMarker('N'), (m) => messages.push(m), () => {}, (why) => reject(new Error(why)));
     child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
