@@ -6,25 +6,8 @@ import type { HiddenRunSummary } from '../../src/vscode/testController';
 import { workspaceDir } from './drillsHelpers';
 import { abandonAll, drillsApi, setSetting, startDrill, until, VALID_PLAN, writeThroughEditor } from './sessionHelpers';
 
-/** The extension host's test processes started ahead and waiting for a run (their environment names the ready pipe). */
-function waitingTestProcesses(): number[] {
-  const pids: number[] = [];
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z')) continue;
-      if (fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').some((v) => v.startsWith('DRILLS_READY_FD='))) pids.push(Number(entry));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return pids;
-}
-
-/** The extension host's processes of a built C++ program that wait for a run: the program's file is a cached build. */
-function waitingPrograms(): number[] {
+/** The extension host's living child processes that `matches` picks, by their environment's variables and pid. */
+function childProcesses(matches: (environ: string[], pid: string) => boolean): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -32,14 +15,20 @@ function waitingPrograms(): number[] {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[1]) !== process.pid || fields[0] === 'Z') continue;
-      if (!fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0').some((v) => v.startsWith('DRILLS_RUN='))) continue;
-      if (fs.readlinkSync(`/proc/${entry}/exe`).includes(`${path.sep}builds${path.sep}cpp${path.sep}`)) pids.push(Number(entry));
+      if (matches(fs.readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0'), entry)) pids.push(Number(entry));
     } catch {
       // Gone meanwhile.
     }
   }
   return pids;
 }
+
+/** The extension host's test processes started ahead and waiting for a run (their environment names the ready pipe). */
+const waitingTestProcesses = (): number[] => childProcesses((environ) => environ.some((v) => v.startsWith('DRILLS_READY_FD=')));
+
+/** The extension host's processes of a built C++ program that wait for a run: the program's file is a cached build. */
+const waitingPrograms = (): number[] =>
+  childProcesses((environ, pid) => environ.some((v) => v.startsWith('DRILLS_RUN=')) && fs.readlinkSync(`/proc/${pid}/exe`).includes(`${path.sep}builds${path.sep}cpp${path.sep}`));
 
 /** Where this suite's attempts go, inside the workspace. */
 const ATTEMPTS = 'testing-drills';
