@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { registerCleanup } from './cleanup';
 import { solutionEnv } from './languages';
-import { ProcessTree, newRunMarker } from './processTree';
+import { ProcessTree, newRunMarker, pidMark } from './processTree';
 import { protocolMarker } from './protocol';
 import type { Interpreter } from './types';
 
@@ -120,8 +120,9 @@ export function runPackScript(node: Interpreter, main: string, payload: Record<s
     const runMarker = newRunMarker();
     // Node needs nothing beyond the base variables (NODE_OPTIONS in particular must not reach pack code).
     const env = solutionEnv({ keepEnv: /^$/, fixedEnv: {} }, node, runMarker);
+    const mark = pidMark();
     const child = spawn(node.command, ['-e', main], { stdio: ['pipe', 'pipe', 'pipe'], detached: true, env });
-    const tree = child.pid ? new ProcessTree(child.pid, runMarker) : undefined;
+    const tree = child.pid ? new ProcessTree(child.pid, runMarker, mark) : undefined;
     const unregister = registerCleanup(() => tree?.kill());
     const chunks: string[] = [];
     let stderr = '';

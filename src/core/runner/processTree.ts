@@ -29,6 +29,96 @@ export const HAS_PROC = ((): boolean => {
   }
 })();
 
+/**
+ * One buffer for every read of a stat file (a few hundred bytes): open, one read, close is a third of what
+ * `readFileSync` costs (no fstat, no second read to find the end, no allocation), and a scan can read every process.
+ */
+const statBuffer = Buffer.allocUnsafe(4096);
+
+/**
+ * What the kernel says about the pids it has given out, read before a harness starts: every process the harness starts
+ * gets a pid after `lastPid` (pids are given out in turn and wrap around at pid_max), so a scan needs to read only
+ * those, as long as the pids cannot have gone round the whole range since. `forks` (every fork and thread the system
+ * made) and `tasks` (the pids in use) bound that.
+ */
+export interface PidMark {
+  lastPid: number;
+  forks: number;
+  tasks: number;
+}
+
+/** Reads a small /proc file whole (a system call per page: /proc/stat can be tens of kB on a large machine). */
+function readProcFile(file: string): string | undefined {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return undefined;
+  }
+  try {
+    let text = '';
+    for (;;) {
+      const n = fs.readSync(fd, statBuffer, 0, statBuffer.length, null);
+      if (n <= 0) return text;
+      text += statBuffer.toString('latin1', 0, n);
+    }
+  } catch {
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The last pid given out in this process's pid namespace, and pid_max; undefined where /proc cannot say. */
+function readLastPid(): { lastPid: number; pidMax: number } | undefined {
+  const lastPid = Number(readProcFile('/proc/sys/kernel/ns_last_pid'));
+  const pidMax = Number(readProcFile('/proc/sys/kernel/pid_max'));
+  return Number.isInteger(lastPid) && lastPid > 0 && Number.isInteger(pidMax) && pidMax > 0 ? { lastPid, pidMax } : undefined;
+}
+
+/** Forks since boot, from /proc/stat's `processes` line. */
+function readForks(): number | undefined {
+  const m = /^processes (\d+)$/m.exec(readProcFile('/proc/stat') ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Whether /proc shows this process's own pid namespace (a pid read there is a pid this process can signal): a /proc
+ * of another namespace leaves every scan a full one.
+ */
+const PROC_IS_OURS = ((): boolean => {
+  try {
+    return HAS_PROC && fs.readlinkSync('/proc/self') === String(process.pid);
+  } catch {
+    return false;
+  }
+})();
+
+/** The kernel's pid counters now; undefined without a /proc of this pid namespace. */
+export function pidMark(): PidMark | undefined {
+  if (!PROC_IS_OURS) return undefined;
+  const last = readLastPid();
+  const forks = readForks();
+  // /proc/loadavg's fourth field is running/total tasks: every pid in use but a reaped one's.
+  const tasks = Number(/^\S+ \S+ \S+ \d+\/(\d+) /.exec(readProcFile('/proc/loadavg') ?? '')?.[1]);
+  if (!last || forks === undefined || !Number.isInteger(tasks)) return undefined;
+  return { lastPid: last.lastPid, forks, tasks };
+}
+
+/**
+ * Which pids can be a process started after `mark`: undefined (any pid) when the pids may have gone round since.
+ * Pids are given out in turn from the last one, skipping those in use, and wrap at pid_max. A full round back to the
+ * mark would take pid_max pids less the reserved ones below 300 and those in use, and every pid in use now that was
+ * not at the mark came from a fork since: so fewer than (pid_max - 300 - tasks at the mark) / 2 forks cannot go round.
+ */
+export function pidsSince(mark: PidMark, now: { lastPid: number; pidMax: number; forks: number }): ((pid: number) => boolean) | undefined {
+  const forks = now.forks - mark.forks;
+  if (forks < 0 || 2 * forks + mark.tasks + 300 >= now.pidMax) return undefined;
+  const from = mark.lastPid;
+  const to = now.lastPid;
+  return to >= from ? (pid) => pid > from && pid <= to : (pid) => pid > from || pid <= to;
+}
+
 /** A fresh marker value for one harness process and everything it starts. */
 export function newRunMarker(): string {
   return crypto.randomBytes(12).toString('hex');
@@ -46,12 +136,6 @@ interface ProcStat {
   start: number;
   rssBytes: number;
 }
-
-/**
- * One buffer for every read of a stat file (a few hundred bytes): open, one read, close is a third of what
- * `readFileSync` costs (no fstat, no second read to find the end, no allocation), and a scan reads every process.
- */
-const statBuffer = Buffer.allocUnsafe(4096);
 
 function readStat(pid: number | string): ProcStat | undefined {
   let fd: number;
@@ -122,9 +206,14 @@ export class ProcessTree {
   /** CPU time of processes that ended and were reaped outside the tree. */
   private lostCpuMs = 0;
 
+  /**
+   * `mark`, read before the harness was started (`pidMark()`), lets a scan read only the processes started since;
+   * without it, or when the pids may have gone round since, a scan reads every process.
+   */
   constructor(
     readonly rootPid: number,
     readonly marker: string,
+    private readonly mark?: PidMark,
   ) {
     this.needle = `${RUN_MARKER_VAR}=${marker}\0`;
     this.rootStart = HAS_PROC ? readStat(rootPid)?.start : undefined;
@@ -147,6 +236,7 @@ export class ProcessTree {
     }
     const root = this.rootPid;
     const rootStart = this.rootStart;
+    const recent = this.recentPids();
     const inTree = new Set<number>();
     const found: ProcStat[] = [];
     const add = (s: ProcStat): void => {
@@ -156,7 +246,7 @@ export class ProcessTree {
     let pending: ProcStat[] = [];
     for (const name of names) {
       const c = name.charCodeAt(0);
-      if (c < 48 || c > 57 || outside?.has(name)) continue;
+      if (c < 48 || c > 57 || outside?.has(name) || (recent && !recent(Number(name)))) continue;
       const s = readStat(name);
       // Only processes started after the harness can be its descendants (a reused pid is another process).
       if (!s || rootStart === undefined || s.start < rootStart) {
@@ -185,6 +275,15 @@ export class ProcessTree {
     for (const s of pending) outside?.add(String(s.pid));
     this.remember(found, inTree);
     return found;
+  }
+
+  /** The test a pid must pass to be read by a scan, when the mark allows one: only pids given out since the mark. */
+  private recentPids(): ((pid: number) => boolean) | undefined {
+    if (!this.mark) return undefined;
+    // The pid counter first: a process forked after it was read is found by the next scan, as any process is.
+    const last = readLastPid();
+    const forks = readForks();
+    return last && forks !== undefined ? pidsSince(this.mark, { ...last, forks }) : undefined;
   }
 
   private marked(s: ProcStat): boolean {

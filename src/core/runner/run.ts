@@ -19,7 +19,7 @@ import { judgeDigest } from './digest';
 import { withGeneratedCases } from './generator';
 import { solutionEnv } from './languages';
 import { findOnPath } from './interpreters';
-import { HAS_PROC, ProcessTree, killGroup, newRunMarker } from './processTree';
+import { HAS_PROC, ProcessTree, killGroup, newRunMarker, pidMark } from './processTree';
 import { ProtocolReader, READY_FD, READY_FD_VAR, READY_LINE, protocolMarker, type HarnessCase, type HarnessError, type HarnessInput, type HarnessJob, type HarnessMessage, type HarnessSpec } from './protocol';
 import type { CaseResult, Interpreter, PrestartedHarness, RunError, RunOptions, RunResult, RunnerEnv, Verdict } from './types';
 
@@ -221,10 +221,12 @@ function startCostMs(h: Harness): number {
 
 function startHarness(launch: HarnessLaunch, runner: LanguageModule): Harness {
   const marker = newRunMarker();
+  // Before the spawn: everything the harness starts gets a pid given out after this mark.
+  const mark = pidMark();
   const spawnedAt = performance.now();
   const child = spawnHarness(launch, runner, marker);
   const readyPipe = child.stdio[READY_FD] as Readable | null | undefined;
-  const harness: Harness = { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker) : undefined, ready: Promise.resolve(false), spawnedAt };
+  const harness: Harness = { child, marker, tree: child.pid !== undefined ? new ProcessTree(child.pid, marker, mark) : undefined, ready: Promise.resolve(false), spawnedAt };
   harness.ready = new Promise<boolean>((resolve) => {
     if (readyChannel(runner) === 'stderr') {
       // Its first line on stderr; the run's own stderr reader drops that line (readyLineDue in runSession).

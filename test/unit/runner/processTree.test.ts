@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
+import { HAS_PROC, ProcessTree, RUN_MARKER_VAR, newRunMarker, pidMark, pidsSince } from '../../../src/core/runner/processTree';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, languagesWith, makeProblem, modeLabel, modesOf, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
@@ -190,3 +192,54 @@ for (const [language, mode] of languagesWith(DAEMON, SELF_KILL, HANG).flatMap((l
     });
   });
 }
+
+describe('runner: a scan reads only the pids given out since the harness started', function () {
+  this.timeout(30_000);
+  const pids = { lastPid: 1000, pidMax: 32768 };
+
+  it('takes the pids after the mark up to the last one given out, wrapping at pid_max', () => {
+    const since = pidsSince({ lastPid: 1000, forks: 50, tasks: 400 }, { ...pids, lastPid: 1200, forks: 300 });
+    assert.ok(since);
+    assert.deepEqual([999, 1000, 1001, 1200, 1201].map(since), [false, false, true, true, false]);
+    const wrapped = pidsSince({ lastPid: 32000, forks: 50, tasks: 400 }, { ...pids, lastPid: 500, forks: 1500 });
+    assert.ok(wrapped);
+    assert.deepEqual([31999, 32000, 32001, 32767, 300, 500, 501, 20000].map(wrapped), [false, false, true, true, true, true, false, false]);
+  });
+
+  it('reads every pid when the pids may have gone round since the mark, or the fork counter went back', () => {
+    // (32768 - 300 - 400) / 2 = 16034 forks can never go round; one more might (with 400 pids in use skipped).
+    assert.ok(pidsSince({ lastPid: 1000, forks: 0, tasks: 400 }, { ...pids, forks: 16033 }));
+    assert.equal(pidsSince({ lastPid: 1000, forks: 0, tasks: 400 }, { ...pids, forks: 16034 }), undefined);
+    assert.equal(pidsSince({ lastPid: 1000, forks: 500, tasks: 400 }, { ...pids, forks: 499 }), undefined);
+  });
+
+  (HAS_PROC ? it : it.skip)('finds and kills a process that left the session with a mark taken before the start, and trusts a mark only while the pids cannot have gone round', async () => {
+    const dir = tempDir();
+    try {
+      const pidfile = path.join(dir, 'daemon.pid');
+      const marker = newRunMarker();
+      const before = pidMark();
+      assert.ok(before, 'no pid counters in /proc');
+      // The root waits; the daemon leaves its session (setsid -f forks), so only the marker ties it to the root.
+      const root = spawn('sh', ['-c', 'setsid -f sh -c \'echo $$ > "$1.tmp" && mv "$1.tmp" "$1" && exec sleep 600\' sh "$1"; exec sleep 600', 'sh', pidfile], {
+        detached: true,
+        stdio: 'ignore',
+        env: { ...process.env, [RUN_MARKER_VAR]: marker },
+      });
+      const daemon = await pidFrom(pidfile);
+      const after = pidMark();
+      assert.ok(after);
+      // A mark taken after both started: a scan that trusts it reads neither, so it finds nothing.
+      assert.deepEqual(new ProcessTree(root.pid!, marker, after).usage()?.processes, 0);
+      // The same mark with the fork counter far behind: the pids may have gone round, so the scan reads them all.
+      assert.deepEqual(new ProcessTree(root.pid!, marker, { ...after, forks: after.forks - 40000 }).usage()?.processes, 2);
+      const tree = new ProcessTree(root.pid!, marker, before);
+      assert.equal(tree.usage()?.processes, 2);
+      tree.kill();
+      assert.equal(isAlive(daemon), false, `the daemon ${daemon} still runs`);
+      assert.equal(isAlive(root.pid!), false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
