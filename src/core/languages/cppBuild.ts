@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
 import * as crypto from 'node:crypto';
+import { existsSync } from 'node:fs';
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
 import type { HarnessSpec } from '../runner/protocol';
-import { KEPT_BUILDS, pruneBuilds, readHarnessFile } from './buildCache';
+import { KEPT_BUILDS, pruneBuilds, readHarnessFile, readSolution } from './buildCache';
 
 // How a C++ solution is built: a small generated glue file includes the harness header (precompiled once per
 // toolchain) and a copy of the solution, and links with the harness's object file (also compiled once). The first
@@ -150,9 +151,10 @@ async function cachedFolder<E>(cacheDir: string, key: string, fill: (dir: string
 
 async function fillFolder<E>(cacheDir: string, key: string, fill: (dir: string) => Promise<E | undefined>): Promise<{ dir: string; cached: boolean } | { error: E }> {
   const dir = path.join(cacheDir, key);
-  if (await isComplete(dir)) {
+  // Looked up before every run: a synchronous check of one file, and the folder marked as used without waiting.
+  if (existsSync(path.join(dir, COMPLETE))) {
     const now = new Date();
-    await fs.utimes(dir, now, now).catch(() => undefined);
+    void fs.utimes(dir, now, now).catch(() => undefined);
     return { dir, cached: true };
   }
   await fs.mkdir(cacheDir, { recursive: true, mode: 0o700 });
@@ -235,7 +237,7 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
   if ('error' in harness) return { ok: false, error: harness.error };
   let source: Buffer;
   try {
-    source = await fs.readFile(input.solutionPath);
+    source = readSolution(input.solutionPath);
   } catch (e) {
     return { ok: false, error: { kind: 'failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
   }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
 import type { HarnessSpec } from '../runner/protocol';
 import type { RunError } from '../runner/types';
-import { buildKey, cachedBuild } from './buildCache';
+import { buildKey, cachedBuild, readSolution } from './buildCache';
 import type { BuildInput, BuildResult } from './types';
 
 /** The names of the files in the build folder: the frames of a panic and the compiler's errors name these. */
@@ -146,7 +146,7 @@ const GO_BUILD_ENV = /^(PATH|HOME|USER|LANG|LC_[A-Z]+|TMPDIR|GOROOT|SYSTEMROOT|L
 export async function buildGo(input: BuildInput): Promise<BuildResult> {
   let source: string;
   try {
-    source = await fs.readFile(input.solutionPath, 'utf8');
+    source = readSolution(input.solutionPath).toString('utf8');
   } catch (e) {
     return { ok: false, error: { kind: 'load-failed', message: `Cannot read the solution ${input.solutionPath}: ${(e as Error).message}` } };
   }
