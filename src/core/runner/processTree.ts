@@ -111,13 +111,27 @@ export function pidMark(): PidMark | undefined {
  * mark would take pid_max pids less the reserved ones below 300 and those in use, and every pid in use now that was
  * not at the mark came from a fork since: so fewer than (pid_max - 300 - tasks at the mark) / 2 forks cannot go round.
  */
-export function pidsSince(mark: PidMark, now: { lastPid: number; pidMax: number; forks: number }): ((pid: number) => boolean) | undefined {
+export function pidsSince(mark: PidMark, now: { lastPid: number; pidMax: number; forks: number }): PidWindow | undefined {
   const forks = now.forks - mark.forks;
   if (forks < 0 || 2 * forks + mark.tasks + 300 >= now.pidMax) return undefined;
-  const from = mark.lastPid;
-  const to = now.lastPid;
-  return to >= from ? (pid) => pid > from && pid <= to : (pid) => pid > from || pid <= to;
+  return { after: mark.lastPid, upTo: now.lastPid };
 }
+
+/** The pids after `after` up to `upTo`, which wrap around pid_max when `upTo` is the smaller. */
+export interface PidWindow {
+  after: number;
+  upTo: number;
+}
+
+export function inWindow(w: PidWindow, pid: number): boolean {
+  return w.upTo >= w.after ? pid > w.after && pid <= w.upTo : pid > w.after || pid <= w.upTo;
+}
+
+/**
+ * Up to this many pids given out since the mark, a scan reads each one's stat rather than list /proc: a listing costs
+ * about what a dozen reads do, and on a quiet machine a harness's window is the harness alone.
+ */
+const READ_EACH_AT_MOST = 12;
 
 /** A fresh marker value for one harness process and everything it starts. */
 export function newRunMarker(): string {
@@ -135,6 +149,8 @@ interface ProcStat {
   /** Start time in clock ticks since boot: a pid with another start time is another process. */
   start: number;
   rssBytes: number;
+  /** A thread other than its group's leader (exit signal -1): its pid is not a process's. */
+  thread: boolean;
 }
 
 function readStat(pid: number | string): ProcStat | undefined {
@@ -161,7 +177,7 @@ function readStatFrom(fd: number, pid: number | string): ProcStat | undefined {
   }
   if (!text.includes(')')) return undefined;
   // The command name is in parentheses and may hold spaces and parentheses: fields start after the last ')'.
-  const f = text.slice(text.lastIndexOf(')') + 2).split(' ', 22);
+  const f = text.slice(text.lastIndexOf(')') + 2).split(' ', 36);
   // f[0] is field 3 (state): field n is f[n - 3].
   return {
     pid: Number(pid),
@@ -172,6 +188,7 @@ function readStatFrom(fd: number, pid: number | string): ProcStat | undefined {
     cpuMs: ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / CLOCK_TICKS_PER_SECOND,
     start: Number(f[19]),
     rssBytes: Number(f[21]) * PAGE_SIZE,
+    thread: f[35] === '-1',
   };
 }
 
@@ -228,15 +245,20 @@ export class ProcessTree {
    * again, and the pids this scan finds outside are added to it.
    */
   private scan(outside?: Set<string>): ProcStat[] {
+    const recent = this.recentPids();
     let names: string[];
-    try {
-      names = fs.readdirSync('/proc');
-    } catch {
-      return [];
+    if (recent && recent.upTo >= recent.after && recent.upTo - recent.after <= READ_EACH_AT_MOST) {
+      names = [];
+      for (let pid = recent.after + 1; pid <= recent.upTo; pid++) names.push(String(pid));
+    } else {
+      try {
+        names = fs.readdirSync('/proc');
+      } catch {
+        return [];
+      }
     }
     const root = this.rootPid;
     const rootStart = this.rootStart;
-    const recent = this.recentPids();
     const inTree = new Set<number>();
     const found: ProcStat[] = [];
     const add = (s: ProcStat): void => {
@@ -246,8 +268,10 @@ export class ProcessTree {
     let pending: ProcStat[] = [];
     for (const name of names) {
       const c = name.charCodeAt(0);
-      if (c < 48 || c > 57 || outside?.has(name) || (recent && !recent(Number(name)))) continue;
+      if (c < 48 || c > 57 || outside?.has(name) || (recent && !inWindow(recent, Number(name)))) continue;
       const s = readStat(name);
+      // A pid read without a listing can be a thread's (a listing shows thread groups only): its stat is its group's.
+      if (s?.thread) continue;
       // Only processes started after the harness can be its descendants (a reused pid is another process).
       if (!s || rootStart === undefined || s.start < rootStart) {
         outside?.add(name);
@@ -278,7 +302,7 @@ export class ProcessTree {
   }
 
   /** The test a pid must pass to be read by a scan, when the mark allows one: only pids given out since the mark. */
-  private recentPids(): ((pid: number) => boolean) | undefined {
+  private recentPids(): PidWindow | undefined {
     if (!this.mark) return undefined;
     // The pid counter first: a process forked after it was read is found by the next scan, as any process is.
     const last = readLastPid();
@@ -348,7 +372,7 @@ export class ProcessTree {
    */
   usage(full = true): TreeUsage | undefined {
     if (!HAS_PROC || this.rootStart === undefined) return undefined;
-    if (this.known.size === 0) this.known.set(this.rootPid, { pid: this.rootPid, ppid: 0, pgid: 0, sid: 0, state: 'R', cpuMs: 0, start: this.rootStart, rssBytes: 0 });
+    if (this.known.size === 0) this.known.set(this.rootPid, { pid: this.rootPid, ppid: 0, pgid: 0, sid: 0, state: 'R', cpuMs: 0, start: this.rootStart, rssBytes: 0, thread: false });
     const found = full ? this.scan() : this.rescanKnown();
     let cpuMs = this.lostCpuMs;
     let rssBytes = 0;

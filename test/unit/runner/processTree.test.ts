@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { endAllRuns, pendingCleanups } from '../../../src/core/runner/cleanup';
-import { HAS_PROC, ProcessTree, RUN_MARKER_VAR, newRunMarker, pidMark, pidsSince } from '../../../src/core/runner/processTree';
+import { HAS_PROC, ProcessTree, RUN_MARKER_VAR, inWindow, newRunMarker, pidMark, pidsSince } from '../../../src/core/runner/processTree';
 import type { Language } from '../../../src/core/pack/types';
 import { isAlive, languagesWith, makeProblem, modeLabel, modesOf, runCode, tc, tempDir } from './helpers';
 import { pidFrom, strayProcesses } from './processes';
@@ -200,10 +200,10 @@ describe('runner: a scan reads only the pids given out since the harness started
   it('takes the pids after the mark up to the last one given out, wrapping at pid_max', () => {
     const since = pidsSince({ lastPid: 1000, forks: 50, tasks: 400 }, { ...pids, lastPid: 1200, forks: 300 });
     assert.ok(since);
-    assert.deepEqual([999, 1000, 1001, 1200, 1201].map(since), [false, false, true, true, false]);
+    assert.deepEqual([999, 1000, 1001, 1200, 1201].map((pid) => inWindow(since, pid)), [false, false, true, true, false]);
     const wrapped = pidsSince({ lastPid: 32000, forks: 50, tasks: 400 }, { ...pids, lastPid: 500, forks: 1500 });
     assert.ok(wrapped);
-    assert.deepEqual([31999, 32000, 32001, 32767, 300, 500, 501, 20000].map(wrapped), [false, false, true, true, true, true, false, false]);
+    assert.deepEqual([31999, 32000, 32001, 32767, 300, 500, 501, 20000].map((pid) => inWindow(wrapped, pid)), [false, false, true, true, true, true, false, false]);
   });
 
   it('reads every pid when the pids may have gone round since the mark, or the fork counter went back', () => {
@@ -238,6 +238,38 @@ describe('runner: a scan reads only the pids given out since the harness started
       tree.kill();
       assert.equal(isAlive(daemon), false, `the daemon ${daemon} still runs`);
       assert.equal(isAlive(root.pid!), false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // A window of a few pids is read pid by pid, without a listing of /proc: the ids of the process's threads are among
+  // them, and each reads as the whole process (its stat is its group's).
+  (HAS_PROC ? it : it.skip)('counts a process with threads once when the pids since the mark are read one by one', async function () {
+    // The interpreter itself, not a shim that starts it through a shell: the window then holds its pid and its threads.
+    const python = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).stdout?.trim();
+    if (!python) this.skip();
+    const dir = tempDir();
+    try {
+      const lastPid = (): number => Number(fs.readFileSync('/proc/sys/kernel/ns_last_pid', 'utf8'));
+      const code = 'import os, sys, threading, time\nfor _ in range(3):\n    threading.Thread(target=time.sleep, args=(600,), daemon=True).start()\nopen(sys.argv[1] + ".tmp", "w").write(str(os.getpid()))\nos.rename(sys.argv[1] + ".tmp", sys.argv[1])\ntime.sleep(600)\n';
+      // Other processes of the machine take pids too: tried until a window is small enough to be read pid by pid.
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const pidfile = path.join(dir, `threads-${attempt}.pid`);
+        const marker = newRunMarker();
+        const mark = pidMark();
+        assert.ok(mark);
+        const child = spawn(python!, ['-c', code, pidfile], { detached: true, stdio: 'ignore', env: { ...process.env, [RUN_MARKER_VAR]: marker } });
+        await pidFrom(pidfile);
+        const tree = new ProcessTree(child.pid!, marker, mark);
+        const small = lastPid() - mark.lastPid <= 8;
+        const usage = tree.usage();
+        tree.kill();
+        if (!small) continue;
+        assert.equal(usage?.processes, 1, `the threads counted as processes: ${JSON.stringify(usage)}`);
+        return;
+      }
+      this.skip();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
