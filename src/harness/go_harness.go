@@ -134,7 +134,9 @@ type drillsCapture struct {
 // memfd_create's number where the syscall package does not name it.
 var drillsMemfdCall = map[string]uintptr{"amd64": 319, "arm64": 279, "386": 356, "arm": 385, "riscv64": 279, "ppc64le": 360, "s390x": 350}
 
-func drillsNewCapture(capBytes int) *drillsCapture {
+// drillsNewCapture makes the file before the job comes (a process started ahead of its run makes it while it waits);
+// drillsCapture.limit caps it once the job says how much a case may print.
+func drillsNewCapture() *drillsCapture {
 	var f *os.File
 	if nr, ok := drillsMemfdCall[runtime.GOARCH]; ok && runtime.GOOS == "linux" {
 		name := []byte("drills-output\x00")
@@ -151,9 +153,13 @@ func drillsNewCapture(capBytes int) *drillsCapture {
 		_ = os.Remove(tmp.Name())
 		f = tmp
 	}
+	return &drillsCapture{file: f, buf: make([]byte, 0, 4096)}
+}
+
+func (c *drillsCapture) limit(capBytes int) {
+	c.cap = capBytes
 	limit := uint64(capBytes) + 1
 	_ = syscall.Setrlimit(syscall.RLIMIT_FSIZE, &syscall.Rlimit{Cur: limit, Max: limit})
-	return &drillsCapture{file: f, cap: capBytes, buf: make([]byte, 0, 4096)}
 }
 
 // take returns what was written since the last take, at most the cap (never half a character), and empties it.
@@ -1053,9 +1059,14 @@ func drillsLimitMemory(memoryMb float64) {
 func main() {
 	drillsOut = os.Stdout
 	drillsStderr = os.Stderr
+	capture := drillsNewCapture()
 	// Up and waiting for the job (a process started ahead of its run waits here): the runner's READY_LINE.
 	_, _ = os.Stderr.WriteString("\x01drills:ready\n")
-	input, err := io.ReadAll(os.Stdin)
+	// The job in large reads (io.ReadAll starts at 512 bytes and grows the buffer read by read).
+	var in bytes.Buffer
+	in.Grow(64 << 10)
+	_, err := in.ReadFrom(os.Stdin)
+	input := in.Bytes()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "drills: cannot read the job:", err)
 		os.Exit(70)
@@ -1105,8 +1116,8 @@ func main() {
 		}
 	}
 
-	capture := drillsNewCapture(job.OutputCapBytes)
 	if capture != nil {
+		capture.limit(job.OutputCapBytes)
 		os.Stdout = capture.file
 		os.Stderr = capture.file
 	}
@@ -1137,7 +1148,11 @@ func main() {
 			drillsPending = append(drillsPending, "}\n"...)
 			drillsFlush()
 			started := time.Now()
-			cpuStarted := drillsCPUTime()
+			// A function's clock starts again once its arguments are made: only the ops of a class are timed from here.
+			cpuStarted := int64(-1)
+			if cls != nil {
+				cpuStarted = drillsCPUTime()
+			}
 			value, repeat, err := drillsCatch(func() (interface{}, *drillsRepeatOutcome, error) {
 				if cls != nil {
 					return drillsRunOps(c, spec, cls)
