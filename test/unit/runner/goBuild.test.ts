@@ -87,17 +87,23 @@ describe('Go glue and source copy', () => {
   });
 });
 
-/** Runs a built binary on a job and collects its protocol messages. */
-function runBinary(binary: string, job: unknown): Promise<HarnessMessage[]> {
+/** Runs a built binary on a job (an object, or the job's text as it is) and collects its protocol messages. */
+function runBinary(binary: string, job: unknown, stderr?: { text: string; code?: number | null }): Promise<HarnessMessage[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
-    // What the program writes on stderr shows with the test's output, but for the line saying it is up.
-    child.stderr.setEncoding('utf8').on('data', (d: string) => process.stderr.write(d.replace(READY_LINE, '')));
+    // What the program writes on stderr shows with the test's output (or goes to `stderr`), but for the line saying it is up.
+    child.stderr.setEncoding('utf8').on('data', (d: string) => {
+      if (stderr) stderr.text += d.replace(READY_LINE, '');
+      else process.stderr.write(d.replace(READY_LINE, ''));
+    });
     const messages: HarnessMessage[] = [];
     const reader = new ProtocolReader(protocolMarker('N'), (m) => messages.push(m), () => {}, (why) => reject(new Error(why)));
     child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
-    child.on('close', () => resolve(messages));
-    child.stdin.end(JSON.stringify(job));
+    child.on('close', (code) => {
+      if (stderr) stderr.code = code;
+      resolve(messages);
+    });
+    child.stdin.end(typeof job === 'string' ? job : JSON.stringify(job));
   });
 }
 
@@ -137,6 +143,44 @@ function runBinary(binary: string, job: unknown): Promise<HarnessMessage[]> {
     // The big integer went as a string here: the harness refuses a string for an int.
     const result = messages.find((m) => m.t === 'result');
     assert.ok(result && result.t === 'result' && result.error?.message.includes('cannot pass "9007199254740993" as a Go int'), JSON.stringify(result));
+  });
+
+  it('reads the job as encoding/json would: escapes, surrogate pairs, a lone surrogate, numbers in every form, the last of two equal keys', async () => {
+    const file = path.join(dir, 'echo.go');
+    fs.writeFileSync(file, 'package main\n\nfunc echo(s string, xs []float64, anything interface{}) []interface{} {\n\tcodes := []interface{}{}\n\tfor _, r := range s {\n\t\tcodes = append(codes, int(r))\n\t}\n\treturn []interface{}{s, codes, xs, anything}\n}\n');
+    const spec: HarnessSpec = { kind: 'function', name: 'echo', params: ['string', 'float[]', 'any'], returns: 'any' };
+    const built = await buildGo(options(file, spec));
+    assert.ok(built.ok, JSON.stringify(built));
+    // Written by hand: JSON.stringify never escapes a surrogate pair or a slash, nor leaves white space between tokens.
+    const args = String.raw`[ "a\"b\\c\/d\n\t\r\b\f\u0001 é中\ud83d\ude00\ud800x" , [1e3, -0.5, 2.5E-3, 0, 1.5e300] ,{"k": [true, false, null], "k" : 2, "": {}}]`;
+    const job = `{"nonce":"N","solutionPath":${JSON.stringify(file)},"spec":${JSON.stringify(spec)},\n "cases": [{"index": 0, "args": ${args}}], "outputCapBytes": 100, "memoryMb": 64}\n`;
+    const messages = await runBinary(built.artifact, job);
+    const result = messages.find((m) => m.t === 'result');
+    assert.ok(result && result.t === 'result' && !result.error, JSON.stringify(messages));
+    const s = 'a"b\\c/d\n\t\r\b\f\u0001 é中😀\ufffdx';
+    assert.deepEqual(result.value, [s, [...s].map((c) => c.codePointAt(0)), [1000, -0.5, 0.0025, 0, 1.5e300], { k: 2, '': {} }]);
+    assert.equal(messages.at(-1)?.t, 'done');
+  });
+
+  it('refuses a job that is not JSON with one line naming where, and runs no case', async () => {
+    const file = path.join(dir, 'refused.go');
+    fs.writeFileSync(file, 'package main\n\nfunc twoSum(nums []int, target int) []int { return nums }\n');
+    const built = await buildGo(options(file));
+    assert.ok(built.ok, JSON.stringify(built));
+    for (const [job, why] of [
+      ['{"nonce":"N","cases":[{"index":0,"args":[[1],2]}]', /unexpected end of the job at byte 49/],
+      ['{"nonce":"N"} {}', /text after the job at byte 14/],
+      ['{"nonce":"N","cases":[{"index":0,"args":[01]}]}', /expected , or \] at byte 42/],
+      ['{"nonce":"N","cases":[{"index":"0"}]}', /index is not what the job expects \(string\)/],
+      ['{"nonce":"N\\u12"}', /invalid \\u escape/],
+    ] as const) {
+      const stderr = { text: '' } as { text: string; code?: number | null };
+      const messages = await runBinary(built.artifact, job, stderr);
+      assert.deepEqual(messages, [], job);
+      assert.equal(stderr.code, 70, job);
+      assert.match(stderr.text, /^drills: the job is not valid: /, job);
+      assert.match(stderr.text, why, `${job}: ${stderr.text}`);
+    }
   });
 
   it('reports a compile error at the user\'s file, line and column, never the build folder', async () => {
