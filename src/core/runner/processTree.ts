@@ -307,7 +307,9 @@ export class ProcessTree {
     // The pid counter first: a process forked after it was read is found by the next scan, as any process is.
     const last = readLastPid();
     const forks = readForks();
-    return last && forks !== undefined ? pidsSince(this.mark, { ...last, forks }) : undefined;
+    const window = last && forks !== undefined ? pidsSince(this.mark, { ...last, forks }) : undefined;
+    // The harness got its pid after the mark: counters that say otherwise are not to be trusted.
+    return window && inWindow(window, this.rootPid) ? window : undefined;
   }
 
   private marked(s: ProcStat): boolean {

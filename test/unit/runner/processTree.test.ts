@@ -213,8 +213,9 @@ describe('runner: a scan reads only the pids given out since the harness started
     assert.equal(pidsSince({ lastPid: 1000, forks: 500, tasks: 400 }, { ...pids, forks: 499 }), undefined);
   });
 
-  (HAS_PROC ? it : it.skip)('finds and kills a process that left the session with a mark taken before the start, and trusts a mark only while the pids cannot have gone round', async () => {
+  (HAS_PROC ? it : it.skip)('finds and kills a process that left the session with a mark taken before the start, and trusts a mark only while the pids cannot have gone round and the harness came after it', async () => {
     const dir = tempDir();
+    const started: number[] = [];
     try {
       const pidfile = path.join(dir, 'daemon.pid');
       const marker = newRunMarker();
@@ -226,11 +227,13 @@ describe('runner: a scan reads only the pids given out since the harness started
         stdio: 'ignore',
         env: { ...process.env, [RUN_MARKER_VAR]: marker },
       });
+      started.push(root.pid!);
       const daemon = await pidFrom(pidfile);
+      started.push(daemon);
       const after = pidMark();
       assert.ok(after);
-      // A mark taken after both started: a scan that trusts it reads neither, so it finds nothing.
-      assert.deepEqual(new ProcessTree(root.pid!, marker, after).usage()?.processes, 0);
+      // A mark taken after both started says the harness came before it, which cannot be: the scan reads every pid.
+      assert.deepEqual(new ProcessTree(root.pid!, marker, after).usage()?.processes, 2);
       // The same mark with the fork counter far behind: the pids may have gone round, so the scan reads them all.
       assert.deepEqual(new ProcessTree(root.pid!, marker, { ...after, forks: after.forks - 40000 }).usage()?.processes, 2);
       const tree = new ProcessTree(root.pid!, marker, before);
@@ -239,6 +242,14 @@ describe('runner: a scan reads only the pids given out since the harness started
       assert.equal(isAlive(daemon), false, `the daemon ${daemon} still runs`);
       assert.equal(isAlive(root.pid!), false);
     } finally {
+      // Whatever an assertion left running ends here (the root would keep the test process alive).
+      for (const pid of started) {
+        try {
+          process.kill(pid, 'SIGKILL');
+        } catch {
+          // Gone already.
+        }
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
