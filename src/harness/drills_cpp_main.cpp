@@ -1103,6 +1103,11 @@ int run(int argc, char** argv) {
     (void)argv;
     raiseStack(static_cast<rlim_t>(std::max(stackMb, 64LL)) * 1024 * 1024);
     noteStackLow();
+    // What needs no job is done before waiting for it, so that a process started ahead of its run has done it: the
+    // file that takes the solution's output, and the crash handlers (whose first backtrace loads the unwinder).
+    protocolFd = dup(1);
+    std::FILE* capture = std::tmpfile();
+    installCrashHandlers();
     // Up and waiting for the job (a process started ahead of its run waits here): the runner's READY_LINE.
     static const char ready[] = "\x01" "drills:ready\n";
     if (write(2, ready, sizeof ready - 1) < 0) {
@@ -1138,8 +1143,6 @@ int run(int argc, char** argv) {
     drills_register(runner.registry);
 
     // The solution's stdout and stderr go to a file read back after each case; messages keep the real stdout.
-    protocolFd = dup(1);
-    std::FILE* capture = std::tmpfile();
     if (capture) {
         captureFd = fileno(capture);
         dup2(captureFd, 1);
@@ -1147,7 +1150,6 @@ int run(int argc, char** argv) {
         // Line by line, so that what a case printed before it crashed is in the file for the crash handler.
         std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
     }
-    installCrashHandlers();
     limitMemory(memoryMb);
     send(message("loaded"));
 
