@@ -140,7 +140,7 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
   private syncWarm(): void {
     const drill = this.session.active;
     const runs = this.deps.config.get('warmRuns') && drill?.problem && drill.attempt.plan && isOpen(drill.attempt) && drill.pack && this.deps.canRun(drill.pack);
-    this.warm.want(runs ? { key: drill.attempt.id, language: drill.attempt.language, solutionPath: drill.attempt.solutionPath, memoryMb: drill.problem!.limits.memoryMb } : undefined);
+    this.warm.want(runs ? { key: drill.attempt.id, language: drill.attempt.language, solutionPath: drill.attempt.solutionPath, memoryMb: drill.problem!.limits.memoryMb, problem: drill.problem! } : undefined);
   }
 
   /**

@@ -78,17 +78,20 @@ describe('The Testing view and runs started from the command', function () {
     await until('no process waiting once the drill closed', () => waitingTestProcesses().length === 0);
   });
 
-  (process.platform === 'linux' ? it : it.skip)('keeps the program a C++ run built started and waiting, and a re-run of the unchanged file takes it', async function () {
+  (process.platform === 'linux' ? it : it.skip)('keeps the program a C++ run built started and waiting, a re-run of the unchanged file takes it, and the drill opened again on that file starts it before any run', async function () {
     this.timeout(240_000);
     const { api } = await drillsApi();
     await setSetting('defaultLanguage', 'cpp');
     try {
       const { start } = await startDrill(api, PROBLEM);
       assert.equal(path.extname(start.solutionPath), '.cpp');
+      // A file never built before, whatever the build cache holds from earlier runs.
+      const solution = `${fs.readFileSync(start.solutionPath, 'utf8')}\n// ${Date.now()} ${Math.random()}\n`;
+      await writeThroughEditor(start.solutionPath, solution);
       await writeThroughEditor(path.join(start.attemptDir, 'PLAN.md'), VALID_PLAN);
       assert.ok(await api.session.plan.submit());
       assert.deepEqual(waitingPrograms(), [], 'a program waited before a run built it');
-      const run = (): Thenable<HiddenRunSummary | undefined> => vscode.commands.executeCommand<HiddenRunSummary | undefined>('drills.runHiddenTests', vscode.Uri.file(start.solutionPath));
+      const run = (file = start.solutionPath): Thenable<HiddenRunSummary | undefined> => vscode.commands.executeCommand<HiddenRunSummary | undefined>('drills.runHiddenTests', vscode.Uri.file(file));
       const first = await run();
       assert.ok(first && first.result.cases.length > 0 && first.result.error === undefined, `the first run: ${JSON.stringify(first?.result.error)}`);
       const waiting = await until('the built program waiting for the next run', () => waitingPrograms()[0]);
@@ -99,6 +102,18 @@ describe('The Testing view and runs started from the command', function () {
       assert.ok(!waitingPrograms().includes(waiting), 'the re-run did not take the waiting program');
       await abandonAll(api);
       await until('no program waiting once the drill closed', () => waitingPrograms().length === 0);
+      // The same problem again with the same code: its program is in the build cache, so it waits before any run.
+      const { start: again } = await startDrill(api, PROBLEM);
+      await writeThroughEditor(again.solutionPath, solution);
+      await writeThroughEditor(path.join(again.attemptDir, 'PLAN.md'), VALID_PLAN);
+      assert.ok(await api.session.plan.submit());
+      const early = await until('the program built before waiting before the first run', () => waitingPrograms()[0]);
+      const third = await run(again.solutionPath);
+      assert.deepEqual(third?.result.cases.map((c) => c.verdict), first.result.cases.map((c) => c.verdict), 'the run on the drill opened again');
+      await until('a new process of the program waiting after that run', () => waitingPrograms().find((pid) => pid !== early));
+      assert.ok(!waitingPrograms().includes(early), 'the first run did not take the program started before it');
+      await abandonAll(api);
+      await until('no program waiting once the drill closed again', () => waitingPrograms().length === 0);
     } finally {
       await setSetting('defaultLanguage', 'javascript');
     }

@@ -156,6 +156,19 @@ async function buildInto(cacheDir: string, key: string, finalDir: string, compil
   return { ok: true, artifact, cached: false };
 }
 
+/** The artifact of the build `key` when it is in the cache, without building it. */
+export async function cachedArtifact(cacheDir: string, key: string): Promise<string | undefined> {
+  const finalDir = path.join(cacheDir, key);
+  const known = knownBuilds.get(finalDir);
+  if (known !== undefined && existsSync(known)) return known;
+  const existing = await readComplete(finalDir);
+  if (existing === undefined) return undefined;
+  const artifact = path.join(finalDir, existing);
+  if (!existsSync(artifact)) return undefined;
+  knownBuilds.set(finalDir, artifact);
+  return artifact;
+}
+
 async function readComplete(dir: string): Promise<string | undefined> {
   try {
     const parsed = JSON.parse(await fs.readFile(path.join(dir, COMPLETE_FILE), 'utf8')) as { artifact?: unknown };

@@ -1,4 +1,4 @@
-import { buildCpp, CPP_HARNESS_FILES } from './cppBuild';
+import { buildCpp, cachedCpp, CPP_HARNESS_FILES } from './cppBuild';
 import { cppCrashError, cppStackFrames, cppTraceError } from './cppTrace';
 import type { LanguageModule } from './types';
 
@@ -30,6 +30,9 @@ export const cpp: LanguageModule<'cpp'> = {
     },
   },
   harnessFiles: [...CPP_HARNESS_FILES],
+  cached(input) {
+    return cachedCpp({ ...input, compiler: input.toolchain.command, compilerVersion: input.toolchain.version ?? '' });
+  },
   async build(input) {
     const built = await buildCpp({
       solutionPath: input.solutionPath,

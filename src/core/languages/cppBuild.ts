@@ -182,8 +182,7 @@ async function fillFolder<E>(cacheDir: string, key: string, fill: (dir: string) 
  */
 export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir' | 'compiler' | 'compilerVersion' | 'cacheDir' | 'signal' | 'exec'>): Promise<{ dir: string } | { error: CppBuildError }> {
   const exec = input.exec ?? execWithSpawn;
-  const sources = await Promise.all(CPP_HARNESS_FILES.map((f) => readHarnessFile(path.join(input.harnessDir, f))));
-  const key = `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' '), LINK_FLAGS.join(' '), GOLD.join(' ')])}`;
+  const { sources, key } = await harnessKey(input);
   const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
     for (const [i, f] of CPP_HARNESS_FILES.entries()) await fs.writeFile(path.join(dir, f), sources[i]);
     const [pch, obj, linker] = await Promise.all([
@@ -198,6 +197,32 @@ export async function prebuiltCppHarness(input: Pick<CppBuildInput, 'harnessDir'
     return undefined;
   });
   return 'error' in got ? got : { dir: got.dir };
+}
+
+/** The harness's sources and the name of its cache folder: one per harness version, compiler and flags. */
+async function harnessKey(input: Pick<CppBuildInput, 'harnessDir' | 'compiler' | 'compilerVersion'>): Promise<{ sources: Buffer[]; key: string }> {
+  const sources = await Promise.all(CPP_HARNESS_FILES.map((f) => readHarnessFile(path.join(input.harnessDir, f))));
+  return { sources, key: `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' '), LINK_FLAGS.join(' '), GOLD.join(' ')])}` };
+}
+
+/** The cache folder of a solution's build, by its source, its glue and the harness's folder name. */
+function solutionKey(source: Buffer, glue: string, harnessKey: string): string {
+  return hashOf([source, glue, harnessKey]);
+}
+
+/** The program `buildCpp` would take from its cache for this input; undefined when the file as it is was not built. */
+export async function cachedCpp(input: Pick<CppBuildInput, 'solutionPath' | 'harnessDir' | 'spec' | 'compiler' | 'compilerVersion' | 'cacheDir'>): Promise<string | undefined> {
+  let source: Buffer;
+  try {
+    source = readSolution(input.solutionPath);
+  } catch {
+    return undefined;
+  }
+  const harness = await harnessKey(input);
+  if (!existsSync(path.join(input.cacheDir, harness.key, COMPLETE))) return undefined;
+  const dir = path.join(input.cacheDir, solutionKey(source, cppGlue(input.spec), harness.key));
+  const artifact = path.join(dir, ARTIFACT);
+  return existsSync(path.join(dir, COMPLETE)) && existsSync(artifact) ? artifact : undefined;
 }
 
 /** GOLD when the compiler links a program with the static C++ library with it, else none (its default linker). */
@@ -244,7 +269,7 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
   const glue = cppGlue(input.spec);
   // The harness by its key (its folder's name), not its path: a cache reached through another path (a link) is
   // the same cache.
-  const key = hashOf([source, glue, path.basename(harness.dir)]);
+  const key = solutionKey(source, glue, path.basename(harness.dir));
   const got = await cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
     await fs.writeFile(path.join(dir, GLUE), glue);
     // What was hashed is what is compiled, whatever happens to the user's file meanwhile.

@@ -1,4 +1,4 @@
-import { buildGo, goCrash, goOutOfMemory, goStackFrames } from './goBuild';
+import { buildGo, cachedGo, goCrash, goOutOfMemory, goStackFrames } from './goBuild';
 import { stackFrame } from './node';
 import type { LanguageModule } from './types';
 
@@ -32,6 +32,7 @@ export const go: LanguageModule<'go'> = {
   },
   harnessFiles: ['go_harness.go'],
   build: buildGo,
+  cached: cachedGo,
   // The runtime reads GOMEMLIMIT at start; the harness sets the same limit again from the job, and caps its address
   // space (RLIMIT_AS) and one goroutine's stack (half the limit).
   run: ({ artifact, limits }) => ({ command: artifact ?? '', args: [], env: { GOMEMLIMIT: `${Math.max(1, Math.round(limits.memoryMb))}MiB` } }),

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from '../pack/types';
 import type { HarnessSpec } from '../runner/protocol';
 import type { RunError } from '../runner/types';
-import { buildKey, cachedBuild, readSolution } from './buildCache';
+import { buildKey, cachedArtifact, cachedBuild, readSolution } from './buildCache';
 import type { BuildInput, BuildResult } from './types';
 
 /** The names of the files in the build folder: the frames of a panic and the compiler's errors name these. */
@@ -164,6 +164,17 @@ export async function buildGo(input: BuildInput): Promise<BuildResult> {
     if (built.output === undefined) return { ok: false, error: { kind: 'build-failed', message: built.message } };
     return { ok: false, error: goBuildError(built.output, input.solutionPath, input.spec, copy.shift) };
   });
+}
+
+/** The program `buildGo` would take from its cache for this input; undefined when the file as it is was not built. */
+export async function cachedGo(input: BuildInput): Promise<string | undefined> {
+  let source: string;
+  try {
+    source = readSolution(input.solutionPath).toString('utf8');
+  } catch {
+    return undefined;
+  }
+  return cachedArtifact(input.cacheDir, await buildKey(input, [GO_HARNESS_SOURCE], GO_BUILD_FLAGS, source));
 }
 
 /** Go's build cache and GOPATH: beside the folder of builds, which buildCache.ts prunes. */

@@ -42,6 +42,12 @@ export interface LanguageModule<Id extends string = string> {
    */
   build?(input: BuildInput): Promise<BuildResult>;
   /**
+   * With `build`: the artifact `build` would return from its cache for this input, without building anything;
+   * undefined when the solution (or the harness) was not built as it is now. A drill opened on a file built before
+   * starts its program ahead of the first run with it.
+   */
+  cached?(input: BuildInput): Promise<string | undefined>;
+  /**
    * A compiled language whose process is the same for every solution (Java: a JVM running the harness, which loads
    * the solution's classes from the folder its job names): builds that process's own files (cached, once per harness
    * and toolchain), so that the process can start before the solution is built, and wait for the next run as an

@@ -297,14 +297,15 @@ const takeFromPrestarted = new WeakMap<PrestartedHarness, (launch: HarnessLaunch
  * and a run takes it only when its own build is that program (the file unchanged); undefined without one.
  */
 export async function prestartHarness(
-  opts: { language: Language; solutionPath: string; memoryMb?: number; artifact?: string },
+  opts: { language: Language; solutionPath: string; memoryMb?: number; artifact?: string; problem?: Problem },
   env: RunnerEnv,
 ): Promise<PrestartedHarness | undefined> {
   const runner = languageById(opts.language);
-  const artifact = startsBeforeBuild(runner) ? undefined : opts.artifact;
-  if (!startsBeforeBuild(runner) && (artifact === undefined || !fs.existsSync(artifact))) return undefined;
   const lookup = await env.interpreters.resolve(runner.toolchain.id);
   if (!lookup.ok) return undefined;
+  let artifact = startsBeforeBuild(runner) ? undefined : opts.artifact;
+  if (!startsBeforeBuild(runner) && artifact === undefined) artifact = await cachedProgram(runner, opts, lookup.interpreter, env);
+  if (!startsBeforeBuild(runner) && (artifact === undefined || !fs.existsSync(artifact))) return undefined;
   let harnessArtifact: string | undefined;
   if (runner.harnessBuild) {
     const built = await runner.harnessBuild(harnessBuildInput(runner, lookup.interpreter, env));
@@ -359,6 +360,18 @@ export async function prestartHarness(
     return harness0;
   });
   return harness;
+}
+
+/**
+ * The program a build of the solution as it is now left in the cache (C++, Go), found without building: a drill opened
+ * on a file that was built before starts its program ahead of the first run. Undefined without the problem (the
+ * signature is part of the build), or when that build is not in the cache.
+ */
+async function cachedProgram(runner: LanguageModule, opts: { language: Language; solutionPath: string; problem?: Problem }, toolchain: Interpreter, env: RunnerEnv): Promise<string | undefined> {
+  if (!opts.problem || !runner.cached) return undefined;
+  const spec = harnessSpecFor(opts.problem, opts.language);
+  if ('message' in spec) return undefined;
+  return runner.cached({ ...harnessBuildInput(runner, toolchain, env), solutionPath: opts.solutionPath, spec, problem: opts.problem }).catch(() => undefined);
 }
 
 /** Runs a solution against a problem's hidden cases in one process (a fresh one after a kill or crash). */

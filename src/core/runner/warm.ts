@@ -1,4 +1,4 @@
-import type { Language } from '../pack/types';
+import type { Language, Problem } from '../pack/types';
 import { timesEnded } from './cleanup';
 import type { WarmCompiler } from '../languages/types';
 import { prestartHarness, runSolution, startWarmCompiler } from './run';
@@ -30,6 +30,11 @@ export interface WarmRunnerOptions {
   solutionPath: string;
   /** The memory limit the process starts with (the problem's); a run with another limit starts a cold process. */
   memoryMb?: number;
+  /**
+   * The problem (C++, Go): its signature is part of the build, so with it a program built before for the file as it
+   * is now is found in the cache and started when the drill opens, before any run.
+   */
+  problem?: Problem;
   env: RunnerEnv;
   /** How long a waiting process may stay unused before it is ended (default 5 minutes). */
   idleMs?: number;
@@ -97,8 +102,8 @@ export class WarmRunner {
 
   /**
    * Starts the next process unless one is already started or waiting (when a drill opens, and after each run).
-   * Nothing is started when the toolchain cannot be found, nor for C++ or Go before a run built the program: runs
-   * are then cold.
+   * Nothing is started when the toolchain cannot be found, nor for C++ or Go while the file as it is has no program
+   * (from the last run, or in the build cache for `problem`): runs are then cold.
    */
   warm(): void {
     if (timesEnded() !== this.endedBefore) this.dispose();
@@ -115,6 +120,7 @@ export class WarmRunner {
         solutionPath: this.options.solutionPath,
         ...(this.memoryMb !== undefined ? { memoryMb: this.memoryMb } : {}),
         ...(this.artifact !== undefined ? { artifact: this.artifact } : {}),
+        ...(this.options.problem ? { problem: this.options.problem } : {}),
       },
       this.options.env,
     ).catch(() => undefined);
@@ -258,6 +264,8 @@ export interface WarmTarget {
   language: Language;
   solutionPath: string;
   memoryMb: number;
+  /** See WarmRunnerOptions.problem. */
+  problem?: Problem;
 }
 
 /**

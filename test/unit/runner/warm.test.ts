@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pendingCleanups } from '../../../src/core/runner/cleanup';
 import { runSolution } from '../../../src/core/runner/run';
 import { WarmRunner, WarmSlot, type WarmTarget, type WarmTimers } from '../../../src/core/runner/warm';
-import type { Language } from '../../../src/core/pack/types';
+import type { Language, Problem } from '../../../src/core/pack/types';
 import type { RunResult } from '../../../src/core/runner/types';
 import { isAlive, makeProblem, tc, tempDir, testEnv } from './helpers';
 import { strayProcesses, waitFor } from './processes';
@@ -71,7 +71,7 @@ describe('runner: warm re-runs', function () {
   afterEach(() => runners.splice(0).forEach((r) => r.dispose()));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const warmRunner = (language: Language, solutionPath: string, extra: { timers?: WarmTimers; idleMs?: number; memoryMb?: number } = {}): WarmRunner => {
+  const warmRunner = (language: Language, solutionPath: string, extra: { timers?: WarmTimers; idleMs?: number; memoryMb?: number; problem?: Problem } = {}): WarmRunner => {
     const runner = new WarmRunner({ language, solutionPath, env: testEnv(), memoryMb: 128, ...extra });
     runners.push(runner);
     return runner;
@@ -304,6 +304,28 @@ describe('runner: warm re-runs', function () {
       const sameOutput = (r: RunResult): RunResult => ({ ...r, cases: r.cases.map((c) => (c.verdict === 'memory' ? { ...c, output: '' } : c)) });
       assert.deepEqual(comparable(sameOutput(warm)), comparable(sameOutput(cold)));
       assert.deepEqual(warm.error, cold.error);
+    });
+
+    it(`starts the program a build left in the cache when the drill opens, before any run, for the file as it is only (${language})`, async function () {
+      this.timeout(180_000);
+      const solutionPath = path.join(folder, `reopened${fixture.ext}`);
+      fs.writeFileSync(solutionPath, fixture.verdicts);
+      const problem = builtProblem([tc(['pid', 0], 0, { name: 'pid' }), tc(['double', 2], 4)]);
+      // Built by an earlier session (another runner, no process left).
+      const earlier = await runSolution({ problem, language, solutionPath }, testEnv());
+      assert.equal(earlier.error, undefined, earlier.error?.message);
+      const reopened = warmRunner(language, solutionPath, { problem });
+      reopened.warm();
+      const pid = await reopened.ready();
+      assert.ok(pid, 'the program built before waits as the drill opens');
+      const first = await reopened.run({ problem, language, solutionPath });
+      assert.equal(first.cases[0].actual, pid, 'the first run ran in it');
+      assert.deepEqual(first.cases.map((c) => c.verdict), ['failed', 'passed']);
+      // Edited since its last build: no program for the file as it is, so nothing starts until a run builds one.
+      fs.appendFileSync(solutionPath, '\n// edited\n');
+      const edited = warmRunner(language, solutionPath, { problem });
+      edited.warm();
+      assert.equal(await edited.ready(), undefined, 'nothing waits for a file not built as it is');
     });
 
     it(`runs an edited file in its own new build, ending the process of the old one (${language})`, async function () {
