@@ -1104,7 +1104,7 @@ int run(int argc, char** argv) {
     raiseStack(static_cast<rlim_t>(std::max(stackMb, 64LL)) * 1024 * 1024);
     noteStackLow();
     // What needs no job is done before waiting for it, so that a process started ahead of its run has done it: the
-    // file that takes the solution's output, and the crash handlers (whose first backtrace loads the unwinder).
+    // file that takes the solution's output, and the crash handlers (whose first stack walk reads the unwind tables).
     protocolFd = dup(1);
     std::FILE* capture = std::tmpfile();
     installCrashHandlers();

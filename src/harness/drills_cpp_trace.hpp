@@ -12,8 +12,8 @@
 
 #include "drills_cpp.hpp"
 
-#include <execinfo.h>
 #include <link.h>
+#include <unwind.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -45,8 +45,35 @@ inline bool inExe(void* p) {
 }
 
 /**
- * Finds the executable's mapping, and walks the stack once: backtrace() loads the unwinder on first use, which a
- * signal handler must not be the one to do.
+ * The return addresses on the stack, from the caller of `walk` outwards, as glibc's backtrace() gives them, through
+ * the unwinder linked into the program (-static-libgcc): backtrace() loads libgcc_s.so with dlopen on its first use,
+ * which every start paid.
+ */
+struct Walk {
+    void** frames;
+    int size;
+    int count;
+};
+
+inline _Unwind_Reason_Code walkStep(_Unwind_Context* context, void* arg) {
+    Walk& w = *static_cast<Walk*>(arg);
+    // The first frame is walk's own.
+    if (w.count >= 0) w.frames[w.count] = reinterpret_cast<void*>(_Unwind_GetIP(context));
+    return ++w.count == w.size ? _URC_END_OF_STACK : _URC_NO_REASON;
+}
+
+[[gnu::noinline]] inline int walk(void** frames, int size) {
+    if (size <= 0) return 0;
+    Walk w{frames, size, -1};
+    _Unwind_Backtrace(walkStep, &w);
+    // The outermost frame can end with a null address (as backtrace() drops it).
+    if (w.count > 1 && frames[w.count - 1] == nullptr) w.count--;
+    return w.count < 0 ? 0 : w.count;
+}
+
+/**
+ * Finds the executable's mapping, and walks the stack once, so that a signal handler is never the first to use the
+ * unwinder (its first use finds the program's unwind tables).
  */
 inline void install() {
     dl_iterate_phdr(
@@ -64,7 +91,7 @@ inline void install() {
         },
         nullptr);
     void* warm[4];
-    backtrace(warm, 4);
+    walk(warm, 4);
 }
 
 /** Appends "0x<hex>" for `value` to `out` (no allocation: used in the signal handler). */
@@ -108,7 +135,7 @@ inline char* framesJson(char* out, void* const* frames, int count, int first, in
  */
 inline void sendCrash(int fd, const char* marker, std::size_t markerSize, int sig, bool overflow) {
     void* frames[MAX_FRAMES + 8];
-    int count = exe.high ? backtrace(frames, MAX_FRAMES + 8) : 0;
+    int count = exe.high ? walk(frames, MAX_FRAMES + 8) : 0;
     // The handler's frames, then the kernel's signal frame (in libc), then the interrupted instruction.
     int first = 0;
     while (first < count && inExe(frames[first])) first++;
@@ -177,6 +204,6 @@ extern "C" [[noreturn]] void __real___cxa_throw(void* object, std::type_info* ty
 extern "C" [[noreturn]] void __wrap___cxa_throw(void* object, std::type_info* type, void (*destroy)(void*)) {
     drills::trace::Thrown& t = drills::trace::thrown;
     t.object = object;
-    t.count = backtrace(t.frames, drills::trace::MAX_FRAMES + 2);
+    t.count = drills::trace::walk(t.frames, drills::trace::MAX_FRAMES + 2);
     __real___cxa_throw(object, type, destroy);
 }
