@@ -22,6 +22,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode"
@@ -101,8 +102,20 @@ var (
 	drillsMaxStack     int
 	drillsTreeType     = reflect.TypeOf((*TreeNode)(nil))
 	drillsListType     = reflect.TypeOf((*ListNode)(nil))
-	drillsNotImpl      = regexp.MustCompile(`(?i)\bnot implemented\b`)
+	// Compiled when a case first panics, not at every start (regexp.MustCompile at init was most of main's init).
+	drillsNotImpl   = drillsLazyRegexp(`(?i)\bnot implemented\b`)
+	drillsFrameFile = drillsLazyRegexp(`^\t(.*):(\d+)(?: \+0x[0-9a-f]+)?$`)
 )
+
+// drillsLazyRegexp compiles `pattern` on its first use, once, whichever goroutine uses it first.
+func drillsLazyRegexp(pattern string) func() *regexp.Regexp {
+	var once sync.Once
+	var re *regexp.Regexp
+	return func() *regexp.Regexp {
+		once.Do(func() { re = regexp.MustCompile(pattern) })
+		return re
+	}
+}
 
 func drillsSend(msg map[string]interface{}) {
 	data, err := json.Marshal(msg)
@@ -630,14 +643,12 @@ func drillsPanicClasses(r interface{}) []string {
 	return classes
 }
 
-var drillsFrameFile = regexp.MustCompile(`^\t(.*):(\d+)(?: \+0x[0-9a-f]+)?$`)
-
 // drillsUserFrames keeps the solution's frames of a goroutine's stack (debug.Stack()), innermost first, with the
 // user's file for the copy's path and without argument words and offsets.
 func drillsUserFrames(stack string) (frames []string, line int) {
 	lines := strings.Split(stack, "\n")
 	for i := 1; i+1 < len(lines); i++ {
-		m := drillsFrameFile.FindStringSubmatch(lines[i+1])
+		m := drillsFrameFile().FindStringSubmatch(lines[i+1])
 		if m == nil || m[1] != drillsSolutionFile {
 			continue
 		}
@@ -666,7 +677,7 @@ func drillsPanicError(r interface{}, stack string) *drillsError {
 		message += fmt.Sprintf(" (the stack is limited to %d MB)", drillsMaxStack>>20)
 	}
 	frames, line := drillsUserFrames(stack)
-	e := &drillsError{Kind: "error", Message: message, Classes: drillsPanicClasses(r), NotImplemented: drillsNotImpl.MatchString(text)}
+	e := &drillsError{Kind: "error", Message: message, Classes: drillsPanicClasses(r), NotImplemented: drillsNotImpl().MatchString(text)}
 	if len(frames) > 0 {
 		e.Stack = message + "\n\ngoroutine [running]:\n" + strings.Join(frames, "\n")
 		e.Location = map[string]interface{}{"file": drillsUserFile, "line": line}
