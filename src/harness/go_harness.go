@@ -1254,85 +1254,76 @@ func (p *drillsParser) str() (string, error) {
 	return "", p.fail("unterminated string")
 }
 
-func (p *drillsParser) array() (interface{}, error) {
+// items reads the members of an array or object up to `close`, each by `each`: the nesting limit, an empty one and
+// the separators are handled here for both.
+func (p *drillsParser) items(close byte, each func() error) error {
 	if p.depth++; p.depth > drillsMaxDepth {
-		return nil, p.fail("nested too deep")
+		return p.fail("nested too deep")
 	}
 	defer func() { p.depth-- }()
 	p.at++
-	items := []interface{}{}
 	p.space()
-	if p.at < len(p.text) && p.text[p.at] == ']' {
+	if p.at < len(p.text) && p.text[p.at] == close {
 		p.at++
-		return items, nil
+		return nil
 	}
 	for {
-		v, err := p.value()
-		if err != nil {
-			return nil, err
+		if err := each(); err != nil {
+			return err
 		}
-		items = append(items, v)
 		p.space()
 		if p.at >= len(p.text) {
-			return nil, p.fail("unexpected end of the job")
+			return p.fail("unexpected end of the job")
 		}
 		switch p.text[p.at] {
 		case ',':
 			p.at++
-		case ']':
+		case close:
 			p.at++
-			return items, nil
+			return nil
 		default:
-			return nil, p.fail("expected , or ]")
+			return p.fail("expected , or " + string(close))
 		}
 	}
 }
 
+func (p *drillsParser) array() (interface{}, error) {
+	items := []interface{}{}
+	err := p.items(']', func() error {
+		v, err := p.value()
+		items = append(items, v)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return items, nil
+}
+
 func (p *drillsParser) object() (interface{}, error) {
-	if p.depth++; p.depth > drillsMaxDepth {
-		return nil, p.fail("nested too deep")
-	}
-	defer func() { p.depth-- }()
-	p.at++
 	obj := map[string]interface{}{}
-	p.space()
-	if p.at < len(p.text) && p.text[p.at] == '}' {
-		p.at++
-		return obj, nil
-	}
-	for {
+	err := p.items('}', func() error {
 		p.space()
 		if p.at >= len(p.text) || p.text[p.at] != '"' {
-			return nil, p.fail("expected a key")
+			return p.fail("expected a key")
 		}
 		k, err := p.str()
 		if err != nil {
-			return nil, err
+			return err
 		}
 		p.space()
 		if p.at >= len(p.text) || p.text[p.at] != ':' {
-			return nil, p.fail("expected :")
+			return p.fail("expected :")
 		}
 		p.at++
 		v, err := p.value()
-		if err != nil {
-			return nil, err
-		}
 		obj[k] = v
-		p.space()
-		if p.at >= len(p.text) {
-			return nil, p.fail("unexpected end of the job")
-		}
-		switch p.text[p.at] {
-		case ',':
-			p.at++
-		case '}':
-			p.at++
-			return obj, nil
-		default:
-			return nil, p.fail("expected , or }")
-		}
+		return err
+	})
+	if err != nil {
+		return nil, err
 	}
+	return obj, nil
 }
 
 // drillsParseJSON reads one JSON value, and nothing after it but white space.

@@ -69,12 +69,14 @@ function readProcFile(file: string): string | undefined {
   }
 }
 
-/** The last pid given out in this process's pid namespace, and pid_max; undefined where /proc cannot say. */
-function readLastPid(): { lastPid: number; pidMax: number } | undefined {
-  const lastPid = Number(readProcFile('/proc/sys/kernel/ns_last_pid'));
-  const pidMax = Number(readProcFile('/proc/sys/kernel/pid_max'));
-  return Number.isInteger(lastPid) && lastPid > 0 && Number.isInteger(pidMax) && pidMax > 0 ? { lastPid, pidMax } : undefined;
+/** A positive integer read from a /proc file; undefined where /proc cannot say. */
+function readProcNumber(file: string): number | undefined {
+  const n = Number(readProcFile(file));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
 }
+
+/** The last pid given out in this process's pid namespace. */
+const readLastPid = (): number | undefined => readProcNumber('/proc/sys/kernel/ns_last_pid');
 
 /** Forks since boot, from /proc/stat's `processes` line. */
 function readForks(): number | undefined {
@@ -97,12 +99,12 @@ const PROC_IS_OURS = ((): boolean => {
 /** The kernel's pid counters now; undefined without a /proc of this pid namespace. */
 export function pidMark(): PidMark | undefined {
   if (!PROC_IS_OURS) return undefined;
-  const last = readLastPid();
+  const lastPid = readLastPid();
   const forks = readForks();
   // /proc/loadavg's fourth field is running/total tasks: every pid in use but a reaped one's.
   const tasks = Number(/^\S+ \S+ \S+ \d+\/(\d+) /.exec(readProcFile('/proc/loadavg') ?? '')?.[1]);
-  if (!last || forks === undefined || !Number.isInteger(tasks)) return undefined;
-  return { lastPid: last.lastPid, forks, tasks };
+  if (lastPid === undefined || forks === undefined || !Number.isInteger(tasks)) return undefined;
+  return { lastPid, forks, tasks };
 }
 
 /**
@@ -305,9 +307,10 @@ export class ProcessTree {
   private recentPids(): PidWindow | undefined {
     if (!this.mark) return undefined;
     // The pid counter first: a process forked after it was read is found by the next scan, as any process is.
-    const last = readLastPid();
+    const lastPid = readLastPid();
+    const pidMax = readProcNumber('/proc/sys/kernel/pid_max');
     const forks = readForks();
-    const window = last && forks !== undefined ? pidsSince(this.mark, { ...last, forks }) : undefined;
+    const window = lastPid !== undefined && pidMax !== undefined && forks !== undefined ? pidsSince(this.mark, { lastPid, pidMax, forks }) : undefined;
     // The harness got its pid after the mark: counters that say otherwise are not to be trusted.
     return window && inWindow(window, this.rootPid) ? window : undefined;
   }
