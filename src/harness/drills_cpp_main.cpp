@@ -15,8 +15,10 @@
 #include <cxxabi.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -518,14 +520,46 @@ void flushSolutionOutput() {
     std::fflush(nullptr);
 }
 
+/**
+ * The file that takes what the solution prints: in memory (memfd), else an unlinked temporary file. Its size is
+ * capped once the job gives the cap (capOutput), so that a flood costs neither memory nor disk.
+ */
+int newCaptureFile() {
+#ifdef SYS_memfd_create
+    int fd = static_cast<int>(syscall(SYS_memfd_create, "drills-output", 1u /* MFD_CLOEXEC */));
+    if (fd >= 0) return fd;
+#endif
+    std::FILE* f = std::tmpfile();
+    return f ? fileno(f) : -1;
+}
+
+/**
+ * Past the cap and one byte more, a write to the capture file fails (EFBIG) instead of growing it; the signal that
+ * would end the process for it is ignored. The limit holds for every file the process writes, which solutions do not.
+ */
+void capOutput(std::size_t cap) {
+    outputCap = cap;
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit rl;
+    rl.rlim_cur = rl.rlim_max = static_cast<rlim_t>(cap) + 1;
+    setrlimit(RLIMIT_FSIZE, &rl);
+}
+
 /** What the case printed, up to the cap, and whether there was more; the capture file is emptied. */
 std::pair<std::string, bool> takeOutput() {
     flushSolutionOutput();
-    struct stat st;
-    if (captureFd < 0 || fstat(captureFd, &st) != 0) return {"", false};
-    std::size_t size = static_cast<std::size_t>(st.st_size);
+    if (captureFd < 0) return {"", false};
+    // Everything is written at the file's offset, which an emptied file puts back at 0: the offset is the size.
+    off_t end = lseek(captureFd, 0, SEEK_CUR);
     // Most cases print nothing: no truncation then (on a disk file system it costs more than the rest of a case).
-    if (size == 0) return {"", false};
+    if (end <= 0) return {"", false};
+    std::size_t size = static_cast<std::size_t>(end);
+    // A write refused at the cap leaves the stream in error, which would drop what the next case prints.
+    std::cout.clear();
+    std::cerr.clear();
+    std::clog.clear();
+    std::clearerr(stdout);
+    std::clearerr(stderr);
     std::size_t keep = std::min(size, outputCap);
     std::string out(keep, '\0');
     std::size_t got = 0;
@@ -622,11 +656,14 @@ void noteStackLow() {
 /** Caps the address space at what the process uses now plus the problem's limit (soft and hard). */
 void limitMemory(long long memoryMb) {
     if (memoryMb <= 0) return;
-    FILE* f = std::fopen("/proc/self/statm", "r");
-    if (!f) return;
-    unsigned long pages = 0;
-    if (std::fscanf(f, "%lu", &pages) != 1) pages = 0;
-    std::fclose(f);
+    // Read without stdio, whose buffer would be one more allocation at every start.
+    int fd = open("/proc/self/statm", O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return;
+    char text[64];
+    ssize_t n = read(fd, text, sizeof text - 1);
+    close(fd);
+    text[n > 0 ? n : 0] = '\0';
+    unsigned long pages = std::strtoul(text, nullptr, 10);
     rlim_t limit = static_cast<rlim_t>(pages) * static_cast<rlim_t>(sysconf(_SC_PAGESIZE)) + static_cast<rlim_t>(memoryMb) * 1024 * 1024;
     struct rlimit rl;
     if (getrlimit(RLIMIT_AS, &rl) == 0 && rl.rlim_max != RLIM_INFINITY) limit = std::min(limit, rl.rlim_max);
@@ -642,6 +679,8 @@ double cpuMs() {
 
 /** When the running case's time started; a function problem's restarts once its arguments are made. */
 double caseStarted = 0;
+/** The clock's last reading: a function problem's case starts there until its arguments are made (one reading fewer). */
+double lastCpuMs = 0;
 /** Whether the next argumentsReady() restarts the case's time (a function problem's one call, not each op's). */
 bool restartAtCall = false;
 
@@ -1106,7 +1145,7 @@ int run(int argc, char** argv) {
     // What needs no job is done before waiting for it, so that a process started ahead of its run has done it: the
     // file that takes the solution's output, and the crash handlers (whose first stack walk reads the unwind tables).
     protocolFd = dup(1);
-    std::FILE* capture = std::tmpfile();
+    int capture = newCaptureFile();
     installCrashHandlers();
     // Up and waiting for the job (a process started ahead of its run waits here): the runner's READY_LINE.
     static const char ready[] = "\x01" "drills:ready\n";
@@ -1135,6 +1174,7 @@ int run(int argc, char** argv) {
     const Json* nonce = field(job, "nonce");
     marker = std::string("\x01" "drills:") + (nonce ? nonce->text : "") + ":";
     if (const Json* cap = field(job, "outputCapBytes")) outputCap = static_cast<std::size_t>(toInteger(*cap, Where{}));
+    capOutput(outputCap);
     long long memoryMb = 0;
     if (const Json* m = field(job, "memoryMb")) memoryMb = toInteger(*m, Where{});
 
@@ -1143,14 +1183,15 @@ int run(int argc, char** argv) {
     drills_register(runner.registry);
 
     // The solution's stdout and stderr go to a file read back after each case; messages keep the real stdout.
-    if (capture) {
-        captureFd = fileno(capture);
+    if (capture >= 0) {
+        captureFd = capture;
         dup2(captureFd, 1);
         dup2(captureFd, 2);
         // Line by line, so that what a case printed before it crashed is in the file for the crash handler.
         std::setvbuf(stdout, nullptr, _IOLBF, BUFSIZ);
     }
     limitMemory(memoryMb);
+    lastCpuMs = cpuMs();
     send(message("loaded"));
 
     for (const auto& [start, end] : spans) {
@@ -1173,7 +1214,7 @@ int run(int argc, char** argv) {
         const Json& source = sharedInput(c, job);
         Json value, repeat, error;
         bool failed = false, fatal = false;
-        caseStarted = cpuMs();
+        caseStarted = runner.spec.isClass ? cpuMs() : lastCpuMs;
         restartAtCall = !runner.spec.isClass;
         inCase = 1;
         try {
@@ -1196,7 +1237,8 @@ int run(int argc, char** argv) {
         }
         inCase = 0;
         restartAtCall = false;
-        double ms = cpuMs() - caseStarted;
+        lastCpuMs = cpuMs();
+        double ms = lastCpuMs - caseStarted;
         releaseArena();
         auto [output, truncated] = takeOutput();
         Json result = message("result");

@@ -178,29 +178,43 @@ public:
     assert.equal(r.messages.at(-1)?.t, 'done');
   });
 
-  it('captures what each case prints (printf, cout, cerr) and cuts it at the cap', async () => {
+  it('captures what each case prints (printf, cout, cerr) and cuts it at the cap, where the file stops growing', async () => {
     const spec: HarnessSpec = { kind: 'function', name: 'talk', params: ['int'], returns: 'int' };
     const exe = await built(
       dir,
       `${PRELUDE}#include <iostream>
 #include <cstdio>
+#include <unistd.h>
+#include <sys/stat.h>
 class Solution {
 public:
     int talk(int n) {
         printf("p%d ", n); cout << "c" << n << " "; cerr << "e" << n;
-        if (n == 2) for (int i = 0; i < 5000; i++) cout << "xxxxxxxxxx";
-        return n;
+        if (n != 2) return n;
+        // A flood through both streams and the raw descriptor: the size of the file that takes it comes back.
+        for (int i = 0; i < 5000; i++) cout << "xxxxxxxxxx";
+        for (int i = 0; i < 5000; i++) printf("yyyyyyyyyy");
+        for (int i = 0; i < 500; i++) if (write(1, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz", 100) < 0) {}
+        cout.flush(); fflush(stdout);
+        struct stat st;
+        fstat(1, &st);
+        return static_cast<int>(st.st_size);
     }
 };
 `,
       spec,
     );
-    const r = await runJob(exe, spec, [1, 2].map((x) => ({ index: x, args: [x] })), 256, 1000);
-    const [one, two] = results(r);
+    const r = await runJob(exe, spec, [1, 2, 3].map((x) => ({ index: x, args: [x] })), 256, 1000);
+    assert.equal(r.code, 0, 'the flood ends no process');
+    const [one, two, three] = results(r);
     assert.equal(one.output.replace(/\s+/g, ' ').trim().split(' ').sort().join(' '), 'c1 e1 p1');
     assert.equal(one.truncated, false);
     assert.equal(two.output.length, 1000);
     assert.equal(two.truncated, true);
+    assert.ok((two.value as number) <= 1001, `the capture file grew to ${two.value} bytes past a cap of 1000`);
+    // A write refused at the cap leaves nothing behind for the next case, which prints as the first did.
+    assert.equal(three.output.replace(/\s+/g, ' ').trim().split(' ').sort().join(' '), 'c3 e3 p3');
+    assert.equal(three.value, 3);
   });
 
   it('reports running out of memory as a memory error (std::bad_alloc under the address-space limit), then stops', async () => {
