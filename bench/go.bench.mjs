@@ -22,8 +22,10 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-bench-go-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const bundle = path.join(tmp, 'runner.cjs');
-await esbuild.build({ entryPoints: [path.join(root, 'src/core/runner/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
-const { runSolution, createInterpreterResolver, findOnPath, WarmRunner } = createRequire(import.meta.url)(bundle);
+const entry = path.join(tmp, 'entry.ts');
+fs.writeFileSync(entry, `export * from ${JSON.stringify(path.join(root, 'src/core/runner/index.ts'))};\nexport { languageById } from ${JSON.stringify(path.join(root, 'src/core/languages/registry.ts'))};\n`);
+await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: bundle, logLevel: 'error' });
+const { runSolution, createInterpreterResolver, findOnPath, WarmRunner, languageById } = createRequire(import.meta.url)(bundle);
 
 const go = findOnPath('go', process.env.PATH);
 if (!go) {
@@ -128,10 +130,12 @@ if (artifact) {
     nonce: 'bench', solutionPath, codePath: solutionPath, spec: { kind: 'function', name: 'find', params: ['int[]', 'int'], returns: 'int' }, outputCapBytes: 1 << 20, memoryMb: 256,
     cases: cases.map((c, index) => ({ index, args: c.args })),
   });
+  // Started as the runner starts it (the language's environment: its memory limit).
+  const launch = languageById('go').run({ artifact, limits: problem.limits });
   const timeProgram = () =>
     new Promise((resolve, reject) => {
       const t = performance.now();
-      const child = spawn(artifact, [], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, GOMEMLIMIT: '256MiB' } });
+      const child = spawn(artifact, [], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, ...launch.env } });
       let out = '';
       child.stdout.setEncoding('utf8').on('data', (d) => (out += d));
       child.on('error', reject);

@@ -1049,11 +1049,23 @@ func drillsLimitMemory(memoryMb float64) {
 	}
 	drillsMaxStack = int(stack)
 	debug.SetMaxStack(drillsMaxStack)
-	statm, err := os.ReadFile("/proc/self/statm")
+	// Read with plain system calls: os.ReadFile would start the runtime's network poller (an epoll set, a pipe)
+	// for a file that is never polled.
+	fd, err := syscall.Open("/proc/self/statm", syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		return
 	}
-	pages, err := strconv.ParseInt(strings.Fields(string(statm))[0], 10, 64)
+	var statm [64]byte
+	n, err := syscall.Read(fd, statm[:])
+	_ = syscall.Close(fd)
+	if err != nil || n <= 0 {
+		return
+	}
+	fields := strings.Fields(string(statm[:n]))
+	if len(fields) == 0 {
+		return
+	}
+	pages, err := strconv.ParseInt(fields[0], 10, 64)
 	if err != nil {
 		return
 	}
