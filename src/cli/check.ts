@@ -12,11 +12,14 @@ import { checkKindPacks, isEmptyKindsReport } from '../core/kinds/check';
 import { printKindsCheck } from './kindsReport';
 import type { Style } from './style';
 
-/** What `check` found about one reference or known-wrong solution. */
+/** What `check` found about one reference, known-wrong solution or starter. */
 export interface SolutionCheck {
   path: string;
   language: Language;
-  /** Reference: every case passed. Known-wrong: at least one case failed for a reason other than not loading. */
+  /**
+   * Reference: every case passed. Known-wrong: at least one case failed for a reason other than not loading.
+   * Starter: it loads (a compiled one builds) and passes no case.
+   */
   ok: boolean;
   passed: number;
   /** Cases that ran. */
@@ -25,6 +28,8 @@ export interface SolutionCheck {
   failures: { case: string; tags: string[]; verdict: string; message?: string }[];
   /** Cases not run because a known-wrong solution was already caught. */
   skipped?: number;
+  /** A starter's cases that passed (it must pass none). */
+  passing?: string[];
   error?: string;
   /**
    * With --complexity: the measured complexity against the problem's stated one. A reference must be measured at or
@@ -41,6 +46,8 @@ export interface ProblemCheck {
   tags: Record<string, number>;
   references: SolutionCheck[];
   wrong: SolutionCheck[];
+  /** The starter of each language: a candidate's first run of it must show every case failing, not a build error. */
+  starters: SolutionCheck[];
   diagnostics: Diagnostic[];
   /** True when problem.yaml has errors: the problem is not in the index and nothing of it ran. */
   loadFailed?: boolean;
@@ -126,13 +133,13 @@ function strict(d: Diagnostic): Diagnostic {
 
 function loadFailure(problemDir: string, pack: PackSummary, diagnostics: Diagnostic[]): ProblemCheck {
   const id = path.relative(pack.dir, problemDir) || path.basename(problemDir);
-  return { id, title: id, dir: problemDir, cases: 0, tags: {}, references: [], wrong: [], diagnostics, loadFailed: true, ok: false };
+  return { id, title: id, dir: problemDir, cases: 0, tags: {}, references: [], wrong: [], starters: [], diagnostics, loadFailed: true, ok: false };
 }
 
 async function checkIndexed(summary: ProblemSummary, indexDiagnostics: Diagnostic[], pack: PackSummary, env: RunnerEnv, slots: Semaphore, options: CheckOptions): Promise<ProblemCheck> {
   const loaded = await loadProblem(summary, options.load);
   const diagnostics = unique([...indexDiagnostics, ...loaded.diagnostics.map(strict)]);
-  if (!loaded.problem) return { id: summary.id, title: summary.title, dir: summary.dir, cases: 0, tags: {}, references: [], wrong: [], diagnostics, loadFailed: true, ok: false };
+  if (!loaded.problem) return { id: summary.id, title: summary.title, dir: summary.dir, cases: 0, tags: {}, references: [], wrong: [], starters: [], diagnostics, loadFailed: true, ok: false };
   return checkProblem(loaded.problem, diagnostics, pack.defaults.languages, env, slots, options);
 }
 
@@ -149,10 +156,12 @@ async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declare
   if (problem.cases.length === 0 && !problem.testsErrors) issues.push({ file: problem.testsPath ?? path.join(problem.dir, 'tests.yaml'), line: 1, column: 1, severity: 'error', message: 'No hidden test cases.' });
   const base = { id: problem.id, title: problem.title, dir: problem.dir, cases: problem.cases.length, tags };
   // Broken tests would leave cases out of every run: nothing runs until they are fixed.
-  if (problem.testsErrors) return { ...base, references: [], wrong: [], diagnostics: issues, testsBroken: true, ok: false };
-  const [references, wrong] = await Promise.all([
+  if (problem.testsErrors) return { ...base, references: [], wrong: [], starters: [], diagnostics: issues, testsBroken: true, ok: false };
+  const starterFiles = Object.entries(problem.starters).map(([language, file]) => ({ language: language as Language, path: file }));
+  const [references, wrong, starters] = await Promise.all([
     Promise.all(problem.solutions.map((s) => slots.run(() => runReference(problem, s, env)))),
     Promise.all(problem.wrong.map((s) => slots.run(() => runWrong(problem, s, env, options.all ?? false)))),
+    Promise.all(starterFiles.map((s) => slots.run(() => runStarter(problem, s, env)))),
   ]);
   if (options.complexity && problem.generator && problem.complexity) {
     // One at a time: measurements of several solutions at once would share the cores they time.
@@ -163,8 +172,8 @@ async function checkProblem(problem: Problem, diagnostics: Diagnostic[], declare
     for (const w of wrong) if (w.ok && slow.has(path.basename(w.path, path.extname(w.path)))) await slots.run(() => checkComplexity(problem, w, 'above', env));
   }
   const complexityOk = [...references, ...wrong].every((s) => !s.complexity || s.complexity.ok);
-  const ok = !hasErrors(issues) && references.every((r) => r.ok) && wrong.every((w) => w.ok) && complexityOk;
-  return { ...base, references, wrong, diagnostics: issues, ok };
+  const ok = !hasErrors(issues) && references.every((r) => r.ok) && wrong.every((w) => w.ok) && starters.every((t) => t.ok) && complexityOk;
+  return { ...base, references, wrong, starters, diagnostics: issues, ok };
 }
 
 async function runReference(problem: Problem, s: { language: Language; path: string }, env: RunnerEnv): Promise<SolutionCheck> {
@@ -193,6 +202,18 @@ async function runWrong(problem: Problem, s: { language: Language; path: string 
   // A known-wrong solution that does not even load proves nothing about the tests.
   if (r.error) return { ...base, ok: false, error: r.error.message };
   return { ...base, ok: base.failures.length > 0 };
+}
+
+/**
+ * A starter runs every case: it must load (a compiled one must build) and pass none, so that a candidate's first run
+ * shows the cases failing, never a build error in code they did not write nor a case already passing.
+ */
+async function runStarter(problem: Problem, s: { language: Language; path: string }, env: RunnerEnv): Promise<SolutionCheck> {
+  const r = await runSolution({ problem, language: s.language, solutionPath: s.path }, env);
+  const base = { path: s.path, language: s.language, passed: r.passed, total: r.cases.length, failures: failuresOf(r) };
+  if (r.error) return { ...base, ok: false, error: r.error.message };
+  const passing = r.cases.filter((c) => c.verdict === 'passed').map((c) => c.name);
+  return { ...base, ok: passing.length === 0, ...(passing.length > 0 ? { passing } : {}) };
 }
 
 /** The wall-time budget of one measurement in `check --complexity`. */
@@ -284,6 +305,18 @@ export function formatProblemCheck(p: ProblemCheck, packDir: string, style: Styl
       // Without --all, cases that finished before the run was stopped are incidental: counted, not listed.
       if (all) for (const f of rest) lines.push(`        ${style.dim(`also ${escapeControl(f.case)}: ${f.verdict}${f.message ? ` (${firstLine(f.message, 120)})` : ''}`)}`);
       else if (rest.length > 0) lines.push(`        ${style.dim(`(${rest.length} more case${rest.length === 1 ? '' : 's'} failed before it was stopped; --all runs every case)`)}`);
+    }
+  }
+  for (const t of p.starters) {
+    if (t.error) {
+      lines.push(`    ${style.red('✗')} starter   ${rel(t.path)} ${style.red(`does not run: ${firstLine(t.error)}`)}`);
+    } else if (!t.ok) {
+      lines.push(`    ${style.red('✗')} starter   ${rel(t.path)} ${style.red(`passes ${t.passed} of ${t.total} cases: a starter must pass none`)}`);
+      const shown = (t.passing ?? []).slice(0, SHOWN_FAILURES);
+      for (const name of shown) lines.push(`        ${style.red('passed')} ${escapeControl(name)}`);
+      if ((t.passing ?? []).length > shown.length) lines.push(`        ${style.dim(`… and ${(t.passing ?? []).length - shown.length} more (--json lists them all)`)}`);
+    } else {
+      lines.push(`    ${style.green('✓')} starter   ${rel(t.path)} ${style.dim(`passes none of ${t.total}`)}`);
     }
   }
   if (p.testsBroken) lines.push(`    ${style.red('no solution was run: the hidden tests have errors (below), and a run would leave cases out')}`);

@@ -139,6 +139,36 @@ describe('drills for pack authors', () => {
       assert.equal(await main(['check', good], io), 0);
       assert.match(io.stdout.join('\n'), /✓ wrong {5}add-two\/wrong\/abs\.py caught by negatives add: failed \(Expected -3, got 5\.\)/);
     });
+
+    it('runs every starter: each must load and pass no case', async () => {
+      const io = fakeIo();
+      assert.equal(await main(['check', good], io), 0);
+      assert.match(io.stdout.join('\n'), /✓ starter {3}add-two\/starter\/solution\.py passes none of \d+/);
+      assert.match(io.stdout.join('\n'), /✓ starter {3}add-two\/starter\/solution\.js passes none of \d+/);
+    });
+
+    it('fails a starter that passes a case, naming the case, and one that does not load', async () => {
+      // The Python starter answers the cases where b is 2 (a wrong guess an author could leave in); the JavaScript one
+      // has a syntax error, which a candidate would meet on their first run.
+      const dir = goodPackWith({
+        'add-two/starter/solution.py': 'def add_two(a, b):\n    return a + 2\n',
+        'add-two/starter/solution.js': 'function addTwo(a, b) {\n  return (\n}\n',
+      });
+      const io = fakeIo();
+      assert.equal(await main(['check', dir], io), 1);
+      const text = io.stdout.join('\n');
+      assert.match(text, /✗ starter {3}add-two\/starter\/solution\.py passes \d+ of \d+ cases: a starter must pass none/);
+      assert.match(text, /^ {8}passed \S/m);
+      assert.match(text, /✗ starter {3}add-two\/starter\/solution\.js does not run: /);
+      assert.match(text, /check: 0 passed, 1 failed/);
+      const json = fakeIo();
+      assert.equal(await main(['check', dir, '--json'], json), 1);
+      const starters = JSON.parse(json.stdout.join('\n')).packs[0].problems[0].starters as { language: string; ok: boolean; passing?: string[]; error?: string }[];
+      const python = starters.find((t) => t.language === 'python')!;
+      assert.equal(python.ok, false);
+      assert.ok((python.passing ?? []).length > 0);
+      assert.equal(starters.find((t) => t.language === 'javascript')!.ok, false);
+    });
   });
 
   describe('how check runs solutions', () => {
