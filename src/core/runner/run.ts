@@ -736,8 +736,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       };
       const onRaw = (text: string): void => (current ? current.raw : loose).add(text);
       const onMessage = (m: HarnessMessage): void => {
-        // Once the process is being killed, what it still wrote is not judged.
-        if (killedFor !== undefined) return;
+        // Once the process is being killed, what it still wrote is not judged. Except after a memory kill: the memory is
+        // the case's that the harness had started when it was killed, and on a parent whose event loop was held up,
+        // the messages that said so (written before the kill) may still be in the pipe behind the memory reading.
+        if (killedFor !== undefined && killedFor !== 'memory') return;
         switch (m.t) {
           case 'loaded':
             loaded = true;
