@@ -187,6 +187,30 @@ for (const [language, mode] of languagesWith(MEMORY, CHILD_CPU, HANG).flatMap((l
   });
 }
 
+/**
+ * Once `ready()` holds (polled every `pollMs`), calls `then()` at once and runs `hold` in the check phase of that turn:
+ * after its timers, so the parent's next turn runs its timers before it reads the harness's pipe. `held()` says
+ * whether it happened.
+ */
+function holdUpParentWhen(ready: () => boolean, hold: () => void, { pollMs = 5, then }: { pollMs?: number; then?: () => void } = {}): { held: () => boolean; stop: () => void } {
+  let held = false;
+  const watch = setInterval(() => {
+    if (held || !ready()) return;
+    held = true;
+    then?.();
+    setImmediate(hold);
+  }, pollMs);
+  return { held: () => held, stop: () => clearInterval(watch) };
+}
+
+/** Blocks this thread for up to `ms` milliseconds, or until `done()` holds when it is given. */
+function block(ms: number, done?: () => boolean): void {
+  const until = Date.now() + ms;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  if (!done) Atomics.wait(cell, 0, 0, ms);
+  else while (!done() && Date.now() < until) Atomics.wait(cell, 0, 0, 10);
+}
+
 describe('runner: the run\'s deadline after a time-out', function () {
   this.timeout(60_000);
   const dir = tempDir();
@@ -209,22 +233,17 @@ describe('runner: the run\'s deadline after a time-out', function () {
       '',
     ].join('\n');
     // Once the second case runs, the parent's event loop is held up past both: the deadline and the case's own
-    // limit are then due in the same turn, the deadline first.
-    let held = false;
-    const watch = setInterval(() => {
-      if (held || !fs.existsSync(second)) return;
-      held = true;
-      // A turn later the parent has read the case's start, which the harness wrote before calling the solution.
-      setImmediate(() => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2 * timeMs + 1500));
-    }, 5);
+    // limit are then due in the same turn, the deadline first. (A turn later the parent has read the case's start,
+    // which the harness wrote before calling the solution.)
+    const parent = holdUpParentWhen(() => fs.existsSync(second), () => block(2 * timeMs + 1500));
     try {
       const run = await runCode(dir, 'python', code, makeProblem({ limits: { timeMs, memoryMb: 128 }, cases: [tc([0], 0), tc([1], 1)] }));
-      assert.ok(held, 'the parent was held up during the second case');
+      assert.ok(parent.held(), 'the parent was held up during the second case');
       assert.equal(run.cases[0].verdict, 'timeout');
       assert.equal(run.cases[1].verdict, 'notRun', run.cases[1].message);
       assert.match(run.cases[1].message ?? '', /case 0 timed out/);
     } finally {
-      clearInterval(watch);
+      parent.stop();
     }
   });
 });
@@ -257,26 +276,21 @@ describe('runner: memory past the limit while the parent was held up', function 
       '    return len(children)',
       '',
     ].join('\n');
-    let held = false;
-    const watch = setInterval(() => {
-      if (held || !fs.existsSync(loading)) return;
-      held = true;
-      fs.writeFileSync(go, '');
-      // Held after the turn's timers: the next turn starts with the timers, the memory reading among them, and
-      // reads the pipe after them.
-      setImmediate(() => {
-        const until = Date.now() + 20_000;
-        while (!fs.existsSync(allocated) && Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
-      });
-    }, 2);
+    // Held after the turn's timers: the next turn starts with the timers, the memory reading among them, and reads
+    // the pipe after them. The solution goes on in the turn the hold starts.
+    const parent = holdUpParentWhen(
+      () => fs.existsSync(loading),
+      () => block(20_000, () => fs.existsSync(allocated)),
+      { pollMs: 2, then: () => fs.writeFileSync(go, '') },
+    );
     try {
       const run = await runCode(dir, 'python', code, makeProblem({ limits: { timeMs: 10_000, memoryMb: 64 }, cases: [tc([0], 0), tc([1], 0)] }));
-      assert.ok(held && fs.existsSync(allocated), `the parent was held up while the case filled its memory: ${JSON.stringify(run.cases[0])}`);
+      assert.ok(parent.held() && fs.existsSync(allocated), `the parent was held up while the case filled its memory: ${JSON.stringify(run.cases[0])}`);
       assert.equal(run.error, undefined, run.error?.message);
       assert.equal(run.cases[0].verdict, 'memory', JSON.stringify(run.cases[0]));
       assert.match(run.cases[0].message ?? '', /limit 64 MB/);
     } finally {
-      clearInterval(watch);
+      parent.stop();
     }
   });
 });
