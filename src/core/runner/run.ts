@@ -665,6 +665,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
        * microseconds, as it is not for the time its start message took to arrive.
        */
       let baselineDue: { of: RunningCase; cpuAtStart?: number } | undefined;
+      /** The running case's CPU time budget, from its baseline, and what ends it once spent. */
+      let cpuLimit: { baseline: { of: RunningCase; cpuAtStart?: number }; budget: number; onDeadline: () => void } | undefined;
       const readBaseline = (): void => {
         const due = baselineDue;
         baselineDue = undefined;
@@ -712,6 +714,9 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       // heap, child processes and a raised RLIMIT_AS all show in resident memory.
       const memoryLimitBytes = (limits.memoryMb + runner.runtimeMb) * MB;
       let ticks = 0;
+      // The same reading holds the running case to its time limit as soon as the tree's CPU time reaches it: a
+      // solution whose processes or threads use several cores gets there before its limit in wall time, when the
+      // case's own timer looks next.
       const memoryWatch = tree && HAS_PROC
         ? setInterval(() => {
             if (killedFor !== undefined) return;
@@ -719,7 +724,14 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
             if (usage && usage.rssBytes > memoryLimitBytes) {
               memoryUsedMb = Math.round(usage.rssBytes / MB);
               stop('memory');
+              return;
             }
+            // The run's deadline, once passed, judges the case instead (its timer is due in this same turn when the
+            // parent was held up).
+            if (runDeadline && env.now() >= runDeadline.at) return;
+            const timed = cpuLimit;
+            const cpuAtStart = timed?.baseline.cpuAtStart;
+            if (usage && timed && current === timed.baseline.of && cpuAtStart !== undefined && usage.cpuMs - cpuAtStart >= timed.budget) timed.onDeadline();
           }, MEMORY_POLL_MS)
         : undefined;
 
@@ -793,6 +805,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
               });
             };
             caseTimer = setTimeout(onDeadline, budget);
+            cpuLimit = { baseline, budget, onDeadline };
             break;
           }
           case 'result': {

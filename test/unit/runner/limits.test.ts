@@ -260,7 +260,7 @@ describe('runner: memory past the limit while the parent was held up', function 
     // The solution's top-level code waits for the test, which then holds the parent's event loop up while the harness
     // says it loaded, starts the case and fills 300 MB in six children (each within the address-space limit they
     // inherit): the next turn reads the memory (a timer) before the pipe.
-    const child = 'import sys, time\nkeep = b"x" * (50 << 20)\nopen(sys.argv[1], "w").close()\ntime.sleep(30)\n';
+    const child = 'import sys, time\nkeep = b"x" * (50 << 20)\nopen(sys.argv[1], \'w\').close()\ntime.sleep(30)\n';
     const code = [
       'import os, subprocess, sys, time',
       `open(${JSON.stringify(loading)}, "w").close()`,
@@ -308,5 +308,32 @@ describe('runner: the time limit is on CPU time', function () {
     const run = await runCode(dir, 'python', code, problem);
     assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'passed', 'timeout'], JSON.stringify(run.cases.map((c) => c.message)));
     assert.ok(run.cases[2].durationMs < 3 * timeMs + 1000, `the case waiting 3 s was stopped after ${Math.round(run.cases[2].durationMs)} ms`);
+  });
+
+  it('stops a case whose processes use several cores once their CPU time reaches the limit, not a limit of wall time later', async () => {
+    const timeMs = 800;
+    const cpuDir = fs.mkdtempSync(path.join(dir, 'cpu-'));
+    // Four children burn CPU for ever, each writing down its own CPU time every few milliseconds. On two idle cores
+    // they use two seconds of it per second: read only when the case's timer comes due, they had used twice the limit.
+    const burn = 'import sys, time\\nlast = 0\\nwhile True:\\n    t = time.process_time()\\n    if t - last > 0.005:\\n        with open(sys.argv[1], \'w\') as f:\\n            f.write(repr(t))\\n        last = t\\n';
+    const code = [
+      'import os, subprocess, sys',
+      'def solve(a):',
+      '    if a == 0:',
+      '        return 1',
+      `    children = [subprocess.Popen([sys.executable, "-c", "${burn}", os.path.join(${JSON.stringify(cpuDir)}, str(i))]) for i in range(4)]`,
+      '    for c in children:',
+      '        c.wait()',
+      '    return 1',
+      '',
+    ].join('\n');
+    // The burning case comes after a quick one: the first case's start-up allowance plays no part.
+    const problem = makeProblem({ limits: { timeMs, memoryMb: 256 }, cases: [tc([0], 1), tc([1], 1)] });
+    const run = await runCode(dir, 'python', code, problem);
+    assert.deepEqual(run.cases.map((c) => c.verdict), ['passed', 'timeout'], JSON.stringify(run.cases.map((c) => c.message)));
+    const used = fs.readdirSync(cpuDir).reduce((sum, f) => sum + Number(fs.readFileSync(path.join(cpuDir, f), 'utf8') || 0) * 1000, 0);
+    // The tree is read every 50 ms (and searched for new processes every 250 ms): at most a few reads late, on cores
+    // that are not busier than two.
+    assert.ok(used < 1.5 * timeMs, `the children used ${Math.round(used)} ms of CPU time under a limit of ${timeMs} ms`);
   });
 });
