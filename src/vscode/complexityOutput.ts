@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import { recordComplexity } from '../core/attempt/index';
+import { isAttemptError } from '../core/attempt/index';
 import { measurable, measureAfterPassingRun } from '../core/complexity/afterRun';
 import type { RunResult, RunnerEnv } from '../core/runner/index';
 import { PLAN_FILE, type DrillSession, type OpenDrill } from './session';
@@ -32,7 +32,9 @@ export async function appendMeasuredComplexity(
     });
     if (!record) return;
     run.appendOutput(`${record.sentence}\r\n`);
-    await session.update(attempt.id, (a) => recordComplexity(a, record));
+    // The run that solved the attempt closed it already: the measurement goes into its history all the same.
+    const recorded = await session.recordMeasurement(attempt.id, record);
+    if (isAttemptError(recorded)) run.appendOutput(`The measurement was not recorded: ${recorded.error}\r\n`);
   } finally {
     cancel.dispose();
   }

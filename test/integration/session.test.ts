@@ -115,6 +115,10 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(stored.attempt?.runs.length, 2);
     const last = stored.attempt!.runs[1] as RunRecordWithCoverage;
     assert.deepEqual(last.coverage?.anticipated.sort(), ['duplicates', 'empty', 'single']);
+    // The complexity measured after the solving run, kept with the attempt that run closed.
+    const complexity = stored.attempt?.complexity;
+    assert.ok(complexity, 'the complexity measured after the solving run is not in history');
+    assert.match(complexity.sentence, /^Complexity: /);
     // Closed: no longer open, its cases still shown read-only, and the tree shows the problem solved.
     assert.equal(api.session.session.find(drill.attempt.id), undefined);
     assert.match(api.session.tests.controller.items.get(drill.attempt.id)?.description ?? '', /solved, read-only/);

@@ -7,6 +7,7 @@ import {
   isOpen,
   newAttemptId,
   pauseAttempt,
+  recordComplexity,
   recordRun,
   resumeAttempt,
   revealHint,
@@ -14,6 +15,7 @@ import {
   submitPlan,
   type Attempt,
   type AttemptError,
+  type ComplexityRecord,
   type RunInput,
 } from '../attempt/attempt';
 import { isInside } from '../fs/paths';
@@ -260,8 +262,7 @@ export class DrillSessionCore implements Disposable {
    * another on its latest state. A refused transition is returned as is and nothing is saved.
    */
   update(attemptId: string, transition: (attempt: Attempt, now: number) => Attempt | AttemptError): Promise<Attempt | AttemptError> {
-    const previous = this.queues.get(attemptId) ?? Promise.resolve();
-    const next = previous.then(async () => {
+    return this.enqueue(attemptId, async () => {
       const drill = this.drills.get(attemptId);
       if (!drill) return { error: 'This attempt is not open any more.' } satisfies AttemptError;
       const result = transition(drill.attempt, this.core.clock.now());
@@ -278,6 +279,30 @@ export class DrillSessionCore implements Disposable {
       this.changed.fire(result);
       return result;
     });
+  }
+
+  /**
+   * Records the complexity measured after a passing run, whether the attempt is still open or not: the run that
+   * solves an attempt closes it before the measurement, which comes after the verdicts, has ended. Queued behind the
+   * attempt's other changes; a closed attempt is read from history and saved back.
+   */
+  recordMeasurement(attemptId: string, record: ComplexityRecord): Promise<Attempt | AttemptError> {
+    return this.enqueue(attemptId, async () => {
+      const drill = this.drills.get(attemptId);
+      const { attempt, issue } = drill ? { attempt: drill.attempt, issue: undefined } : await this.history.getAttempt(attemptId);
+      if (!attempt) return { error: issue ? `The attempt could not be read from history: ${issue.message}` : 'This attempt is not in the history.' } satisfies AttemptError;
+      const result = recordComplexity(attempt, record);
+      await this.history.saveAttempt(result);
+      if (drill) drill.attempt = result;
+      this.changed.fire(result);
+      return result;
+    });
+  }
+
+  /** Runs `change` after the attempt's earlier changes have settled, whatever their outcome. */
+  private enqueue<T>(attemptId: string, change: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(attemptId) ?? Promise.resolve();
+    const next = previous.then(change);
     this.queues.set(
       attemptId,
       next.catch(() => undefined),

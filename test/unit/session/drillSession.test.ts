@@ -206,6 +206,29 @@ describe('core drill session: start, phases, gate, runs, outcomes and restore, i
     assert.equal((await session.history.getAttempt(attempt.id)).attempt?.status, 'solved');
   });
 
+  it('the complexity measured after the run that solved an attempt is kept with it in history, though that run closed it', async () => {
+    const session = await newSession();
+    const attempt = await session.start(startInput());
+    const cases = session.find(attempt.id)!.problem!.cases;
+    ok(await session.submitPlan(attempt.id, VALID_PLAN));
+    const record = { at: clock.now(), stated: 'O(n)', label: 'O(n)', sentence: 'Complexity: you stated O(n); measured ≈ O(n) — as stated.' };
+    const events: string[] = [];
+    session.onDidChangeAttempt((a) => events.push(`${a.status}:${a.complexity?.label ?? '-'}`));
+    // Asked for before the solving run is saved, as a measurement queued right behind it would be.
+    const solving = session.recordRun(attempt.id, { cases: cases.map((c) => ({ name: c.name, tags: c.tags, verdict: 'passed' as const })) });
+    const measured = session.recordMeasurement(attempt.id, record);
+    assert.equal(ok(await solving).status, 'solved');
+    assert.deepEqual(ok(await measured).complexity, record);
+    assert.deepEqual(events, ['solved:-', 'solved:O(n)']);
+    const stored = (await session.history.getAttempt(attempt.id)).attempt;
+    assert.equal(stored?.status, 'solved');
+    assert.deepEqual(stored?.complexity, record);
+    // After a reload, too.
+    const again = await newSession();
+    assert.deepEqual((await again.history.getAttempt(attempt.id)).attempt?.complexity, record);
+    assert.ok(isAttemptError(await session.recordMeasurement('20261124T150000Z-nothere0', record)), 'a measurement was recorded for an attempt history does not have');
+  });
+
   it('abandoning closes the attempt in history; with no other drill open nothing is active', async () => {
     const session = await newSession();
     const attempt = await session.start(startInput());
