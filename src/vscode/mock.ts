@@ -148,6 +148,9 @@ export class MockService implements vscode.Disposable {
     if (this.endTimer) clearTimeout(this.endTimer);
     this.endTimer = undefined;
     await this.save(undefined);
+    // The complexity measured after the run that solved the last problem comes after its verdicts: the report waits
+    // for it, so that it lists every problem's.
+    await this.deps.session.measured(stored.session.problems.flatMap((p) => (p.attemptId ? [p.attemptId] : [])));
     const { attempts } = await this.deps.session.history.listAttempts();
     const report = mockReport(stored.session, attempts, this.deps.session.clock.now());
     await this.openReport(report, stored.session);

@@ -12,6 +12,7 @@ import { LANGUAGES } from '../core/languages/registry';
 import { toolchainPaths, type Config } from './config';
 import { RESTRICTED_REASON } from './drillsTree';
 import { appendMeasuredComplexity } from './complexityOutput';
+import { measurable } from '../core/complexity/afterRun';
 import { Commands } from './constants';
 import type { DrillSession, OpenDrill } from './session';
 
@@ -345,6 +346,26 @@ export class HiddenTests implements vscode.CodeLensProvider, vscode.Disposable {
       run.appendOutput('Run cancelled: it is not recorded.\r\n');
       return summary;
     }
+    // A run that earns a measurement may close the attempt: what the close sets off waits for the measurement.
+    let measurementEnded = (): void => undefined;
+    if (measurable(problem, result)) this.session.measuringUntil(attempt.id, new Promise<void>((resolve) => (measurementEnded = resolve)));
+    try {
+      return await this.recordAndMeasure(run, token, drill, problem, result, summary);
+    } finally {
+      measurementEnded();
+    }
+  }
+
+  /** Records the run with its coverage, says how it went, and measures the complexity after a passing one. */
+  private async recordAndMeasure(
+    run: vscode.TestRun,
+    token: vscode.CancellationToken,
+    drill: OpenDrill,
+    problem: NonNullable<OpenDrill['problem']>,
+    result: RunResult,
+    summary: HiddenRunSummary,
+  ): Promise<HiddenRunSummary> {
+    const attempt = drill.attempt;
     const recorded = await this.session.update(attempt.id, (a, at) => {
       const next = recordRun(a, result, at, problem.cases.length);
       if (isAttemptError(next) || !a.plan) return next;

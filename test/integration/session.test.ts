@@ -312,4 +312,23 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     assert.equal(path.dirname(file.fsPath), path.join(workspaceDir(), 'drills'));
     fs.rmSync(file.fsPath);
   });
+
+  it('a self-mock whose last problem is solved lists the complexity measured after that run in its report', async () => {
+    const { api, extensionPath } = await drillsApi();
+    const mock = await api.session.mock.start({ count: 1, difficulty: { easy: 1 }, totalMinutes: 30 });
+    assert.ok(mock, 'the mock did not start');
+    const attemptId = await until('the mock attempt', () => api.session.mock.current?.problems[0].attemptId);
+    const attempt = api.session.session.find(attemptId)!.attempt;
+    await writeThroughEditor(path.join(attempt.attemptDir, 'PLAN.md'), VALID_PLAN);
+    assert.ok(await api.session.plan.submit(), 'the plan was refused');
+    await writeSolutionFrom(extensionPath, attempt.problemId, `solutions/${path.basename(attempt.solutionPath)}`, attempt.solutionPath);
+    const before = api.session.mock.lastReportUri;
+    // The run solves the only problem, which ends the mock: its report waits for the measurement that follows the run.
+    const run = (await vscode.commands.executeCommand('drills.runHiddenTests', vscode.Uri.file(attempt.solutionPath))) as HiddenRunSummary | undefined;
+    assert.equal(run?.attempt?.status, 'solved', JSON.stringify(run?.result.cases.filter((c) => c.verdict !== 'passed').map((c) => c.message)));
+    const file = await until('the mock report', () => api.session.mock.current === undefined && api.session.mock.lastReportUri !== before && api.session.mock.lastReportUri, 60_000);
+    const text = fs.readFileSync(file.fsPath, 'utf8');
+    assert.match(text, /## Complexity\n\n1\. \*\*.+\*\*: you stated O\(n\)/, text);
+    fs.rmSync(file.fsPath);
+  });
 });

@@ -299,6 +299,33 @@ export class DrillSessionCore implements Disposable {
     });
   }
 
+  /** Measurements under way, by attempt: each one's end (recorded or not). */
+  private readonly measuring = new Map<string, Set<Promise<unknown>>>();
+
+  /**
+   * Marks a measurement of the attempt as under way until `ended` settles. Marked before the run that earns it is
+   * saved: that run may close the attempt, and what the close sets off (a mock's report) waits for the measurement.
+   */
+  measuringUntil(attemptId: string, ended: Promise<unknown>): void {
+    const pending = this.measuring.get(attemptId) ?? new Set();
+    this.measuring.set(attemptId, pending);
+    pending.add(ended);
+    const clear = (): void => {
+      pending.delete(ended);
+      if (pending.size === 0 && this.measuring.get(attemptId) === pending) this.measuring.delete(attemptId);
+    };
+    ended.then(clear, clear);
+  }
+
+  /** Resolves once no measurement of these attempts is under way (each recorded, refused or stopped). */
+  async measured(attemptIds: readonly string[]): Promise<void> {
+    for (;;) {
+      const pending = attemptIds.flatMap((id) => [...(this.measuring.get(id) ?? [])]);
+      if (pending.length === 0) return;
+      await Promise.allSettled(pending);
+    }
+  }
+
   /** Runs `change` after the attempt's earlier changes have settled, whatever their outcome. */
   private enqueue<T>(attemptId: string, change: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(attemptId) ?? Promise.resolve();

@@ -229,6 +229,33 @@ describe('core drill session: start, phases, gate, runs, outcomes and restore, i
     assert.ok(isAttemptError(await session.recordMeasurement('20261124T150000Z-nothere0', record)), 'a measurement was recorded for an attempt history does not have');
   });
 
+  it('waits for the measurements under way of the attempts asked about, and only for those, however they end', async () => {
+    const session = await newSession();
+    const ended: string[] = [];
+    let endFirst = (): void => undefined;
+    let failSecond = (_: Error): void => undefined;
+    session.measuringUntil('a', new Promise<void>((resolve) => (endFirst = resolve)));
+    session.measuringUntil('a', new Promise<void>((_, reject) => (failSecond = reject)));
+    let endOther = (): void => undefined;
+    session.measuringUntil('b', new Promise<void>((resolve) => (endOther = resolve)));
+    await session.measured([]);
+    await session.measured(['c']);
+    const waiting = session.measured(['a', 'c']).then(() => ended.push('measured'));
+    await new Promise((r) => setImmediate(r));
+    ended.push('first');
+    endFirst();
+    await new Promise((r) => setImmediate(r));
+    assert.deepEqual(ended, ['first'], 'it ended before the second measurement of the same attempt');
+    ended.push('second');
+    failSecond(new Error('stopped'));
+    await waiting;
+    assert.deepEqual(ended, ['first', 'second', 'measured']);
+    // The other attempt's measurement is still under way, and held nothing up.
+    const other = session.measured(['b']).then(() => 'b ended');
+    endOther();
+    assert.equal(await other, 'b ended');
+  });
+
   it('abandoning closes the attempt in history; with no other drill open nothing is active', async () => {
     const session = await newSession();
     const attempt = await session.start(startInput());
