@@ -290,6 +290,8 @@ describe('Drill session: plan gate, hidden tests, timer', function () {
     const items = await api.session.history.items();
     assert.ok(items.length >= 3);
     assert.ok(items.some((i) => /First Unique Title/.test(i.label) && /javascript · solved · \d\d:\d\d/.test(i.description ?? '')), JSON.stringify(items.map((i) => i.description)));
+    // The solved attempt shows the complexity measured after its passing run, against the plan's.
+    assert.ok(items.some((i) => /First Unique Title/.test(i.label) && /· you stated O\(n\); /.test(i.detail ?? '')), JSON.stringify(items.map((i) => i.detail)));
   });
 
   it('a self-mock starts its problem as a strict attempt within the budget and finishes with a Markdown report', async () => {

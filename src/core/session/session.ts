@@ -148,16 +148,23 @@ const OUTCOME_ICON: Record<AttemptStatus, string> = {
   abandoned: '$(circle-slash)',
 };
 
-/** A history row: the problem, then language · outcome · duration, then when and how it went. */
+/**
+ * A history row: the problem, then language · outcome · duration, then when and how it went, with the complexity
+ * measured after its passing run against the stated one.
+ */
 export function historyRow(attempt: Attempt, title: string, now: number): HistoryRow {
   const outcome = attempt.status === 'in-progress' || attempt.finalRunOpen ? (attempt.finalRunOpen ? 'final run pending' : 'in progress') : STATUS_TEXT[attempt.status];
   const when = new Date(attempt.timer.startedAt).toISOString().slice(0, 16).replace('T', ' ');
   const lastRun = attempt.runs[attempt.runs.length - 1];
   const runs = lastRun ? `${attempt.runs.length} run(s), last ${lastRun.passed}/${lastRun.total} passed` : 'no run';
+  // The measured class on the first line, where the list has room for it; the whole sentence (stated, measured,
+  // slower or faster) ends the second.
+  const complexity = attempt.complexity;
+  const measured = !complexity ? '' : complexity.label.startsWith('not measured') ? ' · complexity not measured' : ` · measured ${complexity.label}`;
   return {
     label: `${OUTCOME_ICON[attempt.status]} ${title}`,
-    description: `${attempt.language} · ${outcome} · ${formatDuration(attemptDurationMs(attempt, now))}`,
-    detail: `${when} UTC · ${attempt.mode === 'strict' ? 'interview' : 'practice'} · ${runs} · ${attempt.hintsRevealed.length} hint(s)`,
+    description: `${attempt.language} · ${outcome} · ${formatDuration(attemptDurationMs(attempt, now))}${measured}`,
+    detail: `${when} UTC · ${attempt.mode === 'strict' ? 'interview' : 'practice'} · ${runs} · ${attempt.hintsRevealed.length} hint(s)${attempt.complexity ? ` · ${attempt.complexity.sentence.replace(/^Complexity: /, '').replace(/\.$/, '')}` : ''}`,
   };
 }
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { startAttempt, submitPlan, expire, recordRun, isAttemptError, type Attempt } from '../../../src/core/attempt';
+import { startAttempt, submitPlan, expire, recordRun, recordComplexity, isAttemptError, type Attempt } from '../../../src/core/attempt';
 import type { Problem } from '../../../src/core/pack/types';
 import {
   advanceAttemptPhase,
@@ -128,6 +128,12 @@ describe('session: texts', () => {
     assert.equal(row.description, 'javascript · solved · 05:00');
     assert.match(row.detail, /^2025-01-02 10:00 UTC · interview · 1 run\(s\), last 1\/1 passed · 0 hint\(s\)$/);
     assert.match(historyRow(attempt(), 'Two Sum', T0 + 90_000).description, /in progress · 01:30/);
+    // With the complexity measured after its passing run.
+    const measured = recordComplexity(solved, { at: T0 + 6 * MIN, stated: 'O(n)', label: 'O(n²)', sentence: 'Complexity: you stated O(n); measured O(n²) — slower than stated.' });
+    assert.equal(historyRow(measured, 'Two Sum', T0 + 60 * MIN).description, 'javascript · solved · 05:00 · measured O(n²)');
+    assert.match(historyRow(measured, 'Two Sum', T0 + 60 * MIN).detail, /· 0 hint\(s\) · you stated O\(n\); measured O\(n²\) — slower than stated$/);
+    const unmeasured = recordComplexity(solved, { at: T0 + 6 * MIN, label: 'not measured: the solution stopped at n = 1 (error)', sentence: 'Complexity: not measured: the solution stopped at n = 1 (error).' });
+    assert.equal(historyRow(unmeasured, 'Two Sum', T0 + 60 * MIN).description, 'javascript · solved · 05:00 · complexity not measured');
   });
 
   it('the hints file shows the revealed hints only and counts the rest', () => {
