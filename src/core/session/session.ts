@@ -164,7 +164,7 @@ export function historyRow(attempt: Attempt, title: string, now: number): Histor
   return {
     label: `${OUTCOME_ICON[attempt.status]} ${title}`,
     description: `${attempt.language} · ${outcome} · ${formatDuration(attemptDurationMs(attempt, now))}${measured}`,
-    detail: `${when} UTC · ${attempt.mode === 'strict' ? 'interview' : 'practice'} · ${runs} · ${attempt.hintsRevealed.length} hint(s)${attempt.complexity ? ` · ${attempt.complexity.sentence.replace(/^Complexity: /, '').replace(/\.$/, '')}` : ''}`,
+    detail: `${when} UTC · ${attempt.mode === 'strict' ? 'interview' : 'practice'} · ${runs} · ${attempt.hintsRevealed.length} hint(s)${complexity ? ` · ${complexity.sentence.replace(/^Complexity: /, '').replace(/\.$/, '')}` : ''}`,
   };
 }
 
