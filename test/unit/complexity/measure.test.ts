@@ -179,6 +179,19 @@ describe('measuring complexity on generated inputs', function () {
     });
   }
 
+  it("times a Go call that allocates on a collected heap: counting 128,000 strings in a map reads linear, not quadratic", async () => {
+    const strings = path.join(dir, 'go-strings');
+    // Every title twice, shuffled: the job holds every size's strings, so a collection that starts during a call marks
+    // them all. The fastest call at the largest size always paid for one and the next size down often not.
+    const titles = "module.exports = (n, seed) => { const half = []; for (let i = 0; i < n / 2; i++) half.push('t' + ((i * 7919 + seed) % 1000003).toString(36)); return [[...half, ...half]]; };\n";
+    const counting = 'func f(xs []string) int {\n\tcounts := make(map[string]int, len(xs))\n\tfor _, x := range xs {\n\t\tcounts[x]++\n\t}\n\tfor i, x := range xs {\n\t\tif counts[x] == 1 {\n\t\t\treturn i\n\t\t}\n\t}\n\treturn -1\n}\n';
+    const problem = await problemIn(strings, 'g', problemYaml('g', 'xs, type: "string[]"', [4000, 128000], 'O(n)'), titles, { 'count.go': counting });
+    const m = await measureComplexity({ problem, language: 'go', solutionPath: path.join(strings, 'count.go'), env: testEnv() });
+    const show = shown(m);
+    assert.ok(m.fit, show);
+    assert.ok(['O(1)', 'O(log n)', 'O(n)', 'O(n log n)'].includes(m.fit.range[1]), show);
+  });
+
   it("doubles past the problem's largest size while its calls are too short to time, as a compiled language's can be", async () => {
     const fast = path.join(dir, 'fast');
     // Python's one pass, no compiler tiers to change its pace mid-run: 0.3–0.6 ms at the largest size, 8,000, on a
