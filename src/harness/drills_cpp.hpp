@@ -7,7 +7,11 @@
 #ifndef DRILLS_CPP_HPP
 #define DRILLS_CPP_HPP
 
+// Every standard header, as LeetCode's C++ has them; drills_cpp_common.hpp includes the ones most solutions use
+// first and then this header without them (see cppBuild.ts).
+#ifndef DRILLS_COMMON_HEADERS
 #include <bits/stdc++.h>
+#endif
 
 using namespace std;
 

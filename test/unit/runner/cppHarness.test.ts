@@ -301,7 +301,7 @@ public:
     if (broken.error.kind !== 'compile') return;
     assert.deepEqual(broken.error.diagnostics.map((d) => [d.file, d.line, d.column]), [[path.join(dir, 'solution.cpp'), 9, 20]]);
     assert.match(broken.error.message, /solution\.cpp:9:20: 'undefinedName' was not declared/);
-    assert.doesNotMatch(broken.error.output, /drills_cpp\.hpp|drills_glue/);
+    assert.doesNotMatch(broken.error.output, /drills_cpp|drills_glue/);
 
     // Never built before, in this run or an earlier one: the first build of it compiles.
     const good = `${PRELUDE}class Solution { public: int f(int x) { return x * 2; } };\n// ${process.pid}-${Date.now()}\n`;
@@ -313,6 +313,46 @@ public:
     assert.equal(second.cached, true);
     assert.equal(compiles - before, 1);
     assert.equal(first.artifact, second.artifact);
+  });
+
+  it('builds with the standard headers most solutions use, and with all of them when the solution names something outside those', async () => {
+    const spec: HarnessSpec = { kind: 'function', name: 'f', params: ['string'], returns: 'int' };
+    const glueOf = (artifact: string): string => fs.readFileSync(path.join(path.dirname(artifact), 'drills_glue.cpp'), 'utf8');
+    const unique = `// ${process.pid}-${Date.now()}`;
+    // No include at all, as on LeetCode: a map, a sort, a stream.
+    let before = compiles;
+    const common = await build(dir, `class Solution { public: int f(string s) { map<char, int> m; for (char c : s) m[c]++; vector<int> v; for (auto& [c, n] : m) v.push_back(n); sort(v.begin(), v.end()); ostringstream o; o << v.back(); return stoi(o.str()); } };\n${unique} common\n`, spec);
+    if (!common.ok) return assert.fail(JSON.stringify(common.error));
+    assert.equal(compiles - before, 1);
+    assert.match(glueOf(common.artifact), /^#include "drills_cpp_common\.hpp"/);
+    assert.equal(results(await runJob(common.artifact, spec, [{ index: 0, args: ['abca'] }]))[0].value, 2);
+
+    // std::regex is not among them: the build with the common headers fails, the one with all of them passes.
+    const usesRegex = `class Solution { public: int f(string s) { regex digits("[0-9]+"); return (int)distance(sregex_iterator(s.begin(), s.end(), digits), sregex_iterator()); } };\n${unique} regex\n`;
+    before = compiles;
+    const all = await build(dir, usesRegex, spec);
+    if (!all.ok) return assert.fail(JSON.stringify(all.error));
+    assert.equal(compiles - before, 2);
+    assert.match(glueOf(all.artifact), /^#include "drills_cpp\.hpp"/);
+    assert.equal(results(await runJob(all.artifact, spec, [{ index: 0, args: ['a1b22c333'] }]))[0].value, 3);
+    // Its re-run takes that build, with no attempt with the common headers first.
+    before = compiles;
+    const again = await build(dir, usesRegex, spec);
+    assert.ok(again.ok && again.cached && again.artifact === all.artifact, JSON.stringify(again));
+    assert.equal(compiles - before, 0);
+
+    // A mistake no header cures is reported from the one build: a missing semicolon compiles once.
+    before = compiles;
+    const syntax = await build(dir, `class Solution { public: int f(string s) { return (int)s.size() } };\n${unique} syntax\n`, spec);
+    assert.ok(!syntax.ok && syntax.error.kind === 'compile', JSON.stringify(syntax));
+    assert.equal(compiles - before, 1);
+    // A name no header declares is tried with all of them, and reported from that build, at the user's line.
+    before = compiles;
+    const typo = await build(dir, `class Solution { public: int f(string s) {\n    return (int)s.size() + widthOfIt;\n} };\n${unique} typo\n`, spec);
+    if (typo.ok || typo.error.kind !== 'compile') return assert.fail(JSON.stringify(typo));
+    assert.equal(compiles - before, 2);
+    assert.deepEqual(typo.error.diagnostics.map((d) => [d.line, d.message]), [[2, "'widthOfIt' was not declared in this scope"]]);
+    assert.doesNotMatch(typo.error.output, /drills_cpp|drills_glue/);
   });
 
   it('builds a solution once wherever its file is and whatever path reaches the cache, and names the file where it is in a compile error', async () => {

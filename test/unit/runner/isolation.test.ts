@@ -14,7 +14,7 @@ const LOOKALIKES: Partial<Record<Language, string[]>> = {
   go: ['json.go', 'reflect.go', 'runtime.go', 'main.go', 'go.mod'],
   java: ['DrillsHarness.java', 'DrillsHarness.class', 'Json.java', 'String.java', 'Map.java'],
   // The harness's header and standard headers the solution includes: a file beside it must never be taken for them.
-  cpp: ['drills_cpp.hpp', 'vector', 'string', 'stdexcept', 'cstdio'],
+  cpp: ['drills_cpp.hpp', 'drills_cpp_common.hpp', 'vector', 'string', 'stdexcept', 'cstdio'],
 };
 
 const MODES: Partial<Record<Language, string>> = {
