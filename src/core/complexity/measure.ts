@@ -112,12 +112,13 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     capMs: number,
     times: number,
     interleave = true,
+    variant = 0,
   ): Promise<{ medians: (number | undefined)[]; spreads: number[]; failure?: string }> => {
     const warmUp = Math.min(...sizes);
     const cases: TestCase[] = [withInput({ name: 'warm-up', tags: [] }, inputs.get(warmUp)!)];
     // Interleaved (a, b, then b, a…), a burst of load from elsewhere on the machine hits every size alike; in order
     // (a, a, b, b…), a time-out at the largest size (which ends the run) loses no other size.
-    const order = interleave ? roundOrders(sizes.length, times) : [];
+    const order = interleave ? roundOrders(sizes.length, times, variant) : [];
     const slot = (r: number, k: number): number => 1 + (interleave ? r * sizes.length + order[r][k] : k * times + r);
     const ordered: TestCase[] = [];
     for (let r = 0; r < times; r++) {
@@ -252,7 +253,8 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
     // the same code half as fast again as another), unless it shrank further.
     const shrink = growth(pair.medians);
     if (shrink !== undefined && shrink < SHRINK_RATIO && ((pair.medians[0] ?? 0) + (pair.medians[1] ?? 0)) * times + 300 < remaining()) {
-      const again = await timeSizes([prev, n], cap, times);
+      // In other orders: whatever fell on every call at one size in the first orders may do so again in the same ones.
+      const again = await timeSizes([prev, n], cap, times, true, 1);
       if ((growth(again.medians) ?? 0) > shrink) pair = again;
     }
     // A size past the largest is optional: one that still reads as shrinking is left out, and so are those after it.
@@ -338,11 +340,12 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
  * fill it every second call, a fixed order a, b, a, b… put it into every call at one size. A JavaScript tree of
  * 128,000 nodes timed beside one of 256,000 took 12–16 ms a call against 3.5 ms for the larger one, and the pair read
  * as shrinking. The orders are shuffles seeded by the round, the first ones in which nothing recurring every 2, 3 or
- * 4 calls hits all of one size's calls: the same orders on every run.
+ * 4 calls hits all of one size's calls: the same orders on every run. Another `variant` gives other orders (a pair
+ * timed again).
  */
-export function roundOrders(sizes: number, rounds: number): number[][] {
+export function roundOrders(sizes: number, rounds: number, variant = 0): number[][] {
   let orders: number[][] = [];
-  for (let attempt = 0; attempt < 100; attempt++) {
+  for (let attempt = variant * 100; attempt < (variant + 1) * 100; attempt++) {
     orders = Array.from({ length: rounds }, (_, r) => shuffled(sizes, attempt * 1009 + r + 1));
     if (rounds < 2 || spreadOut(orders, sizes)) break;
   }

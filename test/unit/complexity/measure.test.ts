@@ -172,11 +172,12 @@ describe('measuring complexity on generated inputs', function () {
   });
 
   it('changes the order of the sizes from round to round, so that nothing recurring every few calls hits one size only', () => {
-    for (const [sizes, rounds] of [[2, 3], [2, 7], [3, 3], [7, 3]]) {
-      const orders = roundOrders(sizes, rounds);
+    for (const [sizes, rounds, variant] of [[2, 3, 0], [2, 7, 0], [3, 3, 0], [7, 3, 0], [2, 7, 1], [3, 3, 1]]) {
+      const orders = roundOrders(sizes, rounds, variant);
+      if (variant > 0) assert.notDeepEqual(orders, roundOrders(sizes, rounds, 0), 'a pair timed again takes other orders');
       assert.equal(orders.length, rounds);
       for (const order of orders) assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: sizes }, (_, k) => k));
-      assert.deepEqual(roundOrders(sizes, rounds), orders, 'the same orders on every run');
+      assert.deepEqual(roundOrders(sizes, rounds, variant), orders, 'the same orders on every run');
       // Whatever recurs every 2, 3 or 4 calls (from any first call) leaves every size at least one call.
       for (let period = 2; period <= 4; period++) {
         for (let phase = 0; phase < period; phase++) {
