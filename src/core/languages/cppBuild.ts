@@ -222,14 +222,17 @@ async function harnessKey(input: Pick<CppBuildInput, 'harnessDir' | 'compiler' |
   return { sources, key: `harness-${hashOf([...sources, input.compiler, input.compilerVersion, CPP_FLAGS.join(' '), LINK_FLAGS.join(' '), GOLD.join(' ')])}` };
 }
 
-/** The cache folder of a solution's build, by its source, its glue and the harness's folder name. */
-function solutionKey(source: Buffer, glue: string, harnessKey: string): string {
-  return hashOf([source, glue, harnessKey]);
-}
-
-/** The cache folders of a solution's build with the common standard headers and with all of them. */
-function solutionKeys(source: Buffer, spec: HarnessSpec, harnessKey: string): Record<CppHeaders, string> {
-  return { common: solutionKey(source, cppGlue(spec, 'common'), harnessKey), all: solutionKey(source, cppGlue(spec, 'all'), harnessKey) };
+/**
+ * The glues of a solution's build with the common standard headers and with all of them, and their cache folders, by
+ * the source (hashed once: a lookup before every run), the glue and the harness's folder name.
+ */
+function solutionBuilds(source: Buffer, spec: HarnessSpec, harnessKey: string): Record<CppHeaders, { glue: string; key: string }> {
+  const sourceHash = hashOf([source]);
+  const of = (headers: CppHeaders): { glue: string; key: string } => {
+    const glue = cppGlue(spec, headers);
+    return { glue, key: hashOf([sourceHash, glue, harnessKey]) };
+  };
+  return { common: of('common'), all: of('all') };
 }
 
 /** The program `buildCpp` would take from its cache for this input; undefined when the file as it is was not built. */
@@ -242,8 +245,8 @@ export async function cachedCpp(input: Pick<CppBuildInput, 'solutionPath' | 'har
   }
   const harness = await harnessKey(input);
   if (!existsSync(path.join(input.cacheDir, harness.key, COMPLETE))) return undefined;
-  const keys = solutionKeys(source, input.spec, harness.key);
-  for (const key of [keys.common, keys.all]) {
+  const builds = solutionBuilds(source, input.spec, harness.key);
+  for (const { key } of [builds.common, builds.all]) {
     const dir = path.join(input.cacheDir, key);
     const artifact = path.join(dir, ARTIFACT);
     if (existsSync(path.join(dir, COMPLETE)) && existsSync(artifact)) return artifact;
@@ -294,11 +297,11 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
   }
   // The harness by its key (its folder's name), not its path: a cache reached through another path (a link) is
   // the same cache.
-  const keys = solutionKeys(source, input.spec, path.basename(harness.dir));
+  const builds = solutionBuilds(source, input.spec, path.basename(harness.dir));
   const build = (headers: CppHeaders) => {
-    const glue = cppGlue(input.spec, headers);
+    const { glue, key } = builds[headers];
     let undeclared = false;
-    const got = cachedFolder<CppBuildError>(input.cacheDir, keys[headers], async (dir) => {
+    const got = cachedFolder<CppBuildError>(input.cacheDir, key, async (dir) => {
       await fs.writeFile(path.join(dir, GLUE), glue);
       // What was hashed is what is compiled, whatever happens to the user's file meanwhile.
       await fs.writeFile(path.join(dir, SOURCE), source);
@@ -314,7 +317,7 @@ export async function buildCpp(input: CppBuildInput): Promise<CppBuildResult> {
     return got.then((result) => ({ result, undeclared }));
   };
   // A solution that needed every header before is built with them again, straight away.
-  const first: CppHeaders = existsSync(path.join(input.cacheDir, keys.all, COMPLETE)) ? 'all' : 'common';
+  const first: CppHeaders = existsSync(path.join(input.cacheDir, builds.all.key, COMPLETE)) ? 'all' : 'common';
   const attempt = await build(first);
   let got = attempt.result;
   if (first === 'common' && 'error' in got && attempt.undeclared && !input.signal?.aborted) got = (await build('all')).result;
