@@ -20,6 +20,7 @@ mkdir -p "$STEPS_DIR"
 # shellcheck source=lib/steps.sh
 source scripts/lib/steps.sh
 started=$SECONDS
+busy_at_start=$(machine_busy_ms)
 ORDER=(install provision package build typecheck lint unit pack-check integration vsix)
 VSIX_FILE=".vscode-test/drills.vsix"
 
@@ -156,9 +157,16 @@ int_skipped=$(launcher_count "$logs/integration.log" skipped)
 vsix_passed=$(launcher_count "$logs/vsix.log" passed)
 vsix_failed=$(launcher_count "$logs/vsix.log" failed)
 
-printf '\n━━ Summary (%ss; the times also in %s)\n' $((SECONDS - started)) "$logs/step-times.json"
+total=$((SECONDS - started))
+busy_at_end=$(machine_busy_ms)
+busy=''
+[ -n "$busy_at_start" ] && [ -n "$busy_at_end" ] && busy=$(((busy_at_end - busy_at_start + 500) / 1000))
+printf '\n━━ Summary (%ss; the times also in %s)\n' "$total" "$logs/step-times.json"
+# cpu-s: the processor seconds a step's processes used. The machine's busy time says whether the processor was the
+# limit (busy close to cores × wall), whatever else ran on it meanwhile included.
+[ -n "$busy" ] && printf '  processor: %s cpu-s busy on this machine in %ss on %s cores\n' "$busy" "$total" "$(nproc)"
 print_summary "${ORDER[@]}"
-write_times "$logs/step-times.json" $((SECONDS - started)) "${ORDER[@]}"
+write_times "$logs/step-times.json" "$total" "$busy" "${ORDER[@]}"
 printf '  unit tests:        %s passed, %s failed, %s skipped\n' "$unit_passed" "$unit_failed" "$unit_skipped"
 printf '  integration tests: %s passed, %s failed, %s skipped\n' "$int_passed" "$int_failed" "$int_skipped"
 printf '  built-in pack:     %s problems passed, %s failed (drills check)\n' "${pack_passed:-0}" "${pack_failed:-0}"

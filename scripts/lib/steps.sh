@@ -1,22 +1,51 @@
 # Steps of `npm test` (scripts/test-all.sh): each runs under a header and records ok/FAILED/skipped with its wall
-# time, in files under $STEPS_DIR, so that steps run in a background lane (a subshell) are counted too.
-# Source it, set STEPS_DIR, then call step/skip, lane_start/lane_wait and print_summary.
+# time and the processor time its processes used, in files under $STEPS_DIR, so that steps run in a background lane
+# (a subshell) are counted too. Source it, set STEPS_DIR, then call step/skip, lane_start/lane_wait and print_summary.
 
-# step NAME COMMAND...: runs the command under a header, records ok/FAILED and its wall time; returns its status.
+# children_cpu_ms VAR: sets VAR to the processor time (user + system, in milliseconds) of this shell's children that
+# have ended and been waited for, theirs included: what the `times` builtin reports on its second line. It sets a
+# variable rather than printing: in a $(...) subshell, `times` would report that subshell's children.
+children_cpu_ms() {
+  local file="$STEPS_DIR/.times.$BASHPID" line total=0 part
+  times >"$file"
+  line=$(sed -n 2p "$file")
+  rm -f "$file"
+  for part in $line; do
+    [[ $part =~ ^([0-9]+)m([0-9]+)\.([0-9]{3})s$ ]] || continue
+    total=$((total + (10#${BASH_REMATCH[1]} * 60 + 10#${BASH_REMATCH[2]}) * 1000 + 10#${BASH_REMATCH[3]}))
+  done
+  printf -v "$1" '%s' "$total"
+}
+
+# The processor time every process on this machine has used since it started, in milliseconds (Linux: /proc/stat);
+# nothing where the system does not say.
+machine_busy_ms() {
+  local hz
+  hz=$(getconf CLK_TCK 2>/dev/null) || return 0
+  [ -r /proc/stat ] || return 0
+  # cpu  user nice system idle iowait irq softirq steal …: busy is everything but idle and iowait.
+  awk -v hz="$hz" '/^cpu / { printf "%d\n", ($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz; exit }' /proc/stat
+}
+
+# step NAME COMMAND...: runs the command under a header, records ok/FAILED, its wall time and the processor time of
+# its processes (those their parents waited for: a process left behind is not counted); returns its status.
 step() {
-  local name=$1 t0=$SECONDS status
+  local name=$1 t0=$SECONDS status c0 c1
   shift
+  children_cpu_ms c0
   printf '\n━━ %s: %s\n' "$name" "$*"
   "$@"
   status=$?
   local took=$((SECONDS - t0))
+  children_cpu_ms c1
+  local cpu=$(((c1 - c0 + 500) / 1000))
   if [ "$status" -eq 0 ]; then
-    printf '  %-12s ok      %4ss%s\n' "$name" "$took" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
+    printf '  %-12s ok      %4ss %5s cpu-s%s\n' "$name" "$took" "$cpu" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
   else
-    printf '  %-12s FAILED  %4ss  (exit %s)%s\n' "$name" "$took" "$status" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
+    printf '  %-12s FAILED  %4ss %5s cpu-s  (exit %s)%s\n' "$name" "$took" "$cpu" "$status" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
     : >"$STEPS_DIR/$name.failed"
   fi
-  printf '{"step":"%s","ok":%s,"seconds":%s,"beside":%s}' "$name" "$([ "$status" -eq 0 ] && echo true || echo false)" "$took" "$([ -n "${LANE_NOTE:-}" ] && echo '"integration"' || echo null)" >"$STEPS_DIR/$name.json"
+  printf '{"step":"%s","ok":%s,"seconds":%s,"cpuSeconds":%s,"beside":%s}' "$name" "$([ "$status" -eq 0 ] && echo true || echo false)" "$took" "$cpu" "$([ -n "${LANE_NOTE:-}" ] && echo '"integration"' || echo null)" >"$STEPS_DIR/$name.json"
   return "$status"
 }
 
@@ -50,13 +79,14 @@ failed_steps() {
   echo "${out[*]}"
 }
 
-# write_times FILE TOTAL NAME...: the steps' times as JSON ({ totalSeconds, steps: [{ step, ok, seconds, beside }] }),
-# for a benchmark to report.
+# write_times FILE TOTAL BUSY NAME...: the steps' times as JSON ({ totalSeconds, machineBusySeconds, cores, steps:
+# [{ step, ok, seconds, cpuSeconds, beside }] }), for a benchmark to report. BUSY: the processor seconds the whole
+# machine used meanwhile ("" when unknown).
 write_times() {
-  local file=$1 total=$2 name sep=''
-  shift 2
+  local file=$1 total=$2 busy=${3:-null} name sep=''
+  shift 3
   {
-    printf '{"totalSeconds":%s,"steps":[' "$total"
+    printf '{"totalSeconds":%s,"machineBusySeconds":%s,"cores":%s,"steps":[' "$total" "$busy" "$(nproc 2>/dev/null || echo null)"
     for name in "$@"; do
       if [ -e "$STEPS_DIR/$name.json" ]; then
         printf '%s' "$sep"

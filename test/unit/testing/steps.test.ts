@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** scripts/lib/steps.sh, from out/test/unit/testing/. */
+const STEPS = path.resolve(__dirname, '..', '..', '..', '..', 'scripts', 'lib', 'steps.sh');
+
+/** A Node process that keeps the processor busy for `ms` milliseconds of its own processor time. */
+const burn = (ms: number): string => `${JSON.stringify(process.execPath)} -e ${JSON.stringify(`const t = process.cpuUsage(); while ((process.cpuUsage(t).user + process.cpuUsage(t).system) / 1000 < ${ms});`)}`;
+
+interface Times {
+  totalSeconds: number;
+  machineBusySeconds: number | null;
+  cores: number | null;
+  steps: { step: string; ok: boolean; seconds: number; cpuSeconds: number; beside: string | null }[];
+}
+
+/** Runs `script` in bash with steps.sh sourced and STEPS_DIR set; returns the recorded times and summary lines. */
+function runSteps(script: string): { times: Times; summary: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-steps-test-'));
+  try {
+    const r = spawnSync('bash', ['-c', `STEPS_DIR=${JSON.stringify(dir)}; source ${JSON.stringify(STEPS)}\n${script}`], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return { times: JSON.parse(fs.readFileSync(path.join(dir, 'times.json'), 'utf8')) as Times, summary: r.stdout };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// npm test's summary gives each step's processor seconds beside its wall time, and the machine's busy time: on a
+// machine whose processor is the limit, that is where the time goes.
+describe('the test suite\'s steps (scripts/lib/steps.sh)', function () {
+  this.timeout(60_000);
+
+  it('records the processor time of a step\'s processes, its children\'s children included, and none for a step that waits', () => {
+    const { times, summary } = runSteps(`
+      step busy ${burn(2200)} >/dev/null
+      step waits sleep 1 >/dev/null
+      # In a lane (a subshell), through a pipeline and a shell of its own: the grandchild's time counts.
+      ( LANE_NOTE='  (beside)'; step nested bash -c ${JSON.stringify(`${burn(1200)} | cat`)} >/dev/null )
+      write_times "$STEPS_DIR/times.json" 4 17 busy waits nested
+      print_summary busy waits nested
+    `);
+    const by = Object.fromEntries(times.steps.map((s) => [s.step, s]));
+    assert.ok(by.busy.cpuSeconds >= 2 && by.busy.cpuSeconds <= 4, JSON.stringify(by.busy));
+    assert.equal(by.waits.cpuSeconds, 0, JSON.stringify(by.waits));
+    assert.ok(by.nested.cpuSeconds >= 1 && by.nested.cpuSeconds <= 3, JSON.stringify(by.nested));
+    assert.equal(by.nested.beside, 'integration');
+    assert.equal(times.machineBusySeconds, 17);
+    assert.equal(times.cores, os.cpus().length);
+    assert.match(summary, /busy\s+ok\s+\d+s\s+[234] cpu-s/);
+  });
+
+  it('reads the machine\'s busy time, and writes null for it when it is not known', () => {
+    const { times, summary } = runSteps(`
+      a=""; b=""
+      a=$(machine_busy_ms)
+      ${burn(600)}
+      b=$(machine_busy_ms)
+      echo "delta $((b - a))"
+      step quick true >/dev/null
+      write_times "$STEPS_DIR/times.json" 1 "" quick
+    `);
+    const delta = Number(/delta (-?\d+)/.exec(summary)?.[1]);
+    // At least the burning process's own processor time passed on the machine meanwhile (clock ticks: a margin).
+    assert.ok(delta >= 500, summary);
+    assert.equal(times.machineBusySeconds, null);
+  });
+});
