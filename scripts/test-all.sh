@@ -46,10 +46,13 @@ install_deps() {
   fi
 }
 
-# run_counted LOGFILE COMMAND...: runs a test command, keeping its output for the counts.
+# run_counted LOGFILE COMMAND...: runs a test command, keeping its output for the counts. Under scripts/lib/reaper.py
+# where Python is, so that the step's processor time counts the processes that outlive their parent (a browser's
+# renderers, a server's workers).
 run_counted() {
   local log=$1
   shift
+  command -v python3 >/dev/null 2>&1 && set -- python3 scripts/lib/reaper.py "$@"
   "$@" 2>&1 | tee "$log"
   return "${PIPESTATUS[0]}"
 }

@@ -28,7 +28,8 @@ machine_busy_ms() {
 }
 
 # step NAME COMMAND...: runs the command under a header, records ok/FAILED, its wall time and the processor time of
-# its processes (those their parents waited for: a process left behind is not counted); returns its status.
+# its processes (those waited for: a command that leaves processes behind runs under scripts/lib/reaper.py, which
+# waits for them); returns its status.
 step() {
   local name=$1 t0=$SECONDS status c0 c1
   shift

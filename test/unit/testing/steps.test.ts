@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** scripts/lib/steps.sh, from out/test/unit/testing/. */
+/** scripts/lib/steps.sh and scripts/lib/reaper.py, from out/test/unit/testing/. */
 const STEPS = path.resolve(__dirname, '..', '..', '..', '..', 'scripts', 'lib', 'steps.sh');
+const REAPER = path.resolve(__dirname, '..', '..', '..', '..', 'scripts', 'lib', 'reaper.py');
 
 /** A Node process that keeps the processor busy for `ms` milliseconds of its own processor time. */
 const burn = (ms: number): string => `${JSON.stringify(process.execPath)} -e ${JSON.stringify(`const t = process.cpuUsage(); while ((process.cpuUsage(t).user + process.cpuUsage(t).system) / 1000 < ${ms});`)}`;
@@ -67,5 +68,35 @@ describe('the test suite\'s steps (scripts/lib/steps.sh)', function () {
     // At least the burning process's own processor time passed on the machine meanwhile (clock ticks: a margin).
     assert.ok(delta >= 500, summary);
     assert.equal(times.machineBusySeconds, null);
+  });
+
+  it('counts, under reaper.py, the processor time of a process whose parent ended before it', () => {
+    // The burning process's parent (a subshell) ends at once: the system's first process would inherit it.
+    const orphan = `bash -c ${JSON.stringify(`( ${burn(1500)} & ); exit 0`)}`;
+    const { times } = runSteps(`
+      step plain ${orphan} >/dev/null
+      step reaped python3 ${JSON.stringify(REAPER)} ${orphan} >/dev/null
+      write_times "$STEPS_DIR/times.json" 4 "" plain reaped
+    `);
+    const by = Object.fromEntries(times.steps.map((s) => [s.step, s]));
+    assert.equal(by.plain.cpuSeconds, 0, JSON.stringify(by.plain));
+    assert.ok(by.reaped.cpuSeconds >= 1 && by.reaped.cpuSeconds <= 3, JSON.stringify(by.reaped));
+  });
+
+  it('passes the command\'s status on, and names a process still running a moment after the command ended', () => {
+    const status = (script: string) => spawnSync('python3', [REAPER, 'bash', '-c', script], { encoding: 'utf8' });
+    assert.equal(status('exit 3').status, 3);
+    assert.equal(status('kill -TERM $$').status, 128 + 15);
+    assert.equal(status('exit 0').status, 0);
+    const started = Date.now();
+    const left = status('( exec sleep 30 </dev/null >/dev/null 2>&1 & ); exit 0');
+    try {
+      assert.equal(left.status, 0);
+      assert.match(left.stderr, /reaper: still running after bash ended: \d+ sleep 30/);
+      assert.ok(Date.now() - started < 15_000, 'the reaper did not wait for the process left running');
+    } finally {
+      const pid = /ended: (\d+) /.exec(left.stderr)?.[1];
+      if (pid) process.kill(Number(pid), 'SIGKILL');
+    }
   });
 });
