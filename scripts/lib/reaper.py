@@ -7,7 +7,8 @@ Usage: reaper.py COMMAND [ARG...]
 A process whose parent ends first (a browser's renderers when the browser is closed, a server's workers when the
 server is stopped) is handed to this process instead of to the system's first process (Linux: a child subreaper),
 and this process waits for it: the shell's `times` then counts it. Once the command has ended, the processes it left
-behind are waited for a moment; those still running then are named on standard error and left as they are.
+behind are waited for until they end, for 5 seconds at most (DRILLS_REAPER_WAIT_S); those still running then are
+named on standard error and left as they are.
 
 Exits with the command's status (128 + the signal's number when a signal ended it). Without Linux's subreaper
 (another system), it still runs the command and passes its status on.
@@ -19,8 +20,8 @@ import sys
 import time
 
 PR_SET_CHILD_SUBREAPER = 36
-# How long the processes a command left behind get to end once it has ended.
-LEFT_BEHIND_WAIT_S = 2.0
+# How long the processes a command left behind get to end once it has ended (DRILLS_REAPER_WAIT_S: another bound).
+LEFT_BEHIND_WAIT_S = float(os.environ.get('DRILLS_REAPER_WAIT_S') or 5.0)
 
 
 def become_subreaper():
