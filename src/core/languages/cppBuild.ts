@@ -35,8 +35,8 @@ export const CPP_HARNESS_FILES = ['drills_cpp.hpp', 'drills_cpp_main.cpp', 'dril
 /** Every standard header, as on LeetCode. */
 const HEADER = CPP_HARNESS_FILES[0];
 /**
- * The standard headers most solutions use: a solution is built with this header first (its precompiled form loads in
- * half the time), and with HEADER when a name it uses is not declared then (see buildCpp).
+ * The standard headers most solutions use: a solution is built with this header first (its precompiled form is smaller
+ * and loads faster), and with HEADER when a name it uses is not declared then (see buildCpp).
  */
 const COMMON_HEADER = CPP_HARNESS_FILES[3];
 /** Which header the glue includes first: the common standard headers, or all of them. */
