@@ -1,13 +1,15 @@
 // Packaged-extension check: builds the .vsix with vsce, installs it into code-server with `--install-extension`
-// (as a user would install a downloaded .vsix), then opens the workbench in headless Chromium several times, in a
-// trusted and in a restricted (untrusted) workspace, each time with a fresh profile: clicks the Drills icon, waits
-// for the built-in pack's row and the problems under it, and fails on any "No tree item with id" in the logs (a
-// redraw racing the view's expansion, which left the pack empty in one of two runs). Saves
-// test-results/vsix-view-<mode>.png and checks that the package holds no reference or known-wrong solutions.
-// Ends with `N passed, N failed` and a non-zero exit on any failure.
+// (as a user would install a downloaded .vsix), then opens the workbench in headless Chromium, in a trusted and in a
+// restricted (untrusted) workspace, each time with a fresh profile: clicks the Drills icon, waits for the built-in
+// pack's row and the problems under it, and fails on any "No tree item with id" in the logs (a redraw racing the
+// view's expansion, which left the pack empty in one of two runs before the view redrew only rows that changed; the
+// integration suite's tree test checks that cause on every run). Saves test-results/vsix-view-<mode>.png and checks
+// that the package holds no reference or known-wrong solutions. Ends with `N passed, N failed` and a non-zero exit on
+// any failure.
 //
 // Usage: node scripts/test-vsix.mjs   (it runs `npm run package` itself, which leaves the production build in out/)
-//   DRILLS_VSIX_RUNS=3  how many windows per mode (trusted, restricted)
+//   DRILLS_VSIX_RUNS=1  how many windows per mode (trusted, restricted); more to hunt an intermittent failure, each
+//                       window with a profile of its own
 //   DRILLS_VSIX=<file>  check this .vsix, packaged earlier, instead of packaging one (`npm test` packages first, so
 //                       that this check can run while other tests use the development build in out/)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -24,7 +26,7 @@ const TIMEOUT_MS = 120_000;
 const BUILT_IN_PACK_NAME = 'Drills Starter Pack';
 /** A problem of the built-in pack: its row shows once the pack's rows under it are drawn. */
 const BUILT_IN_PROBLEM = 'First Unique Title';
-const RUNS = Number(process.env.DRILLS_VSIX_RUNS || 3);
+const RUNS = Number(process.env.DRILLS_VSIX_RUNS || 1);
 /** What the extension host logs when the tree is redrawn while the view expands a row. */
 const TREE_RACE = /No tree item with id/;
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -67,7 +69,7 @@ async function main() {
 
 /** One fresh profile with the .vsix installed, one window: the Drills view lists the pack and its problems, no race logged. */
 async function installedWindow({ install, browser, vsix, mode, settings, run }) {
-  const title = `installed, ${mode} (${run}/${RUNS}): the Drills view lists "${BUILT_IN_PACK_NAME}" with its problems and logs no tree error`;
+  const title = `installed, ${mode}${RUNS > 1 ? ` (${run}/${RUNS})` : ''}: the Drills view lists "${BUILT_IN_PACK_NAME}" with its problems and logs no tree error`;
   const { dir, workspace, userDataDir, extensionsDir } = newRunDir(`vsix-${mode}`, settings);
   const installed = spawnSync(install.node, [install.entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], { encoding: 'utf8' });
   if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout)) {
