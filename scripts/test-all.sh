@@ -4,8 +4,8 @@
 #   2. what the integration launcher needs (Chromium and code-server for the offline launcher) and the compiled
 #      languages' toolchains (Java, C++, Go); Debian packages through apt-get when root, else a message naming them
 #   3. the .vsix packaged (its production build), then the development build
-#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server), type-check
-#      and lint and, beside them in one background lane, the unit tests and `drills check problems/`
+#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server) and
+#      `drills check problems/` and, beside them in one background lane, the unit tests, type-check and lint
 # Every step runs even when an earlier one failed (except those that need the build), then a summary prints each
 # step's time and the counts; the exit code is non-zero when anything failed.
 # Env: DRILLS_TEST_LAUNCHER=electron|offline forces the integration launcher.
@@ -99,32 +99,34 @@ step build npm run --silent build && built=1
 integration_runs=0
 [ "$built" -eq 1 ] && [ "$provisioned" -eq 1 ] && integration_runs=1
 
-# The static checks: beside the integration tests they follow the .vsix check in its lane, so that the two lanes end
-# about together (the unit tests and the pack check alone take longer than the integration tests and the .vsix check).
 static_checks() {
   step typecheck npm run --silent typecheck
   step lint npm run --silent lint
 }
 
-# The processor-bound checks. Beside the integration tests they share the processor with them: one unit-test process,
-# then the pack check. Alone, the unit tests use both cores of a 2-core machine.
-checks() {
-  [ "$integration_runs" -eq 1 ] || static_checks
+# The unit tests. Beside the integration tests they share the processor with them: one unit-test process, then the
+# static checks, so that the two lanes end about together (the other lane has the integration tests, the .vsix check
+# and the pack check). Alone, the unit tests use both cores of a 2-core machine.
+unit_lane() {
   if [ "$built" -eq 1 ]; then
     local unit_args=(--parallel --jobs 2)
     [ "$integration_runs" -eq 1 ] && unit_args=()
     step unit run_counted "$logs/unit.log" npx mocha --config .mocharc.json "${unit_args[@]}"
-    # The built-in pack must check clean: every reference passes, every known-wrong solution is caught, every starter
-    # passes no case. As many solutions at once as there are cores, even while the other lane still runs: its time
-    # limits are on CPU time, and one solution at a time left a core idle once the other lane ended (which it does
-    # before the check does).
-    step pack-check run_counted "$logs/pack-check.log" node out/cli.js check problems/
   else
     skip unit "the build failed"
+  fi
+  [ "$integration_runs" -eq 1 ] && static_checks
+}
+
+# The built-in pack must check clean: every reference passes, every known-wrong solution is caught, every starter passes
+# no case. As many solutions at once as there are cores, even beside the unit tests: its time limits are on CPU time,
+# and one solution at a time left a core idle once the other lane ended.
+pack_check() {
+  if [ "$built" -eq 1 ]; then
+    step pack-check run_counted "$logs/pack-check.log" node out/cli.js check problems/
+  else
     skip pack-check "the build failed"
   fi
-  # Beside the integration tests, the .vsix check follows them in their lane instead.
-  [ "$integration_runs" -eq 1 ] || vsix_check
 }
 
 vsix_check() {
@@ -139,14 +141,17 @@ vsix_check() {
 
 rm -f "$logs/unit.log" "$logs/pack-check.log" "$logs/integration.log" "$logs/vsix.log"
 if [ "$integration_runs" -eq 1 ]; then
-  lane_start checks checks
+  lane_start checks unit_lane
   step integration run_counted "$logs/integration.log" node scripts/test-integration.mjs
   vsix_check
-  static_checks
+  pack_check
   lane_wait checks
 else
   skip integration "$([ "$built" -eq 1 ] && echo 'provisioning failed' || echo 'the build failed')"
-  checks
+  static_checks
+  unit_lane
+  pack_check
+  vsix_check
 fi
 
 unit_passed=$(mocha_count "$logs/unit.log" passing)
