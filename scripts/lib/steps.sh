@@ -31,15 +31,18 @@ machine_busy_ms() {
 # its processes (those waited for: a command that leaves processes behind runs under scripts/lib/reaper.py, which
 # waits for them); returns its status.
 step() {
-  local name=$1 t0=$SECONDS status c0 c1
+  local name=$1 t0=$SECONDS status c0 c1 l0 l1
   shift
+  lanes_cpu_ms l0
   children_cpu_ms c0
   printf '\n━━ %s: %s\n' "$name" "$*"
   "$@"
   status=$?
   local took=$((SECONDS - t0))
+  lanes_cpu_ms l1
   children_cpu_ms c1
-  local cpu=$(((c1 - c0 + 500) / 1000))
+  # A lane that ended meanwhile is this shell's child too: its time is its own steps', not this one's.
+  local cpu=$(((c1 - c0 - (l1 - l0) + 500) / 1000))
   if [ "$status" -eq 0 ]; then
     printf '  %-12s ok      %4ss %5s cpu-s%s\n' "$name" "$took" "$cpu" "${LANE_NOTE:-}" >"$STEPS_DIR/$name"
   else
@@ -58,17 +61,38 @@ skip() {
 }
 
 # lane_start NAME FUNCTION: runs FUNCTION in the background, its output kept in $STEPS_DIR/NAME.out until lane_wait.
+# As it ends, the lane writes the processor time of its processes to $STEPS_DIR/.lane-cpu.NAME (see lanes_cpu_ms).
 lane_start() {
   local name=$1 fn=$2
   printf '\n━━ %s: started beside the next steps (its output follows when it ends)\n' "$name"
-  ( LANE_NOTE="  (beside the integration tests)" "$fn" ) >"$STEPS_DIR/$name.out" 2>&1 &
+  (
+    LANE_NOTE="  (beside the integration tests)" "$fn"
+    children_cpu_ms lane_ms
+    printf '%s\n' "$lane_ms" >"$STEPS_DIR/.lane-cpu.$name"
+  ) >"$STEPS_DIR/$name.out" 2>&1 &
   echo $! >"$STEPS_DIR/$name.pid"
+}
+
+# lanes_cpu_ms VAR: sets VAR to the processor time, in milliseconds, of the lanes that have ended, once this shell has
+# waited for them. The shell collects a background lane as soon as it ends, and counts the lane's processes among its
+# children from then on: a step that ran meanwhile takes that time away again.
+lanes_cpu_ms() {
+  local file pid ms total=0
+  for file in "$STEPS_DIR"/.lane-cpu.*; do
+    [ -f "$file" ] || continue
+    # Written just before the lane ends: waited for here, so that the lane is among the children counted next.
+    read -r pid <"$STEPS_DIR/${file##*/.lane-cpu.}.pid" && wait "$pid" 2>/dev/null
+    read -r ms <"$file"
+    total=$((total + ms))
+  done
+  printf -v "$1" '%s' "$total"
 }
 
 # lane_wait NAME: waits for the lane and prints its output.
 lane_wait() {
   local name=$1
-  wait "$(cat "$STEPS_DIR/$name.pid")"
+  # Already waited for when a step ended after it (lanes_cpu_ms): bash then says it is not its child.
+  wait "$(cat "$STEPS_DIR/$name.pid")" 2>/dev/null
   printf '\n━━ %s: output\n' "$name"
   cat "$STEPS_DIR/$name.out"
 }

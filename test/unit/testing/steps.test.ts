@@ -84,6 +84,24 @@ describe('the test suite\'s steps (scripts/lib/steps.sh)', function () {
     assert.ok(by.reaped.cpuSeconds >= 1 && by.reaped.cpuSeconds <= 2, JSON.stringify(by.reaped));
   });
 
+  it('counts a lane\'s processor time in its own steps, not in the step that ran while the lane ended', () => {
+    const { times } = runSteps(`
+      busy_lane() { step laned ${burn(1200)} >/dev/null; }
+      lane_start side busy_lane
+      # Until bash has collected the ended lane (it does while waiting for this step's command): it is then one of the
+      # shell's children whose processor time counts.
+      step meanwhile bash -c "while [ -e /proc/$(cat "$STEPS_DIR/side.pid") ]; do sleep 0.05; done"
+      lane_wait side >/dev/null
+      step after true
+      write_times "$STEPS_DIR/times.json" 4 "" laned meanwhile after
+    `);
+    const by = Object.fromEntries(times.steps.map((s) => [s.step, s]));
+    assert.ok(by.laned.cpuSeconds >= 1 && by.laned.cpuSeconds <= 3, JSON.stringify(by.laned));
+    assert.equal(by.laned.beside, 'integration');
+    assert.equal(by.meanwhile.cpuSeconds, 0, JSON.stringify(by.meanwhile));
+    assert.equal(by.after.cpuSeconds, 0, JSON.stringify(by.after));
+  });
+
   it('passes the command\'s status on, and names a process still running a moment after the command ended', () => {
     const status = (script: string) => spawnSync('python3', [REAPER, 'bash', '-c', script], { encoding: 'utf8', env: { ...process.env, DRILLS_REAPER_WAIT_S: '0.5' } });
     assert.equal(status('exit 3').status, 3);
