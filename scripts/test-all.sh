@@ -4,8 +4,9 @@
 #   2. what the integration launcher needs (Chromium and code-server for the offline launcher) and the compiled
 #      languages' toolchains (Java, C++, Go); Debian packages through apt-get when root, else a message naming them
 #   3. the .vsix packaged (its production build), then the development build
-#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server) and
-#      `drills check problems/` and, beside them in one background lane, the unit tests, type-check and lint
+#   4. the integration tests in a real VS Code, then the packaged .vsix check (installed into code-server) and, beside
+#      them in one background lane, the unit tests; then `drills check problems/`, type-check and lint, each in the
+#      lane that comes to it first
 # Every step runs even when an earlier one failed (except those that need the build), then a summary prints each
 # step's time and the counts; the exit code is non-zero when anything failed.
 # Env: DRILLS_TEST_LAUNCHER=electron|offline forces the integration launcher.
@@ -104,10 +105,9 @@ static_checks() {
   step lint npm run --silent lint
 }
 
-# The unit tests. Beside the integration tests they share the processor with them: one unit-test process, then the
-# static checks, so that the two lanes end about together (the other lane has the integration tests, the .vsix check
-# and the pack check). Alone, the unit tests use both cores of a 2-core machine.
-unit_lane() {
+# The unit tests. Beside the integration tests they share the processor with them: one unit-test process. Alone, the
+# unit tests use both cores of a 2-core machine.
+unit_tests() {
   if [ "$built" -eq 1 ]; then
     local unit_args=(--parallel --jobs 2)
     [ "$integration_runs" -eq 1 ] && unit_args=()
@@ -115,7 +115,6 @@ unit_lane() {
   else
     skip unit "the build failed"
   fi
-  [ "$integration_runs" -eq 1 ] && static_checks
 }
 
 # The built-in pack must check clean: every reference passes, every known-wrong solution is caught, every starter passes
@@ -127,6 +126,19 @@ pack_check() {
   else
     skip pack-check "the build failed"
   fi
+}
+
+unit_lane() {
+  unit_tests
+  either_lane
+}
+
+# The checks either lane may run, each taken by the first lane that comes to it: how long the integration tests and
+# the unit tests take beside each other varies with the machine, and whichever ends first goes on with these, so that
+# no core stands idle while the other lane still has work.
+either_lane() {
+  claim pack-check && pack_check
+  claim static && static_checks
 }
 
 vsix_check() {
@@ -144,12 +156,12 @@ if [ "$integration_runs" -eq 1 ]; then
   lane_start checks unit_lane
   step integration run_counted "$logs/integration.log" node scripts/test-integration.mjs
   vsix_check
-  pack_check
+  either_lane
   lane_wait checks
 else
   skip integration "$([ "$built" -eq 1 ] && echo 'provisioning failed' || echo 'the build failed')"
   static_checks
-  unit_lane
+  unit_tests
   pack_check
   vsix_check
 fi

@@ -88,6 +88,11 @@ lanes_cpu_ms() {
   printf -v "$1" '%s' "$total"
 }
 
+# claim NAME: true for the first lane that asks for NAME, false for every later one (mkdir is atomic).
+claim() {
+  mkdir "$STEPS_DIR/.claim.$1" 2>/dev/null
+}
+
 # lane_wait NAME: waits for the lane and prints its output.
 lane_wait() {
   local name=$1

@@ -102,6 +102,20 @@ describe('the test suite\'s steps (scripts/lib/steps.sh)', function () {
     assert.equal(by.after.cpuSeconds, 0, JSON.stringify(by.after));
   });
 
+  it('gives work that either lane may do to the first lane that claims it, and to no other', () => {
+    const { summary } = runSteps(`
+      for lane in 1 2 3 4; do ( claim pack-check && echo "lane $lane took it" ) & done
+      wait
+      claim pack-check || echo "taken already"
+      claim static && echo "static is free"
+      step quick true >/dev/null
+      write_times "$STEPS_DIR/times.json" 1 "" quick
+    `);
+    assert.equal(summary.match(/took it/g)?.length, 1, summary);
+    assert.match(summary, /taken already/);
+    assert.match(summary, /static is free/);
+  });
+
   it('passes the command\'s status on, and names a process still running a moment after the command ended', () => {
     const status = (script: string) => spawnSync('python3', [REAPER, 'bash', '-c', script], { encoding: 'utf8', env: { ...process.env, DRILLS_REAPER_WAIT_S: '0.5' } });
     assert.equal(status('exit 3').status, 3);
