@@ -7,9 +7,8 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
-fi
+# npm ci, or a copy of the node_modules it made for the same package-lock.json before (scripts/lib/npm-deps.mjs).
+node scripts/lib/npm-deps.mjs
 npm run --silent build
 # The compiled languages' toolchains (Java, C++, Go), installed when missing and root; otherwise a message names them
 # and the extension starts all the same, those languages marked as needing their toolchain.

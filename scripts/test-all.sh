@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: everything, from a fresh Debian machine that has only node and npm.
-#   1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json)
+#   1. npm dependencies (npm ci when node_modules is missing or older than package-lock.json, or a copy of the
+#      node_modules it made for the same package-lock.json on this machine before)
 #   2. what the integration launcher needs (Chromium and code-server for the offline launcher) and the compiled
 #      languages' toolchains (Java, C++, Go); Debian packages through apt-get when root, else a message naming them
 #   3. the .vsix packaged (its production build), then the development build
@@ -25,10 +26,6 @@ busy_at_start=$(machine_busy_ms)
 ORDER=(install provision package build typecheck lint unit pack-check integration vsix)
 VSIX_FILE=".vscode-test/drills.vsix"
 
-need_install() {
-  [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ] || [ package.json -nt node_modules/.package-lock.json ]
-}
-
 install_deps() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     echo "node and npm must be on the PATH (Node 20 or later)." >&2
@@ -40,11 +37,8 @@ install_deps() {
     echo "Node $(node -v) is too old: Drills needs Node 20 or later." >&2
     return 1
   fi
-  if need_install; then
-    npm ci --no-audit --no-fund
-  else
-    echo "node_modules is up to date with package-lock.json"
-  fi
+  # npm ci, or a copy of the node_modules it made for the same package-lock.json before (scripts/lib/npm-deps.mjs).
+  node scripts/lib/npm-deps.mjs
 }
 
 # run_counted LOGFILE COMMAND...: runs a test command, keeping its output for the counts. Under scripts/lib/reaper.py
