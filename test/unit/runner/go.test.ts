@@ -430,4 +430,33 @@ func describe(n int) string {
     const run = await runGo(code, problem);
     assert.equal(run.cases[0].verdict, 'passed', run.cases[0].message);
   });
+
+  it('while measuring growth, starts each timed call right after a collection and none during it; a verdict run collects as usual', async () => {
+    // Each call makes 16 MB of garbage, which starts collections of its own under the usual goal, and returns the
+    // number of collections finished before it began. Measuring, that number grows by exactly one from call to call.
+    const problem = makeProblem({ cases: Array.from({ length: 6 }, (_, i) => tc([i], 0)), function: { name: 'collections', params: [{ name: 'n', type: 'int' }], returns: 'int' } });
+    const code = `package main
+
+import "runtime"
+
+var sink [][]byte
+
+func collections(n int) int {
+	var s runtime.MemStats
+	runtime.ReadMemStats(&s)
+	for i := 0; i < 256; i++ {
+		sink = append(sink[:0], make([]byte, 64<<10))
+	}
+	return int(s.NumGC)
+}
+`;
+    const file = path.join(dir, 'collections.go');
+    fs.writeFileSync(file, code);
+    const counts = (run: RunResult): number[] => run.cases.map((c) => Number(c.actual));
+    const steps = (xs: number[]): number[] => xs.slice(1).map((x, i) => x - xs[i]);
+    const measured = await runSolution({ problem, language: 'go', solutionPath: file, measuring: true }, goEnv());
+    assert.deepEqual(steps(counts(measured)), [1, 1, 1, 1, 1], JSON.stringify(counts(measured)));
+    const verdict = await runSolution({ problem, language: 'go', solutionPath: file }, goEnv());
+    assert.ok(steps(counts(verdict)).some((d) => d > 1), JSON.stringify(counts(verdict)));
+  });
 });
