@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { outerCacheDir } from './provision.mjs';
+import { outerCacheDir, pidAlive } from './provision.mjs';
 
 /** How many kept node_modules stay (each is the size of one, about 250 MB). */
 export const KEEP = 2;
@@ -79,19 +79,10 @@ function prune(parent) {
   const entries = fs.readdirSync(parent).map((name) => path.join(parent, name));
   for (const e of entries) {
     const copying = /\.tmp-(\d+)$/.exec(e);
-    if (copying ? !alive(Number(copying[1])) : !fs.existsSync(path.join(e, MARKER))) fs.rmSync(e, { recursive: true, force: true });
+    if (copying ? !pidAlive(Number(copying[1])) : !fs.existsSync(path.join(e, MARKER))) fs.rmSync(e, { recursive: true, force: true });
   }
   const whole = entries.filter((e) => fs.existsSync(path.join(e, MARKER))).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
   for (const old of whole.slice(KEEP)) fs.rmSync(old, { recursive: true, force: true });
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return e.code === 'EPERM';
-  }
 }
 
 /**

@@ -139,7 +139,8 @@ export function ensureChromium(log = console.log) {
   return CHROMIUM_PATH;
 }
 
-function pidAlive(pid) {
+/** Whether a process with this id is running (another user's counts too). */
+export function pidAlive(pid) {
   try {
     process.kill(pid, 0);
     return true;
