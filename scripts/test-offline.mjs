@@ -152,6 +152,7 @@ async function takeRequestedScreenshots(page, dir) {
     let outcome = 'ok';
     try {
       const request = JSON.parse(fs.readFileSync(file, 'utf8'));
+      await page.evaluate(painted, true);
       if (request.waitFor) await page.locator(request.waitFor).first().waitFor({ timeout: 30_000 });
       // Let the layout settle (lenses, peek views and hovers animate in).
       await settled(page);
@@ -163,6 +164,7 @@ async function takeRequestedScreenshots(page, dir) {
     } catch (e) {
       outcome = e.message.split('\n')[0];
     }
+    await page.evaluate(painted, false).catch(() => undefined);
     fs.rmSync(file, { force: true });
     // Whole or not at all: the suite polls for the file and must never read it half written.
     const done = file.replace(/\.request$/, '.done');
@@ -170,6 +172,18 @@ async function takeRequestedScreenshots(page, dir) {
     fs.renameSync(`${done}.tmp`, done);
   }
 }
+
+/**
+ * A suite's window is laid out as usual but not painted: the suite drives the extension through its API, and painting
+ * the workbench it never looks at was a third of the processor time of the browser's part of the integration tests.
+ * The screenshots it asks for are taken painted; the UI steps, which click and read the window, paint it throughout.
+ */
+function painted(on) {
+  document.documentElement.style.visibility = on ? '' : 'hidden';
+}
+const unpainted = () => {
+  document.documentElement.style.visibility = 'hidden';
+};
 
 /**
  * Runs one suite (`testsPath`) in a fresh browser context on `workspace`; resolves with its results, or a reason
@@ -185,6 +199,7 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   if (screenshots) fs.mkdirSync(screenshotsDir, { recursive: true });
   const { context, page } = await freshPage(browser, consoleLog);
   try {
+    await page.addInitScript(unpainted);
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
     const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined, print });
     if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog], print);
