@@ -181,9 +181,6 @@ async function takeRequestedScreenshots(page, dir) {
 function painted(on) {
   document.documentElement.style.visibility = on ? '' : 'hidden';
 }
-const unpainted = () => {
-  document.documentElement.style.visibility = 'hidden';
-};
 
 /**
  * Runs one suite (`testsPath`) in a fresh browser context on `workspace`; resolves with its results, or a reason
@@ -199,7 +196,7 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   if (screenshots) fs.mkdirSync(screenshotsDir, { recursive: true });
   const { context, page } = await freshPage(browser, consoleLog);
   try {
-    await page.addInitScript(unpainted);
+    await page.addInitScript(painted, false);
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
     const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined, print });
     if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog], print);
