@@ -17,7 +17,9 @@ if (!fs.existsSync(path.join(harnessDir, 'go_harness.go'))) {
   console.error('out/harness/go_harness.go is missing: run `node esbuild.js` first.');
   process.exit(1);
 }
-const N = Number(process.argv[2] ?? 15);
+// Each sample takes a few milliseconds, and one slowed by the machine moves a median of 15 by a tenth of the ratio
+// (the re-run read 1.19x and 1.41x in two runs of 15 here, one after the other): 61 samples take seconds.
+const N = Number(process.argv[2] ?? 61);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'drills-bench-go-'));
 process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 
