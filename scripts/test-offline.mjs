@@ -152,7 +152,7 @@ async function takeRequestedScreenshots(page, dir) {
     let outcome = 'ok';
     try {
       const request = JSON.parse(fs.readFileSync(file, 'utf8'));
-      await page.evaluate(painted, true);
+      await page.evaluate(draw, 'shown');
       if (request.waitFor) await page.locator(request.waitFor).first().waitFor({ timeout: 30_000 });
       // Let the layout settle (lenses, peek views and hovers animate in).
       await settled(page);
@@ -164,7 +164,7 @@ async function takeRequestedScreenshots(page, dir) {
     } catch (e) {
       outcome = e.message.split('\n')[0];
     }
-    await page.evaluate(painted, false).catch(() => undefined);
+    await page.evaluate(draw, drawnAs.get(page)).catch(() => undefined);
     fs.rmSync(file, { force: true });
     // Whole or not at all: the suite polls for the file and must never read it half written.
     const done = file.replace(/\.request$/, '.done');
@@ -174,12 +174,34 @@ async function takeRequestedScreenshots(page, dir) {
 }
 
 /**
- * A suite's window is laid out as usual but not painted: the suite drives the extension through its API, and painting
- * the workbench it never looks at was a third of the processor time of the browser's part of the integration tests.
- * The screenshots it asks for are taken painted; the UI steps, which click and read the window, paint it throughout.
+ * How a window is drawn between its screenshots; drawing a workbench nobody looks at was a third of the processor time
+ * of the browser's part of the integration tests.
+ * - `hidden`, a suite's window: laid out, not painted. Playwright sees nothing in it; the suite works through the
+ *   extension's API.
+ * - `transparent`, a browser step's window: laid out and hit-tested as on screen, so clicks, typing and the
+ *   visibility Playwright waits for are those of a window on screen, but Chromium composites and rasterises nothing.
+ * - `shown`: for a screenshot (see `screenshotOf`).
  */
-function painted(on) {
-  document.documentElement.style.visibility = on ? '' : 'hidden';
+function draw(how) {
+  const style = document.documentElement.style;
+  style.visibility = how === 'hidden' ? 'hidden' : '';
+  style.opacity = how === 'transparent' ? '0' : '';
+}
+/** How each page is drawn between screenshots. */
+const drawnAs = new WeakMap();
+
+/** Saves the window as `file`, drawn as on screen for as long as it takes. */
+async function screenshotOf(page, file) {
+  const drawn = drawnAs.get(page) ?? 'shown';
+  if (drawn !== 'shown') {
+    await page.evaluate(draw, 'shown');
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+  try {
+    await page.screenshot({ path: file });
+  } finally {
+    if (drawn !== 'shown') await page.evaluate(draw, drawn).catch(() => undefined);
+  }
 }
 
 /**
@@ -194,9 +216,8 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   for (const f of [resultsFile, progressFile]) fs.rmSync(f, { force: true });
   fs.rmSync(screenshotsDir, { recursive: true, force: true });
   if (screenshots) fs.mkdirSync(screenshotsDir, { recursive: true });
-  const { context, page } = await freshPage(browser, consoleLog);
+  const { context, page } = await freshPage(browser, consoleLog, 'hidden');
   try {
-    await page.addInitScript(painted, false);
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
     const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined, print });
     if (!outcome.results) dumpLogs([server.logFile, ...extensionHostLogs(userDataDir), consoleLog], print);
@@ -322,7 +343,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog, opened }) {
     await previewText(page, UI_PROBLEM.title);
     await settled(page);
     fs.mkdirSync(testResultsDir, { recursive: true });
-    await page.screenshot({ path: shot });
+    await screenshotOf(page, shot);
 
     if (await paletteLists(page, 'Drills: Run Hidden Tests')) throw new Error('"Drills: Run Hidden Tests" is in the command palette before the plan');
     // The candidate opens the scaffolded PLAN.md with Go to File, replaces its text, saves and submits it.
@@ -353,7 +374,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog, opened }) {
     await page.locator('.part.sidebar .codicon-testing-failed-icon').first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     return `screenshot: ${path.relative(repoRoot, shot)}`;
   } catch (e) {
-    await page.screenshot({ path: path.join(testResultsDir, 'ui-drill-flow-failure.png') }).catch(() => undefined);
+    await screenshotOf(page, path.join(testResultsDir, 'ui-drill-flow-failure.png')).catch(() => undefined);
     throw e;
   } finally {
     await context.close();
@@ -430,7 +451,7 @@ async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
     await page.locator('.part.statusbar .statusbar-item', { hasText: /clarify \d+:\d\d · \d+:\d\d/ }).first().waitFor({ timeout: SMOKE_TIMEOUT_MS });
     return `attempt in ${path.relative(repoRoot, path.dirname(solution))}`;
   } catch (e) {
-    await page.screenshot({ path: path.join(testResultsDir, 'ui-no-folder-failure.png') }).catch(() => undefined);
+    await screenshotOf(page, path.join(testResultsDir, 'ui-no-folder-failure.png')).catch(() => undefined);
     throw e;
   } finally {
     for (const p of load) p.kill();
@@ -487,7 +508,7 @@ async function reloadStep({ browser, server, workspace, consoleLog }) {
     return `${first.text} → reload → ${second.text}`;
   } finally {
     fs.mkdirSync(testResultsDir, { recursive: true });
-    await page.screenshot({ path: screenshot }).catch(() => undefined);
+    await screenshotOf(page, screenshot).catch(() => undefined);
     await context.close();
   }
 }
@@ -512,11 +533,15 @@ async function countStep(results, title, step, logsOnFailure) {
  * A page in a browser context of its own (nothing remembered from another window), its console appended to
  * `consoleLog`. Close the context when done.
  */
-async function freshPage(browser, consoleLog) {
+async function freshPage(browser, consoleLog, drawn = 'transparent') {
   const context = await browser.newContext({ viewport: VIEWPORT });
   context.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
   context.on('weberror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.error().stack ?? e.error().message}\n`));
-  return { context, page: await context.newPage() };
+  const page = await context.newPage();
+  drawnAs.set(page, drawn);
+  // Before the workbench's own scripts, and again after each reload.
+  await page.addInitScript(draw, drawn);
+  return { context, page };
 }
 
 /**
@@ -625,7 +650,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
     await settled(page);
     const file = path.join(testResultsDir, `${name}.png`);
-    await page.screenshot({ path: file });
+    await screenshotOf(page, file);
     shots.push(path.relative(repoRoot, file));
   };
   try {
@@ -748,7 +773,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     await runFromPalette(page, 'Drills: Finish Mock Interview and Show Report');
     return `screenshots: ${shots.join(', ')}`;
   } catch (e) {
-    await page.screenshot({ path: path.join(testResultsDir, 'ui-loop-failure.png') }).catch(() => undefined);
+    await screenshotOf(page, path.join(testResultsDir, 'ui-loop-failure.png')).catch(() => undefined);
     throw e;
   } finally {
     setUserSettings(userDataDir, { 'drills.mode': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
@@ -826,7 +851,7 @@ function screenshotter(getPage, shots) {
     await settled(page);
     fs.mkdirSync(testResultsDir, { recursive: true });
     const file = path.join(testResultsDir, `${name}.png`);
-    await page.screenshot({ path: file });
+    await screenshotOf(page, file);
     shots.push(path.relative(repoRoot, file));
   };
 }
@@ -949,7 +974,7 @@ async function uiMockLoopWalk({ browser, server, folder, userDataDir, consoleLog
     await shot('mock-loop-report');
     return `coding round: ${title}; screenshots: ${shots.join(', ')}`;
   } catch (e) {
-    await page.screenshot({ path: path.join(testResultsDir, 'ui-mock-loop-failure.png') }).catch(() => undefined);
+    await screenshotOf(page, path.join(testResultsDir, 'ui-mock-loop-failure.png')).catch(() => undefined);
     throw e;
   } finally {
     setUserSettings(userDataDir, { 'drills.attemptFolder': undefined, ...Object.fromEntries(Object.keys(EDITOR_AS_TYPED).map((k) => [k, undefined])) });
@@ -1065,7 +1090,7 @@ async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, c
     }
     return `${times.join('; ')}; screenshots: ${shots.join(', ')}`;
   } catch (e) {
-    await page.screenshot({ path: path.join(testResultsDir, 'ui-languages-failure.png') }).catch(() => undefined);
+    await screenshotOf(page, path.join(testResultsDir, 'ui-languages-failure.png')).catch(() => undefined);
     throw e;
   } finally {
     setMachineSettings(userDataDir, { 'drills.toolchains': undefined });
@@ -1110,7 +1135,7 @@ async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
     return { context, page };
   } finally {
     fs.mkdirSync(path.dirname(screenshot), { recursive: true });
-    await page.screenshot({ path: screenshot }).catch(() => undefined);
+    await screenshotOf(page, screenshot).catch(() => undefined);
     if (!passed) await context.close();
   }
 }
