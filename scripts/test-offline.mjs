@@ -531,7 +531,7 @@ async function countStep(results, title, step, logsOnFailure) {
 
 /**
  * A page in a browser context of its own (nothing remembered from another window), its console appended to
- * `consoleLog`. Close the context when done.
+ * `consoleLog`, drawn between screenshots as `drawn` says (see `draw`). Close the context when done.
  */
 async function freshPage(browser, consoleLog, drawn = 'transparent') {
   const context = await browser.newContext({ viewport: VIEWPORT });
