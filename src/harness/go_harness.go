@@ -1574,6 +1574,10 @@ func main() {
 		os.Stdout = capture.file
 		os.Stderr = capture.file
 	}
+	// From here fd 2 is the messages' pipe: what the runtime writes there as the process dies (a fatal error, a panic
+	// on a goroutine the solution started) follows the message that started the case, in one stream. On a pipe of its
+	// own it could reach the runner before that message, and be given to the case before.
+	_ = syscall.Dup3(1, 2, 0)
 	drillsLimitMemory(job.MemoryMb)
 	if job.Measuring {
 		// Collected before each timed call (drillsSettle) and otherwise only near the memory limit: with the usual

@@ -682,7 +682,8 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
       let protocolError: string | undefined;
       let memoryUsedMb = 0;
       let loadError: Extract<HarnessMessage, { t: 'load-error' }> | undefined;
-      let stderrTail = '';
+      /** The last of what the process wrote outside messages, on either pipe: a runtime's last words as it died. */
+      let rawTail = '';
       let spawnError: Error | undefined;
       let caseTimer: NodeJS.Timeout | undefined;
       let pipeTimer: NodeJS.Timeout | undefined;
@@ -746,7 +747,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
         protocolError = reason;
         stop('protocol');
       };
-      const onRaw = (text: string): void => (current ? current.raw : loose).add(text);
+      const onRaw = (text: string): void => {
+        rawTail = (rawTail + text).slice(-8192);
+        (current ? current.raw : loose).add(text);
+      };
       const onMessage = (m: HarnessMessage): void => {
         // Once the process is being killed, what it still wrote is not judged. Except after a memory kill: the memory is
         // the case's that the harness had started when it was killed, and on a parent whose event loop was held up,
@@ -921,7 +925,6 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           d = d.replace(READY_LINE, '');
         }
         if (d === '') return;
-        stderrTail = (stderrTail + d).slice(-8192);
         onRaw(d);
       });
       child.stdin.on('error', () => {
@@ -959,10 +962,10 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           else if (killedFor === 'protocol') finish({ ...base, verdict: 'error', message: `The test process sent a message the runner does not accept (${protocolError}).` });
           else if (killedFor === 'deadline') finish({ ...base, verdict: 'notRun', message: deadlineMessage() });
           // A runtime's out-of-memory words may be further back than the tail (Go prints every goroutine after them).
-          else if (runner.outOfMemory(stderrTail) || runner.outOfMemory(c.raw.text)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
+          else if (runner.outOfMemory(rawTail) || runner.outOfMemory(c.raw.text)) finish({ ...base, verdict: 'memory', message: memoryMessage(`the process ${how}`) });
           else {
             const death = { ...traceContext, signal, code, ...(c.crash ? { crash: c.crash } : {}) };
-            const crash = await Promise.resolve(runner.crashError?.(c.raw.text || stderrTail, solutionPath, death)).catch(() => undefined);
+            const crash = await Promise.resolve(runner.crashError?.(c.raw.text || rawTail, solutionPath, death)).catch(() => undefined);
             // Only a kill the runner sent is a verdict of its own: any other SIGKILL came from the solution (or the system).
             const hint = signal === 'SIGSEGV' ? ' (an invalid memory access, or a stack overflow from very deep recursion)' : signal === 'SIGKILL' ? ' (not by the judge)' : '';
             if (crash) finish({ ...base, verdict: 'error', message: crash.message, ...(crash.stack ? { stack: crash.stack } : {}), ...(crash.location ? { location: crash.location } : {}) });
@@ -991,7 +994,7 @@ async function runCases(opts: RunOptions, env: RunnerEnv): Promise<RunResult> {
           resolve({ kind: 'ended', progressed, detail: '' });
         } else {
           const detail = killedFor === 'memory' ? treeMemory : signal ? `it was killed by ${signal}` : code ? `it exited with code ${code}` : '';
-          resolve({ kind: 'ended', progressed, detail: [detail, stderrTail.trim().slice(-2000)].filter(Boolean).join('\n') });
+          resolve({ kind: 'ended', progressed, detail: [detail, rawTail.trim().slice(-2000)].filter(Boolean).join('\n') });
         }
       };
       child.stdin.end(stringifyJsonExact(job));

@@ -87,8 +87,11 @@ describe('Go glue and source copy', () => {
   });
 });
 
-/** Runs a built binary on a job (an object, or the job's text as it is) and collects its protocol messages. */
-function runBinary(binary: string, job: unknown, stderr?: { text: string; code?: number | null }): Promise<HarnessMessage[]> {
+/**
+ * Runs a built binary on a job (an object, or the job's text as it is) and collects its protocol messages; `stdout`,
+ * when given, gets the messages and the text written outside them, in the order they came.
+ */
+function runBinary(binary: string, job: unknown, stderr?: { text: string; code?: number | null }, stdout?: (HarnessMessage | string)[]): Promise<HarnessMessage[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] });
     // What the program writes on stderr shows with the test's output (or goes to `stderr`), but for the line saying it is up.
@@ -97,7 +100,15 @@ function runBinary(binary: string, job: unknown, stderr?: { text: string; code?:
       else process.stderr.write(d.replace(READY_LINE, ''));
     });
     const messages: HarnessMessage[] = [];
-    const reader = new ProtocolReader(protocolMarker('N'), (m) => messages.push(m), () => {}, (why) => reject(new Error(why)));
+    const reader = new ProtocolReader(
+      protocolMarker('N'),
+      (m) => {
+        messages.push(m);
+        stdout?.push(m);
+      },
+      (text) => stdout?.push(text),
+      (why) => reject(new Error(why)),
+    );
     child.stdout.setEncoding('utf8').on('data', (d: string) => reader.push(d));
     child.on('close', (code) => {
       if (stderr) stderr.code = code;
@@ -181,6 +192,24 @@ function runBinary(binary: string, job: unknown, stderr?: { text: string; code?:
       assert.match(stderr.text, /^drills: the job is not valid: /, job);
       assert.match(stderr.text, why, `${job}: ${stderr.text}`);
     }
+  });
+
+  it('writes the runtime\'s last words as the process dies after the message that started the case, on the same pipe', async () => {
+    // On a pipe of their own, the runner could read them before that message, and give them to the case before.
+    const file = path.join(dir, 'overflow.go');
+    fs.writeFileSync(file, 'package main\n\nfunc deep(n int) int {\n\treturn deep(n+1) + 1\n}\n\nfunc twoSum(nums []int, target int) []int {\n\tif target == 1 {\n\t\treturn []int{deep(0)}\n\t}\n\treturn nums\n}\n');
+    const built = await buildGo(options(file));
+    assert.ok(built.ok, JSON.stringify(built));
+    const stderr = { text: '' } as { text: string; code?: number | null };
+    const stdout: (HarnessMessage | string)[] = [];
+    const cases = [0, 1].map((index) => ({ index, args: [[index], index] }));
+    await runBinary(built.artifact, { nonce: 'N', solutionPath: file, spec: FN, cases, outputCapBytes: 100, memoryMb: 64 }, stderr, stdout);
+    assert.equal(stderr.text, '');
+    assert.notEqual(stderr.code, 0);
+    const started = stdout.findIndex((m) => typeof m !== 'string' && m.t === 'start' && m.index === 1);
+    const words = stdout.findIndex((m) => typeof m === 'string' && m.includes('stack overflow'));
+    assert.ok(started > 0 && words > started, JSON.stringify(stdout).slice(0, 2000));
+    assert.ok(stdout.some((m) => typeof m !== 'string' && m.t === 'result' && m.index === 0));
   });
 
   it('reports a compile error at the user\'s file, line and column, never the build folder', async () => {
