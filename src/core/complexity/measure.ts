@@ -236,9 +236,10 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
         break;
       }
     }
-    // A doubling multiplies the time by at most 8 for the cubic class; stop when that would not fit.
+    // A doubling multiplies the time by at most 8 for the cubic class (a step over a size left out, by 64); stop when
+    // that would not fit.
     const times = repeatsFor(last);
-    const predicted = (Math.max(last * 8, 1) + last) * times + 300;
+    const predicted = (Math.max(last * (n / prev) ** 3, 1) + last) * times + 300;
     if (predicted > remaining()) {
       reason = `stopped before n = ${n} to stay within ${Math.round(budget / 1000)} s`;
       break;
@@ -257,8 +258,13 @@ export async function measureComplexity(opts: MeasureOptions): Promise<Complexit
       const again = await timeSizes([prev, n], cap, times, true, 1);
       if ((growth(again.medians) ?? 0) > shrink) pair = again;
     }
-    // A size past the largest is optional: one that still reads as shrinking is left out, and so are those after it.
-    if (n > top && (growth(pair.medians) ?? Infinity) < SHRINK_RATIO) break;
+    // A size past the largest is optional: one that still reads as shrinking is left out, and the next one is timed
+    // beside the last size kept (a burst of load on the machine that fell on both pairs ended the measurement there
+    // with two sizes timed, and no fit).
+    if (n > top && (growth(pair.medians) ?? Infinity) < SHRINK_RATIO) {
+      if (opts.signal?.aborted) break;
+      continue;
+    }
     const [before, now] = pair.medians;
     if (before === undefined || now === undefined) {
       reason = pair.failure;

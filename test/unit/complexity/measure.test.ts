@@ -171,6 +171,21 @@ describe('measuring complexity on generated inputs', function () {
     assert.ok(['O(1)', 'O(log n)', 'O(n)'].includes(m.fit.range[0]), show);
   });
 
+  it('leaves out a size past the largest that reads as shrinking twice, and times the next one beside the last size kept', async () => {
+    // Every call at n = 32,000 returns at once, as a burst of load falling on both pairs of 16,000 and 32,000 reads:
+    // the sizes up to 16,000 are too short for three to take a millisecond, and before, the measurement stopped there.
+    const folder = path.join(dir, 'beyond-left-out');
+    const body = 'exports.f = (xs) => { if (xs.length === 32000) return 0; let c = 0; for (const x of xs) { let y = x; for (let k = 0; k < 16; k++) y = (y * 31 + k) % 1000003; if (y % 2) c++; } return c; };\n';
+    const problem = await problemIn(folder, 'b', problemYaml('b', 'xs, type: "int[]"', [1000, 16000], 'O(n)'), GENERATOR, { 'skip.js': body });
+    const m = await measureComplexity({ problem, language: 'javascript', solutionPath: path.join(folder, 'skip.js'), env: testEnv() });
+    const show = shown(m);
+    const sizes = m.points.map((p) => p.n);
+    assert.ok(!sizes.includes(32000), show);
+    assert.ok(sizes.includes(64000), show);
+    assert.ok(m.fit, show);
+    assert.ok(['O(1)', 'O(log n)', 'O(n)'].includes(m.fit.range[0]), show);
+  });
+
   it('changes the order of the sizes from round to round, so that nothing recurring every few calls hits one size only', () => {
     for (const [sizes, rounds, variant] of [[2, 3, 0], [2, 7, 0], [3, 3, 0], [7, 3, 0], [2, 7, 1], [3, 3, 1]]) {
       const orders = roundOrders(sizes, rounds, variant);
