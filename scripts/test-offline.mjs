@@ -30,7 +30,7 @@ import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
+import { BROWSER_HEADERS, freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
 import { repoRoot, suiteEntry, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { countsLine, follower, readResults, reportResults } from './lib/results.mjs';
@@ -534,7 +534,7 @@ async function countStep(results, title, step, logsOnFailure) {
  * `consoleLog`, drawn between screenshots as `drawn` says (see `draw`). Close the context when done.
  */
 async function freshPage(browser, consoleLog, drawn = 'transparent') {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  const context = await browser.newContext({ viewport: VIEWPORT, extraHTTPHeaders: BROWSER_HEADERS });
   context.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
   context.on('weberror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.error().stack ?? e.error().message}\n`));
   const page = await context.newPage();

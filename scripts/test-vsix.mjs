@@ -16,7 +16,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, TEST_USER_SETTINGS } from './lib/code-server.mjs';
+import { BROWSER_HEADERS, freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, TEST_USER_SETTINGS } from './lib/code-server.mjs';
 import { repoRoot, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { newRunDir } from './lib/run-dir.mjs';
@@ -78,7 +78,7 @@ async function installedWindow({ install, browser, vsix, mode, settings, run }) 
   }
   const server = await startCodeServer({ install, port: await freePort(), userDataDir, extensionsDir, folder: workspace, logFile: path.join(dir, 'code-server.log'), disableExtensions: false });
   const consoleLines = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, extraHTTPHeaders: BROWSER_HEADERS });
   context.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   const page = await context.newPage();
   let error;

@@ -28,7 +28,17 @@ export const TEST_USER_SETTINGS = {
   'workbench.reduceMotion': 'on',
   'editor.cursorBlinking': 'solid',
   'editor.smoothScrolling': false,
+  // The TypeScript server would install type packages from the npm registry for a drill's .ts file (npm install
+  // types-registry): no test reaches the network.
+  'typescript.disableAutomaticTypeAcquisition': true,
 };
+
+/**
+ * Headers for the browser contexts that load code-server's workbench: code-server gzips each response as it sends it
+ * (its compression middleware), several MB of the workbench's JavaScript for every window, which over the loopback
+ * costs its process more than it saves.
+ */
+export const BROWSER_HEADERS = { 'Accept-Encoding': 'identity' };
 
 /** A profile with Workspace Trust on and no prompt, so a folder simply opens untrusted (Restricted Mode). */
 export const RESTRICTED_USER_SETTINGS = {
