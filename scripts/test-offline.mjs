@@ -30,7 +30,8 @@ import * as os from 'node:os';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BROWSER_HEADERS, freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
+import { CHROMIUM_ARGS, draw, drawnOf, freshPage, screenshotOf, VIEWPORT } from './lib/browser.mjs';
+import { freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, workbenchUrl } from './lib/code-server.mjs';
 import { repoRoot, suiteEntry, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { countsLine, follower, readResults, reportResults } from './lib/results.mjs';
@@ -52,18 +53,7 @@ const TIMER_TEXT = /(clarify|plan|code|test) \d+:\d\d/;
 /** The problem the UI flow starts: one no suite starts, so no earlier attempt asks to be resumed. */
 const UI_PROBLEM = { id: 'merge-viewing-sessions', title: 'Merge Viewing Sessions' };
 const UI_NO_FOLDER_PROBLEM = { id: 'title-edit-distance', title: 'Title Edit Distance' };
-const VIEWPORT = { width: 1400, height: 900 };
 const BUILT_IN_PACK_NAME = 'Drills Starter Pack';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  // This machine's network is closed: without these Chromium keeps trying to reach Google's hosts.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const log = (line) => console.log(line);
 
@@ -164,43 +154,12 @@ async function takeRequestedScreenshots(page, dir) {
     } catch (e) {
       outcome = e.message.split('\n')[0];
     }
-    await page.evaluate(draw, drawnAs.get(page)).catch(() => undefined);
+    await page.evaluate(draw, drawnOf(page)).catch(() => undefined);
     fs.rmSync(file, { force: true });
     // Whole or not at all: the suite polls for the file and must never read it half written.
     const done = file.replace(/\.request$/, '.done');
     fs.writeFileSync(`${done}.tmp`, outcome);
     fs.renameSync(`${done}.tmp`, done);
-  }
-}
-
-/**
- * How a window is drawn between its screenshots; drawing a workbench nobody looks at was a third of the processor time
- * of the browser's part of the integration tests.
- * - `hidden`, a suite's window: laid out, not painted. Playwright sees nothing in it; the suite works through the
- *   extension's API.
- * - `transparent`, a browser step's window: laid out and hit-tested as on screen, so clicks, typing and the
- *   visibility Playwright waits for are those of a window on screen, but Chromium composites and rasterises nothing.
- * - `shown`: for a screenshot (see `screenshotOf`).
- */
-function draw(how) {
-  const style = document.documentElement.style;
-  style.visibility = how === 'hidden' ? 'hidden' : '';
-  style.opacity = how === 'transparent' ? '0' : '';
-}
-/** How each page is drawn between screenshots. */
-const drawnAs = new WeakMap();
-
-/** Saves the window as `file`, drawn as on screen for as long as it takes. */
-async function screenshotOf(page, file) {
-  const drawn = drawnAs.get(page) ?? 'shown';
-  if (drawn !== 'shown') {
-    await page.evaluate(draw, 'shown');
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  }
-  try {
-    await page.screenshot({ path: file });
-  } finally {
-    if (drawn !== 'shown') await page.evaluate(draw, drawn).catch(() => undefined);
   }
 }
 
@@ -216,7 +175,7 @@ async function runSuite({ browser, server, workspace, testsPath, userDataDir, co
   for (const f of [resultsFile, progressFile]) fs.rmSync(f, { force: true });
   fs.rmSync(screenshotsDir, { recursive: true, force: true });
   if (screenshots) fs.mkdirSync(screenshotsDir, { recursive: true });
-  const { context, page } = await freshPage(browser, consoleLog, 'hidden');
+  const { context, page } = await openPage(browser, consoleLog, 'hidden');
   try {
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot, testsPath }));
     const outcome = await waitForResults({ resultsFile, progressFile, server, page, screenshotsDir: screenshots ? screenshotsDir : undefined, print });
@@ -324,7 +283,7 @@ const UI_PLAN = [
  */
 async function uiDrillFlow({ browser, server, folder, consoleLog, opened }) {
   // A window on the folder: the one the smoke step left open (it opened the Drills view only), else a fresh one.
-  const { context, page } = opened ?? (await freshPage(browser, consoleLog));
+  const { context, page } = opened ?? (await openPage(browser, consoleLog));
   const shot = path.join(testResultsDir, 'start-drill.png');
   try {
     if (!opened) await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
@@ -387,7 +346,7 @@ async function uiDrillFlow({ browser, server, folder, consoleLog, opened }) {
  */
 async function uiNoFolderFlow({ browser, server, parent, consoleLog }) {
   const folder = fs.mkdtempSync(path.join(parent, 'no-folder-'));
-  const { context, page } = await freshPage(browser, consoleLog);
+  const { context, page } = await openPage(browser, consoleLog);
   // On a busy machine. In `npm test` the unit tests beside keep every core at work already; run alone, the step adds
   // one process per idle core (two on a 2-core machine) for its whole length.
   const idleCores = Math.max(0, Math.round(os.cpus().length - os.loadavg()[0]));
@@ -480,7 +439,7 @@ async function readStatusTimer(page) {
  */
 async function reloadStep({ browser, server, workspace, consoleLog }) {
   const handOff = JSON.parse(fs.readFileSync(path.join(workspace, '.drills-test', 'reload.json'), 'utf8'));
-  const { context, page } = await freshPage(browser, consoleLog);
+  const { context, page } = await openPage(browser, consoleLog);
   const screenshot = path.join(testResultsDir, 'timer.png');
   try {
     await page.goto(workbenchUrl(server.origin, { folder: workspace, extensionPath: repoRoot }));
@@ -529,19 +488,9 @@ async function countStep(results, title, step, logsOnFailure) {
   }
 }
 
-/**
- * A page in a browser context of its own (nothing remembered from another window), its console appended to
- * `consoleLog`, drawn between screenshots as `drawn` says (see `draw`). Close the context when done.
- */
-async function freshPage(browser, consoleLog, drawn = 'transparent') {
-  const context = await browser.newContext({ viewport: VIEWPORT, extraHTTPHeaders: BROWSER_HEADERS });
-  context.on('console', (m) => fs.appendFileSync(consoleLog, `[${m.type()}] ${m.text()}\n`));
-  context.on('weberror', (e) => fs.appendFileSync(consoleLog, `[pageerror] ${e.error().stack ?? e.error().message}\n`));
-  const page = await context.newPage();
-  drawnAs.set(page, drawn);
-  // Before the workbench's own scripts, and again after each reload.
-  await page.addInitScript(draw, drawn);
-  return { context, page };
+/** A page of its own (see lib/browser.mjs `freshPage`), its console appended to `consoleLog`. */
+function openPage(browser, consoleLog, drawn = 'transparent') {
+  return freshPage(browser, { drawn, onConsole: (line) => fs.appendFileSync(consoleLog, `${line}\n`) });
 }
 
 /**
@@ -644,7 +593,7 @@ function setMachineSettings(userDataDir, values) {
  * Finish Drill asks first. Screenshots: tree.png, result-panel.png, solved.png, mock.png.
  */
 async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) {
-  let { context, page } = await freshPage(browser, consoleLog);
+  let { context, page } = await openPage(browser, consoleLog);
   const shots = [];
   const shot = async (name) => {
     await page.mouse.move(VIEWPORT.width - 10, VIEWPORT.height - 10);
@@ -736,7 +685,7 @@ async function uiLoopWalk({ browser, server, folder, userDataDir, consoleLog }) 
     // reloading): Timer Actions offers Pause, and it pauses.
     await context.close();
     setUserSettings(userDataDir, { 'drills.mode': 'practice' });
-    ({ context, page } = await freshPage(browser, consoleLog));
+    ({ context, page } = await openPage(browser, consoleLog));
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));
     await page.locator('.monaco-workbench').waitFor({ timeout: SMOKE_TIMEOUT_MS });
     await runFromPalette(page, 'Drills: Start Drill');
@@ -869,7 +818,7 @@ const MOCK_LOOP_ATTEMPTS = 'ui-loop';
  * mock-loop-report.png.
  */
 async function uiMockLoopWalk({ browser, server, folder, userDataDir, consoleLog }) {
-  const { context, page } = await freshPage(browser, consoleLog);
+  const { context, page } = await openPage(browser, consoleLog);
   const shots = [];
   const shot = screenshotter(() => page, shots);
   try {
@@ -1008,7 +957,7 @@ async function showTestingView(page) {
  * palette), every case passing. Screenshots: language-pick.png, run-java.png, run-cpp.png, run-go.png.
  */
 async function uiCompiledLanguagesWalk({ browser, server, folder, userDataDir, consoleLog }) {
-  const { context, page } = await freshPage(browser, consoleLog);
+  const { context, page } = await openPage(browser, consoleLog);
   const shots = [];
   const shot = screenshotter(() => page, shots);
   const titles = new Map([...problemIdsByTitle()].map(([title, id]) => [id, title]));
@@ -1120,7 +1069,7 @@ const EDITOR_AS_TYPED = {
  */
 async function uiSmoke({ browser, server, folder, screenshot, consoleLog }) {
   // A context of its own: nothing remembered from the suite's window, so the view starts closed.
-  const { context, page } = await freshPage(browser, consoleLog);
+  const { context, page } = await openPage(browser, consoleLog);
   let passed = false;
   try {
     await page.goto(workbenchUrl(server.origin, { folder, extensionPath: repoRoot }));

@@ -16,7 +16,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { BROWSER_HEADERS, freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, TEST_USER_SETTINGS } from './lib/code-server.mjs';
+import { CHROMIUM_ARGS, freshPage, screenshotOf } from './lib/browser.mjs';
+import { freePort, RESTRICTED_USER_SETTINGS, startCodeServer, tail, TEST_USER_SETTINGS } from './lib/code-server.mjs';
 import { repoRoot, testResultsDir } from './lib/paths.mjs';
 import { ensureChromium, provisionCodeServer } from './lib/provision.mjs';
 import { newRunDir } from './lib/run-dir.mjs';
@@ -29,7 +30,6 @@ const BUILT_IN_PROBLEM = 'First Unique Title';
 const RUNS = Number(process.env.DRILLS_VSIX_RUNS || 1);
 /** What the extension host logs when the tree is redrawn while the view expands a row. */
 const TREE_RACE = /No tree item with id/;
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const results = [];
 
 function record(title, error) {
@@ -78,9 +78,7 @@ async function installedWindow({ install, browser, vsix, mode, settings, run }) 
   }
   const server = await startCodeServer({ install, port: await freePort(), userDataDir, extensionsDir, folder: workspace, logFile: path.join(dir, 'code-server.log'), disableExtensions: false });
   const consoleLines = [];
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, extraHTTPHeaders: BROWSER_HEADERS });
-  context.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
-  const page = await context.newPage();
+  const { context, page } = await freshPage(browser, { onConsole: (line) => consoleLines.push(line) });
   let error;
   try {
     await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}`);
@@ -95,7 +93,7 @@ async function installedWindow({ install, browser, vsix, mode, settings, run }) 
   } finally {
     if (run === 1) {
       fs.mkdirSync(testResultsDir, { recursive: true });
-      await page.screenshot({ path: path.join(testResultsDir, `vsix-view-${mode}.png`) }).catch(() => undefined);
+      await screenshotOf(page, path.join(testResultsDir, `vsix-view-${mode}.png`)).catch(() => undefined);
     }
     await context.close();
     await server.stopAndWait();
